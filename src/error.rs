@@ -1,0 +1,197 @@
+//! Typed errors of the library, one enum per pipeline stage.
+//!
+//! Every error about user input names the input (file, and line/column where that applies) so
+//! the CLI can print it as one clear line.
+
+use std::path::PathBuf;
+
+/// Errors while reading statement documents from disk.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The path does not exist or cannot be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// The bytes are not valid UTF-8.
+    #[error("{path}:{line}:{column}: not valid UTF-8 (byte offset {offset}); convert the file to UTF-8 first")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+        /// Byte offset of the first bad byte.
+        offset: usize,
+    },
+    /// The file looks like UTF-16 (it starts with a UTF-16 byte-order mark).
+    #[error("{path}: the file is UTF-16; convert it to UTF-8 first")]
+    Utf16 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file holds no text.
+    #[error("{path}: the file is empty")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file holds a NUL byte, which no text statement has.
+    #[error("{path}:{line}:{column}: NUL byte in text (byte offset {offset}); is this a binary file?")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// Byte offset.
+        offset: usize,
+    },
+    /// A folder given as input holds no statement files.
+    #[error("{path}: no statement files (*.txt, *.md) found in this folder")]
+    NoFiles {
+        /// The folder.
+        path: PathBuf,
+    },
+}
+
+/// Errors in a manifest file (CSV metadata for statements).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ManifestError {
+    /// The manifest cannot be read or is not valid CSV.
+    #[error("{path}:{line}: {message}")]
+    Invalid {
+        /// The manifest file.
+        path: PathBuf,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Errors while loading the vocabulary, taxonomies and reference data.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResourceError {
+    /// A Turtle resource file cannot be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// A Turtle resource file does not parse.
+    #[error("{path}:{message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Parser message with its position.
+        message: String,
+    },
+    /// A label cannot be turned into a matcher.
+    #[error("label {label:?} of <{concept}>: {message}")]
+    BadLabel {
+        /// The label text.
+        label: String,
+        /// The concept IRI.
+        concept: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A curated query name is unknown.
+    #[error("no curated query named {0:?} (see `normgraph queries`)")]
+    UnknownQuery(String),
+}
+
+/// Errors from the persistent store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The store directory does not exist (queries never create a store).
+    #[error("{0}: no normgraph store here; run `normgraph ingest` first (or pass --store)")]
+    Missing(PathBuf),
+    /// The directory exists but is not a store.
+    #[error("{0}: this folder exists but is not a normgraph store")]
+    NotAStore(PathBuf),
+    /// Another process holds the store open.
+    #[error("{0}: the store is in use by another normgraph process (RocksDB lock); wait for it to finish")]
+    Locked(PathBuf),
+    /// Any other storage failure.
+    #[error("{path}: storage error: {source}")]
+    Storage {
+        /// The store directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: oxigraph::store::StorageError,
+    },
+    /// Loading RDF into the store failed.
+    #[error("{path}: {message}")]
+    Load {
+        /// The input.
+        path: PathBuf,
+        /// The message.
+        message: String,
+    },
+}
+
+/// Errors while running a SPARQL query.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// The query does not parse.
+    #[error("{origin}: SPARQL syntax error: {message}")]
+    Syntax {
+        /// Where the query came from (file, curated name or "command line").
+        origin: String,
+        /// Parser message with its position.
+        message: String,
+    },
+    /// Evaluation failed.
+    #[error("{origin}: query evaluation failed: {message}")]
+    Evaluation {
+        /// Where the query came from.
+        origin: String,
+        /// The message.
+        message: String,
+    },
+    /// The requested output format does not fit the query form.
+    #[error("format {format} cannot hold {form} results (use {hint})")]
+    Format {
+        /// The requested format.
+        format: String,
+        /// SELECT, ASK, CONSTRUCT or DESCRIBE.
+        form: &'static str,
+        /// Formats that fit.
+        hint: &'static str,
+    },
+    /// Writing the results failed.
+    #[error("writing results: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Errors while exporting RDF.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The named graph is not in the store.
+    #[error("no graph <{0}> in the store (list them with `normgraph graphs`)")]
+    UnknownGraph(String),
+    /// The IRI given is not valid.
+    #[error("not a valid IRI: {0}")]
+    BadIri(String),
+    /// Serialisation or I/O failed.
+    #[error("export failed: {0}")]
+    Io(#[from] std::io::Error),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}

@@ -1,0 +1,388 @@
+//! Extraction: from one statement's text to the facts it states, each with its evidence span.
+//!
+//! Stages, one module each: [`text`] (blocks and sentences), [`metadata`] (who, when, where),
+//! [`citations`] (UN resolutions, normalised), [`norms`] (proposed norms), [`alignment`] (group
+//! statements). Threat categories, principles and bodies are found by their SKOS labels through
+//! the [`Lexicon`]. All offsets in the output are character offsets (see [`crate::reader`]).
+
+pub mod alignment;
+pub mod citations;
+pub mod metadata;
+pub mod norms;
+pub mod text;
+
+use crate::lexicon::{Concept, Kind, Lexicon};
+use crate::manifest::ManifestRow;
+use crate::reader::{CharIndex, Document};
+use crate::vocab;
+use citations::{CitationKind, Organ};
+use serde::Serialize;
+
+/// A named thing (delegation, body, concept) in the output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Named {
+    /// Its IRI.
+    pub iri: String,
+    /// Its display label.
+    pub label: String,
+    /// Its code (ISO 3166-1 alpha-3 for States), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl From<&Concept> for Named {
+    fn from(c: &Concept) -> Self {
+        Named {
+            iri: c.iri.clone(),
+            label: c.label.clone(),
+            code: c.iso3.clone(),
+        }
+    }
+}
+
+/// A text span with the sentence it stands in. Offsets are characters once extraction is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// The exact text of the span.
+    pub surface: String,
+    /// Offset of the first character.
+    pub start: usize,
+    /// Offset after the last character.
+    pub end: usize,
+    /// The whole sentence around the span (white space collapsed), for explanations.
+    #[serde(skip)]
+    pub sentence: String,
+    /// Up to 32 characters before the span (`oa:prefix`).
+    #[serde(skip)]
+    pub prefix: String,
+    /// Up to 32 characters after the span (`oa:suffix`).
+    #[serde(skip)]
+    pub suffix: String,
+}
+
+/// A citation of a UN resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The normalised symbol, e.g. `A/RES/73/27`.
+    pub id: String,
+    /// `GA` or `SC`.
+    pub body: Organ,
+    /// The paragraph cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
+    /// `explicit` or `anaphora`.
+    pub kind: CitationKind,
+}
+
+/// A mention of a concept (threat category, principle, body).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The concept IRI.
+    pub concept: String,
+    /// The concept's preferred label.
+    pub label: String,
+}
+
+/// A proposed norm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProposedNorm {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Its text without Markdown marks, white space collapsed.
+    pub text: String,
+    /// Principles it invokes (IRIs).
+    pub principles: Vec<String>,
+    /// Threat categories it addresses (IRIs).
+    pub threats: Vec<String>,
+    /// Resolutions it cites (symbols).
+    pub citations: Vec<String>,
+}
+
+/// Alignment with a group statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alignment {
+    /// The sentence that says so.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The group.
+    pub group: Named,
+    /// The delegation that delivered the group statement, when named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivered_by: Option<Named>,
+}
+
+/// Everything extracted from one statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extraction {
+    /// The file path as given.
+    pub source: String,
+    /// The statement's IRI.
+    pub statement: String,
+    /// The statement's named graph.
+    pub graph: String,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// Length of the text in characters.
+    pub length: usize,
+    /// The delegation delivering it.
+    pub delegation: Option<Named>,
+    /// Speaker's name.
+    pub speaker: Option<String>,
+    /// Speaker's post.
+    pub speaker_role: Option<String>,
+    /// Date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub date: Option<String>,
+    /// City.
+    pub venue: Option<String>,
+    /// The body addressed.
+    pub meeting_body: Option<Named>,
+    /// The session of that body.
+    pub session: Option<u32>,
+    /// Title.
+    pub title: Option<String>,
+    /// Language tag (from a manifest).
+    pub language: Option<String>,
+    /// Source URL (from a manifest).
+    pub source_url: Option<String>,
+    /// Citations of UN resolutions.
+    pub citations: Vec<Citation>,
+    /// Threat categories named.
+    pub threats: Vec<Mention>,
+    /// Principles invoked.
+    pub principles: Vec<Mention>,
+    /// Bodies and processes named.
+    pub bodies: Vec<Mention>,
+    /// Norms proposed.
+    pub proposed_norms: Vec<ProposedNorm>,
+    /// Alignments with group statements.
+    pub alignments: Vec<Alignment>,
+}
+
+/// A manifest value that does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownDelegation {
+    /// The value given.
+    pub value: String,
+    /// The manifest line.
+    pub line: u64,
+}
+
+struct Spanner<'a> {
+    text: &'a str,
+    index: CharIndex<'a>,
+}
+
+impl Spanner<'_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        let (s, e) = text::sentence_around(self.text, start, end);
+        let (s, e) = (s.min(start), e.max(end));
+        Span {
+            surface: self.text[start..end].to_owned(),
+            start: self.index.char_offset(start),
+            end: self.index.char_offset(end),
+            sentence: text::clean(&self.text[s..e]),
+            prefix: self.text[..start]
+                .chars()
+                .rev()
+                .take(32)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect(),
+            suffix: self.text[end..].chars().take(32).collect(),
+        }
+    }
+}
+
+/// Extracts the facts of one statement. A manifest row, when given, overrides the metadata read
+/// from the text; a manifest delegation the reference data does not know is an error.
+pub fn extract(
+    doc: &Document,
+    lexicon: &Lexicon,
+    row: Option<&ManifestRow>,
+) -> Result<Extraction, UnknownDelegation> {
+    let text = doc.text.as_str();
+    let sp = Spanner {
+        text,
+        index: CharIndex::new(text),
+    };
+    let slug = doc.slug();
+    let meta = metadata::read(text, lexicon);
+    let find_named = |kind: Kind, iri: &str| {
+        lexicon
+            .matcher(kind)
+            .concepts()
+            .iter()
+            .find(|c| c.iri == iri)
+            .map(Named::from)
+    };
+    let mut delegation = meta
+        .delegation
+        .as_deref()
+        .and_then(|iri| find_named(Kind::State, iri).or_else(|| find_named(Kind::Group, iri)));
+    let mut body = meta.body.as_deref().and_then(|iri| {
+        find_named(Kind::Body, iri).or_else(|| {
+            Some(Named {
+                iri: iri.to_owned(),
+                label: iri.rsplit('/').next().unwrap_or(iri).to_owned(),
+                code: None,
+            })
+        })
+    });
+    let mut ex_meta = (
+        meta.speaker,
+        meta.speaker_role,
+        meta.date,
+        meta.venue,
+        meta.session,
+        meta.title,
+    );
+    let (mut language, mut source_url) = (None, None);
+    if let Some(row) = row {
+        if let Some(d) = row.delegation.as_deref().filter(|d| !d.is_empty()) {
+            delegation = Some(Named::from(lexicon.delegation(d).ok_or_else(|| {
+                UnknownDelegation {
+                    value: d.to_owned(),
+                    line: row.line,
+                }
+            })?));
+        }
+        if let Some(b) = row.body.as_deref().filter(|b| !b.is_empty()) {
+            let iri = format!("{}body/{b}", vocab::ID);
+            body = find_named(Kind::Body, &iri).or(Some(Named {
+                iri,
+                label: b.to_owned(),
+                code: None,
+            }));
+        }
+        let pick = |m: &Option<String>, cur: &mut Option<String>| {
+            if let Some(v) = m.as_deref().filter(|v| !v.is_empty()) {
+                *cur = Some(v.to_owned());
+            }
+        };
+        pick(&row.speaker, &mut ex_meta.0);
+        pick(&row.speaker_role, &mut ex_meta.1);
+        pick(&row.date, &mut ex_meta.2);
+        pick(&row.venue, &mut ex_meta.3);
+        if row.session.is_some() {
+            ex_meta.4 = row.session;
+        }
+        pick(&row.title, &mut ex_meta.5);
+        pick(&row.language, &mut language);
+        pick(&row.source_url, &mut source_url);
+    }
+
+    let found_citations = citations::find(text);
+    let citations: Vec<Citation> = found_citations
+        .iter()
+        .map(|c| Citation {
+            span: sp.span(c.start, c.end),
+            id: c.id.clone(),
+            body: c.organ,
+            paragraph: c.paragraph.clone(),
+            kind: c.kind,
+        })
+        .collect();
+
+    let mentions = |kind: Kind| -> Vec<Mention> {
+        let m = lexicon.matcher(kind);
+        m.find_all(text)
+            .into_iter()
+            .map(|h| Mention {
+                span: sp.span(h.start, h.end),
+                concept: m.concepts()[h.concept].iri.clone(),
+                label: m.concepts()[h.concept].label.clone(),
+            })
+            .collect()
+    };
+
+    let proposed_norms = norms::find(text)
+        .into_iter()
+        .map(|n| {
+            let in_span = |kind: Kind| {
+                let m = lexicon.matcher(kind);
+                let mut v: Vec<String> = m
+                    .find_in(text, n.start, n.end)
+                    .into_iter()
+                    .map(|h| m.concepts()[h.concept].iri.clone())
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            let mut cited: Vec<String> = found_citations
+                .iter()
+                .filter(|c| c.start >= n.start && c.end <= n.end)
+                .map(|c| c.id.clone())
+                .collect();
+            // A citation in brackets right after the norm ("… prevented. (UNGA resolution 2131 …)")
+            // belongs to it.
+            let after = &text[n.end..];
+            let gap = after.len() - after.trim_start_matches([' ', '*', '_']).len();
+            if after[gap..].starts_with('(') {
+                cited.extend(
+                    found_citations
+                        .iter()
+                        .filter(|c| c.start > n.end && c.start < n.end + gap + 60)
+                        .map(|c| c.id.clone()),
+                );
+            }
+            cited.sort();
+            cited.dedup();
+            ProposedNorm {
+                span: sp.span(n.start, n.end),
+                text: text::clean(&text[n.start..n.end]),
+                principles: in_span(Kind::Principle),
+                threats: in_span(Kind::Threat),
+                citations: cited,
+            }
+        })
+        .collect();
+
+    let alignments = alignment::find(text, lexicon)
+        .into_iter()
+        .map(|a| Alignment {
+            span: sp.span(a.start, a.end),
+            group: find_named(Kind::Group, &a.group).unwrap_or(Named {
+                iri: a.group.clone(),
+                label: a.group.clone(),
+                code: None,
+            }),
+            delivered_by: a
+                .delivered_by
+                .as_deref()
+                .and_then(|iri| find_named(Kind::State, iri)),
+        })
+        .collect();
+
+    Ok(Extraction {
+        source: doc.path.display().to_string(),
+        statement: vocab::statement(&slug),
+        graph: vocab::statement_graph(&slug),
+        sha256: doc.sha256.clone(),
+        length: text.chars().count(),
+        delegation,
+        speaker: ex_meta.0,
+        speaker_role: ex_meta.1,
+        date: ex_meta.2,
+        venue: ex_meta.3,
+        meeting_body: body,
+        session: ex_meta.4,
+        title: ex_meta.5,
+        language,
+        source_url,
+        citations,
+        threats: mentions(Kind::Threat),
+        principles: mentions(Kind::Principle),
+        bodies: mentions(Kind::Body),
+        proposed_norms,
+        alignments,
+    })
+}

@@ -1,0 +1,489 @@
+//! Citations of UN resolutions, normalised to their symbols.
+//!
+//! Written forms handled (with any white space, line breaks included, between the parts):
+//! - symbols: `A/RES/73/27`, `A/RES/2131 (XX)`, `A/RES/ES-11/1`, `A/RES/S-10/2`, `S/RES/2231 (2015)`;
+//! - the word *resolution(s)* followed by one or more designators joined by commas, *and*,
+//!   *as well as*: `73/27` (General Assembly, sessions 31 on), `2131 (XX)` (roman session:
+//!   General Assembly before 1976), `242 (1967)` (a year: Security Council), `ES-10/19`,
+//!   a bare number followed by an adoption date (`2131 of 21 December 1965`);
+//! - a body named before the word (`Security Council resolution 1540 (2004)`,
+//!   `UNGA resolution …`) settles which body; resolutions of other bodies (Human Rights Council,
+//!   ECOSOC, UNESCO, IAEA, …) and draft resolutions are not taken;
+//! - the paragraph cited, before (`paragraph 5 of the resolution 73/27`,
+//!   `(Paragraph 4, UNGA resolution 31/91 …)`) or after (`resolution 73/27, paragraph 5`);
+//! - anaphora (`the said resolution`, `that resolution`, `the Resolution`) resolved to the last
+//!   resolution explicitly named before it.
+//!
+//! The span of an explicit citation runs from the word *resolution* (or the symbol) through the
+//! designator and what qualifies it (the session or year in brackets, the adoption date); for the
+//! second and later items of a list, just that item. A bare number whose body or session cannot
+//! be told from the text is left out rather than guessed.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The UN organ that adopted a resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Organ {
+    /// The General Assembly.
+    #[serde(rename = "GA")]
+    GeneralAssembly,
+    /// The Security Council.
+    #[serde(rename = "SC")]
+    SecurityCouncil,
+}
+
+/// How a citation names its resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CitationKind {
+    /// By number or symbol.
+    Explicit,
+    /// By a phrase referring back ("the said resolution").
+    Anaphora,
+}
+
+/// A citation found in text (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundCitation {
+    /// Byte offset of the span start.
+    pub start: usize,
+    /// Byte offset of the span end (exclusive).
+    pub end: usize,
+    /// The normalised symbol, e.g. `A/RES/73/27`.
+    pub id: String,
+    /// The adopting organ.
+    pub organ: Organ,
+    /// The paragraph cited, if the text names one.
+    pub paragraph: Option<String>,
+    /// Explicit or anaphoric.
+    pub kind: CitationKind,
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Rr]esolutions?|RESOLUTIONS?)\b").expect("valid regex")
+});
+
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:A/RES/(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{1,4}\s*\(\s*(?:ES-|S-)?[IVXLC]{1,7}\s*\))|S/RES/\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\))")
+        .expect("valid regex")
+});
+
+/// One designator at the start of the haystack (after optional white space).
+static DESIGNATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:\s*(?:No\.|no\.|number)?\s*)(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>\d{{1,2}})/(?P<spn>\d{{1,3}})|(?P<s>\d{{2}})/(?P<n>\d{{1,3}})|(?P<num>\d{{1,4}})(?:\s*\(\s*(?P<par>(?:ES-|S-)?[IVXLC]{{1,7}}|(?:19|20)\d\d)\s*\))?)\b(?:\s*,?\s*(?:of|adopted\s+on|adopted\s+in|dated)?\s*(?P<date>(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{MONTHS})\s+(?P<year>(?:19|20)\d\d))\b)?"
+    ))
+    .expect("valid regex")
+});
+
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)")
+        .expect("valid regex")
+});
+
+static OTHER_BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bdraft|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|\bHRC|Commission(?:\s+on\s+[A-Za-z ]+)?|UNESCO|\bWHO|World\s+Health\s+Assembly|IAEA|General\s+Conference|Board\s+of\s+Governors|\bOAU|\bOAS|League|Summit|Conference|Council\s+of\s+Ministers|Assembly\s+of\s+Heads|Parliament)(?:'s|’s)?\s*$")
+        .expect("valid regex")
+});
+
+static SC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:Security\s+Council|\bUNSC|\bSC)(?:'s|’s)?\s*$").expect("valid regex")
+});
+
+static GA_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:General\s+Assembly|\bUNGA|\bGA|\bAssembly)(?:'s|’s)?\s*$").expect("valid regex")
+});
+
+static PARAGRAPH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:operative\s+|preambular\s+)?(?:sub-?)?(?:paragraph|para\.?|OP|PP)\s*(?P<p>\d{1,3}(?:\s*\(\s*[a-z]{1,4}\s*\))?)\s*(?:,\s*|of\s+|in\s+|under\s+)(?:the\s+)?(?:(?:UNGA|UNSC|UN\s+General\s+Assembly|General\s+Assembly|Security\s+Council|GA|SC)\s+)?$")
+        .expect("valid regex")
+});
+
+static PARAGRAPH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*|\(\s*)(?:operative\s+)?(?:paragraph|para\.?|OP)\s*(?P<p>\d{1,3}(?:\s*\(\s*[a-z]{1,4}\s*\))?)")
+        .expect("valid regex")
+});
+
+static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he\s+(?:[Ss]aid|[Ss]ame|[Aa]forementioned|[Aa]foresaid|[Aa]bove[- ]?mentioned|[Ll]atter)\s+[Rr]esolution|[Tt](?:hat|his)\s+[Rr]esolution|[Tt]he\s+Resolution|[Tt]he\s+resolution)\b")
+        .expect("valid regex")
+});
+
+/// How far back (bytes) an anaphor may look for its antecedent.
+const ANAPHORA_REACH: usize = 3000;
+
+/// Finds every citation in `text`, in order of position.
+pub fn find(text: &str) -> Vec<FoundCitation> {
+    let mut found = Vec::new();
+    for kw in KEYWORD.find_iter(text) {
+        let before = window_before(text, kw.start(), 80);
+        if OTHER_BODY_BEFORE.is_match(before) {
+            continue;
+        }
+        let hint = if SC_BEFORE.is_match(before) {
+            Some(Organ::SecurityCouncil)
+        } else if GA_BEFORE.is_match(before) {
+            Some(Organ::GeneralAssembly)
+        } else {
+            None
+        };
+        let mut at = kw.end();
+        let mut first = true;
+        loop {
+            let Some(caps) = DESIGNATOR.captures(&text[at..]) else {
+                break;
+            };
+            let whole = caps.get(0).expect("group 0");
+            let lead = whole.as_str().len() - whole.as_str().trim_start().len();
+            let d_start = at + lead;
+            let d_end = at + whole.end();
+            if let Some((id, organ)) = resolve(&caps, hint) {
+                let start = if first { kw.start() } else { d_start };
+                found.push(FoundCitation {
+                    start,
+                    end: d_end,
+                    id,
+                    organ,
+                    paragraph: None,
+                    kind: CitationKind::Explicit,
+                });
+            }
+            first = false;
+            at = d_end;
+            match SEPARATOR.find(&text[at..]) {
+                Some(sep) if DESIGNATOR.is_match(&text[at + sep.end()..]) => at += sep.end(),
+                _ => break,
+            }
+        }
+    }
+    // Symbols standing alone (not already inside a keyword citation).
+    for m in SYMBOL.find_iter(text) {
+        if found.iter().any(|c| c.start <= m.start() && m.end() <= c.end) {
+            continue;
+        }
+        if let Some(caps) = DESIGNATOR.captures(m.as_str()) {
+            let hint = if m.as_str().starts_with('S') {
+                Some(Organ::SecurityCouncil)
+            } else {
+                Some(Organ::GeneralAssembly)
+            };
+            if let Some((id, organ)) = resolve(&caps, hint) {
+                found.push(FoundCitation {
+                    start: m.start(),
+                    end: m.end(),
+                    id,
+                    organ,
+                    paragraph: None,
+                    kind: CitationKind::Explicit,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|c| c.start);
+    // Anaphora.
+    let mut anaphora = Vec::new();
+    for m in ANAPHORA.find_iter(text) {
+        let s = m.as_str();
+        let after = &text[m.end()..];
+        let next = after.trim_start();
+        if after.starts_with('s')
+            || next.starts_with(|c: char| c.is_ascii_digit())
+            || next.starts_with("A/RES")
+            || next.starts_with("S/RES")
+        {
+            continue;
+        }
+        // Lower-case "the resolution" only when a paragraph of it is cited.
+        let lower_plain = s.ends_with("resolution") && (s.starts_with("the ") || s.starts_with("The ")) && s.split_whitespace().count() == 2;
+        let paragraph = paragraph_before(text, m.start());
+        if lower_plain && paragraph.is_none() {
+            continue;
+        }
+        if found.iter().any(|c| c.start <= m.start() && m.start() < c.end) {
+            continue;
+        }
+        let Some(antecedent) = found
+            .iter()
+            .rfind(|c| c.kind == CitationKind::Explicit && c.end <= m.start())
+        else {
+            continue;
+        };
+        if m.start() - antecedent.end > ANAPHORA_REACH {
+            continue;
+        }
+        anaphora.push(FoundCitation {
+            start: m.start(),
+            end: m.end(),
+            id: antecedent.id.clone(),
+            organ: antecedent.organ,
+            paragraph,
+            kind: CitationKind::Anaphora,
+        });
+    }
+    for c in &mut found {
+        c.paragraph = paragraph_before(text, c.start).or_else(|| paragraph_after(text, c.end));
+    }
+    found.extend(anaphora);
+    found.sort_by_key(|c| (c.start, c.end));
+    found.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+    found
+}
+
+fn window_before(text: &str, end: usize, max: usize) -> &str {
+    let mut start = end.saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}
+
+fn paragraph_before(text: &str, start: usize) -> Option<String> {
+    PARAGRAPH_BEFORE
+        .captures(window_before(text, start, 100))
+        .map(|c| squeeze(&c["p"]))
+}
+
+fn paragraph_after(text: &str, end: usize) -> Option<String> {
+    PARAGRAPH_AFTER
+        .captures(&text[end..])
+        .map(|c| squeeze(&c["p"]))
+}
+
+fn squeeze(s: &str) -> String {
+    let compact: String = s.split_whitespace().collect();
+    // "1(a)" → "1 (a)"
+    match compact.find('(') {
+        Some(i) => format!("{} {}", &compact[..i], &compact[i..]),
+        None => compact,
+    }
+}
+
+/// Turns a matched designator into a symbol and organ, or `None` when it cannot be told.
+fn resolve(caps: &regex::Captures<'_>, hint: Option<Organ>) -> Option<(String, Organ)> {
+    let prefix = caps.name("pre").map(|m| m.as_str());
+    if let (Some(sp), Some(s), Some(n)) = (caps.name("sp"), caps.name("sps"), caps.name("spn")) {
+        if hint == Some(Organ::SecurityCouncil) {
+            return None;
+        }
+        let s: u32 = s.as_str().parse().ok()?;
+        let n: u32 = n.as_str().parse().ok()?;
+        if s == 0 || n == 0 {
+            return None;
+        }
+        return Some((
+            format!("A/RES/{}-{s}/{n}", sp.as_str()),
+            Organ::GeneralAssembly,
+        ));
+    }
+    if let (Some(s), Some(n)) = (caps.name("s"), caps.name("n")) {
+        let s: u32 = s.as_str().parse().ok()?;
+        let n: u32 = n.as_str().parse().ok()?;
+        // New-style GA numbering began with the 31st session (1976).
+        if !(31..=99).contains(&s) || n == 0 || hint == Some(Organ::SecurityCouncil) {
+            return None;
+        }
+        return Some((format!("A/RES/{s}/{n}"), Organ::GeneralAssembly));
+    }
+    let num: u32 = caps.name("num")?.as_str().parse().ok()?;
+    if num == 0 {
+        return None;
+    }
+    if let Some(par) = caps.name("par") {
+        let par = par.as_str();
+        if par.starts_with(|c: char| c.is_ascii_digit()) {
+            if hint == Some(Organ::GeneralAssembly) || prefix == Some("A/RES/") {
+                return None;
+            }
+            return Some((format!("S/RES/{num}({par})"), Organ::SecurityCouncil));
+        }
+        let (special, roman) = match par.split_once('-') {
+            Some((sp, r)) => (Some(sp), r),
+            None => (None, par),
+        };
+        roman_value(roman)?;
+        if hint == Some(Organ::SecurityCouncil) || prefix == Some("S/RES/") {
+            return None;
+        }
+        let session = match special {
+            Some(sp) => format!("{sp}-{roman}"),
+            None => roman.to_owned(),
+        };
+        return Some((format!("A/RES/{num}({session})"), Organ::GeneralAssembly));
+    }
+    if prefix.is_some() {
+        return None;
+    }
+    // A bare number: only with an adoption date that settles body and session.
+    let year: u32 = caps.name("year")?.as_str().parse().ok()?;
+    let month = month_number(caps.name("month")?.as_str())?;
+    match hint {
+        Some(Organ::SecurityCouncil) => {
+            Some((format!("S/RES/{num}({year})"), Organ::SecurityCouncil))
+        }
+        _ if year <= 1975 && month >= 9 && (hint == Some(Organ::GeneralAssembly) || num >= 1000) => {
+            // Regular sessions open in September; session N opened in 1945 + N.
+            let session = year - 1945;
+            Some((
+                format!("A/RES/{num}({})", to_roman(session)),
+                Organ::GeneralAssembly,
+            ))
+        }
+        None if year >= 1976 => Some((format!("S/RES/{num}({year})"), Organ::SecurityCouncil)),
+        _ => None,
+    }
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    MONTHS
+        .split('|')
+        .position(|m| m == name)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The value of a roman numeral (I–CCCXCIX), or `None` if it is not a canonical one.
+pub fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (total > 0 && to_roman(total) == s).then_some(total)
+}
+
+/// The canonical roman numeral of `n` (1–399).
+pub fn to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in TABLE {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<(String, String, Option<String>, CitationKind)> {
+        find(text)
+            .into_iter()
+            .map(|c| (text[c.start..c.end].to_owned(), c.id, c.paragraph, c.kind))
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String) {
+        let v = ids(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].0.clone(), v[0].1.clone())
+    }
+
+    #[test]
+    fn general_assembly_forms() {
+        assert_eq!(one("under resolution 73/27."), ("resolution 73/27".into(), "A/RES/73/27".into()));
+        assert_eq!(one("see A/RES/73/27 and"), ("A/RES/73/27".into(), "A/RES/73/27".into()));
+        assert_eq!(
+            one("resolution 2131 (XX) of 21 December 1965"),
+            ("resolution 2131 (XX) of 21 December 1965".into(), "A/RES/2131(XX)".into())
+        );
+        assert_eq!(
+            one("(UNGA resolution 2131 of 21 December 1965)"),
+            ("resolution 2131 of 21 December 1965".into(), "A/RES/2131(XX)".into())
+        );
+        assert_eq!(
+            one("resolution 3379\n(XXX)"),
+            ("resolution 3379\n(XXX)".into(), "A/RES/3379(XXX)".into())
+        );
+        assert_eq!(one("resolution ES-11/1"), ("resolution ES-11/1".into(), "A/RES/ES-11/1".into()));
+        assert_eq!(one("A/RES/2625 (XXV)").1, "A/RES/2625(XXV)");
+    }
+
+    #[test]
+    fn lists_and_security_council() {
+        let v = ids("General Assembly resolutions 73/27 and 73/266, and resolutions 242 (1967), 338 (1973) and 1514 (XV)");
+        let got: Vec<(&str, &str)> = v.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("resolutions 73/27", "A/RES/73/27"),
+                ("73/266", "A/RES/73/266"),
+                ("resolutions 242 (1967)", "S/RES/242(1967)"),
+                ("338 (1973)", "S/RES/338(1973)"),
+                ("1514 (XV)", "A/RES/1514(XV)"),
+            ]
+        );
+        assert_eq!(one("Security Council resolution 2231 (2015)").1, "S/RES/2231(2015)");
+        assert_eq!(one("S/RES/1540 (2004)").1, "S/RES/1540(2004)");
+    }
+
+    #[test]
+    fn distractors_are_not_citations() {
+        for text in [
+            "document A/73/27 and A/70/PV.19",
+            "since 9/11, 24/7, 50/50",
+            "26/33 17-29585",
+            "Human Rights Council resolution 7/36",
+            "draft resolution 73/27",
+            "resolution 1540",
+            "resolution 12/3",
+            "A/RES/2131 (XXXXX)",
+        ] {
+            assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
+        }
+    }
+
+    #[test]
+    fn paragraphs_and_anaphora() {
+        let text = "as specified under paragraph 5 of the resolution 73/27, and \
+                    (Paragraph 4, UNGA resolution 31/91 December 1976). In the context of the said \
+                    resolution, see paragraph 1 of the Resolution. The resolutions were many.";
+        let v = ids(text);
+        assert_eq!(v.len(), 4, "{v:?}");
+        assert_eq!(v[0].1, "A/RES/73/27");
+        assert_eq!(v[0].2.as_deref(), Some("5"));
+        assert_eq!(v[1].0, "resolution 31/91 December 1976");
+        assert_eq!(v[1].2.as_deref(), Some("4"));
+        assert!(v[2].0.starts_with("the said"), "{v:?}");
+        assert_eq!((v[2].1.as_str(), v[2].3), ("A/RES/31/91", CitationKind::Anaphora));
+        assert_eq!(v[3].0, "the Resolution");
+        assert_eq!(v[3].2.as_deref(), Some("1"));
+        assert_eq!(one("resolution 73/27, paragraph 5").0, "resolution 73/27");
+        assert_eq!(ids("resolution 73/27, paragraph 5")[0].2.as_deref(), Some("5"));
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman_value("XX"), Some(20));
+        assert_eq!(roman_value("XXIX"), Some(29));
+        assert_eq!(roman_value("IIII"), None);
+        assert_eq!(to_roman(26), "XXVI");
+    }
+}

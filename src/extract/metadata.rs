@@ -1,0 +1,212 @@
+//! Statement metadata read from the text's header: delegation, speaker, date, venue, meeting,
+//! title. A manifest row (see [`crate::manifest`]) overrides whatever is read here.
+
+use super::text::clean;
+use crate::lexicon::{Kind, Lexicon};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Byte length of the header searched for metadata.
+const HEADER: usize = 2000;
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)\d\d)\b")).expect("valid regex")
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?P<m>{MONTHS})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)\b")).expect("valid regex")
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)\d\d)\b")).expect("valid regex")
+});
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?m)^[\s*_]*(?P<v>[A-Z][A-Za-z .'-]{{2,40}}?)\s*,\s*(?:\d{{1,2}}\s+)?(?:{MONTHS})\b")).expect("valid regex")
+});
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:statement|remarks|intervention|address)\s+(?:delivered\s+)?by\s*:?\s*(?P<rest>[^\n]*(?:\n[^\n]*){0,3})").expect("valid regex")
+});
+static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:H\.\s*E\.|His\s+Excellency|Her\s+Excellency|Excellency|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador|Sheikh|Sir)\s*)+").expect("valid regex")
+});
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:substantive\s+)?session\b").expect("valid regex")
+});
+static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position\s+paper|address)\b").expect("valid regex")
+});
+static OEWG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:OEWG|open[- ]ended\s+working\s+group)\b").expect("valid regex")
+});
+
+/// Metadata read from the text (all optional).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextMetadata {
+    /// IRI of the delegation (State or group).
+    pub delegation: Option<String>,
+    /// Speaker's name.
+    pub speaker: Option<String>,
+    /// Speaker's post.
+    pub speaker_role: Option<String>,
+    /// Date as `YYYY-MM-DD` or `YYYY-MM`.
+    pub date: Option<String>,
+    /// City.
+    pub venue: Option<String>,
+    /// IRI of the body addressed.
+    pub body: Option<String>,
+    /// Number of the session (e.g. 1 for "First substantive session").
+    pub session: Option<u32>,
+    /// Title.
+    pub title: Option<String>,
+}
+
+/// Reads metadata from the header of `text`.
+pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
+    let mut end = text.len().min(HEADER);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let header = &text[..end];
+    let mut meta = TextMetadata {
+        date: date(header).or_else(|| date(tail(text, 400))),
+        ..TextMetadata::default()
+    };
+    meta.venue = VENUE
+        .captures(header)
+        .map(|c| c["v"].trim().to_owned())
+        .filter(|v| !v.eq_ignore_ascii_case("session") && !v.contains("session"));
+
+    // Delegation: the first State or group named in the header.
+    let states = lexicon.matcher(Kind::State).find_in(text, 0, end);
+    let groups = lexicon.matcher(Kind::Group).find_in(text, 0, end);
+    let first_state = states.first().map(|h| (h.start, lexicon.matcher(Kind::State).concepts()[h.concept].iri.clone()));
+    let first_group = groups.first().map(|h| (h.start, lexicon.matcher(Kind::Group).concepts()[h.concept].iri.clone()));
+    meta.delegation = match (first_state, first_group) {
+        (Some(s), Some(g)) => Some(if s.0 <= g.0 { s.1 } else { g.1 }),
+        (Some(s), None) => Some(s.1),
+        (None, Some(g)) => Some(g.1),
+        (None, None) => None,
+    };
+
+    if let Some(c) = SPEAKER.captures(header) {
+        let rest = c.name("rest").map_or("", |m| m.as_str());
+        let rest_clean = clean(rest);
+        let first_line = clean(rest.lines().next().unwrap_or(""));
+        let named_state = !lexicon.matcher(Kind::State).find_all(&first_line).is_empty()
+            || !lexicon.matcher(Kind::Group).find_all(&first_line).is_empty();
+        if !named_state && !first_line.is_empty() {
+            let (name, role) = match rest_clean.split_once(',') {
+                Some((n, r)) => (n.trim(), Some(r.trim())),
+                None => (first_line.trim_end_matches(',').trim(), None),
+            };
+            let name = HONORIFIC.replace(name, "").trim().to_owned();
+            if !name.is_empty() && name.split_whitespace().count() <= 6 {
+                meta.speaker = Some(name);
+                meta.speaker_role = role
+                    .map(|r| cut_role(r))
+                    .filter(|r| !r.is_empty());
+            }
+        }
+    }
+
+    let bodies = lexicon.matcher(Kind::Body);
+    meta.body = bodies
+        .find_in(text, 0, end)
+        .first()
+        .map(|h| bodies.concepts()[h.concept].iri.clone())
+        .or_else(|| {
+            // "OEWG" alone names whichever working group sat at the statement's date.
+            OEWG.is_match(header).then(|| {
+                let later = meta.date.as_deref().is_some_and(|d| d >= "2021-06");
+                let slug = if later { "oewg-2021-2025" } else { "oewg-2019-2021" };
+                format!("{}body/{slug}", crate::vocab::ID)
+            })
+        });
+    meta.session = SESSION.captures(header).and_then(|c| ordinal(&c["n"]));
+    meta.title = title(header);
+    meta
+}
+
+fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+fn month(name: &str) -> u32 {
+    MONTHS.split('|').position(|m| m == name).map_or(0, |i| i as u32 + 1)
+}
+
+fn date(text: &str) -> Option<String> {
+    let full = |c: regex::Captures<'_>| {
+        let d: u32 = c["d"].parse().ok()?;
+        (1..=31).contains(&d).then(|| format!("{}-{:02}-{d:02}", &c["y"], month(&c["m"])))
+    };
+    if let Some(d) = DAY_MONTH_YEAR.captures(text).and_then(full) {
+        return Some(d);
+    }
+    if let Some(d) = MONTH_DAY_YEAR.captures(text).and_then(full) {
+        return Some(d);
+    }
+    MONTH_YEAR
+        .captures(text)
+        .map(|c| format!("{}-{:02}", &c["y"], month(&c["m"])))
+}
+
+fn cut_role(role: &str) -> String {
+    // The role runs until the meeting is named ("At the First Substantive Session …").
+    let lower = role.to_lowercase();
+    let cut = [" at the ", " before the ", " to the first", " to the second"]
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()
+        .unwrap_or(role.len());
+    role[..cut].trim().trim_end_matches(',').to_owned()
+}
+
+fn ordinal(word: &str) -> Option<u32> {
+    const WORDS: [&str; 12] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth",
+    ];
+    let w = word.to_lowercase();
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return u32::try_from(i + 1).ok();
+    }
+    w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()
+}
+
+fn title(header: &str) -> Option<String> {
+    for block in super::text::blocks(header) {
+        let raw = &header[block.start..block.end];
+        let text = clean(raw);
+        if text.to_lowercase().contains("check against delivery") {
+            continue;
+        }
+        if TITLE_CUE.is_match(&text) && text.len() <= 400 {
+            return Some(text);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_forms_statements_use() {
+        assert_eq!(date("New York, 13 December 2021").as_deref(), Some("2021-12-13"));
+        assert_eq!(date("September 23, 2012").as_deref(), Some("2012-09-23"));
+        assert_eq!(date("*February 2020*").as_deref(), Some("2020-02"));
+        assert_eq!(date("no date"), None);
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal("Second"), Some(2));
+        assert_eq!(ordinal("3rd"), Some(3));
+    }
+}

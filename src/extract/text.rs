@@ -1,0 +1,251 @@
+//! Text structure: blocks (paragraphs, list items, headings) and sentences.
+//!
+//! Statements arrive as plain text or Markdown: `**bold**`, `*italic*`, `#` headings, `- ` and
+//! `1. ` list items, `---` page breaks, `<sup>` footnote marks. These helpers work on byte
+//! offsets into the original text and never rewrite it.
+
+/// What kind of block a run of lines is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Ordinary paragraph.
+    Paragraph,
+    /// A bulleted list item (`-`, `*`, `•`, `–`).
+    Bullet,
+    /// A numbered or lettered list item (`1.`, `(a)`, `a)`).
+    Numbered,
+    /// A Markdown heading (`#`).
+    Heading,
+    /// A page break or rule (`---`, form feed).
+    Break,
+}
+
+/// A block: a run of non-blank lines, or one list item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    /// Kind of block.
+    pub kind: BlockKind,
+    /// Byte offset of its first character (after any list marker and white space).
+    pub start: usize,
+    /// Byte offset after its last non-white-space character.
+    pub end: usize,
+}
+
+/// Splits a text into blocks. A list item starts a new block even without a blank line.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        // A lone CR also ends a line in some files; treat the whole line as one unit anyway.
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let body_end = line_start + line.trim_end().len();
+        if trimmed.trim().is_empty() || trimmed.trim_matches('\u{c}').trim().is_empty() {
+            if trimmed.contains('\u{c}') {
+                out.extend(current.take());
+                out.push(Block {
+                    kind: BlockKind::Break,
+                    start: line_start,
+                    end: line_start,
+                });
+            } else {
+                out.extend(current.take());
+            }
+            continue;
+        }
+        let t = trimmed.trim_end();
+        if t.len() >= 3 && t.chars().all(|c| c == '-' || c == '_' || c == '*') {
+            out.extend(current.take());
+            out.push(Block {
+                kind: BlockKind::Break,
+                start: line_start + indent,
+                end: body_end,
+            });
+            continue;
+        }
+        let (kind, marker) = classify(trimmed);
+        match (kind, current.as_mut()) {
+            (BlockKind::Paragraph, Some(block)) if block.kind != BlockKind::Heading => {
+                block.end = body_end;
+            }
+            _ => {
+                out.extend(current.take());
+                current = Some(Block {
+                    kind,
+                    start: line_start + indent + marker,
+                    end: body_end,
+                });
+            }
+        }
+    }
+    out.extend(current);
+    out.retain(|b| b.kind == BlockKind::Break || b.end > b.start);
+    out
+}
+
+/// Classifies a line by its start; returns the kind and the length of the marker to skip.
+fn classify(line: &str) -> (BlockKind, usize) {
+    let bytes = line.as_bytes();
+    if line.starts_with('#') {
+        let hashes = line.len() - line.trim_start_matches('#').len();
+        let rest = &line[hashes..];
+        return (BlockKind::Heading, hashes + (rest.len() - rest.trim_start().len()));
+    }
+    for bullet in ["- ", "* ", "• ", "– ", "◦ ", "▪ "] {
+        if line.starts_with(bullet) && !line.starts_with("**") {
+            let rest = &line[bullet.len()..];
+            return (BlockKind::Bullet, bullet.len() + (rest.len() - rest.trim_start().len()));
+        }
+    }
+    // "1. ", "12) ", "(a) ", "a) "
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&digits) && matches!(bytes.get(digits), Some(b'.') | Some(b')')) && bytes.get(digits + 1) == Some(&b' ') {
+        let rest = &line[digits + 2..];
+        return (BlockKind::Numbered, digits + 2 + (rest.len() - rest.trim_start().len()));
+    }
+    if bytes.first() == Some(&b'(') {
+        if let Some(close) = line.find(") ") {
+            let inner = &line[1..close];
+            if !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+                let rest = &line[close + 2..];
+                return (BlockKind::Numbered, close + 2 + (rest.len() - rest.trim_start().len()));
+            }
+        }
+    }
+    (BlockKind::Paragraph, 0)
+}
+
+/// Words before a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "h.e", "e", "h", "no", "nos", "para", "paras", "art", "arts", "st",
+    "vol", "e.g", "i.e", "cf", "etc", "prof", "amb", "u.n", "u.s", "v", "vs", "op", "pp", "p",
+    "sr", "jr", "gen", "rev", "ltd", "inc", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Does a sentence end at byte `i` (which holds `.`, `!` or `?`)?
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    let next = after.chars().next();
+    if !next.is_none_or(|c| c.is_whitespace() || c == '"' || c == '”' || c == '*' || c == ')' || c == '’' || c == '<') {
+        return false;
+    }
+    if text.as_bytes()[i] != b'.' {
+        return true;
+    }
+    let word_start = text[..i]
+        .rfind(|c: char| c.is_whitespace() || c == '(')
+        .map_or(0, |j| j + 1);
+    let word = text[word_start..i].to_lowercase();
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        return false;
+    }
+    // Single capital initials ("H. E. Mr. Smith").
+    !(word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
+}
+
+/// The sentence around `text[start..end]`: from the end of the previous sentence (or the start
+/// of the block) to the end of the sentence holding `end`. Offsets in bytes; trimmed.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    // Backwards to a sentence end or a blank line.
+    let mut s = start;
+    while s > 0 {
+        let b = bytes[s - 1];
+        if (b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, s - 1) {
+            break;
+        }
+        if b == b'\n' && text[..s - 1].trim_end_matches([' ', '\t', '\r']).ends_with('\n') {
+            break;
+        }
+        if b == b'\n' && starts_list_item(&text[s..]) {
+            break;
+        }
+        s -= 1;
+    }
+    let mut e = end.max(start);
+    while e < bytes.len() {
+        let b = bytes[e];
+        if (b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, e) {
+            e += 1;
+            break;
+        }
+        if b == b'\n' && text[e + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+            break;
+        }
+        if b == b'\n' && starts_list_item(&text[e + 1..]) {
+            break;
+        }
+        e += 1;
+    }
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    (s + lead, e - trail)
+}
+
+fn starts_list_item(rest: &str) -> bool {
+    let t = rest.trim_start_matches([' ', '\t']);
+    matches!(classify(t).0, BlockKind::Bullet | BlockKind::Numbered | BlockKind::Heading)
+}
+
+/// A text with Markdown emphasis marks and footnote tags removed and white space collapsed.
+pub fn clean(text: &str) -> String {
+    let mut s = text.replace("<sup>", " ").replace("</sup>", " ");
+    s = s.replace("**", "").replace("__", "");
+    let s: String = s
+        .chars()
+        .filter(|&c| c != '*')
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_split_lists_and_paragraphs() {
+        let text = "Intro line\nsecond line:\n\n- *First item* here.\n- Second\n\n---\n\n1. **Numbered:** x\n# Head\nBody";
+        let b = blocks(text);
+        let kinds: Vec<BlockKind> = b.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Paragraph,
+                BlockKind::Bullet,
+                BlockKind::Bullet,
+                BlockKind::Break,
+                BlockKind::Numbered,
+                BlockKind::Heading,
+                BlockKind::Paragraph
+            ]
+        );
+        assert_eq!(&text[b[1].start..b[1].end], "*First item* here.");
+        assert_eq!(&text[b[4].start..b[4].end], "**Numbered:** x");
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        let text = "Statement by H. E. Mr. Smith. We cite resolution 73/27 here. Next one.";
+        let at = text.find("73/27").expect("present");
+        let (s, e) = sentence_around(text, at, at + 5);
+        assert_eq!(&text[s..e], "We cite resolution 73/27 here.");
+        let (s, e) = sentence_around(text, 20, 21);
+        assert_eq!(&text[s..e], "Statement by H. E. Mr. Smith.");
+    }
+
+    #[test]
+    fn clean_removes_marks() {
+        assert_eq!(clean("*States should*\n\n*refrain.*"), "States should refrain.");
+    }
+}

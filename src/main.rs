@@ -1,0 +1,423 @@
+//! The `normgraph` command line: parses arguments, calls the library, maps errors to exit codes.
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use normgraph::error::{ManifestError, QueryError, ReadError, ResourceError, StoreError};
+use normgraph::export::{self, ExportFormat};
+use normgraph::extract::{self, Extraction};
+use normgraph::lexicon::Lexicon;
+use normgraph::manifest::Manifest;
+use normgraph::query::{self, DefaultGraph, OutputFormat};
+use normgraph::reader;
+use normgraph::resources::Resources;
+use normgraph::store;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// normgraph: statements delivered at the UN → a linked-data graph of delegations, proposed norms,
+/// threats, principles and the resolutions they cite, each fact with the text span it came from.
+#[derive(Debug, Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    /// The store folder.
+    #[arg(long, global = true, env = "NORMGRAPH_STORE", default_value = store::DEFAULT_STORE, value_hint = clap::ValueHint::DirPath)]
+    store: PathBuf,
+    /// A folder holding `ontology/`, `data/reference/` and `queries/` to use instead of the
+    /// copies built into the binary (the current folder is used when it has them).
+    #[arg(long, global = true, env = "NORMGRAPH_RESOURCES", value_hint = clap::ValueHint::DirPath)]
+    resources: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read statements (files or folders) and write their graphs into the store, replacing the
+    /// graphs of statements ingested before. Nothing is written if any input is bad.
+    Ingest {
+        /// Statement files (.txt, .md) or folders of them.
+        #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+        paths: Vec<PathBuf>,
+        /// A CSV manifest of metadata (a folder's `manifest.csv` is used automatically).
+        #[arg(long, value_hint = clap::ValueHint::FilePath)]
+        manifest: Option<PathBuf>,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Print what is extracted from statements, without touching the store.
+    Extract {
+        /// Statement files (.txt, .md) or folders of them.
+        #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
+        paths: Vec<PathBuf>,
+        /// A CSV manifest of metadata (a folder's `manifest.csv` is used automatically).
+        #[arg(long, value_hint = clap::ValueHint::FilePath)]
+        manifest: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+    },
+    /// Run a SPARQL query: the query text, the name of a curated query (see `queries`), or -f FILE.
+    Query {
+        /// SPARQL text or a curated query name.
+        #[arg(required_unless_present = "file", conflicts_with = "file")]
+        query: Option<String>,
+        /// Read the query from a file.
+        #[arg(long, short, value_hint = clap::ValueHint::FilePath)]
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+        /// Leave the inferred graph out of the default graph.
+        #[arg(long)]
+        asserted_only: bool,
+    },
+    /// List the curated queries.
+    Queries,
+    /// Export the store (or one named graph) as RDF.
+    Export {
+        /// RDF syntax.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
+        format: ExportFormat,
+        /// Only this named graph (IRI).
+        #[arg(long)]
+        graph: Option<String>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_hint = clap::ValueHint::FilePath)]
+        output: Option<PathBuf>,
+    },
+    /// List the named graphs in the store with their sizes.
+    Graphs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExtractFormat {
+    /// A JSON array, one object per statement.
+    Json,
+    /// A summary line per statement and fact.
+    Text,
+}
+
+/// Exit codes (documented in the README).
+mod exit {
+    /// Something failed that is not the input's fault.
+    pub const FAILURE: u8 = 1;
+    /// Bad input: a file, manifest, query or resource that cannot be read or parsed.
+    pub const BAD_INPUT: u8 = 3;
+    /// The store is missing, locked or not a store.
+    pub const STORE: u8 = 4;
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if let Some(io) = err.downcast_ref::<std::io::Error>() {
+                if io.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+            }
+            eprintln!("normgraph: error: {err:#}");
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+fn exit_code(err: &anyhow::Error) -> u8 {
+    for cause in err.chain() {
+        if cause.is::<ReadError>() || cause.is::<ManifestError>() || cause.is::<ResourceError>() {
+            return exit::BAD_INPUT;
+        }
+        if let Some(q) = cause.downcast_ref::<QueryError>() {
+            return match q {
+                QueryError::Syntax { .. } | QueryError::Format { .. } => exit::BAD_INPUT,
+                _ => exit::FAILURE,
+            };
+        }
+        if let Some(s) = cause.downcast_ref::<StoreError>() {
+            return match s {
+                StoreError::Load { .. } => exit::BAD_INPUT,
+                _ => exit::STORE,
+            };
+        }
+        if cause.is::<BadInput>() {
+            return exit::BAD_INPUT;
+        }
+    }
+    exit::FAILURE
+}
+
+/// An input error found by the CLI itself.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct BadInput(String);
+
+fn run(cli: Cli) -> Result<()> {
+    let resources = Resources::locate(cli.resources.as_deref());
+    match cli.command {
+        Command::Ingest {
+            paths,
+            manifest,
+            quiet,
+        } => ingest(&cli.store, &resources, &paths, manifest.as_deref(), quiet),
+        Command::Extract {
+            paths,
+            manifest,
+            format,
+        } => {
+            let lexicon = Lexicon::load(&resources)?;
+            let extractions = read_and_extract(&paths, manifest.as_deref(), &lexicon)?;
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            match format {
+                ExtractFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &extractions)?;
+                    writeln!(out)?;
+                }
+                ExtractFormat::Text => print_extractions(&mut out, &extractions)?,
+            }
+            Ok(())
+        }
+        Command::Query {
+            query,
+            file,
+            format,
+            asserted_only,
+        } => {
+            let (text, origin) = query_text(&resources, query, file)?;
+            let db = store::open_existing(&cli.store)?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let graphs = if asserted_only {
+                DefaultGraph::Asserted
+            } else {
+                DefaultGraph::Union
+            };
+            query::run(&db, &text, &origin, format, &graphs, &mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+        Command::Queries => {
+            for (name, file) in resources.queries()? {
+                let summary = file
+                    .text
+                    .lines()
+                    .find_map(|l| l.strip_prefix('#').map(str::trim))
+                    .unwrap_or("");
+                println!("{name:<32} {summary}");
+            }
+            Ok(())
+        }
+        Command::Export {
+            format,
+            graph,
+            output,
+        } => {
+            let db = store::open_existing(&cli.store)?;
+            let n = match &output {
+                Some(path) => {
+                    // Write beside the target and rename, so a failed export leaves no half file.
+                    let tmp = path.with_extension("normgraph-partial");
+                    let file = std::fs::File::create(&tmp)
+                        .with_context(|| format!("{}: cannot create", tmp.display()))?;
+                    let mut w = std::io::BufWriter::new(file);
+                    let n = export::export(&db, format, graph.as_deref(), &mut w);
+                    let n = match n.and_then(|n| w.flush().map(|()| n).map_err(Into::into)) {
+                        Ok(n) => n,
+                        Err(e) => {
+                            let _ = std::fs::remove_file(&tmp);
+                            return Err(e.into());
+                        }
+                    };
+                    std::fs::rename(&tmp, path)
+                        .with_context(|| format!("{}: cannot write", path.display()))?;
+                    n
+                }
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut w = std::io::BufWriter::new(stdout.lock());
+                    let n = export::export(&db, format, graph.as_deref(), &mut w)?;
+                    w.flush()?;
+                    n
+                }
+            };
+            if let Some(path) = output {
+                eprintln!("exported {n} statements of RDF to {}", path.display());
+            }
+            Ok(())
+        }
+        Command::Graphs => {
+            let db = store::open_existing(&cli.store)?;
+            for (graph, n) in store::graphs(&db, &cli.store)? {
+                println!("{n:>8}  {graph}");
+            }
+            Ok(())
+        }
+    }
+}
+
+fn query_text(
+    resources: &Resources,
+    query: Option<String>,
+    file: Option<PathBuf>,
+) -> Result<(String, String)> {
+    if let Some(path) = file {
+        let bytes = std::fs::read(&path)
+            .map_err(|e| BadInput(format!("{}: cannot read: {e}", path.display())))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| BadInput(format!("{}: not valid UTF-8", path.display())))?;
+        return Ok((text, path.display().to_string()));
+    }
+    let q = query.unwrap_or_default();
+    let looks_like_name = !q.is_empty()
+        && q.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+    if looks_like_name {
+        let file = resources.query(q.trim_end_matches(".rq"))?;
+        return Ok((file.text.into_owned(), file.name));
+    }
+    Ok((q, "query".to_owned()))
+}
+
+fn load_manifests(paths: &[PathBuf], explicit: Option<&Path>) -> Result<Manifest> {
+    let mut manifest = Manifest::default();
+    let mut seen = Vec::new();
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    for p in paths {
+        let dir = if p.is_dir() {
+            p.clone()
+        } else {
+            p.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
+        candidates.push(dir.join("manifest.csv"));
+    }
+    for c in candidates {
+        if c.is_file() && !seen.contains(&c) {
+            manifest.merge(Manifest::load(&c)?);
+            seen.push(c);
+        }
+    }
+    if let Some(m) = explicit {
+        manifest.merge(Manifest::load(m)?);
+    }
+    Ok(manifest)
+}
+
+fn read_and_extract(
+    paths: &[PathBuf],
+    manifest: Option<&Path>,
+    lexicon: &Lexicon,
+) -> Result<Vec<Extraction>> {
+    let manifest = load_manifests(paths, manifest)?;
+    let files = reader::collect_inputs(paths)?;
+    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let doc = reader::read_document(&file)?;
+        let slug = doc.slug();
+        if let Some(other) = slugs.insert(slug.clone(), file.clone()) {
+            if other != file {
+                return Err(BadInput(format!(
+                    "{} and {} would both be statement `{slug}`; rename one",
+                    other.display(),
+                    file.display()
+                ))
+                .into());
+            }
+            continue;
+        }
+        let row = manifest.row(&file);
+        let ex = extract::extract(&doc, lexicon, row).map_err(|u| {
+            BadInput(format!(
+                "{}:{}: unknown delegation {:?} (not a code or name in data/reference)",
+                manifest.path.display(),
+                u.line,
+                u.value
+            ))
+        })?;
+        out.push(ex);
+    }
+    Ok(out)
+}
+
+fn ingest(
+    store_path: &Path,
+    resources: &Resources,
+    paths: &[PathBuf],
+    manifest: Option<&Path>,
+    quiet: bool,
+) -> Result<()> {
+    let started = Instant::now();
+    let lexicon = Lexicon::load(resources)?;
+    let extractions = read_and_extract(paths, manifest, &lexicon)?;
+    let db = store::open_or_create(store_path)?;
+    let bar = if quiet || !std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(extractions.len() as u64)
+    };
+    let summary = store::ingest(&db, store_path, resources, &extractions, |n| {
+        bar.set_position(n as u64)
+    })?;
+    bar.finish_and_clear();
+    eprintln!(
+        "ingested {} statement{} ({} triples; reference {} ) into {} — store holds {} quads — in {:.2} s",
+        summary.documents,
+        if summary.documents == 1 { "" } else { "s" },
+        summary.statement_quads,
+        summary.reference_quads,
+        store_path.display(),
+        summary.total_quads,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Result<()> {
+    for ex in list {
+        writeln!(out, "{}", ex.source)?;
+        let d = ex.delegation.as_ref().map_or("?", |d| d.label.as_str());
+        writeln!(
+            out,
+            "  delegation: {d}; speaker: {}; date: {}; body: {}; session: {}",
+            ex.speaker.as_deref().unwrap_or("?"),
+            ex.date.as_deref().unwrap_or("?"),
+            ex.meeting_body.as_ref().map_or("?", |b| b.label.as_str()),
+            ex.session.map_or("?".to_owned(), |s| s.to_string())
+        )?;
+        for c in &ex.citations {
+            writeln!(
+                out,
+                "  cites {:<18} {:>6}-{:<6} {:?}{}",
+                c.id,
+                c.span.start,
+                c.span.end,
+                c.span.surface,
+                c.paragraph
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" (paragraph {p})"))
+            )?;
+        }
+        for (what, list) in [("threat", &ex.threats), ("principle", &ex.principles)] {
+            for m in list {
+                writeln!(out, "  {what:<9} {:<40} {:?}", m.label, m.span.surface)?;
+            }
+        }
+        for n in &ex.proposed_norms {
+            writeln!(out, "  proposes  {}", n.text)?;
+        }
+        for a in &ex.alignments {
+            writeln!(out, "  aligns with {}", a.group.label)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,277 @@
+//! SPARQL queries over the store, and their results in the formats tools read.
+//!
+//! The default graph of a query is the union of all named graphs (every statement, the ontology,
+//! the reference data), so a scholar need not write `GRAPH` clauses; `GRAPH ?g { … }` still
+//! finds which statement a fact comes from. The prefixes of [`crate::vocab::PREFIXES`] are
+//! predeclared.
+
+use crate::error::QueryError;
+use crate::vocab::{self, PREFIXES};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{NamedNode, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+
+/// Output formats of `normgraph query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// An aligned text table (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE).
+    Table,
+    /// SPARQL results CSV.
+    Csv,
+    /// SPARQL results TSV.
+    Tsv,
+    /// SPARQL results JSON.
+    Json,
+    /// SPARQL results XML.
+    Xml,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Ntriples,
+    /// RDF/XML (CONSTRUCT, DESCRIBE).
+    Rdfxml,
+    /// JSON-LD (CONSTRUCT, DESCRIBE).
+    Jsonld,
+}
+
+/// Which graphs form the default graph of a query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DefaultGraph {
+    /// The union of all named graphs.
+    #[default]
+    Union,
+    /// The union of all named graphs except the inferred graph.
+    Asserted,
+}
+
+/// Parses and runs a query, writing its results to `out`. `origin` names where the query came
+/// from, for error messages.
+pub fn run(
+    store: &Store,
+    query: &str,
+    origin: &str,
+    format: OutputFormat,
+    default_graph: &DefaultGraph,
+    out: &mut impl Write,
+) -> Result<usize, QueryError> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (prefix, iri) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*prefix, *iri)
+            .map_err(|e| QueryError::Evaluation {
+                origin: origin.to_owned(),
+                message: e.to_string(),
+            })?;
+    }
+    let mut prepared = evaluator
+        .without_default_http_service_handler()
+        .parse_query(query)
+        .map_err(|e| QueryError::Syntax {
+            origin: origin.to_owned(),
+            message: e.to_string(),
+        })?;
+    match default_graph {
+        DefaultGraph::Union => prepared.dataset_mut().set_default_graph_as_union(),
+        DefaultGraph::Asserted => {
+            let inferred = vocab::inferred_graph();
+            let graphs = store
+                .named_graphs()
+                .filter_map(Result::ok)
+                .filter(|g| g.to_string() != format!("<{inferred}>"))
+                .map(Into::into)
+                .collect();
+            prepared.dataset_mut().set_default_graph(graphs);
+        }
+    }
+    let eval = |e: oxigraph::sparql::QueryEvaluationError| QueryError::Evaluation {
+        origin: origin.to_owned(),
+        message: e.to_string(),
+    };
+    let results = prepared.on_store(store).execute().map_err(eval)?;
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows: Vec<Vec<Option<Term>>> = solutions
+                .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
+                .collect::<Result<_, _>>()
+                .map_err(eval)?;
+            let count = rows.len();
+            let names: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+            match results_format(format, "SELECT")? {
+                None => write_table(out, &names, &rows)?,
+                Some(f) => {
+                    let mut ser = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, variables.clone())?;
+                    for row in &rows {
+                        ser.serialize(
+                            variables
+                                .iter()
+                                .zip(row)
+                                .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
+                        )?;
+                    }
+                    ser.finish()?;
+                }
+            }
+            Ok(count)
+        }
+        QueryResults::Boolean(value) => {
+            match results_format(format, "ASK")? {
+                None => writeln!(out, "{value}")?,
+                Some(f) => {
+                    QueryResultsSerializer::from_format(f)
+                        .serialize_boolean_to_writer(&mut *out, value)?;
+                }
+            }
+            Ok(1)
+        }
+        QueryResults::Graph(triples) => {
+            let rdf = match format {
+                OutputFormat::Table | OutputFormat::Turtle => RdfFormat::Turtle,
+                OutputFormat::Ntriples => RdfFormat::NTriples,
+                OutputFormat::Rdfxml => RdfFormat::RdfXml,
+                OutputFormat::Jsonld => RdfFormat::JsonLd {
+                    profile: oxigraph::io::JsonLdProfileSet::empty(),
+                },
+                _ => {
+                    return Err(QueryError::Format {
+                        format: format!("{format:?}").to_lowercase(),
+                        form: "CONSTRUCT/DESCRIBE",
+                        hint: "turtle, ntriples, rdfxml or jsonld",
+                    })
+                }
+            };
+            let mut ser = with_prefixes(RdfSerializer::from_format(rdf)).for_writer(&mut *out);
+            let mut count = 0;
+            for t in triples {
+                ser.serialize_triple(&t.map_err(eval)?)?;
+                count += 1;
+            }
+            ser.finish()?;
+            Ok(count)
+        }
+    }
+}
+
+/// Adds the normgraph prefixes to a serializer.
+pub fn with_prefixes(mut ser: RdfSerializer) -> RdfSerializer {
+    for (prefix, iri) in PREFIXES {
+        ser = match ser.clone().with_prefix(*prefix, *iri) {
+            Ok(s) => s,
+            Err(_) => ser,
+        };
+    }
+    ser
+}
+
+fn results_format(
+    format: OutputFormat,
+    form: &'static str,
+) -> Result<Option<QueryResultsFormat>, QueryError> {
+    Ok(match format {
+        OutputFormat::Table => None,
+        OutputFormat::Csv => Some(QueryResultsFormat::Csv),
+        OutputFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        OutputFormat::Json => Some(QueryResultsFormat::Json),
+        OutputFormat::Xml => Some(QueryResultsFormat::Xml),
+        _ => {
+            return Err(QueryError::Format {
+                format: format!("{format:?}").to_lowercase(),
+                form,
+                hint: "table, csv, tsv, json or xml",
+            })
+        }
+    })
+}
+
+/// A term as a person reads it: IRIs shortened with the known prefixes, literals as their text.
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => compact(n),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_owned(),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+fn compact(n: &NamedNode) -> String {
+    let s = n.as_str();
+    PREFIXES
+        .iter()
+        .filter(|(p, _)| *p != "id")
+        .find_map(|(p, iri)| {
+            s.strip_prefix(iri)
+                .filter(|local| !local.is_empty() && !local.contains(['/', '#', '(', ')']))
+                .map(|local| format!("{p}:{local}"))
+        })
+        .unwrap_or_else(|| {
+            s.strip_prefix(vocab::UNDOCS)
+                .map(str::to_owned)
+                .or_else(|| s.strip_prefix(vocab::ID).map(|l| format!("id:{l}")))
+                .unwrap_or_else(|| format!("<{s}>"))
+        })
+}
+
+fn write_table(
+    out: &mut impl Write,
+    names: &[String],
+    rows: &[Vec<Option<Term>>],
+) -> std::io::Result<()> {
+    const MAX_CELL: usize = 80;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|t| {
+                    let s = t.as_ref().map(display_term).unwrap_or_default();
+                    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if s.chars().count() > MAX_CELL {
+                        format!("{}…", s.chars().take(MAX_CELL - 1).collect::<String>())
+                    } else {
+                        s
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = names.iter().map(|n| n.chars().count()).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, row: &[String]| -> std::io::Result<()> {
+        let padded: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        writeln!(out, "{}", padded.join("  ").trim_end())
+    };
+    line(out, names)?;
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    writeln!(out, "{}", rule.join("  "))?;
+    for row in &cells {
+        line(out, row)?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_compacted_for_people() {
+        let t = Term::NamedNode(NamedNode::new_unchecked("https://undocs.org/A/RES/73/27"));
+        assert_eq!(display_term(&t), "A/RES/73/27");
+        let t = Term::NamedNode(NamedNode::new_unchecked("https://w3id.org/normgraph/ns#cites"));
+        assert_eq!(display_term(&t), "ng:cites");
+        let t = Term::NamedNode(NamedNode::new_unchecked("https://w3id.org/normgraph/id/state/IRN"));
+        assert_eq!(display_term(&t), "id:state/IRN");
+    }
+}

@@ -1,0 +1,286 @@
+//! Reading statement documents: finding the files, decoding them and checking they are text.
+//!
+//! Offsets everywhere in normgraph are counted in Unicode scalar values into the decoded text,
+//! with a leading byte-order mark removed and nothing else normalised. [`CharIndex`] converts the
+//! byte offsets the matchers work with into those character offsets.
+
+use crate::error::ReadError;
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// File extensions read as statements when a folder is given.
+pub const STATEMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+
+/// One statement file, decoded.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as given (or as found under a given folder).
+    pub path: PathBuf,
+    /// The decoded text, without a leading byte-order mark.
+    pub text: String,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: String,
+}
+
+impl Document {
+    /// The slug that names this statement in IRIs: the file stem, lower-cased, with every run of
+    /// characters outside `[a-z0-9._-]` replaced by `-`.
+    pub fn slug(&self) -> String {
+        slug_of(&self.path)
+    }
+
+    /// The file name (without folders), used as `ng:sourceFile`.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The slug of a statement path (see [`Document::slug`]).
+pub fn slug_of(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let mut out = String::with_capacity(stem.len());
+    let mut dash = false;
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-' {
+            out.push(c);
+            dash = false;
+        } else if !dash {
+            out.push('-');
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        out.push_str("statement");
+    }
+    out
+}
+
+/// Expands the given paths (files or folders) into the statement files to read, in a stable
+/// order. Folders are walked recursively; symbolic-link loops are detected and skipped.
+pub fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ReadError> {
+    let mut out = Vec::new();
+    for path in paths {
+        let meta = fs::metadata(path).map_err(|source| ReadError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            let mut found = Vec::new();
+            let mut seen = HashSet::new();
+            walk(path, &mut found, &mut seen, 0)?;
+            if found.is_empty() {
+                return Err(ReadError::NoFiles { path: path.clone() });
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(path.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(
+    dir: &Path,
+    found: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+    depth: usize,
+) -> Result<(), ReadError> {
+    const MAX_DEPTH: usize = 64;
+    let canonical = fs::canonicalize(dir).map_err(|source| ReadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    if depth > MAX_DEPTH || !seen.insert(canonical) {
+        return Ok(());
+    }
+    let entries = fs::read_dir(dir).map_err(|source| ReadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| ReadError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let path = entry.path();
+        let Ok(meta) = fs::metadata(&path) else {
+            continue; // dangling link
+        };
+        if meta.is_dir() {
+            walk(&path, found, seen, depth + 1)?;
+        } else if has_statement_extension(&path) {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn has_statement_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| STATEMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Reads and decodes one statement file.
+pub fn read_document(path: &Path) -> Result<Document, ReadError> {
+    let bytes = fs::read(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    decode(path, &bytes)
+}
+
+/// Decodes the bytes of a statement file (see [`read_document`]).
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ReadError::Utf16 {
+            path: path.to_path_buf(),
+        });
+    }
+    let sha256 = hex(&Sha256::digest(bytes));
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let (line, column) = line_column(&body[..offset]);
+            return Err(ReadError::NotUtf8 {
+                path: path.to_path_buf(),
+                line,
+                column,
+                offset: offset + (bytes.len() - body.len()),
+            });
+        }
+    };
+    if let Some(offset) = text.find('\0') {
+        let (line, column) = line_column(&body[..offset]);
+        return Err(ReadError::Binary {
+            path: path.to_path_buf(),
+            line,
+            column,
+            offset,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(Document {
+        path: path.to_path_buf(),
+        text: text.to_owned(),
+        sha256,
+    })
+}
+
+/// 1-based line and column (in characters) just after the given valid UTF-8 prefix.
+fn line_column(prefix: &[u8]) -> (usize, usize) {
+    let prefix = String::from_utf8_lossy(prefix);
+    let line = prefix.matches('\n').count() + 1;
+    let last = prefix.rsplit('\n').next().unwrap_or("");
+    (line, last.chars().count() + 1)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// Converts byte offsets into character (Unicode scalar value) offsets in one text.
+///
+/// Keeps a checkpoint every 4 KiB so that each conversion counts at most 4 KiB of text.
+#[derive(Debug)]
+pub struct CharIndex<'a> {
+    text: &'a str,
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'a> CharIndex<'a> {
+    const STEP: usize = 4096;
+
+    /// Indexes a text.
+    pub fn new(text: &'a str) -> Self {
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut next = Self::STEP;
+        for (byte, _) in text.char_indices() {
+            if byte >= next {
+                checkpoints.push((byte, chars));
+                next = byte + Self::STEP;
+            }
+            chars += 1;
+        }
+        Self { text, checkpoints }
+    }
+
+    /// The character offset of a byte offset (which must be on a character boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte) - 1;
+        let (b0, c0) = self.checkpoints[i];
+        c0 + self.text.get(b0..byte).map_or(0, |s| s.chars().count())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_stripped_and_offsets_count_chars() {
+        let doc = decode(Path::new("x.txt"), "\u{feff}é résolution".as_bytes()).expect("decodes");
+        assert_eq!(doc.text, "é résolution");
+        let idx = CharIndex::new(&doc.text);
+        let b = doc.text.find("résolution").expect("present");
+        assert_eq!(b, 3);
+        assert_eq!(idx.char_offset(b), 2);
+    }
+
+    #[test]
+    fn invalid_utf8_reports_line_and_column() {
+        let err = decode(Path::new("bad.txt"), b"ok\nab\xffc").expect_err("invalid");
+        let msg = err.to_string();
+        assert!(msg.starts_with("bad.txt:2:3:"), "{msg}");
+    }
+
+    #[test]
+    fn empty_and_nul_and_utf16_are_rejected() {
+        assert!(matches!(
+            decode(Path::new("e.txt"), b"  \n"),
+            Err(ReadError::Empty { .. })
+        ));
+        assert!(matches!(
+            decode(Path::new("n.txt"), b"a\0b"),
+            Err(ReadError::Binary { .. })
+        ));
+        assert!(matches!(
+            decode(Path::new("u.txt"), b"\xff\xfea\0"),
+            Err(ReadError::Utf16 { .. })
+        ));
+    }
+
+    #[test]
+    fn char_index_across_checkpoints() {
+        let text = "é".repeat(5000) + "x";
+        let idx = CharIndex::new(&text);
+        assert_eq!(idx.char_offset(text.len() - 1), 5000);
+        assert_eq!(idx.char_offset(0), 0);
+    }
+
+    #[test]
+    fn slugs_are_safe() {
+        assert_eq!(slug_of(Path::new("a/IRN 67 (2012).txt")), "irn-67-2012-");
+        assert_eq!(slug_of(Path::new("000_8e5a.txt")), "000_8e5a");
+    }
+}

@@ -1,0 +1,140 @@
+//! The data files normgraph runs on: the ontology and SKOS taxonomies (`ontology/*.ttl`), the
+//! reference data (`data/reference/*.ttl`) and the curated queries (`queries/*.rq`).
+//!
+//! They are embedded in the binary at build time. A scholar who edits them can point normgraph at
+//! a folder holding `ontology/`, `data/reference/` and `queries/` (`--resources DIR` or
+//! `NORMGRAPH_RESOURCES`); the current folder is used when it has an `ontology/normgraph.ttl`.
+
+use crate::error::ResourceError;
+use std::borrow::Cow;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// One resource file.
+#[derive(Debug, Clone)]
+pub struct ResourceFile {
+    /// Path relative to the resource root, e.g. `ontology/threats.ttl`.
+    pub name: String,
+    /// Where it was read from (a real path, or `<embedded>/…`), for error messages.
+    pub origin: PathBuf,
+    /// Its text.
+    pub text: Cow<'static, str>,
+}
+
+/// Where resources come from.
+#[derive(Debug, Clone)]
+pub enum Resources {
+    /// The copies embedded in the binary.
+    Embedded,
+    /// A folder holding `ontology/`, `data/reference/` and `queries/`.
+    Folder(PathBuf),
+}
+
+impl Resources {
+    /// Chooses the resource root: an explicit folder, else the current folder if it holds
+    /// `ontology/normgraph.ttl`, else the embedded copies.
+    pub fn locate(explicit: Option<&Path>) -> Self {
+        if let Some(dir) = explicit {
+            return Self::Folder(dir.to_path_buf());
+        }
+        if Path::new("ontology/normgraph.ttl").is_file() {
+            return Self::Folder(PathBuf::from("."));
+        }
+        Self::Embedded
+    }
+
+    /// The files of one resource folder (`ontology`, `data/reference` or `queries`) with the
+    /// given extension, sorted by name.
+    pub fn files(&self, dir: &str, ext: &str) -> Result<Vec<ResourceFile>, ResourceError> {
+        match self {
+            Self::Embedded => Ok(EMBEDDED
+                .iter()
+                .filter(|(name, _)| {
+                    Path::new(name).parent() == Some(Path::new(dir))
+                        && name.ends_with(&format!(".{ext}"))
+                })
+                .map(|(name, text)| ResourceFile {
+                    name: (*name).to_owned(),
+                    origin: Path::new("<embedded>").join(name),
+                    text: Cow::Borrowed(text),
+                })
+                .collect()),
+            Self::Folder(root) => {
+                let folder = root.join(dir);
+                let entries = match fs::read_dir(&folder) {
+                    Ok(e) => e,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+                    Err(source) => {
+                        return Err(ResourceError::Io {
+                            path: folder,
+                            source,
+                        })
+                    }
+                };
+                let mut paths: Vec<PathBuf> = entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == ext))
+                    .collect();
+                paths.sort();
+                paths
+                    .into_iter()
+                    .map(|path| {
+                        let text = fs::read_to_string(&path).map_err(|source| {
+                            ResourceError::Io {
+                                path: path.clone(),
+                                source,
+                            }
+                        })?;
+                        let name = format!(
+                            "{dir}/{}",
+                            path.file_name().unwrap_or_default().to_string_lossy()
+                        );
+                        Ok(ResourceFile {
+                            name,
+                            origin: path,
+                            text: Cow::Owned(text),
+                        })
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// The ontology and taxonomy files.
+    pub fn ontology(&self) -> Result<Vec<ResourceFile>, ResourceError> {
+        self.files("ontology", "ttl")
+    }
+
+    /// The reference data files.
+    pub fn reference(&self) -> Result<Vec<ResourceFile>, ResourceError> {
+        self.files("data/reference", "ttl")
+    }
+
+    /// The curated queries, as (name without `.rq`, text).
+    pub fn queries(&self) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
+        Ok(self
+            .files("queries", "rq")?
+            .into_iter()
+            .map(|f| {
+                let name = Path::new(&f.name)
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                (name, f)
+            })
+            .collect())
+    }
+
+    /// One curated query by name.
+    pub fn query(&self, name: &str) -> Result<ResourceFile, ResourceError> {
+        self.queries()?
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, f)| f)
+            .ok_or_else(|| ResourceError::UnknownQuery(name.to_owned()))
+    }
+}

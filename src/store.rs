@@ -1,0 +1,165 @@
+//! The persistent store: an oxigraph RocksDB store on disk, one named graph per statement.
+//!
+//! Writes are transactional. `ingest` reads and checks every input before it writes anything, so
+//! bad input leaves the store exactly as it was; each batch of statements (with the ontology and
+//! reference graphs) is replaced in one transaction, so a crash leaves each statement's graph
+//! either old or new in full.
+
+use crate::error::{ResourceError, StoreError};
+use crate::extract::Extraction;
+use crate::lexicon::syntax_message;
+use crate::model;
+use crate::resources::{ResourceFile, Resources};
+use crate::vocab;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, Quad};
+use oxigraph::store::{StorageError, Store};
+use std::path::{Path, PathBuf};
+
+/// The default store folder.
+pub const DEFAULT_STORE: &str = "normgraph-store";
+
+/// Statements written per transaction.
+const BATCH: usize = 256;
+
+fn storage_error(path: &Path, source: StorageError) -> StoreError {
+    let text = source.to_string();
+    if text.contains("lock") || text.contains("Resource temporarily unavailable") {
+        StoreError::Locked(path.to_path_buf())
+    } else if text.contains("Corruption") || text.contains("does not exist") || text.contains("Invalid argument") {
+        StoreError::NotAStore(path.to_path_buf())
+    } else {
+        StoreError::Storage {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+fn looks_like_store(path: &Path) -> bool {
+    path.join("CURRENT").is_file()
+}
+
+/// Opens an existing store; never creates one.
+pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+    if !path.exists() {
+        return Err(StoreError::Missing(path.to_path_buf()));
+    }
+    if !path.is_dir() || !looks_like_store(path) {
+        return Err(StoreError::NotAStore(path.to_path_buf()));
+    }
+    Store::open(path).map_err(|e| storage_error(path, e))
+}
+
+/// Opens a store, creating it if the folder does not exist or is empty.
+pub fn open_or_create(path: &Path) -> Result<Store, StoreError> {
+    if path.exists() {
+        let empty = path.is_dir()
+            && std::fs::read_dir(path).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty && !looks_like_store(path) {
+            return Err(StoreError::NotAStore(path.to_path_buf()));
+        }
+    }
+    Store::open(path).map_err(|e| storage_error(path, e))
+}
+
+/// Parses resource Turtle files into quads of one graph.
+pub fn resource_quads(files: &[ResourceFile], graph: &str) -> Result<Vec<Quad>, ResourceError> {
+    let graph = GraphName::NamedNode(NamedNode::new_unchecked(graph));
+    let mut quads = Vec::new();
+    for file in files {
+        for t in RdfParser::from_format(RdfFormat::Turtle)
+            .without_named_graphs()
+            .for_slice(file.text.as_bytes())
+        {
+            let q = t.map_err(|e| ResourceError::Syntax {
+                path: file.origin.clone(),
+                message: syntax_message(&e),
+            })?;
+            quads.push(Quad::new(q.subject, q.predicate, q.object, graph.clone()));
+        }
+    }
+    Ok(quads)
+}
+
+/// What an ingest wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct IngestSummary {
+    /// Statements written.
+    pub documents: usize,
+    /// Quads written for the statements.
+    pub statement_quads: usize,
+    /// Quads written for the ontology and reference data.
+    pub reference_quads: usize,
+    /// Quads in the store afterwards.
+    pub total_quads: usize,
+}
+
+/// Writes the ontology, reference data and the given statements into the store, replacing
+/// their graphs. `progress` is called after each batch with the number of statements written.
+pub fn ingest(
+    store: &Store,
+    path: &Path,
+    resources: &Resources,
+    extractions: &[Extraction],
+    mut progress: impl FnMut(usize),
+) -> Result<IngestSummary, StoreError> {
+    let load = |e: ResourceError| StoreError::Load {
+        path: PathBuf::from("resources"),
+        message: e.to_string(),
+    };
+    let ontology = resource_quads(&resources.ontology().map_err(load)?, &vocab::ontology_graph())
+        .map_err(load)?;
+    let reference = resource_quads(&resources.reference().map_err(load)?, &vocab::reference_graph())
+        .map_err(load)?;
+    let mut summary = IngestSummary {
+        reference_quads: ontology.len() + reference.len(),
+        ..IngestSummary::default()
+    };
+    let err = |e| storage_error(path, e);
+    {
+        let mut tx = store.start_transaction().map_err(err)?;
+        for (graph, quads) in [
+            (vocab::ontology_graph(), &ontology),
+            (vocab::reference_graph(), &reference),
+        ] {
+            let g = NamedNodeRef::new_unchecked(&graph);
+            tx.clear_graph(g).map_err(err)?;
+            tx.extend(quads.iter());
+            tx.insert_named_graph(g);
+        }
+        tx.commit().map_err(err)?;
+    }
+    for batch in extractions.chunks(BATCH) {
+        let mut tx = store.start_transaction().map_err(err)?;
+        for ex in batch {
+            let g = NamedNodeRef::new_unchecked(&ex.graph);
+            tx.clear_graph(g).map_err(err)?;
+            let quads = model::quads(ex);
+            summary.statement_quads += quads.len();
+            tx.extend(quads.iter());
+            tx.insert_named_graph(g);
+        }
+        tx.commit().map_err(err)?;
+        summary.documents += batch.len();
+        progress(summary.documents);
+    }
+    summary.total_quads = store.len().map_err(err)?;
+    Ok(summary)
+}
+
+/// The named graphs in the store with their sizes, sorted by IRI.
+pub fn graphs(store: &Store, path: &Path) -> Result<Vec<(String, usize)>, StoreError> {
+    let err = |e| storage_error(path, e);
+    let mut out = Vec::new();
+    for g in store.named_graphs() {
+        let g = g.map_err(err)?;
+        let name = g.to_string();
+        let n = store
+            .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+            .count();
+        out.push((name.trim_matches(['<', '>']).to_owned(), n));
+    }
+    out.sort();
+    Ok(out)
+}
