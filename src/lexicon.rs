@@ -4,13 +4,16 @@
 //! `skos:prefLabel`, `skos:altLabel` and `skos:hiddenLabel`: case-insensitively, on whole words,
 //! with any run of white space in a label matching any run of white space (line breaks included)
 //! in the text, and `'`/`’` alike. Longer labels win over shorter ones at the same position.
+//! Abbreviations (`ng:abbreviation`, e.g. "NAM", "GGE") match case-sensitively, so "NAM" does not
+//! match the "Nam" of "Viet Nam"; an abbreviation shared by two concepts of one kind (the two
+//! OEWGs) is ambiguous and not matched.
 //! A scholar extends extraction by adding labels to the Turtle files, not by editing Rust.
 
 use crate::error::ResourceError;
 use crate::resources::{ResourceFile, Resources};
 use crate::vocab::{NG, RDF, SKOS};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Subject, Term};
+use oxigraph::model::{NamedOrBlankNode, Term};
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 
@@ -81,12 +84,30 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Builds a matcher from concepts and their labels.
+    /// Builds a matcher from concepts and their labels (matched case-insensitively).
     pub fn new(entries: Vec<(Concept, Vec<String>)>) -> Result<Self, ResourceError> {
+        Self::with_abbreviations(
+            entries
+                .into_iter()
+                .map(|(c, labels)| (c, labels, Vec::new()))
+                .collect(),
+        )
+    }
+
+    /// Builds a matcher from concepts, their labels and their case-sensitive abbreviations.
+    pub fn with_abbreviations(
+        entries: Vec<(Concept, Vec<String>, Vec<String>)>,
+    ) -> Result<Self, ResourceError> {
         let mut by_label = HashMap::new();
         let mut concepts = Vec::new();
         let mut patterns: Vec<(usize, String)> = Vec::new();
-        for (concept, labels) in entries {
+        let mut abbreviation_use: HashMap<String, usize> = HashMap::new();
+        for (_, _, abbreviations) in &entries {
+            for a in abbreviations {
+                *abbreviation_use.entry(a.trim().to_owned()).or_default() += 1;
+            }
+        }
+        for (concept, labels, abbreviations) in entries {
             let index = concepts.len();
             for label in labels {
                 let key = normalise(&label);
@@ -95,6 +116,16 @@ impl Matcher {
                 }
                 if by_label.insert(key.clone(), index).is_none() {
                     patterns.push((key.chars().count(), label_pattern(&key)));
+                }
+            }
+            for abbreviation in abbreviations {
+                let a = abbreviation.trim();
+                if a.is_empty() || abbreviation_use.get(a).copied().unwrap_or(0) > 1 {
+                    continue;
+                }
+                let key = normalise(a);
+                if by_label.insert(key, index).is_none() {
+                    patterns.push((a.chars().count(), format!("(?-i:{})", regex::escape(a))));
                 }
             }
             concepts.push(concept);
@@ -232,12 +263,14 @@ impl Lexicon {
             pref: Vec<String>,
             other: Vec<String>,
             iso3: Option<String>,
+            abbreviations: Vec<String>,
         }
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let rdf_type = format!("{RDF}type");
         let pref = format!("{SKOS}prefLabel");
         let alt = [format!("{SKOS}altLabel"), format!("{SKOS}hiddenLabel")];
         let iso = format!("{NG}iso3166Alpha3");
+        let abbreviation = format!("{NG}abbreviation");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -245,20 +278,22 @@ impl Lexicon {
                     path: file.origin.clone(),
                     message: syntax_message(&e),
                 })?;
-                let Subject::NamedNode(s) = &quad.subject else {
+                let NamedOrBlankNode::NamedNode(s) = &quad.subject else {
                     continue;
                 };
                 let p = quad.predicate.as_str();
-                let entry = || entries.entry(s.as_str().to_owned()).or_default();
+                let entry = entries.entry(s.as_str().to_owned()).or_default();
                 match &quad.object {
-                    Term::NamedNode(o) if p == rdf_type => entry().types.push(o.as_str().into()),
+                    Term::NamedNode(o) if p == rdf_type => entry.types.push(o.as_str().into()),
                     Term::Literal(l) if l.language().is_none_or(|lang| lang.starts_with("en")) => {
                         if p == pref {
-                            entry().pref.push(l.value().into());
+                            entry.pref.push(l.value().into());
                         } else if alt.iter().any(|a| a == p) {
-                            entry().other.push(l.value().into());
+                            entry.other.push(l.value().into());
                         } else if p == iso {
-                            entry().iso3 = Some(l.value().into());
+                            entry.iso3 = Some(l.value().into());
+                        } else if p == abbreviation {
+                            entry.abbreviations.push(l.value().into());
                         }
                     }
                     _ => {}
@@ -287,10 +322,11 @@ impl Lexicon {
                             iso3: e.iso3.clone(),
                         },
                         labels,
+                        e.abbreviations.clone(),
                     )
                 })
                 .collect();
-            matchers.insert(kind, Matcher::new(list)?);
+            matchers.insert(kind, Matcher::with_abbreviations(list)?);
         }
         Ok(Self { matchers })
     }
@@ -327,18 +363,10 @@ impl Lexicon {
 }
 
 /// A parser error as `line:column: message`.
-pub fn syntax_message(error: &oxigraph::io::RdfParseError) -> String {
-    match error {
-        oxigraph::io::RdfParseError::Syntax(e) => match e.location() {
-            Some(range) => format!(
-                "{}:{}: {}",
-                range.start.line + 1,
-                range.start.column + 1,
-                e
-            ),
-            None => format!(" {e}"),
-        },
-        oxigraph::io::RdfParseError::Io(e) => format!(" {e}"),
+pub fn syntax_message(error: &oxigraph::io::RdfSyntaxError) -> String {
+    match error.location() {
+        Some(range) => format!("{}:{}: {}", range.start.line + 1, range.start.column + 1, error),
+        None => format!(" {error}"),
     }
 }
 

@@ -370,7 +370,7 @@ fn ingest(
     })?;
     bar.finish_and_clear();
     eprintln!(
-        "ingested {} statement{} ({} triples; reference {} ) into {} — store holds {} quads — in {:.2} s",
+        "ingested {} statement{} ({} statement triples, {} ontology and reference triples) into {}; the store holds {} quads; {:.2} s",
         summary.documents,
         if summary.documents == 1 { "" } else { "s" },
         summary.statement_quads,

@@ -8,7 +8,7 @@
 use crate::extract::citations::{CitationKind, Organ};
 use crate::extract::{Extraction, Span};
 use crate::vocab::{self, DCTERMS, NG, OA, RDF, XSD};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Subject, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, NamedOrBlankNode, Term};
 
 struct Builder {
     graph: GraphName,
@@ -26,7 +26,7 @@ fn ng(local: &str) -> NamedNode {
 impl Builder {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
         self.quads.push(Quad::new(
-            Subject::NamedNode(s.clone()),
+            NamedOrBlankNode::NamedNode(s.clone()),
             p,
             o.into(),
             self.graph.clone(),
@@ -86,6 +86,53 @@ fn body(slug: &str) -> NamedNode {
     iri(&format!("{}body/{slug}", vocab::ID))
 }
 
+/// IRI of a session of a body.
+pub fn session_iri(body_iri: &str, number: u32) -> String {
+    format!("{body_iri}/session/{number}")
+}
+
+/// The quads describing entities that several statements share — the cited resolutions the
+/// reference data lacks, and the sessions statements were delivered at — written once into the
+/// shared graph so that the union of all graphs holds each triple once.
+///
+/// `cited` are resolution IRIs; `sessions` are (body IRI, session number) pairs.
+pub fn shared_quads(cited: &[String], sessions: &[(String, u32)]) -> Vec<Quad> {
+    let mut b = Builder {
+        graph: GraphName::NamedNode(iri(&vocab::shared_graph())),
+        quads: Vec::new(),
+    };
+    for r in cited {
+        let Some(symbol) = r.strip_prefix(vocab::UNDOCS) else {
+            continue;
+        };
+        let node = iri(r);
+        b.a(&node, ng("Resolution"));
+        b.text(&node, iri(&format!("{DCTERMS}identifier")), symbol);
+        let organ = if symbol.starts_with("S/") {
+            Organ::SecurityCouncil
+        } else {
+            Organ::GeneralAssembly
+        };
+        b.add(&node, ng("adoptedBy"), body(organ_slug(organ)));
+    }
+    for (body_iri, n) in sessions {
+        let session = iri(&session_iri(body_iri, *n));
+        b.a(&session, ng("Session"));
+        b.add(&session, ng("ofBody"), iri(body_iri));
+        b.int(&session, ng("sessionNumber"), *n as usize);
+    }
+    b.quads.sort_by_key(|q| q.to_string());
+    b.quads.dedup();
+    b.quads
+}
+
+fn organ_slug(organ: Organ) -> &'static str {
+    match organ {
+        Organ::GeneralAssembly => "general-assembly",
+        Organ::SecurityCouncil => "security-council",
+    }
+}
+
 /// The quads stating everything in one extraction, in the statement's named graph.
 pub fn quads(ex: &Extraction) -> Vec<Quad> {
     let mut b = Builder {
@@ -133,11 +180,7 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
         let body_iri = iri(&body_named.iri);
         b.add(&s, ng("atBody"), body_iri.clone());
         if let Some(n) = ex.session {
-            let session = iri(&format!("{}/session/{n}", body_named.iri));
-            b.a(&session, ng("Session"));
-            b.add(&session, ng("ofBody"), body_iri);
-            b.int(&session, ng("sessionNumber"), n as usize);
-            b.add(&s, ng("deliveredAt"), session);
+            b.add(&s, ng("deliveredAt"), iri(&session_iri(&body_named.iri, n)));
         }
     }
 
@@ -160,14 +203,7 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
         }
         b.add(&node, ng("evidence"), e);
         b.add(&s, ng("hasCitation"), node);
-        b.add(&s, ng("cites"), resolution.clone());
-        b.a(&resolution, ng("Resolution"));
-        b.text(&resolution, iri(&format!("{DCTERMS}identifier")), &c.id);
-        let organ = match c.body {
-            Organ::GeneralAssembly => "general-assembly",
-            Organ::SecurityCouncil => "security-council",
-        };
-        b.add(&resolution, ng("adoptedBy"), body(organ));
+        b.add(&s, ng("cites"), resolution);
     }
 
     let mentions = [
@@ -221,10 +257,7 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
         }
         b.add(&node, ng("evidence"), e);
         b.add(&s, ng("hasAlignment"), node);
-        b.add(&s, ng("alignsWith"), group.clone());
-        if let Some(d) = &delegation {
-            b.add(d, ng("alignsWith"), group);
-        }
+        b.add(&s, ng("alignsWith"), group);
     }
     b.quads.sort_by_key(|q| q.to_string());
     b.quads.dedup();

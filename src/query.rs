@@ -66,8 +66,8 @@ pub fn run(
                 message: e.to_string(),
             })?;
     }
+    // Built without oxigraph's HTTP client: federated SERVICE calls are off.
     let mut prepared = evaluator
-        .without_default_http_service_handler()
         .parse_query(query)
         .map_err(|e| QueryError::Syntax {
             origin: origin.to_owned(),

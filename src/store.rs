@@ -12,7 +12,7 @@ use crate::model;
 use crate::resources::{ResourceFile, Resources};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, Quad};
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, Quad, Term};
 use oxigraph::store::{StorageError, Store};
 use std::path::{Path, PathBuf};
 
@@ -144,8 +144,55 @@ pub fn ingest(
         summary.documents += batch.len();
         progress(summary.documents);
     }
+    rebuild_shared(store, path)?;
     summary.total_quads = store.len().map_err(err)?;
     Ok(summary)
+}
+
+/// Rebuilds the shared graph from what the statement graphs cite and where they were delivered.
+pub fn rebuild_shared(store: &Store, path: &Path) -> Result<(), StoreError> {
+    let err = |e| storage_error(path, e);
+    let identifier = NamedNode::new_unchecked(format!("{}identifier", vocab::DCTERMS));
+    let reference = NamedNode::new_unchecked(vocab::reference_graph());
+    let cited_pred = NamedNode::new_unchecked(vocab::ng("citedResolution"));
+    let mut cited = std::collections::BTreeSet::new();
+    for q in store.quads_for_pattern(None, Some(cited_pred.as_ref()), None, None) {
+        if let Term::NamedNode(r) = q.map_err(err)?.object {
+            let known = store
+                .quads_for_pattern(
+                    Some(r.as_ref().into()),
+                    Some(identifier.as_ref()),
+                    None,
+                    Some(reference.as_ref().into()),
+                )
+                .next()
+                .is_some();
+            if !known {
+                cited.insert(r.into_string());
+            }
+        }
+    }
+    let at = NamedNode::new_unchecked(vocab::ng("deliveredAt"));
+    let mut sessions = std::collections::BTreeSet::new();
+    for q in store.quads_for_pattern(None, Some(at.as_ref()), None, None) {
+        if let Term::NamedNode(s) = q.map_err(err)?.object {
+            if let Some((body, n)) = s.as_str().rsplit_once("/session/") {
+                if let Ok(n) = n.parse::<u32>() {
+                    sessions.insert((body.to_owned(), n));
+                }
+            }
+        }
+    }
+    let cited: Vec<String> = cited.into_iter().collect();
+    let sessions: Vec<(String, u32)> = sessions.into_iter().collect();
+    let quads = model::shared_quads(&cited, &sessions);
+    let graph = vocab::shared_graph();
+    let g = NamedNodeRef::new_unchecked(&graph);
+    let mut tx = store.start_transaction().map_err(err)?;
+    tx.clear_graph(g).map_err(err)?;
+    tx.extend(quads.iter());
+    tx.insert_named_graph(g);
+    tx.commit().map_err(err)
 }
 
 /// The named graphs in the store with their sizes, sorted by IRI.

@@ -66,6 +66,12 @@ pub fn reference_graph() -> String {
     format!("{ID}graph/reference")
 }
 
+/// Named graph of entities shared by statements (cited resolutions missing from the reference
+/// data, sessions); rebuilt from the statement graphs on every ingest.
+pub fn shared_graph() -> String {
+    format!("{ID}graph/shared")
+}
+
 /// Named graph reserved for derived triples.
 pub fn inferred_graph() -> String {
     format!("{ID}graph/inferred")

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the system packages and Python tools normgraph's build and tests need on Debian 12:
+# - clang + libclang-dev: the bundled RocksDB (oxrocksdb-sys) runs bindgen, which needs libclang;
+# - raptor2-utils (rapper): an independent Turtle validator used by the export tests;
+# - rdflib (PyPI): the tests check that rdflib loads our Turtle export.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+need=()
+for pkg in clang libclang-dev raptor2-utils python3-pip; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
+fi
+
+if ! python3 -c 'import rdflib' 2>/dev/null; then
+  python3 -m pip install --quiet rdflib==7.6.0 \
+    || python3 -m pip install --quiet --break-system-packages rdflib==7.6.0
+fi

@@ -1,0 +1,145 @@
+//! Bad input gives a clear one-line error naming the input, a documented non-zero exit code, and
+//! leaves the store exactly as it was.
+
+mod util;
+
+use std::fs;
+use util::{dump, fixture, normgraph, ok};
+
+const BAD_INPUT: i32 = 3;
+const STORE: i32 = 4;
+
+fn seeded_store() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let seeds = fixture("seeds");
+    ok(&store, dir.path(), &["ingest", seeds.to_str().expect("utf8 path")]);
+    (dir, store)
+}
+
+#[test]
+fn missing_file_is_named_and_store_untouched() {
+    let (dir, store) = seeded_store();
+    let before = dump(&store, dir.path());
+    let run = normgraph(&store, dir.path(), &["ingest", "no-such-file.txt"]);
+    assert_eq!(run.code, BAD_INPUT);
+    assert!(run.stderr.contains("no-such-file.txt"), "{}", run.stderr);
+    assert_eq!(run.stderr.trim().lines().count(), 1);
+    assert_eq!(dump(&store, dir.path()), before);
+}
+
+#[test]
+fn non_utf8_file_among_good_ones_changes_nothing() {
+    let (dir, store) = seeded_store();
+    let before = dump(&store, dir.path());
+    let inputs = dir.path().join("inputs");
+    fs::create_dir(&inputs).expect("mkdir");
+    fs::write(inputs.join("a-good.txt"), "We recall resolution 73/27.\n").expect("write");
+    fs::write(inputs.join("b-bad.txt"), b"line one\nresolution \xff 73/27\n").expect("write");
+    let run = normgraph(&store, dir.path(), &["ingest", inputs.to_str().expect("utf8")]);
+    assert_eq!(run.code, BAD_INPUT);
+    assert!(run.stderr.contains("b-bad.txt:2:12"), "{}", run.stderr);
+    assert!(run.stderr.contains("UTF-8"), "{}", run.stderr);
+    assert_eq!(dump(&store, dir.path()), before, "the store changed");
+}
+
+#[test]
+fn empty_and_utf16_and_nul_files_are_rejected() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    for (name, bytes) in [
+        ("empty.txt", b"".to_vec()),
+        ("utf16.txt", b"\xff\xfeh\0i\0".to_vec()),
+        ("nul.txt", b"abc\0def".to_vec()),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).expect("write");
+        let run = normgraph(&store, dir.path(), &["extract", path.to_str().expect("utf8")]);
+        assert_eq!(run.code, BAD_INPUT, "{name}");
+        assert!(run.stderr.contains(name), "{}", run.stderr);
+    }
+    assert!(!store.exists(), "extract must not create a store");
+}
+
+#[test]
+fn malformed_sparql_reports_position() {
+    let (dir, store) = seeded_store();
+    let run = normgraph(&store, dir.path(), &["query", "SELECT ?s WHERE { ?s ?p }"]);
+    assert_eq!(run.code, BAD_INPUT);
+    assert!(run.stderr.contains("SPARQL syntax error"), "{}", run.stderr);
+    assert!(run.stderr.contains("1:"), "position missing: {}", run.stderr);
+    let qfile = dir.path().join("bad.rq");
+    fs::write(&qfile, "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(\n}").expect("write");
+    let run = normgraph(&store, dir.path(), &["query", "-f", qfile.to_str().expect("utf8")]);
+    assert_eq!(run.code, BAD_INPUT);
+    assert!(run.stderr.contains("bad.rq"), "{}", run.stderr);
+    assert!(run.stderr.contains("4:"), "line of the error missing: {}", run.stderr);
+}
+
+#[test]
+fn unknown_curated_query_and_wrong_format() {
+    let (dir, store) = seeded_store();
+    let run = normgraph(&store, dir.path(), &["query", "no-such-query"]);
+    assert_eq!(run.code, BAD_INPUT);
+    assert!(run.stderr.contains("no-such-query"), "{}", run.stderr);
+    let run = normgraph(
+        &store,
+        dir.path(),
+        &["query", "--format", "turtle", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"],
+    );
+    assert_eq!(run.code, BAD_INPUT);
+}
+
+#[test]
+fn querying_a_missing_store_is_an_error_not_a_new_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("nowhere");
+    let run = normgraph(&store, dir.path(), &["query", "ASK { ?s ?p ?o }"]);
+    assert_eq!(run.code, STORE);
+    assert!(run.stderr.contains("no normgraph store"), "{}", run.stderr);
+    assert!(!store.exists(), "a query created a store");
+    let run = normgraph(&store, dir.path(), &["export"]);
+    assert_eq!(run.code, STORE);
+    assert!(!store.exists());
+}
+
+#[test]
+fn a_folder_that_is_not_a_store_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("notastore");
+    fs::create_dir(&store).expect("mkdir");
+    fs::write(store.join("thesis.docx"), "precious").expect("write");
+    let seeds = fixture("seeds");
+    let run = normgraph(&store, dir.path(), &["ingest", seeds.to_str().expect("utf8")]);
+    assert_eq!(run.code, STORE);
+    assert!(run.stderr.contains("not a normgraph store"), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(store.join("thesis.docx")).expect("read"), "precious");
+    assert_eq!(fs::read_dir(&store).expect("ls").count(), 1);
+}
+
+#[test]
+fn manifest_errors_name_file_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let inputs = dir.path().join("in");
+    fs::create_dir(&inputs).expect("mkdir");
+    fs::write(inputs.join("s.txt"), "We recall resolution 73/27.\n").expect("write");
+    fs::write(
+        inputs.join("manifest.csv"),
+        "file,delegation,date\ns.txt,Atlantis,2020-01-01\n",
+    )
+    .expect("write");
+    let run = normgraph(&store, dir.path(), &["ingest", inputs.to_str().expect("utf8")]);
+    assert_eq!(run.code, BAD_INPUT);
+    assert!(run.stderr.contains("manifest.csv:2"), "{}", run.stderr);
+    assert!(run.stderr.contains("Atlantis"), "{}", run.stderr);
+    fs::write(
+        inputs.join("manifest.csv"),
+        "file,delegation\nmissing.txt,IRN\n",
+    )
+    .expect("write");
+    let run = normgraph(&store, dir.path(), &["ingest", inputs.to_str().expect("utf8")]);
+    assert_eq!(run.code, BAD_INPUT);
+    assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
+    assert!(!store.exists(), "a failed ingest created a store");
+}

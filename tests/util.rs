@@ -1,0 +1,68 @@
+//! Helpers for the integration tests: run the real binary, show everything when a test fails.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture path under `tests/fixtures`.
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// Output of one run.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs normgraph with the given store and arguments, from the given folder.
+pub fn normgraph(store: &Path, cwd: &Path, args: &[&str]) -> Run {
+    let out = Command::cargo_bin("normgraph")
+        .expect("binary built")
+        .current_dir(cwd)
+        .env_remove("NORMGRAPH_RESOURCES")
+        .env("NORMGRAPH_STORE", store)
+        .args(args)
+        .output()
+        .expect("runs");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    eprintln!(
+        "$ normgraph {}\n[exit {}]\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        args.join(" "),
+        run.code,
+        truncate(&run.stdout),
+        run.stderr
+    );
+    run
+}
+
+fn truncate(s: &str) -> &str {
+    let mut end = s.len().min(4000);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Runs and asserts success.
+pub fn ok(store: &Path, cwd: &Path, args: &[&str]) -> Run {
+    let run = normgraph(store, cwd, args);
+    assert_eq!(run.code, 0, "normgraph {args:?} failed: {}", run.stderr);
+    run
+}
+
+/// The store's content as sorted N-Quads (for before/after comparisons).
+pub fn dump(store: &Path, cwd: &Path) -> String {
+    ok(store, cwd, &["export", "--format", "nquads"]).stdout
+}
