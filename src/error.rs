@@ -42,7 +42,9 @@ pub enum ReadError {
         path: PathBuf,
     },
     /// The file holds a NUL byte, which no text statement has.
-    #[error("{path}:{line}:{column}: NUL byte in text (byte offset {offset}); is this a binary file?")]
+    #[error(
+        "{path}:{line}:{column}: NUL byte in text (byte offset {offset}); is this a binary file?"
+    )]
     Binary {
         /// The file.
         path: PathBuf,

@@ -83,7 +83,10 @@ pub fn export(
         // Group by graph so TriG writes each graph block once.
         let mut by_graph: BTreeMap<String, Vec<Quad>> = BTreeMap::new();
         for q in quads {
-            by_graph.entry(q.graph_name.to_string()).or_default().push(q);
+            by_graph
+                .entry(q.graph_name.to_string())
+                .or_default()
+                .push(q);
         }
         let mut n = 0;
         for (_, list) in by_graph {
@@ -99,7 +102,11 @@ pub fn export(
         for q in quads {
             let t = Triple::from(q);
             triples
-                .entry((t.subject.to_string(), t.predicate.to_string(), t.object.to_string()))
+                .entry((
+                    t.subject.to_string(),
+                    t.predicate.to_string(),
+                    t.object.to_string(),
+                ))
                 .or_insert(t);
         }
         let n = triples.len();

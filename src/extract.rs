@@ -170,6 +170,8 @@ pub struct Extraction {
 pub struct UnknownDelegation {
     /// The value given.
     pub value: String,
+    /// The manifest file.
+    pub manifest: std::path::PathBuf,
     /// The manifest line.
     pub line: u64,
 }
@@ -250,6 +252,7 @@ pub fn extract(
             delegation = Some(Named::from(lexicon.delegation(d).ok_or_else(|| {
                 UnknownDelegation {
                     value: d.to_owned(),
+                    manifest: row.manifest.clone(),
                     line: row.line,
                 }
             })?));

@@ -339,10 +339,11 @@ impl Lexicon {
     /// A State by its ISO 3166-1 alpha-3 code.
     pub fn state_by_code(&self, code: &str) -> Option<&Concept> {
         let code = code.trim();
-        self.matcher(Kind::State)
-            .concepts()
-            .iter()
-            .find(|c| c.iso3.as_deref().is_some_and(|i| i.eq_ignore_ascii_case(code)))
+        self.matcher(Kind::State).concepts().iter().find(|c| {
+            c.iso3
+                .as_deref()
+                .is_some_and(|i| i.eq_ignore_ascii_case(code))
+        })
     }
 
     /// A delegation (State or group) by code, IRI or any of its labels.
@@ -365,7 +366,12 @@ impl Lexicon {
 /// A parser error as `line:column: message`.
 pub fn syntax_message(error: &oxigraph::io::RdfSyntaxError) -> String {
     match error.location() {
-        Some(range) => format!("{}:{}: {}", range.start.line + 1, range.start.column + 1, error),
+        Some(range) => format!(
+            "{}:{}: {}",
+            range.start.line + 1,
+            range.start.column + 1,
+            error
+        ),
         None => format!(" {error}"),
     }
 }
@@ -385,7 +391,10 @@ mod tests {
             (c("seq"), vec!["sovereign equality".into()]),
             (
                 c("ni"),
-                vec!["non-interference in internal affairs".into(), "States’ rights".into()],
+                vec![
+                    "non-interference in internal affairs".into(),
+                    "States’ rights".into(),
+                ],
             ),
         ])
         .expect("builds")

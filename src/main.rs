@@ -144,6 +144,15 @@ fn exit_code(err: &anyhow::Error) -> u8 {
                 _ => exit::STORE,
             };
         }
+        if let Some(e) = cause.downcast_ref::<normgraph::error::ExportError>() {
+            if matches!(
+                e,
+                normgraph::error::ExportError::UnknownGraph(_)
+                    | normgraph::error::ExportError::BadIri(_)
+            ) {
+                return exit::BAD_INPUT;
+            }
+        }
         if cause.is::<BadInput>() {
             return exit::BAD_INPUT;
         }
@@ -246,7 +255,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             };
             if let Some(path) = output {
-                eprintln!("exported {n} statements of RDF to {}", path.display());
+                eprintln!("exported {n} triples or quads to {}", path.display());
             }
             Ok(())
         }
@@ -339,7 +348,7 @@ fn read_and_extract(
         let ex = extract::extract(&doc, lexicon, row).map_err(|u| {
             BadInput(format!(
                 "{}:{}: unknown delegation {:?} (not a code or name in data/reference)",
-                manifest.path.display(),
+                u.manifest.display(),
                 u.line,
                 u.value
             ))

@@ -41,6 +41,9 @@ pub struct ManifestRow {
     /// 1-based line of the row in the manifest (for error messages).
     #[serde(skip)]
     pub line: u64,
+    /// The manifest file the row comes from (for error messages).
+    #[serde(skip)]
+    pub manifest: PathBuf,
 }
 
 /// A manifest: rows keyed by the canonical path of the file they describe.
@@ -62,10 +65,16 @@ impl Manifest {
         let bytes = std::fs::read(path).map_err(|e| invalid(0, format!("cannot read: {e}")))?;
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         if let Err(e) = std::str::from_utf8(body) {
-            let line = body[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            let line = body[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64
+                + 1;
             return Err(invalid(line, "not valid UTF-8".into()));
         }
-        let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(body);
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .from_reader(body);
         let headers = reader
             .headers()
             .map_err(|e| invalid(1, format!("bad header row: {e}")))?
@@ -85,6 +94,7 @@ impl Manifest {
                 .deserialize(Some(&headers))
                 .map_err(|e| invalid(line, format!("bad row: {e}")))?;
             row.line = line;
+            row.manifest = path.to_path_buf();
             if row.file.is_empty() {
                 return Err(invalid(line, "empty `file`".into()));
             }

@@ -8,7 +8,7 @@
 use crate::extract::citations::{CitationKind, Organ};
 use crate::extract::{Extraction, Span};
 use crate::vocab::{self, DCTERMS, NG, OA, RDF, XSD};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 struct Builder {
     graph: GraphName,
@@ -51,7 +51,12 @@ impl Builder {
 
     /// The evidence node for a span, with its two selectors; returns its IRI.
     fn evidence(&mut self, statement: &NamedNode, span: &Span) -> NamedNode {
-        let e = iri(&format!("{}/span/{}-{}", statement.as_str(), span.start, span.end));
+        let e = iri(&format!(
+            "{}/span/{}-{}",
+            statement.as_str(),
+            span.start,
+            span.end
+        ));
         let quote = iri(&format!("{}/quote", e.as_str()));
         let position = iri(&format!("{}/position", e.as_str()));
         self.a(&e, ng("Evidence"));
@@ -185,7 +190,10 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
     }
 
     for c in &ex.citations {
-        let node = iri(&format!("{}/citation/{}-{}", ex.statement, c.span.start, c.span.end));
+        let node = iri(&format!(
+            "{}/citation/{}-{}",
+            ex.statement, c.span.start, c.span.end
+        ));
         let resolution = iri(&vocab::un_document(&c.id));
         let e = b.evidence(&s, &c.span);
         b.a(&node, ng("Citation"));
@@ -207,13 +215,37 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
     }
 
     let mentions = [
-        (&ex.threats, "threat", "ThreatMention", "threatCategory", "hasThreatMention", "namesThreat"),
-        (&ex.principles, "principle", "PrincipleInvocation", "principle", "hasPrincipleInvocation", "invokesPrinciple"),
-        (&ex.bodies, "body", "BodyMention", "body", "hasBodyMention", "mentionsBody"),
+        (
+            &ex.threats,
+            "threat",
+            "ThreatMention",
+            "threatCategory",
+            "hasThreatMention",
+            "namesThreat",
+        ),
+        (
+            &ex.principles,
+            "principle",
+            "PrincipleInvocation",
+            "principle",
+            "hasPrincipleInvocation",
+            "invokesPrinciple",
+        ),
+        (
+            &ex.bodies,
+            "body",
+            "BodyMention",
+            "body",
+            "hasBodyMention",
+            "mentionsBody",
+        ),
     ];
     for (list, path, class, link, has, direct) in mentions {
         for m in list {
-            let node = iri(&format!("{}/{path}/{}-{}", ex.statement, m.span.start, m.span.end));
+            let node = iri(&format!(
+                "{}/{path}/{}-{}",
+                ex.statement, m.span.start, m.span.end
+            ));
             let concept = iri(&m.concept);
             let e = b.evidence(&s, &m.span);
             b.a(&node, ng(class));
@@ -225,7 +257,10 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
     }
 
     for n in &ex.proposed_norms {
-        let node = iri(&format!("{}/norm/{}-{}", ex.statement, n.span.start, n.span.end));
+        let node = iri(&format!(
+            "{}/norm/{}-{}",
+            ex.statement, n.span.start, n.span.end
+        ));
         let e = b.evidence(&s, &n.span);
         b.a(&node, ng("ProposedNorm"));
         b.add(&node, ng("proposedIn"), s.clone());
@@ -247,7 +282,10 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
     }
 
     for a in &ex.alignments {
-        let node = iri(&format!("{}/alignment/{}-{}", ex.statement, a.span.start, a.span.end));
+        let node = iri(&format!(
+            "{}/alignment/{}-{}",
+            ex.statement, a.span.start, a.span.end
+        ));
         let group = iri(&a.group.iri);
         let e = b.evidence(&s, &a.span);
         b.a(&node, ng("Alignment"));

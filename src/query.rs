@@ -156,9 +156,14 @@ pub fn run(
     }
 }
 
-/// Adds the normgraph prefixes to a serializer.
+/// Adds the vocabulary prefixes to a serializer. The instance namespaces (`id:`, `undocs:`) are
+/// left out: their local names hold `/` and `(`, which Turtle would have to escape
+/// (`undocs:A\/RES\/73\/27`), so full IRIs read better there.
 pub fn with_prefixes(mut ser: RdfSerializer) -> RdfSerializer {
-    for (prefix, iri) in PREFIXES {
+    for (prefix, iri) in PREFIXES
+        .iter()
+        .filter(|(p, _)| *p != "id" && *p != "undocs")
+    {
         ser = match ser.clone().with_prefix(*prefix, *iri) {
             Ok(s) => s,
             Err(_) => ser,
@@ -258,7 +263,12 @@ fn write_table(
     for row in &cells {
         line(out, row)?;
     }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
 }
 
 #[cfg(test)]
@@ -269,9 +279,13 @@ mod tests {
     fn terms_are_compacted_for_people() {
         let t = Term::NamedNode(NamedNode::new_unchecked("https://undocs.org/A/RES/73/27"));
         assert_eq!(display_term(&t), "A/RES/73/27");
-        let t = Term::NamedNode(NamedNode::new_unchecked("https://w3id.org/normgraph/ns#cites"));
+        let t = Term::NamedNode(NamedNode::new_unchecked(
+            "https://w3id.org/normgraph/ns#cites",
+        ));
         assert_eq!(display_term(&t), "ng:cites");
-        let t = Term::NamedNode(NamedNode::new_unchecked("https://w3id.org/normgraph/id/state/IRN"));
+        let t = Term::NamedNode(NamedNode::new_unchecked(
+            "https://w3id.org/normgraph/id/state/IRN",
+        ));
         assert_eq!(display_term(&t), "id:state/IRN");
     }
 }

@@ -82,12 +82,11 @@ impl Resources {
                 paths
                     .into_iter()
                     .map(|path| {
-                        let text = fs::read_to_string(&path).map_err(|source| {
-                            ResourceError::Io {
+                        let text =
+                            fs::read_to_string(&path).map_err(|source| ResourceError::Io {
                                 path: path.clone(),
                                 source,
-                            }
-                        })?;
+                            })?;
                         let name = format!(
                             "{dir}/{}",
                             path.file_name().unwrap_or_default().to_string_lossy()

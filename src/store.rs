@@ -12,8 +12,11 @@ use crate::model;
 use crate::resources::{ResourceFile, Resources};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{
+    BlankNode, GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
 use oxigraph::store::{StorageError, Store};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The default store folder.
@@ -26,7 +29,10 @@ fn storage_error(path: &Path, source: StorageError) -> StoreError {
     let text = source.to_string();
     if text.contains("lock") || text.contains("Resource temporarily unavailable") {
         StoreError::Locked(path.to_path_buf())
-    } else if text.contains("Corruption") || text.contains("does not exist") || text.contains("Invalid argument") {
+    } else if text.contains("Corruption")
+        || text.contains("does not exist")
+        || text.contains("Invalid argument")
+    {
         StoreError::NotAStore(path.to_path_buf())
     } else {
         StoreError::Storage {
@@ -55,7 +61,9 @@ pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
 pub fn open_or_create(path: &Path) -> Result<Store, StoreError> {
     if path.exists() {
         let empty = path.is_dir()
-            && std::fs::read_dir(path).map(|mut d| d.next().is_none()).unwrap_or(false);
+            && std::fs::read_dir(path)
+                .map(|mut d| d.next().is_none())
+                .unwrap_or(false);
         if !empty && !looks_like_store(path) {
             return Err(StoreError::NotAStore(path.to_path_buf()));
         }
@@ -64,10 +72,21 @@ pub fn open_or_create(path: &Path) -> Result<Store, StoreError> {
 }
 
 /// Parses resource Turtle files into quads of one graph.
+///
+/// Blank nodes (RDF lists, `[ … ]`) get labels numbered by first appearance in their file, so
+/// that loading the same files twice yields identical quads.
 pub fn resource_quads(files: &[ResourceFile], graph: &str) -> Result<Vec<Quad>, ResourceError> {
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(graph));
     let mut quads = Vec::new();
-    for file in files {
+    for (f, file) in files.iter().enumerate() {
+        let mut labels: HashMap<BlankNode, BlankNode> = HashMap::new();
+        let mut relabel = |b: BlankNode| {
+            let n = labels.len();
+            labels
+                .entry(b)
+                .or_insert_with(|| BlankNode::new_unchecked(format!("r{f}b{n}")))
+                .clone()
+        };
         for t in RdfParser::from_format(RdfFormat::Turtle)
             .without_named_graphs()
             .for_slice(file.text.as_bytes())
@@ -76,7 +95,15 @@ pub fn resource_quads(files: &[ResourceFile], graph: &str) -> Result<Vec<Quad>, 
                 path: file.origin.clone(),
                 message: syntax_message(&e),
             })?;
-            quads.push(Quad::new(q.subject, q.predicate, q.object, graph.clone()));
+            let subject = match q.subject {
+                NamedOrBlankNode::BlankNode(b) => NamedOrBlankNode::BlankNode(relabel(b)),
+                other => other,
+            };
+            let object = match q.object {
+                Term::BlankNode(b) => Term::BlankNode(relabel(b)),
+                other => other,
+            };
+            quads.push(Quad::new(subject, q.predicate, object, graph.clone()));
         }
     }
     Ok(quads)
@@ -108,10 +135,16 @@ pub fn ingest(
         path: PathBuf::from("resources"),
         message: e.to_string(),
     };
-    let ontology = resource_quads(&resources.ontology().map_err(load)?, &vocab::ontology_graph())
-        .map_err(load)?;
-    let reference = resource_quads(&resources.reference().map_err(load)?, &vocab::reference_graph())
-        .map_err(load)?;
+    let ontology = resource_quads(
+        &resources.ontology().map_err(load)?,
+        &vocab::ontology_graph(),
+    )
+    .map_err(load)?;
+    let reference = resource_quads(
+        &resources.reference().map_err(load)?,
+        &vocab::reference_graph(),
+    )
+    .map_err(load)?;
     let mut summary = IngestSummary {
         reference_quads: ontology.len() + reference.len(),
         ..IngestSummary::default()

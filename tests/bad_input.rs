@@ -1,10 +1,8 @@
 //! Bad input gives a clear one-line error naming the input, a documented non-zero exit code, and
 //! leaves the store exactly as it was.
 
-mod util;
-
+use crate::util::{dump, fixture, normgraph, ok};
 use std::fs;
-use util::{dump, fixture, normgraph, ok};
 
 const BAD_INPUT: i32 = 3;
 const STORE: i32 = 4;
@@ -13,7 +11,11 @@ fn seeded_store() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store");
     let seeds = fixture("seeds");
-    ok(&store, dir.path(), &["ingest", seeds.to_str().expect("utf8 path")]);
+    ok(
+        &store,
+        dir.path(),
+        &["ingest", seeds.to_str().expect("utf8 path")],
+    );
     (dir, store)
 }
 
@@ -25,7 +27,11 @@ fn missing_file_is_named_and_store_untouched() {
     assert_eq!(run.code, BAD_INPUT);
     assert!(run.stderr.contains("no-such-file.txt"), "{}", run.stderr);
     assert_eq!(run.stderr.trim().lines().count(), 1);
-    assert_eq!(dump(&store, dir.path()), before);
+    crate::util::assert_same_text(
+        &dump(&store, dir.path()),
+        &before,
+        "store after a failed ingest",
+    );
 }
 
 #[test]
@@ -35,12 +41,24 @@ fn non_utf8_file_among_good_ones_changes_nothing() {
     let inputs = dir.path().join("inputs");
     fs::create_dir(&inputs).expect("mkdir");
     fs::write(inputs.join("a-good.txt"), "We recall resolution 73/27.\n").expect("write");
-    fs::write(inputs.join("b-bad.txt"), b"line one\nresolution \xff 73/27\n").expect("write");
-    let run = normgraph(&store, dir.path(), &["ingest", inputs.to_str().expect("utf8")]);
+    fs::write(
+        inputs.join("b-bad.txt"),
+        b"line one\nresolution \xff 73/27\n",
+    )
+    .expect("write");
+    let run = normgraph(
+        &store,
+        dir.path(),
+        &["ingest", inputs.to_str().expect("utf8")],
+    );
     assert_eq!(run.code, BAD_INPUT);
     assert!(run.stderr.contains("b-bad.txt:2:12"), "{}", run.stderr);
     assert!(run.stderr.contains("UTF-8"), "{}", run.stderr);
-    assert_eq!(dump(&store, dir.path()), before, "the store changed");
+    crate::util::assert_same_text(
+        &dump(&store, dir.path()),
+        &before,
+        "store after a failed ingest",
+    );
 }
 
 #[test]
@@ -54,7 +72,11 @@ fn empty_and_utf16_and_nul_files_are_rejected() {
     ] {
         let path = dir.path().join(name);
         fs::write(&path, bytes).expect("write");
-        let run = normgraph(&store, dir.path(), &["extract", path.to_str().expect("utf8")]);
+        let run = normgraph(
+            &store,
+            dir.path(),
+            &["extract", path.to_str().expect("utf8")],
+        );
         assert_eq!(run.code, BAD_INPUT, "{name}");
         assert!(run.stderr.contains(name), "{}", run.stderr);
     }
@@ -67,13 +89,25 @@ fn malformed_sparql_reports_position() {
     let run = normgraph(&store, dir.path(), &["query", "SELECT ?s WHERE { ?s ?p }"]);
     assert_eq!(run.code, BAD_INPUT);
     assert!(run.stderr.contains("SPARQL syntax error"), "{}", run.stderr);
-    assert!(run.stderr.contains("1:"), "position missing: {}", run.stderr);
+    assert!(
+        run.stderr.contains("1:"),
+        "position missing: {}",
+        run.stderr
+    );
     let qfile = dir.path().join("bad.rq");
     fs::write(&qfile, "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(\n}").expect("write");
-    let run = normgraph(&store, dir.path(), &["query", "-f", qfile.to_str().expect("utf8")]);
+    let run = normgraph(
+        &store,
+        dir.path(),
+        &["query", "-f", qfile.to_str().expect("utf8")],
+    );
     assert_eq!(run.code, BAD_INPUT);
     assert!(run.stderr.contains("bad.rq"), "{}", run.stderr);
-    assert!(run.stderr.contains("4:"), "line of the error missing: {}", run.stderr);
+    assert!(
+        run.stderr.contains("4:"),
+        "line of the error missing: {}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -85,7 +119,12 @@ fn unknown_curated_query_and_wrong_format() {
     let run = normgraph(
         &store,
         dir.path(),
-        &["query", "--format", "turtle", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"],
+        &[
+            "query",
+            "--format",
+            "turtle",
+            "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
+        ],
     );
     assert_eq!(run.code, BAD_INPUT);
 }
@@ -110,10 +149,21 @@ fn a_folder_that_is_not_a_store_is_refused() {
     fs::create_dir(&store).expect("mkdir");
     fs::write(store.join("thesis.docx"), "precious").expect("write");
     let seeds = fixture("seeds");
-    let run = normgraph(&store, dir.path(), &["ingest", seeds.to_str().expect("utf8")]);
+    let run = normgraph(
+        &store,
+        dir.path(),
+        &["ingest", seeds.to_str().expect("utf8")],
+    );
     assert_eq!(run.code, STORE);
-    assert!(run.stderr.contains("not a normgraph store"), "{}", run.stderr);
-    assert_eq!(fs::read_to_string(store.join("thesis.docx")).expect("read"), "precious");
+    assert!(
+        run.stderr.contains("not a normgraph store"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(store.join("thesis.docx")).expect("read"),
+        "precious"
+    );
     assert_eq!(fs::read_dir(&store).expect("ls").count(), 1);
 }
 
@@ -129,7 +179,11 @@ fn manifest_errors_name_file_and_line() {
         "file,delegation,date\ns.txt,Atlantis,2020-01-01\n",
     )
     .expect("write");
-    let run = normgraph(&store, dir.path(), &["ingest", inputs.to_str().expect("utf8")]);
+    let run = normgraph(
+        &store,
+        dir.path(),
+        &["ingest", inputs.to_str().expect("utf8")],
+    );
     assert_eq!(run.code, BAD_INPUT);
     assert!(run.stderr.contains("manifest.csv:2"), "{}", run.stderr);
     assert!(run.stderr.contains("Atlantis"), "{}", run.stderr);
@@ -138,7 +192,11 @@ fn manifest_errors_name_file_and_line() {
         "file,delegation\nmissing.txt,IRN\n",
     )
     .expect("write");
-    let run = normgraph(&store, dir.path(), &["ingest", inputs.to_str().expect("utf8")]);
+    let run = normgraph(
+        &store,
+        dir.path(),
+        &["ingest", inputs.to_str().expect("utf8")],
+    );
     assert_eq!(run.code, BAD_INPUT);
     assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
     assert!(!store.exists(), "a failed ingest created a store");

@@ -1,5 +1,4 @@
 //! Helpers for the integration tests: run the real binary, show everything when a test fails.
-
 #![allow(dead_code)]
 
 use assert_cmd::Command;
@@ -65,4 +64,25 @@ pub fn ok(store: &Path, cwd: &Path, args: &[&str]) -> Run {
 /// The store's content as sorted N-Quads (for before/after comparisons).
 pub fn dump(store: &Path, cwd: &Path) -> String {
     ok(store, cwd, &["export", "--format", "nquads"]).stdout
+}
+
+/// Asserts two long texts are equal, printing only the first lines that differ.
+pub fn assert_same_text(left: &str, right: &str, what: &str) {
+    if left == right {
+        return;
+    }
+    let (l, r): (Vec<&str>, Vec<&str>) = (left.lines().collect(), right.lines().collect());
+    let first = l
+        .iter()
+        .zip(&r)
+        .position(|(a, b)| a != b)
+        .unwrap_or(l.len().min(r.len()));
+    panic!(
+        "{what}: texts differ ({} vs {} lines); first difference at line {}:\n  left:  {:?}\n  right: {:?}",
+        l.len(),
+        r.len(),
+        first + 1,
+        l.get(first),
+        r.get(first)
+    );
 }

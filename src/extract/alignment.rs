@@ -11,9 +11,8 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:align(?:s|ed|ing)?|associat(?:e|es|ed|ing)|avail(?:s|ed)?|subscrib(?:e|es|ed|ing))\b")
         .expect("valid regex")
 });
-static WITH_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:with|to)\b.*\bstatements?\b").expect("valid regex")
-});
+static WITH_STATEMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:with|to)\b.*\bstatements?\b").expect("valid regex"));
 static DELIVERED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:made|delivered|presented|read(?:\s+out)?|given)\s+by\s+(?:the\s+)?(?:distinguished\s+)?(?:(?:representative|delegation|Ambassador|Permanent\s+Representative|Minister(?:\s+for\s+Foreign\s+Affairs)?)\s+of\s+(?:the\s+)?)?")
         .expect("valid regex")

@@ -60,11 +60,11 @@ pub struct FoundCitation {
     pub kind: CitationKind,
 }
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 
-static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Rr]esolutions?|RESOLUTIONS?)\b").expect("valid regex")
-});
+static KEYWORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:[Rr]esolutions?|RESOLUTIONS?)\b").expect("valid regex"));
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:A/RES/(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{1,4}\s*\(\s*(?:ES-|S-)?[IVXLC]{1,7}\s*\))|S/RES/\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\))")
@@ -74,7 +74,7 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 /// One designator at the start of the haystack (after optional white space).
 static DESIGNATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\s*(?:No\.|no\.|number)?\s*)(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>\d{{1,2}})/(?P<spn>\d{{1,3}})|(?P<s>\d{{2}})/(?P<n>\d{{1,3}})|(?P<num>\d{{1,4}})(?:\s*\(\s*(?P<par>(?:ES-|S-)?[IVXLC]{{1,7}}|(?:19|20)\d\d)\s*\))?)\b(?:\s*,?\s*(?:of|adopted\s+on|adopted\s+in|dated)?\s*(?P<date>(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{MONTHS})\s+(?P<year>(?:19|20)\d\d))\b)?"
+        r"^(?:\s*(?:No\.|no\.|number)?\s*)(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>\d{{1,2}})/(?P<spn>\d{{1,3}})\b|(?P<s>\d{{2}})/(?P<n>\d{{1,3}})\b|(?P<num>\d{{1,4}})\b(?:\s*\(\s*(?P<par>(?:ES-|S-)?[IVXLC]{{1,7}}|(?:19|20)\d\d)\s*\))?)(?:\s*,?\s*(?:of|adopted\s+on|adopted\s+in|dated)?\s*(?P<date>(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{MONTHS})\s+(?P<year>(?:19|20)\d\d))\b)?"
     ))
     .expect("valid regex")
 });
@@ -94,7 +94,8 @@ static SC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static GA_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:General\s+Assembly|\bUNGA|\bGA|\bAssembly)(?:'s|’s)?\s*$").expect("valid regex")
+    Regex::new(r"(?i)(?:General\s+Assembly|\bUNGA|\bGA|\bAssembly)(?:'s|’s)?\s*$")
+        .expect("valid regex")
 });
 
 static PARAGRAPH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -161,7 +162,10 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
     }
     // Symbols standing alone (not already inside a keyword citation).
     for m in SYMBOL.find_iter(text) {
-        if found.iter().any(|c| c.start <= m.start() && m.end() <= c.end) {
+        if found
+            .iter()
+            .any(|c| c.start <= m.start() && m.end() <= c.end)
+        {
             continue;
         }
         if let Some(caps) = DESIGNATOR.captures(m.as_str()) {
@@ -197,12 +201,17 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
             continue;
         }
         // Lower-case "the resolution" only when a paragraph of it is cited.
-        let lower_plain = s.ends_with("resolution") && (s.starts_with("the ") || s.starts_with("The ")) && s.split_whitespace().count() == 2;
+        let lower_plain = s.ends_with("resolution")
+            && (s.starts_with("the ") || s.starts_with("The "))
+            && s.split_whitespace().count() == 2;
         let paragraph = paragraph_before(text, m.start());
         if lower_plain && paragraph.is_none() {
             continue;
         }
-        if found.iter().any(|c| c.start <= m.start() && m.start() < c.end) {
+        if found
+            .iter()
+            .any(|c| c.start <= m.start() && m.start() < c.end)
+        {
             continue;
         }
         let Some(antecedent) = found
@@ -323,7 +332,10 @@ fn resolve(caps: &regex::Captures<'_>, hint: Option<Organ>) -> Option<(String, O
         Some(Organ::SecurityCouncil) => {
             Some((format!("S/RES/{num}({year})"), Organ::SecurityCouncil))
         }
-        _ if year <= 1975 && month >= 9 && (hint == Some(Organ::GeneralAssembly) || num >= 1000) => {
+        _ if year <= 1975
+            && month >= 9
+            && (hint == Some(Organ::GeneralAssembly) || num >= 1000) =>
+        {
             // Regular sessions open in September; session N opened in 1945 + N.
             let session = year - 1945;
             Some((
@@ -408,21 +420,36 @@ mod tests {
 
     #[test]
     fn general_assembly_forms() {
-        assert_eq!(one("under resolution 73/27."), ("resolution 73/27".into(), "A/RES/73/27".into()));
-        assert_eq!(one("see A/RES/73/27 and"), ("A/RES/73/27".into(), "A/RES/73/27".into()));
+        assert_eq!(
+            one("under resolution 73/27."),
+            ("resolution 73/27".into(), "A/RES/73/27".into())
+        );
+        assert_eq!(
+            one("see A/RES/73/27 and"),
+            ("A/RES/73/27".into(), "A/RES/73/27".into())
+        );
         assert_eq!(
             one("resolution 2131 (XX) of 21 December 1965"),
-            ("resolution 2131 (XX) of 21 December 1965".into(), "A/RES/2131(XX)".into())
+            (
+                "resolution 2131 (XX) of 21 December 1965".into(),
+                "A/RES/2131(XX)".into()
+            )
         );
         assert_eq!(
             one("(UNGA resolution 2131 of 21 December 1965)"),
-            ("resolution 2131 of 21 December 1965".into(), "A/RES/2131(XX)".into())
+            (
+                "resolution 2131 of 21 December 1965".into(),
+                "A/RES/2131(XX)".into()
+            )
         );
         assert_eq!(
             one("resolution 3379\n(XXX)"),
             ("resolution 3379\n(XXX)".into(), "A/RES/3379(XXX)".into())
         );
-        assert_eq!(one("resolution ES-11/1"), ("resolution ES-11/1".into(), "A/RES/ES-11/1".into()));
+        assert_eq!(
+            one("resolution ES-11/1"),
+            ("resolution ES-11/1".into(), "A/RES/ES-11/1".into())
+        );
         assert_eq!(one("A/RES/2625 (XXV)").1, "A/RES/2625(XXV)");
     }
 
@@ -440,7 +467,10 @@ mod tests {
                 ("1514 (XV)", "A/RES/1514(XV)"),
             ]
         );
-        assert_eq!(one("Security Council resolution 2231 (2015)").1, "S/RES/2231(2015)");
+        assert_eq!(
+            one("Security Council resolution 2231 (2015)").1,
+            "S/RES/2231(2015)"
+        );
         assert_eq!(one("S/RES/1540 (2004)").1, "S/RES/1540(2004)");
     }
 
@@ -472,11 +502,17 @@ mod tests {
         assert_eq!(v[1].0, "resolution 31/91 December 1976");
         assert_eq!(v[1].2.as_deref(), Some("4"));
         assert!(v[2].0.starts_with("the said"), "{v:?}");
-        assert_eq!((v[2].1.as_str(), v[2].3), ("A/RES/31/91", CitationKind::Anaphora));
+        assert_eq!(
+            (v[2].1.as_str(), v[2].3),
+            ("A/RES/31/91", CitationKind::Anaphora)
+        );
         assert_eq!(v[3].0, "the Resolution");
         assert_eq!(v[3].2.as_deref(), Some("1"));
         assert_eq!(one("resolution 73/27, paragraph 5").0, "resolution 73/27");
-        assert_eq!(ids("resolution 73/27, paragraph 5")[0].2.as_deref(), Some("5"));
+        assert_eq!(
+            ids("resolution 73/27, paragraph 5")[0].2.as_deref(),
+            Some("5")
+        );
     }
 
     #[test]

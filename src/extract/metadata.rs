@@ -9,19 +9,29 @@ use std::sync::LazyLock;
 /// Byte length of the header searched for metadata.
 const HEADER: usize = 2000;
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)\d\d)\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)\d\d)\b"
+    ))
+    .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<m>{MONTHS})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"\b(?P<m>{MONTHS})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)\b"
+    ))
+    .expect("valid regex")
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)\d\d)\b")).expect("valid regex")
 });
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?m)^[\s*_]*(?P<v>[A-Z][A-Za-z .'-]{{2,40}}?)\s*,\s*(?:\d{{1,2}}\s+)?(?:{MONTHS})\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"(?m)^[\s*_]*(?P<v>[A-Z][A-Za-z .'-]{{2,40}}?)\s*,\s*(?:\d{{1,2}}\s+)?(?:{MONTHS})\b"
+    ))
+    .expect("valid regex")
 });
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:statement|remarks|intervention|address)\s+(?:delivered\s+)?by\s*:?\s*(?P<rest>[^\n]*(?:\n[^\n]*){0,3})").expect("valid regex")
@@ -79,8 +89,22 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
     // Delegation: the first State or group named in the header.
     let states = lexicon.matcher(Kind::State).find_in(text, 0, end);
     let groups = lexicon.matcher(Kind::Group).find_in(text, 0, end);
-    let first_state = states.first().map(|h| (h.start, lexicon.matcher(Kind::State).concepts()[h.concept].iri.clone()));
-    let first_group = groups.first().map(|h| (h.start, lexicon.matcher(Kind::Group).concepts()[h.concept].iri.clone()));
+    let first_state = states.first().map(|h| {
+        (
+            h.start,
+            lexicon.matcher(Kind::State).concepts()[h.concept]
+                .iri
+                .clone(),
+        )
+    });
+    let first_group = groups.first().map(|h| {
+        (
+            h.start,
+            lexicon.matcher(Kind::Group).concepts()[h.concept]
+                .iri
+                .clone(),
+        )
+    });
     meta.delegation = match (first_state, first_group) {
         (Some(s), Some(g)) => Some(if s.0 <= g.0 { s.1 } else { g.1 }),
         (Some(s), None) => Some(s.1),
@@ -92,8 +116,14 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
         let rest = c.name("rest").map_or("", |m| m.as_str());
         let rest_clean = clean(rest);
         let first_line = clean(rest.lines().next().unwrap_or(""));
-        let named_state = !lexicon.matcher(Kind::State).find_all(&first_line).is_empty()
-            || !lexicon.matcher(Kind::Group).find_all(&first_line).is_empty();
+        let named_state = !lexicon
+            .matcher(Kind::State)
+            .find_all(&first_line)
+            .is_empty()
+            || !lexicon
+                .matcher(Kind::Group)
+                .find_all(&first_line)
+                .is_empty();
         if !named_state && !first_line.is_empty() {
             let (name, role) = match rest_clean.split_once(',') {
                 Some((n, r)) => (n.trim(), Some(r.trim())),
@@ -102,9 +132,7 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
             let name = HONORIFIC.replace(name, "").trim().to_owned();
             if !name.is_empty() && name.split_whitespace().count() <= 6 {
                 meta.speaker = Some(name);
-                meta.speaker_role = role
-                    .map(|r| cut_role(r))
-                    .filter(|r| !r.is_empty());
+                meta.speaker_role = role.map(|r| cut_role(r)).filter(|r| !r.is_empty());
             }
         }
     }
@@ -118,7 +146,11 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
             // "OEWG" alone names whichever working group sat at the statement's date.
             OEWG.is_match(header).then(|| {
                 let later = meta.date.as_deref().is_some_and(|d| d >= "2021-06");
-                let slug = if later { "oewg-2021-2025" } else { "oewg-2019-2021" };
+                let slug = if later {
+                    "oewg-2021-2025"
+                } else {
+                    "oewg-2019-2021"
+                };
                 format!("{}body/{slug}", crate::vocab::ID)
             })
         });
@@ -136,13 +168,18 @@ fn tail(text: &str, n: usize) -> &str {
 }
 
 fn month(name: &str) -> u32 {
-    MONTHS.split('|').position(|m| m == name).map_or(0, |i| i as u32 + 1)
+    MONTHS
+        .split('|')
+        .position(|m| m == name)
+        .map_or(0, |i| i as u32 + 1)
 }
 
 fn date(text: &str) -> Option<String> {
     let full = |c: regex::Captures<'_>| {
         let d: u32 = c["d"].parse().ok()?;
-        (1..=31).contains(&d).then(|| format!("{}-{:02}-{d:02}", &c["y"], month(&c["m"])))
+        (1..=31)
+            .contains(&d)
+            .then(|| format!("{}-{:02}-{d:02}", &c["y"], month(&c["m"])))
     };
     if let Some(d) = DAY_MONTH_YEAR.captures(text).and_then(full) {
         return Some(d);
@@ -158,11 +195,16 @@ fn date(text: &str) -> Option<String> {
 fn cut_role(role: &str) -> String {
     // The role runs until the meeting is named ("At the First Substantive Session …").
     let lower = role.to_lowercase();
-    let cut = [" at the ", " before the ", " to the first", " to the second"]
-        .iter()
-        .filter_map(|m| lower.find(m))
-        .min()
-        .unwrap_or(role.len());
+    let cut = [
+        " at the ",
+        " before the ",
+        " to the first",
+        " to the second",
+    ]
+    .iter()
+    .filter_map(|m| lower.find(m))
+    .min()
+    .unwrap_or(role.len());
     role[..cut].trim().trim_end_matches(',').to_owned()
 }
 
@@ -198,7 +240,10 @@ mod tests {
 
     #[test]
     fn dates_in_the_forms_statements_use() {
-        assert_eq!(date("New York, 13 December 2021").as_deref(), Some("2021-12-13"));
+        assert_eq!(
+            date("New York, 13 December 2021").as_deref(),
+            Some("2021-12-13")
+        );
         assert_eq!(date("September 23, 2012").as_deref(), Some("2012-09-23"));
         assert_eq!(date("*February 2020*").as_deref(), Some("2020-02"));
         assert_eq!(date("no date"), None);

@@ -18,10 +18,13 @@ use std::sync::LazyLock;
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:norms?|rules?|principles?|propos\w*)\b").expect("valid regex")
 });
-static STATES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bstates?\b").expect("valid regex"));
+static STATES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bstates?\b").expect("valid regex"));
 static DEONTIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:should|shall|must|ought\s+to|ha(?:s|ve)\s+the\s+right|(?:is|are)\s+entitled)\b")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?:should|shall|must|ought\s+to|ha(?:s|ve)\s+the\s+right|(?:is|are)\s+entitled)\b",
+    )
+    .expect("valid regex")
 });
 static PROPOSAL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:propos\w*|suggest\w*|call(?:s|ed)?\s+(?:up)?on|call(?:s|ed)?\s+for|urge[sd]?|recommend\w*)\b[^.;]*?\b(?:all\s+|each\s+|every\s+)?States\s+(?:should|shall|must)\b")
@@ -45,9 +48,8 @@ pub fn find(text: &str) -> Vec<FoundNorm> {
     while i < all.len() {
         let block = all[i];
         let lead = clean(&text[block.start..block.end]);
-        let is_lead_in = block.kind == BlockKind::Paragraph
-            && lead.ends_with(':')
-            && LEAD_IN.is_match(&lead);
+        let is_lead_in =
+            block.kind == BlockKind::Paragraph && lead.ends_with(':') && LEAD_IN.is_match(&lead);
         i += 1;
         if !is_lead_in {
             continue;
@@ -69,7 +71,10 @@ pub fn find(text: &str) -> Vec<FoundNorm> {
     }
     for m in PROPOSAL_SENTENCE.find_iter(text) {
         let (start, end) = sentence_around(text, m.start(), m.end());
-        if !norms.iter().any(|n| n.start <= start && start < n.end || start <= n.start && n.start < end) {
+        if !norms
+            .iter()
+            .any(|n| n.start <= start && start < n.end || start <= n.start && n.start < end)
+        {
             let (start, end) = trim_marks(text, start, end);
             norms.push(FoundNorm { start, end });
         }

@@ -92,26 +92,46 @@ fn classify(line: &str) -> (BlockKind, usize) {
     if line.starts_with('#') {
         let hashes = line.len() - line.trim_start_matches('#').len();
         let rest = &line[hashes..];
-        return (BlockKind::Heading, hashes + (rest.len() - rest.trim_start().len()));
+        return (
+            BlockKind::Heading,
+            hashes + (rest.len() - rest.trim_start().len()),
+        );
     }
     for bullet in ["- ", "* ", "• ", "– ", "◦ ", "▪ "] {
         if line.starts_with(bullet) && !line.starts_with("**") {
             let rest = &line[bullet.len()..];
-            return (BlockKind::Bullet, bullet.len() + (rest.len() - rest.trim_start().len()));
+            return (
+                BlockKind::Bullet,
+                bullet.len() + (rest.len() - rest.trim_start().len()),
+            );
         }
     }
     // "1. ", "12) ", "(a) ", "a) "
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    if (1..=3).contains(&digits) && matches!(bytes.get(digits), Some(b'.') | Some(b')')) && bytes.get(digits + 1) == Some(&b' ') {
+    if (1..=3).contains(&digits)
+        && matches!(bytes.get(digits), Some(b'.') | Some(b')'))
+        && bytes.get(digits + 1) == Some(&b' ')
+    {
         let rest = &line[digits + 2..];
-        return (BlockKind::Numbered, digits + 2 + (rest.len() - rest.trim_start().len()));
+        return (
+            BlockKind::Numbered,
+            digits + 2 + (rest.len() - rest.trim_start().len()),
+        );
     }
     if bytes.first() == Some(&b'(') {
         if let Some(close) = line.find(") ") {
             let inner = &line[1..close];
-            if !inner.is_empty() && inner.len() <= 4 && inner.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            if !inner.is_empty()
+                && inner.len() <= 4
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            {
                 let rest = &line[close + 2..];
-                return (BlockKind::Numbered, close + 2 + (rest.len() - rest.trim_start().len()));
+                return (
+                    BlockKind::Numbered,
+                    close + 2 + (rest.len() - rest.trim_start().len()),
+                );
             }
         }
     }
@@ -130,7 +150,9 @@ const ABBREVIATIONS: &[&str] = &[
 fn ends_sentence(text: &str, i: usize) -> bool {
     let after = &text[i + 1..];
     let next = after.chars().next();
-    if !next.is_none_or(|c| c.is_whitespace() || c == '"' || c == '”' || c == '*' || c == ')' || c == '’' || c == '<') {
+    if !next.is_none_or(|c| {
+        c.is_whitespace() || c == '"' || c == '”' || c == '*' || c == ')' || c == '’' || c == '<'
+    }) {
         return false;
     }
     if text.as_bytes()[i] != b'.' {
@@ -158,7 +180,11 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
         if (b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, s - 1) {
             break;
         }
-        if b == b'\n' && text[..s - 1].trim_end_matches([' ', '\t', '\r']).ends_with('\n') {
+        if b == b'\n'
+            && text[..s - 1]
+                .trim_end_matches([' ', '\t', '\r'])
+                .ends_with('\n')
+        {
             break;
         }
         if b == b'\n' && starts_list_item(&text[s..]) {
@@ -173,7 +199,11 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
             e += 1;
             break;
         }
-        if b == b'\n' && text[e + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') {
+        if b == b'\n'
+            && text[e + 1..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n')
+        {
             break;
         }
         if b == b'\n' && starts_list_item(&text[e + 1..]) {
@@ -195,17 +225,17 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 fn starts_list_item(rest: &str) -> bool {
     let t = rest.trim_start_matches([' ', '\t']);
-    matches!(classify(t).0, BlockKind::Bullet | BlockKind::Numbered | BlockKind::Heading)
+    matches!(
+        classify(t).0,
+        BlockKind::Bullet | BlockKind::Numbered | BlockKind::Heading
+    )
 }
 
 /// A text with Markdown emphasis marks and footnote tags removed and white space collapsed.
 pub fn clean(text: &str) -> String {
     let mut s = text.replace("<sup>", " ").replace("</sup>", " ");
     s = s.replace("**", "").replace("__", "");
-    let s: String = s
-        .chars()
-        .filter(|&c| c != '*')
-        .collect();
+    let s: String = s.chars().filter(|&c| c != '*').collect();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -246,6 +276,9 @@ mod tests {
 
     #[test]
     fn clean_removes_marks() {
-        assert_eq!(clean("*States should*\n\n*refrain.*"), "States should refrain.");
+        assert_eq!(
+            clean("*States should*\n\n*refrain.*"),
+            "States should refrain."
+        );
     }
 }

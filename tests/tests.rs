@@ -1,0 +1,6 @@
+//! All integration tests, in one binary (they drive the built `normgraph`).
+
+mod util;
+
+mod bad_input;
+mod pipeline;
