@@ -213,14 +213,12 @@ impl<'a> CharIndex<'a> {
     /// Indexes a text.
     pub fn new(text: &'a str) -> Self {
         let mut checkpoints = vec![(0, 0)];
-        let mut chars = 0;
         let mut next = Self::STEP;
-        for (byte, _) in text.char_indices() {
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
             if byte >= next {
                 checkpoints.push((byte, chars));
                 next = byte + Self::STEP;
             }
-            chars += 1;
         }
         Self { text, checkpoints }
     }

@@ -133,10 +133,7 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
         };
         let mut at = kw.end();
         let mut first = true;
-        loop {
-            let Some(caps) = DESIGNATOR.captures(&text[at..]) else {
-                break;
-            };
+        while let Some(caps) = DESIGNATOR.captures(&text[at..]) {
             let whole = caps.get(0).expect("group 0");
             let lead = whole.as_str().len() - whole.as_str().trim_start().len();
             let d_start = at + lead;

@@ -40,7 +40,12 @@ static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:H\.\s*E\.|His\s+Excellency|Her\s+Excellency|Excellency|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador|Sheikh|Sir)\s*)+").expect("valid regex")
 });
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\s+(?:substantive\s+)?session\b").expect("valid regex")
+    Regex::new(r"(?i)(?:^|[^-\w])(?P<n>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|\d{1,2}(?:st|nd|rd|th))\s+(?:substantive\s+|regular\s+)?session\b").expect("valid regex")
+});
+/// Words that introduce the delegation in a statement's header ("Statement by the Islamic
+/// Republic of Iran", "Permanent Representative of …", "submission by …").
+static DELEGATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position(?:\s+paper)?|address|mission|representative|delegation|government|minister(?:\s+for\s+foreign\s+affairs)?)\s+(?:delivered\s+|made\s+|presented\s+)?(?:by|of|from)\s+(?:the\s+)?$").expect("valid regex")
 });
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position\s+paper|address)\b").expect("valid regex")
@@ -86,31 +91,20 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
         .map(|c| c["v"].trim().to_owned())
         .filter(|v| !v.eq_ignore_ascii_case("session") && !v.contains("session"));
 
-    // Delegation: the first State or group named in the header.
-    let states = lexicon.matcher(Kind::State).find_in(text, 0, end);
-    let groups = lexicon.matcher(Kind::Group).find_in(text, 0, end);
-    let first_state = states.first().map(|h| {
-        (
-            h.start,
-            lexicon.matcher(Kind::State).concepts()[h.concept]
-                .iri
-                .clone(),
-        )
-    });
-    let first_group = groups.first().map(|h| {
-        (
-            h.start,
-            lexicon.matcher(Kind::Group).concepts()[h.concept]
-                .iri
-                .clone(),
-        )
-    });
-    meta.delegation = match (first_state, first_group) {
-        (Some(s), Some(g)) => Some(if s.0 <= g.0 { s.1 } else { g.1 }),
-        (Some(s), None) => Some(s.1),
-        (None, Some(g)) => Some(g.1),
-        (None, None) => None,
-    };
+    // Delegation: the first State or group the header introduces as the speaker's
+    // ("Statement by …", "Permanent Representative of …"); a State merely named is not taken.
+    let head_end = head_end(text, end);
+    meta.delegation = [Kind::State, Kind::Group]
+        .into_iter()
+        .flat_map(|kind| {
+            let m = lexicon.matcher(kind);
+            m.find_in(text, 0, head_end)
+                .into_iter()
+                .filter(|h| DELEGATION_CUE.is_match(window_before(header, h.start, 120)))
+                .map(move |h| (h.start, m.concepts()[h.concept].iri.clone()))
+        })
+        .min()
+        .map(|(_, iri)| iri);
 
     if let Some(c) = SPEAKER.captures(header) {
         let rest = c.name("rest").map_or("", |m| m.as_str());
@@ -132,7 +126,7 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
             let name = HONORIFIC.replace(name, "").trim().to_owned();
             if !name.is_empty() && name.split_whitespace().count() <= 6 {
                 meta.speaker = Some(name);
-                meta.speaker_role = role.map(|r| cut_role(r)).filter(|r| !r.is_empty());
+                meta.speaker_role = role.map(cut_role).filter(|r| !r.is_empty());
             }
         }
     }
@@ -157,6 +151,23 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
     meta.session = SESSION.captures(header).and_then(|c| ordinal(&c["n"]));
     meta.title = title(header);
     meta
+}
+
+fn window_before(text: &str, end: usize, max: usize) -> &str {
+    let mut start = end.saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}
+
+/// The end of a statement's heading lines: before the first block of running text (over 300
+/// bytes), and within `end`. Speeches without a heading have none.
+fn head_end(text: &str, end: usize) -> usize {
+    super::text::blocks(&text[..end])
+        .into_iter()
+        .find(|b| b.end - b.start > 300)
+        .map_or(end, |b| b.start)
 }
 
 fn tail(text: &str, n: usize) -> &str {
@@ -209,15 +220,34 @@ fn cut_role(role: &str) -> String {
 }
 
 fn ordinal(word: &str) -> Option<u32> {
-    const WORDS: [&str; 12] = [
+    const UNITS: [&str; 19] = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth",
     ];
-    let w = word.to_lowercase();
-    if let Some(i) = WORDS.iter().position(|x| *x == w) {
-        return u32::try_from(i + 1).ok();
+    const TENS: [&str; 8] = [
+        "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet",
+    ];
+    let w = word.to_lowercase().replace(' ', "-");
+    if let Ok(n) = w.trim_end_matches(|c: char| c.is_alphabetic()).parse() {
+        return Some(n);
     }
-    w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok()
+    let position = |list: &[&str], x: &str| list.iter().position(|u| *u == x).map(|i| i as u32 + 1);
+    if let Some(n) = position(&UNITS, &w) {
+        return Some(n);
+    }
+    if let Some(stem) = w.strip_suffix("ieth") {
+        return position(&TENS, stem).map(|t| (t + 1) * 10);
+    }
+    let (tens, unit) = w.split_once('-').or_else(|| {
+        TENS.iter().find_map(|t| {
+            let t = format!("{t}y");
+            w.strip_prefix(&t).map(|u| (&w[..t.len()], u))
+        })
+    })?;
+    let t = position(&TENS, tens.strip_suffix('y')?)?;
+    let u = position(&UNITS[..9], unit)?;
+    Some((t + 1) * 10 + u)
 }
 
 fn title(header: &str) -> Option<String> {
@@ -253,5 +283,8 @@ mod tests {
     fn ordinals() {
         assert_eq!(ordinal("Second"), Some(2));
         assert_eq!(ordinal("3rd"), Some(3));
+        assert_eq!(ordinal("twenty-sixth"), Some(26));
+        assert_eq!(ordinal("Fortieth"), Some(40));
+        assert_eq!(ordinal("sixty seventh"), Some(67));
     }
 }
