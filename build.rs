@@ -8,6 +8,7 @@ use std::path::Path;
 
 const DIRS: &[(&str, &str)] = &[
     ("ontology", "ttl"),
+    ("ontology/rules", "n3"),
     ("data/reference", "ttl"),
     ("queries", "rq"),
 ];

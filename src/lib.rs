@@ -31,5 +31,6 @@ pub mod model;
 pub mod query;
 pub mod reader;
 pub mod resources;
+pub mod rules;
 pub mod store;
 pub mod vocab;

@@ -91,6 +91,43 @@ enum Command {
     },
     /// List the named graphs in the store with their sizes.
     Graphs,
+    /// Run the rules to a fixpoint and store what they derive in the inferred graph (replaced as
+    /// a whole; a failed run leaves the previous one in place).
+    Infer {
+        /// A rule file or a folder of *.n3 files (default: the shipped ontology/rules).
+        #[arg(long, value_hint = clap::ValueHint::AnyPath)]
+        rules: Option<PathBuf>,
+    },
+    /// Explain why a triple holds: the rules and premises that derive it, down to the quoted
+    /// sentences. Terms are IRIs (<…> or bare), prefixed names (ng:groundedIn), resolution
+    /// symbols (A/RES/73/27) or literals ("text", 3, true).
+    Explain {
+        /// Subject.
+        subject: String,
+        /// Predicate.
+        predicate: String,
+        /// Object.
+        object: String,
+        /// A rule file or a folder of *.n3 files (default: the shipped ontology/rules).
+        #[arg(long, value_hint = clap::ValueHint::AnyPath)]
+        rules: Option<PathBuf>,
+        /// At most this many derivations per triple.
+        #[arg(long, default_value_t = 10)]
+        max: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExplainFormat {
+    /// Indented text for people.
+    Text,
+    /// JSON.
+    Json,
+    /// Turtle with PROV-O.
+    Turtle,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,6 +189,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
             ) {
                 return exit::BAD_INPUT;
             }
+        }
+        if cause.is::<normgraph::rules::RuleError>() {
+            return exit::BAD_INPUT;
         }
         if cause.is::<BadInput>() {
             return exit::BAD_INPUT;
@@ -259,6 +299,22 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Infer { rules } => infer(&cli.store, &resources, rules.as_deref()),
+        Command::Explain {
+            subject,
+            predicate,
+            object,
+            rules,
+            max,
+            format,
+        } => explain(
+            &cli.store,
+            &resources,
+            [&subject, &predicate, &object],
+            rules.as_deref(),
+            max,
+            format,
+        ),
         Command::Graphs => {
             let db = store::open_existing(&cli.store)?;
             for (graph, n) in store::graphs(&db, &cli.store)? {
@@ -430,3 +486,122 @@ fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Resu
     }
     Ok(())
 }
+
+fn load_rule_set(
+    resources: &Resources,
+    path: Option<&Path>,
+) -> Result<Vec<normgraph::rules::Rule>> {
+    Ok(match path {
+        Some(p) => normgraph::rules::load_rules(p)?,
+        None => normgraph::rules::parse_files(&resources.rules()?)?,
+    })
+}
+
+fn infer(store_path: &Path, resources: &Resources, rules_path: Option<&Path>) -> Result<()> {
+    let started = Instant::now();
+    let rules = load_rule_set(resources, rules_path)?;
+    normgraph::rules::stratify::strata(&rules)?;
+    let db = store::open_existing(store_path)?;
+    let base = normgraph::rules::Index::from_triples(store::asserted_triples(&db, store_path)?);
+    let ev = normgraph::rules::evaluate(base, &rules)?;
+    let derived: Vec<_> = ev
+        .derived
+        .iter()
+        .filter_map(|f| ev.index.triple(f))
+        .collect();
+    store::replace_inferred(&db, store_path, &derived)?;
+    for (rule, n) in rules.iter().zip(&ev.per_rule) {
+        let label = if rule.label.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", rule.label)
+        };
+        println!("{n:>8}  {}{label}", rule.id);
+    }
+    eprintln!(
+        "derived {} triples with {} rules in {} rounds into <{}> in {:.2} s",
+        derived.len(),
+        rules.len(),
+        ev.rounds,
+        normgraph::vocab::inferred_graph(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Parses a term given on the command line.
+fn parse_term(text: &str) -> Result<oxigraph::model::Term> {
+    use oxigraph::model::{Literal, NamedNode, Term};
+    let t = text.trim();
+    let bad = || {
+        BadInput(format!(
+            "{t:?} is not an IRI, prefixed name, resolution symbol or literal"
+        ))
+    };
+    if t.starts_with('<') || t.starts_with('"') {
+        return t.parse::<Term>().map_err(|_| bad().into());
+    }
+    if t.starts_with("A/RES/") || t.starts_with("S/RES/") {
+        return Ok(NamedNode::new(normgraph::vocab::un_document(t))
+            .map_err(|_| bad())?
+            .into());
+    }
+    if t.starts_with("http://") || t.starts_with("https://") {
+        return Ok(NamedNode::new(t).map_err(|_| bad())?.into());
+    }
+    if t == "a" {
+        return Ok(NamedNode::new_unchecked(format!("{}type", normgraph::vocab::RDF)).into());
+    }
+    if let Some(iri) = normgraph::vocab::expand(t) {
+        return Ok(NamedNode::new(iri).map_err(|_| bad())?.into());
+    }
+    if t == "true" || t == "false" {
+        return Ok(Literal::from(t == "true").into());
+    }
+    if let Ok(i) = t.parse::<i64>() {
+        return Ok(Literal::from(i).into());
+    }
+    Err(bad().into())
+}
+
+fn explain(
+    store_path: &Path,
+    resources: &Resources,
+    terms: [&String; 3],
+    rules_path: Option<&Path>,
+    max: usize,
+    format: ExplainFormat,
+) -> Result<()> {
+    use oxigraph::model::{NamedOrBlankNode, Term, Triple};
+    let [s, p, o] = terms.map(|t| parse_term(t));
+    let (s, p, o) = (s?, p?, o?);
+    let subject = match s {
+        Term::NamedNode(n) => NamedOrBlankNode::NamedNode(n),
+        Term::BlankNode(b) => NamedOrBlankNode::BlankNode(b),
+        _ => return Err(BadInput("the subject must be an IRI".into()).into()),
+    };
+    let Term::NamedNode(predicate) = p else {
+        return Err(BadInput("the predicate must be an IRI".into()).into());
+    };
+    let triple = Triple::new(subject, predicate, o);
+    let rules = load_rule_set(resources, rules_path)?;
+    let db = store::open_existing(store_path)?;
+    let base = normgraph::rules::Index::from_triples(store::asserted_triples(&db, store_path)?);
+    let asserted = base.facts.clone();
+    let ev = normgraph::rules::evaluate(base, &rules)?;
+    let Some(proof) = normgraph::rules::explain::explain(&ev, &rules, &asserted, &db, &triple, max)
+    else {
+        return Err(NotHolding(triple.to_string()).into());
+    };
+    match format {
+        ExplainFormat::Text => print!("{}", normgraph::rules::explain::render_text(&proof)),
+        ExplainFormat::Json => println!("{}", serde_json::to_string_pretty(&proof)?),
+        ExplainFormat::Turtle => print!("{}", normgraph::rules::explain::render_turtle(&proof)),
+    }
+    Ok(())
+}
+
+/// The triple asked about does not hold (exit code 1).
+#[derive(Debug, thiserror::Error)]
+#[error("{0} does not hold: it is neither asserted nor derived by the rules")]
+struct NotHolding(String);

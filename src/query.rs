@@ -71,7 +71,11 @@ pub fn run(
         .parse_query(query)
         .map_err(|e| QueryError::Syntax {
             origin: origin.to_owned(),
-            message: e.to_string(),
+            message: e
+                .to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
         })?;
     match default_graph {
         DefaultGraph::Union => prepared.dataset_mut().set_default_graph_as_union(),

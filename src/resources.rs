@@ -107,6 +107,11 @@ impl Resources {
         self.files("ontology", "ttl")
     }
 
+    /// The shipped rule files (`ontology/rules/*.n3`).
+    pub fn rules(&self) -> Result<Vec<ResourceFile>, ResourceError> {
+        self.files("ontology/rules", "n3")
+    }
+
     /// The reference data files.
     pub fn reference(&self) -> Result<Vec<ResourceFile>, ResourceError> {
         self.files("data/reference", "ttl")

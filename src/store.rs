@@ -243,3 +243,47 @@ pub fn graphs(store: &Store, path: &Path) -> Result<Vec<(String, usize)>, StoreE
     out.sort();
     Ok(out)
 }
+
+/// Every triple in the store outside the inferred graph (the asserted facts), duplicates
+/// across graphs included once by the caller's index.
+pub fn asserted_triples(
+    store: &Store,
+    path: &Path,
+) -> Result<Vec<oxigraph::model::Triple>, StoreError> {
+    let err = |e| storage_error(path, e);
+    let inferred = vocab::inferred_graph();
+    let mut out = Vec::new();
+    for q in store.iter() {
+        let q = q.map_err(err)?;
+        if let GraphName::NamedNode(g) = &q.graph_name {
+            if g.as_str() == inferred {
+                continue;
+            }
+        }
+        out.push(oxigraph::model::Triple::from(q));
+    }
+    Ok(out)
+}
+
+/// Replaces the inferred graph with the given triples, in one transaction.
+pub fn replace_inferred(
+    store: &Store,
+    path: &Path,
+    triples: &[oxigraph::model::Triple],
+) -> Result<(), StoreError> {
+    let err = |e| storage_error(path, e);
+    let graph = vocab::inferred_graph();
+    let g = NamedNodeRef::new_unchecked(&graph);
+    let mut tx = store.start_transaction().map_err(err)?;
+    tx.clear_graph(g).map_err(err)?;
+    for t in triples {
+        tx.insert(oxigraph::model::QuadRef::new(
+            &t.subject,
+            &t.predicate,
+            &t.object,
+            g,
+        ));
+    }
+    tx.insert_named_graph(g);
+    tx.commit().map_err(err)
+}
