@@ -2,6 +2,7 @@
 # Installs the system packages and Python tools normgraph's build and tests need on Debian 12:
 # - clang + libclang-dev: the bundled RocksDB (oxrocksdb-sys) runs bindgen, which needs libclang;
 # - raptor2-utils (rapper): an independent Turtle validator used by the export tests;
+# - eye (EYE reasoner, installed as eye.pvm): the rules tests check our inferences equal its own;
 # - rdflib (PyPI): the tests check that rdflib loads our Turtle export.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
@@ -10,7 +11,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 need=()
-for pkg in clang libclang-dev raptor2-utils python3-pip; do
+for pkg in clang libclang-dev raptor2-utils eye python3-pip; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

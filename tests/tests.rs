@@ -5,3 +5,4 @@ mod util;
 mod bad_input;
 mod extraction;
 mod pipeline;
+mod rules;
