@@ -22,6 +22,7 @@
 
 #![warn(missing_docs)]
 
+pub mod accuracy;
 pub mod error;
 pub mod export;
 pub mod extract;

@@ -91,6 +91,19 @@ enum Command {
     },
     /// List the named graphs in the store with their sizes.
     Graphs,
+    /// Compare citation extraction with a hand-checked gold file: precision, recall and F1 per
+    /// kind, and every disagreement.
+    Eval {
+        /// The gold JSON file.
+        #[arg(long, value_hint = clap::ValueHint::FilePath)]
+        gold: PathBuf,
+        /// The folder of the texts (default: the gold file's `texts`, relative to it).
+        #[arg(long, value_hint = clap::ValueHint::DirPath)]
+        texts: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Run the rules to a fixpoint and store what they derive in the inferred graph (replaced as
     /// a whole; a failed run leaves the previous one in place).
     Infer {
@@ -191,6 +204,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
             }
         }
         if cause.is::<normgraph::rules::RuleError>() {
+            return exit::BAD_INPUT;
+        }
+        if cause.is::<normgraph::accuracy::GoldError>() {
             return exit::BAD_INPUT;
         }
         if cause.is::<BadInput>() {
@@ -296,6 +312,16 @@ fn run(cli: Cli) -> Result<()> {
             };
             if let Some(path) = output {
                 eprintln!("exported {n} triples or quads to {}", path.display());
+            }
+            Ok(())
+        }
+        Command::Eval { gold, texts, json } => {
+            let lexicon = Lexicon::load(&resources)?;
+            let report = normgraph::accuracy::evaluate(&gold, texts.as_deref(), &lexicon)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print_report(&report);
             }
             Ok(())
         }
@@ -605,3 +631,18 @@ fn explain(
 #[derive(Debug, thiserror::Error)]
 #[error("{0} does not hold: it is neither asserted nor derived by the rules")]
 struct NotHolding(String);
+
+fn print_report(r: &normgraph::accuracy::Report) {
+    println!("{} files", r.files);
+    println!("{:<10} {:>6} {:>6} {:>6}  {:>9} {:>9} {:>9}   {:>9} {:>9}", "kind", "tp", "fp", "fn", "precision", "recall", "F1", "lenient P", "lenient R");
+    for (kind, c) in &r.strict {
+        let l = r.lenient.get(kind).cloned().unwrap_or_default();
+        println!(
+            "{kind:<10} {:>6} {:>6} {:>6}  {:>9.4} {:>9.4} {:>9.4}   {:>9.4} {:>9.4}",
+            c.true_positives, c.false_positives, c.false_negatives, c.precision(), c.recall(), c.f1(), l.precision(), l.recall()
+        );
+    }
+    for m in &r.misses {
+        println!("{:<8} {}:{}-{} {:<18} {:?}", m.what, m.file, m.start, m.end, m.id, m.surface);
+    }
+}
