@@ -57,11 +57,17 @@ pub struct Counts {
 impl Counts {
     /// Precision (1 when nothing was predicted).
     pub fn precision(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_positives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_positives,
+        )
     }
     /// Recall (1 when the gold is empty).
     pub fn recall(&self) -> f64 {
-        ratio(self.true_positives, self.true_positives + self.false_negatives)
+        ratio(
+            self.true_positives,
+            self.true_positives + self.false_negatives,
+        )
     }
     /// F1.
     pub fn f1(&self) -> f64 {
@@ -129,7 +135,11 @@ pub enum GoldError {
 }
 
 /// Compares extraction with a gold file.
-pub fn evaluate(gold_path: &Path, texts: Option<&Path>, lexicon: &Lexicon) -> Result<Report, GoldError> {
+pub fn evaluate(
+    gold_path: &Path,
+    texts: Option<&Path>,
+    lexicon: &Lexicon,
+) -> Result<Report, GoldError> {
     let bad = |message: String| GoldError::Gold {
         path: gold_path.to_path_buf(),
         message,
@@ -146,7 +156,8 @@ pub fn evaluate(gold_path: &Path, texts: Option<&Path>, lexicon: &Lexicon) -> Re
     let mut report = Report::default();
     for (name, expected) in &gold.files {
         let doc = read_document(&folder.join(name))?;
-        let ex = extract(&doc, lexicon, None).map_err(|u| bad(format!("unknown delegation {}", u.value)))?;
+        let ex = extract(&doc, lexicon, None)
+            .map_err(|u| bad(format!("unknown delegation {}", u.value)))?;
         report.files += 1;
         compare(name, expected, &ex.citations, &mut report);
     }
@@ -158,11 +169,19 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 fn compare(file: &str, gold: &[GoldCitation], predicted: &[Citation], report: &mut Report) {
-    let unsettled: Vec<(usize, usize)> = gold.iter().filter(|g| g.id.is_none()).map(|g| (g.start, g.end)).collect();
+    let unsettled: Vec<(usize, usize)> = gold
+        .iter()
+        .filter(|g| g.id.is_none())
+        .map(|g| (g.start, g.end))
+        .collect();
     let gold: Vec<&GoldCitation> = gold.iter().filter(|g| g.id.is_some()).collect();
     let predicted: Vec<&Citation> = predicted
         .iter()
-        .filter(|p| !unsettled.iter().any(|&u| overlaps(u, (p.span.start, p.span.end))))
+        .filter(|p| {
+            !unsettled
+                .iter()
+                .any(|&u| overlaps(u, (p.span.start, p.span.end)))
+        })
         .collect();
     let kind_of = |k: crate::extract::citations::CitationKind| match k {
         crate::extract::citations::CitationKind::Explicit => "explicit",
@@ -177,7 +196,11 @@ fn compare(file: &str, gold: &[GoldCitation], predicted: &[Citation], report: &m
                     g.start == p.span.start && g.end == p.span.end
                 }
         };
-        let table = if lenient { &mut report.lenient } else { &mut report.strict };
+        let table = if lenient {
+            &mut report.lenient
+        } else {
+            &mut report.strict
+        };
         for g in &gold {
             let hit = predicted.iter().any(|p| same(g, p));
             for kind in [g.kind.as_str(), "all"] {

@@ -634,15 +634,28 @@ struct NotHolding(String);
 
 fn print_report(r: &normgraph::accuracy::Report) {
     println!("{} files", r.files);
-    println!("{:<10} {:>6} {:>6} {:>6}  {:>9} {:>9} {:>9}   {:>9} {:>9}", "kind", "tp", "fp", "fn", "precision", "recall", "F1", "lenient P", "lenient R");
+    println!(
+        "{:<10} {:>6} {:>6} {:>6}  {:>9} {:>9} {:>9}   {:>9} {:>9}",
+        "kind", "tp", "fp", "fn", "precision", "recall", "F1", "lenient P", "lenient R"
+    );
     for (kind, c) in &r.strict {
         let l = r.lenient.get(kind).cloned().unwrap_or_default();
         println!(
             "{kind:<10} {:>6} {:>6} {:>6}  {:>9.4} {:>9.4} {:>9.4}   {:>9.4} {:>9.4}",
-            c.true_positives, c.false_positives, c.false_negatives, c.precision(), c.recall(), c.f1(), l.precision(), l.recall()
+            c.true_positives,
+            c.false_positives,
+            c.false_negatives,
+            c.precision(),
+            c.recall(),
+            c.f1(),
+            l.precision(),
+            l.recall()
         );
     }
     for m in &r.misses {
-        println!("{:<8} {}:{}-{} {:<18} {:?}", m.what, m.file, m.start, m.end, m.id, m.surface);
+        println!(
+            "{:<8} {}:{}-{} {:<18} {:?}",
+            m.what, m.file, m.start, m.end, m.id, m.surface
+        );
     }
 }

@@ -9,7 +9,11 @@ fn seeded() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store");
     let seeds = root().join("data/statements");
-    ok(&store, dir.path(), &["ingest", seeds.to_str().expect("utf8")]);
+    ok(
+        &store,
+        dir.path(),
+        &["ingest", seeds.to_str().expect("utf8")],
+    );
     (dir, store)
 }
 
@@ -27,17 +31,37 @@ fn infer_on_the_seeds_derives_grounding_and_agrees_with_eye() {
     let cwd = dir.path();
     // The asserted graph, for EYE, before inference.
     let base = cwd.join("base.nt");
-    ok(&store, cwd, &["export", "--format", "ntriples", "-o", base.to_str().expect("utf8")]);
+    ok(
+        &store,
+        cwd,
+        &[
+            "export",
+            "--format",
+            "ntriples",
+            "-o",
+            base.to_str().expect("utf8"),
+        ],
+    );
     let run = ok(&store, cwd, &["infer"]);
     assert!(run.stderr.contains("rounds"), "{}", run.stderr);
     assert!(run.stdout.contains("10-grounding.n3"), "{}", run.stdout);
     let graph = "https://w3id.org/normgraph/id/graph/inferred";
-    let ours = canonical(&ok(&store, cwd, &["export", "--format", "ntriples", "--graph", graph]).stdout);
+    let ours = canonical(
+        &ok(
+            &store,
+            cwd,
+            &["export", "--format", "ntriples", "--graph", graph],
+        )
+        .stdout,
+    );
     let grounded_2131 = ours
         .iter()
         .filter(|t| t.contains("#groundedIn> <https://undocs.org/A/RES/2131(XX)>"))
         .count();
-    assert_eq!(grounded_2131, 2, "both norms citing 2131 (XX) are grounded in it: {ours:#?}");
+    assert_eq!(
+        grounded_2131, 2,
+        "both norms citing 2131 (XX) are grounded in it: {ours:#?}"
+    );
     assert!(ours.iter().any(|t| t.contains("#addressedBy>")));
     assert!(ours.iter().any(|t| t.contains("#AdditionalNorm>")));
     assert!(ours.iter().any(|t| t.contains("#refines>")));
@@ -45,7 +69,12 @@ fn infer_on_the_seeds_derives_grounding_and_agrees_with_eye() {
     // Queries see the inferred graph unless told not to.
     let q = "SELECT (COUNT(*) AS ?n) WHERE { ?n ng:groundedIn ?r }";
     let with = ok(&store, cwd, &["query", "--format", "csv", q]).stdout;
-    let without = ok(&store, cwd, &["query", "--format", "csv", "--asserted-only", q]).stdout;
+    let without = ok(
+        &store,
+        cwd,
+        &["query", "--format", "csv", "--asserted-only", q],
+    )
+    .stdout;
     assert_ne!(with, without);
     assert!(without.replace('\r', "").ends_with("\n0\n"), "{without}");
 
@@ -60,13 +89,22 @@ fn infer_on_the_seeds_derives_grounding_and_agrees_with_eye() {
     eye.args(&rules).arg("--pass-only-new");
     match eye.output() {
         Ok(out) => {
-            assert!(out.status.success(), "eye failed: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "eye failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             let theirs = canonical(&String::from_utf8_lossy(&out.stdout));
             let only_ours: Vec<_> = ours.difference(&theirs).collect();
             let only_eye: Vec<_> = theirs.difference(&ours).collect();
-            assert!(only_ours.is_empty() && only_eye.is_empty(), "differ from EYE:\nonly ours: {only_ours:#?}\nonly EYE: {only_eye:#?}");
+            assert!(
+                only_ours.is_empty() && only_eye.is_empty(),
+                "differ from EYE:\nonly ours: {only_ours:#?}\nonly EYE: {only_eye:#?}"
+            );
         }
-        Err(_) if !in_ci => eprintln!("eye not installed: comparison skipped (scripts/install-deps.sh installs it)"),
+        Err(_) if !in_ci => {
+            eprintln!("eye not installed: comparison skipped (scripts/install-deps.sh installs it)")
+        }
         Err(e) => panic!("eye.pvm missing in CI: {e}"),
     }
 }
@@ -75,17 +113,52 @@ fn infer_on_the_seeds_derives_grounding_and_agrees_with_eye() {
 fn explain_goes_down_to_the_quoted_sentence() {
     let (dir, store) = seeded();
     let cwd = dir.path();
-    let norm = ok(&store, cwd, &["query", "--format", "tsv",
-        "SELECT ?n WHERE { ?n ng:text ?t FILTER(STRSTARTS(?t, \"No state has the right\")) }"]).stdout;
+    let norm = ok(
+        &store,
+        cwd,
+        &[
+            "query",
+            "--format",
+            "tsv",
+            "SELECT ?n WHERE { ?n ng:text ?t FILTER(STRSTARTS(?t, \"No state has the right\")) }",
+        ],
+    )
+    .stdout;
     let norm = norm.lines().nth(1).expect("one norm").trim().to_owned();
-    let text = ok(&store, cwd, &["explain", &norm, "ng:groundedIn", "A/RES/2131(XX)"]).stdout;
+    let text = ok(
+        &store,
+        cwd,
+        &["explain", &norm, "ng:groundedIn", "A/RES/2131(XX)"],
+    )
+    .stdout;
     assert!(text.contains("by rule 10-grounding.n3:"), "{text}");
-    assert!(text.contains("a proposed norm is grounded in a resolution it cites"), "{text}");
-    assert!(text.contains("evidence: 001_e9acb2ec0aff198f.txt chars 11394–11823"), "{text}");
-    assert!(text.contains("(UNGA resolution 2131 of 21 December 1965)"), "{text}");
+    assert!(
+        text.contains("a proposed norm is grounded in a resolution it cites"),
+        "{text}"
+    );
+    assert!(
+        text.contains("evidence: 001_e9acb2ec0aff198f.txt chars 11394–11823"),
+        "{text}"
+    );
+    assert!(
+        text.contains("(UNGA resolution 2131 of 21 December 1965)"),
+        "{text}"
+    );
     assert!(text.contains("[asserted]") && text.contains("[derived]"));
 
-    let json = ok(&store, cwd, &["explain", &norm, "ng:groundedIn", "A/RES/2131(XX)", "--format", "json"]).stdout;
+    let json = ok(
+        &store,
+        cwd,
+        &[
+            "explain",
+            &norm,
+            "ng:groundedIn",
+            "A/RES/2131(XX)",
+            "--format",
+            "json",
+        ],
+    )
+    .stdout;
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(v["asserted"], false);
     assert_eq!(v["derivations"].as_array().expect("derivations").len(), 2);
@@ -93,17 +166,42 @@ fn explain_goes_down_to_the_quoted_sentence() {
     assert_eq!(premise["asserted"], true);
     assert_eq!(premise["evidence"][0]["start"], 11394);
 
-    let turtle = ok(&store, cwd, &["explain", &norm, "ng:groundedIn", "A/RES/2131(XX)", "--format", "turtle"]).stdout;
+    let turtle = ok(
+        &store,
+        cwd,
+        &[
+            "explain",
+            &norm,
+            "ng:groundedIn",
+            "A/RES/2131(XX)",
+            "--format",
+            "turtle",
+        ],
+    )
+    .stdout;
     let triples = canonical(&turtle);
-    assert!(triples.iter().any(|t| t.contains("http://www.w3.org/ns/prov#wasGeneratedBy")));
-    assert!(triples.iter().any(|t| t.contains("http://www.w3.org/ns/prov#used")));
+    assert!(triples
+        .iter()
+        .any(|t| t.contains("http://www.w3.org/ns/prov#wasGeneratedBy")));
+    assert!(triples
+        .iter()
+        .any(|t| t.contains("http://www.w3.org/ns/prov#used")));
 
     // An asserted triple explains itself by its evidence.
-    let s = ok(&store, cwd, &["explain", "id:state/IRN", "ng:proposes", &norm]).stdout;
+    let s = ok(
+        &store,
+        cwd,
+        &["explain", "id:state/IRN", "ng:proposes", &norm],
+    )
+    .stdout;
     assert!(s.contains("[asserted]") && s.contains("evidence:"), "{s}");
 
     // A triple that does not hold says so.
-    let run = normgraph(&store, cwd, &["explain", &norm, "ng:groundedIn", "A/RES/73/27"]);
+    let run = normgraph(
+        &store,
+        cwd,
+        &["explain", &norm, "ng:groundedIn", "A/RES/73/27"],
+    );
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("does not hold"), "{}", run.stderr);
 }
@@ -128,7 +226,11 @@ fn bad_rules_are_reported_before_anything_runs_and_change_nothing() {
     for (name, text, expect) in cases {
         let file = cwd.join(name);
         fs::write(&file, text).expect("write");
-        let run = normgraph(&store, cwd, &["infer", "--rules", file.to_str().expect("utf8")]);
+        let run = normgraph(
+            &store,
+            cwd,
+            &["infer", "--rules", file.to_str().expect("utf8")],
+        );
         assert_eq!(run.code, 3, "{name}");
         assert!(run.stderr.contains(expect), "{name}: {}", run.stderr);
         assert_eq!(run.stderr.trim().lines().count(), 1, "{name}: one line");

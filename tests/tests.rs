@@ -2,6 +2,7 @@
 
 mod util;
 
+mod accuracy;
 mod bad_input;
 mod extraction;
 mod pipeline;

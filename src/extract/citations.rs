@@ -64,20 +64,129 @@ const MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 
 static KEYWORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:[Rr]esolutions?|RESOLUTIONS?)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\b(?:[Rr]esolutions?|RESOLUTIONS?)").expect("valid regex"));
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:A/RES/(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{1,4}\s*\(\s*(?:ES-|S-)?[IVXLC]{1,7}\s*\))|S/RES/\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\))")
         .expect("valid regex")
 });
 
-/// One designator at the start of the haystack (after optional white space).
+/// One designator at the start of the haystack (after optional white space): a number or symbol
+/// with its part letter and its session or year in brackets, possibly in square brackets.
 static DESIGNATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*(?:No\.|no\.|number)?\s*)(?P<lb>\[\s*)?(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>\d{1,2})/(?P<spn>\d{1,3})\b|(?P<s>\d{2})/(?P<n>\d{1,3})\b(?P<part2>\s+[A-H]\b)?|(?P<num>\d{1,4})\b(?P<part>\s*[A-H]\b)?(?P<paren>\s*[({]\s*(?P<par>(?:ES-|S-)?[IVXLC]{1,7}|(?:19|20)\d\d)\s*[)}])?)")
+        .expect("valid regex")
+});
+
+/// An adoption date right after a designator: "of 21 December 1965", ", of 12 December 1974",
+/// "December 1976", "of 1982", "of 7 May".
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:\s*(?:No\.|no\.|number)?\s*)(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>\d{{1,2}})/(?P<spn>\d{{1,3}})\b|(?P<s>\d{{2}})/(?P<n>\d{{1,3}})\b|(?P<num>\d{{1,4}})\b(?:\s*\(\s*(?P<par>(?:ES-|S-)?[IVXLC]{{1,7}}|(?:19|20)\d\d)\s*\))?)(?:\s*,?\s*(?:of|adopted\s+on|adopted\s+in|dated)?\s*(?P<date>(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{MONTHS})\s+(?P<year>(?:19|20)\d\d))\b)?"
+        r"^(?P<lead>\s*,\s*(?:of\s+)?|\s+of\s+|\s+)(?:(?P<day>\d{{1,2}})\s+(?P<month>{MONTHS})(?:\s*,?\s+(?P<year>(?:19|20)\d\d))?|(?P<month2>{MONTHS})\s*,?\s+(?P<year2>(?:19|20)\d\d)|(?P<yonly>(?:19|20)\d\d))\b"
     ))
     .expect("valid regex")
 });
+
+static NEXT_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?P<w>[A-Za-z]+)").expect("valid regex"));
+
+/// A parsed designator (byte offsets into the text).
+#[derive(Debug, Clone, Default)]
+struct Designator {
+    start: usize,
+    end: usize,
+    prefix: Option<String>,
+    special: Option<(String, u32, u32)>,
+    new_style: Option<(u32, u32)>,
+    number: Option<u32>,
+    bracket: Option<String>,
+    year: Option<u32>,
+    month: Option<u32>,
+}
+
+/// The designator's number and bracket with white space removed ("482(XVI)").
+fn designator_key(_text: &str, d: &Designator) -> String {
+    format!("{:?}{:?}{:?}", d.number, d.new_style, d.bracket)
+}
+
+/// Parses the designator at `at`, if there is one.
+fn designator(text: &str, at: usize) -> Option<Designator> {
+    let caps = DESIGNATOR.captures(&text[at..])?;
+    let whole = caps.get(0)?;
+    let lead = whole.as_str().len() - whole.as_str().trim_start().len();
+    let mut d = Designator {
+        start: at + lead,
+        end: at + whole.end(),
+        prefix: caps.name("pre").map(|m| m.as_str().to_owned()),
+        ..Designator::default()
+    };
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let (Some(sp), Some(a), Some(b)) = (caps.name("sp"), num("sps"), num("spn")) {
+        d.special = Some((sp.as_str().to_owned(), a, b));
+    } else if let (Some(a), Some(b)) = (num("s"), num("n")) {
+        d.new_style = Some((a, b));
+    } else {
+        d.number = Some(num("num")?);
+        d.bracket = caps.name("par").map(|m| m.as_str().to_owned());
+    }
+    // A part letter ("808 A (IX)", "53/77 D") unless it is the article "A" starting a phrase.
+    for part in ["part", "part2"] {
+        if let Some(m) = caps.name(part) {
+            let after = &text[at + m.end()..];
+            let article = caps.name("paren").is_none()
+                && m.as_str().trim() == "A"
+                && NEXT_WORD.captures(after).is_some_and(|w| {
+                    !matches!(
+                        &w["w"],
+                        "and" | "of" | "on" | "in" | "which" | "that" | "adopted"
+                    )
+                });
+            if article {
+                d.end = at + m.start();
+            }
+        }
+    }
+    // Square brackets around the designator are part of the span.
+    if caps.name("lb").is_some() {
+        let rest = &text[d.end..];
+        let trimmed = rest.trim_start();
+        if trimmed.starts_with(']') {
+            d.end += rest.len() - trimmed.len() + 1;
+        }
+    }
+    if let Some(date) = DATE_AFTER.captures(&text[d.end..]) {
+        let with_of = date["lead"].contains("of") || date["lead"].contains(',');
+        let month = date
+            .name("month")
+            .or(date.name("month2"))
+            .and_then(|m| month_number(m.as_str()));
+        let year = date
+            .name("year")
+            .or(date.name("year2"))
+            .or(date.name("yonly"))
+            .and_then(|m| m.as_str().parse::<u32>().ok());
+        let day_without_of = date.name("day").is_some() && !with_of;
+        let year_only_without_of = date.name("yonly").is_some() && !with_of;
+        let day_month_only = date.name("day").is_some() && year.is_none() && !with_of;
+        let bare = d.prefix.is_none() && d.bracket.is_none() && d.number.is_some();
+        if bare && date.name("day").is_none() && !with_of {
+            // "22 October 1973": the number is a day of the month, not a resolution.
+            if date.name("month2").is_some() {
+                return None;
+            }
+        }
+        let contradicts = match (&d.bracket, year) {
+            (Some(b), Some(y)) if b.starts_with(['1', '2']) => b.parse::<u32>().ok() != Some(y),
+            _ => false,
+        };
+        if !day_without_of && !year_only_without_of && !day_month_only && !contradicts {
+            d.end += date.get(0).map_or(0, |m| m.end());
+            d.year = year;
+            d.month = month;
+        }
+    }
+    Some(d)
+}
 
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)")
@@ -87,6 +196,17 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 static OTHER_BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\bdraft|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|\bHRC|Commission(?:\s+on\s+[A-Za-z ]+)?|UNESCO|\bWHO|World\s+Health\s+Assembly|IAEA|General\s+Conference|Board\s+of\s+Governors|\bOAU|\bOAS|League|Summit|Conference|Council\s+of\s+Ministers|Assembly\s+of\s+Heads|Parliament)(?:'s|’s)?\s*$")
         .expect("valid regex")
+});
+
+/// Organs other than the General Assembly and the Security Council whose resolutions carry
+/// numbers and sessions of the same shape.
+static OTHER_ORGAN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:Economic\s+and\s+Social\s+Council|ECOSOC|Human\s+Rights\s+Council|Commission\s+on\s+Human\s+Rights|Trusteeship\s+Council|UNESCO|World\s+Health\s+Assembly|IAEA|Organization\s+of\s+American\s+States|Organization\s+of\s+African\s+Unity|League\s+of\s+Arab\s+States|Arab\s+League)\b")
+        .expect("valid regex")
+});
+
+static UN_ORGAN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:General\s+Assembly|Security\s+Council)\b").expect("valid regex")
 });
 
 static SC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,21 +229,30 @@ static PARAGRAPH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Tt]he\s+(?:[Ss]aid|[Ss]ame|[Aa]forementioned|[Aa]foresaid|[Aa]bove[- ]?mentioned|[Ll]atter)\s+[Rr]esolution|[Tt](?:hat|his)\s+[Rr]esolution|[Tt]he\s+Resolution|[Tt]he\s+resolution)\b")
+    Regex::new(r"\b(?:[Tt]he\s+(?:[Ss]aid|[Ss]ame|[Aa]forementioned|[Aa]foresaid|[Aa]bove[- ]?mentioned|[Ll]atter)\s+[Rr]esolution|[Tt](?:hat|his)\s+(?:same\s+)?[Rr]esolution|[Tt]he\s+Resolution|[Tt]he\s+resolution)\b")
         .expect("valid regex")
 });
 
 /// How far back (bytes) an anaphor may look for its antecedent.
 const ANAPHORA_REACH: usize = 3000;
 
+/// How far back (bytes) plain "the resolution" may look for its antecedent.
+const PLAIN_ANAPHORA_REACH: usize = 3000;
+
 /// Finds every citation in `text`, in order of position.
 pub fn find(text: &str) -> Vec<FoundCitation> {
     let mut found = Vec::new();
+    // Designators ("482 (XVI)") that the text has shown to be another organ's resolutions.
+    let mut other_organ: Vec<String> = Vec::new();
     for kw in KEYWORD.find_iter(text) {
         let before = window_before(text, kw.start(), 80);
         if OTHER_BODY_BEFORE.is_match(before) {
             continue;
         }
+        let (sentence_start, _) = super::text::sentence_around(text, kw.start(), kw.end());
+        let sentence_before = &text[sentence_start.min(kw.start())..kw.start()];
+        let other_in_sentence = OTHER_ORGAN_NAMED.is_match(sentence_before)
+            && !UN_ORGAN_NAMED.is_match(sentence_before);
         let hint = if SC_BEFORE.is_match(before) {
             Some(Organ::SecurityCouncil)
         } else if GA_BEFORE.is_match(before) {
@@ -131,18 +260,21 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
         } else {
             None
         };
+        // "resolution3362" (no space) is a citation; "resolutions-based" is not.
+        if text[kw.end()..].starts_with(|c: char| c.is_alphabetic() || c == '-') {
+            continue;
+        }
         let mut at = kw.end();
         let mut first = true;
-        while let Some(caps) = DESIGNATOR.captures(&text[at..]) {
-            let whole = caps.get(0).expect("group 0");
-            let lead = whole.as_str().len() - whole.as_str().trim_start().len();
-            let d_start = at + lead;
-            let d_end = at + whole.end();
-            if let Some((id, organ)) = resolve(&caps, hint) {
-                let start = if first { kw.start() } else { d_start };
+        while let Some(d) = designator(text, at) {
+            let key = designator_key(text, &d);
+            if other_in_sentence || other_organ.contains(&key) {
+                other_organ.push(key);
+            } else if let Some((id, organ)) = resolve(&d, hint) {
+                let start = if first { kw.start() } else { d.start };
                 found.push(FoundCitation {
                     start,
-                    end: d_end,
+                    end: d.end,
                     id,
                     organ,
                     paragraph: None,
@@ -150,9 +282,17 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
                 });
             }
             first = false;
-            at = d_end;
+            at = d.end;
+            let had_bracket = d.bracket.is_some();
             match SEPARATOR.find(&text[at..]) {
-                Some(sep) if DESIGNATOR.is_match(&text[at + sep.end()..]) => at += sep.end(),
+                Some(sep) if designator(text, at + sep.end()).is_some() => at += sep.end(),
+                // A list whose comma was lost: "853 (1993) 874 (1993)".
+                _ if had_bracket
+                    && designator(text, at)
+                        .is_some_and(|n| n.bracket.is_some() && n.start > at) =>
+                {
+                    continue
+                }
                 _ => break,
             }
         }
@@ -165,13 +305,13 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
         {
             continue;
         }
-        if let Some(caps) = DESIGNATOR.captures(m.as_str()) {
+        if let Some(d) = designator(text, m.start()) {
             let hint = if m.as_str().starts_with('S') {
                 Some(Organ::SecurityCouncil)
             } else {
                 Some(Organ::GeneralAssembly)
             };
-            if let Some((id, organ)) = resolve(&caps, hint) {
+            if let Some((id, organ)) = resolve(&d, hint) {
                 found.push(FoundCitation {
                     start: m.start(),
                     end: m.end(),
@@ -191,19 +331,48 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
         let after = &text[m.end()..];
         let next = after.trim_start();
         if after.starts_with('s')
+            || next.starts_with('[')
             || next.starts_with(|c: char| c.is_ascii_digit())
             || next.starts_with("A/RES")
             || next.starts_with("S/RES")
         {
             continue;
         }
-        // Lower-case "the resolution" only when a paragraph of it is cited.
-        let lower_plain = s.ends_with("resolution")
+        // Plain "the resolution" refers back only when a resolution was named shortly before (or
+        // a paragraph of it is cited), and not in "the resolution of the conflict" and the like.
+        let plain = s.ends_with("resolution")
             && (s.starts_with("the ") || s.starts_with("The "))
             && s.split_whitespace().count() == 2;
         let paragraph = paragraph_before(text, m.start());
-        if lower_plain && paragraph.is_none() {
-            continue;
+        if plain && paragraph.is_none() {
+            let next_word = NEXT_WORD
+                .captures(after)
+                .map(|c| c["w"].to_lowercase())
+                .unwrap_or_default();
+            let generic = matches!(
+                next_word.as_str(),
+                "of" | "on"
+                    | "to"
+                    | "for"
+                    | "concerning"
+                    | "regarding"
+                    | "entitled"
+                    | "adopted"
+                    | "by"
+                    | "submitted"
+                    | "introduced"
+                    | "before"
+                    | "which"
+                    | "that"
+                    | "we"
+            );
+            let recent = found
+                .iter()
+                .rfind(|c| c.kind == CitationKind::Explicit && c.end <= m.start())
+                .is_some_and(|c| m.start() - c.end <= PLAIN_ANAPHORA_REACH);
+            if generic || !recent {
+                continue;
+            }
         }
         if found
             .iter()
@@ -267,38 +436,27 @@ fn squeeze(s: &str) -> String {
     }
 }
 
-/// Turns a matched designator into a symbol and organ, or `None` when it cannot be told.
-fn resolve(caps: &regex::Captures<'_>, hint: Option<Organ>) -> Option<(String, Organ)> {
-    let prefix = caps.name("pre").map(|m| m.as_str());
-    if let (Some(sp), Some(s), Some(n)) = (caps.name("sp"), caps.name("sps"), caps.name("spn")) {
-        if hint == Some(Organ::SecurityCouncil) {
+/// Turns a designator into a symbol and organ, or `None` when it cannot be told.
+fn resolve(d: &Designator, hint: Option<Organ>) -> Option<(String, Organ)> {
+    let prefix = d.prefix.as_deref();
+    if let Some((sp, s, n)) = &d.special {
+        if hint == Some(Organ::SecurityCouncil) || *s == 0 || *n == 0 {
             return None;
         }
-        let s: u32 = s.as_str().parse().ok()?;
-        let n: u32 = n.as_str().parse().ok()?;
-        if s == 0 || n == 0 {
-            return None;
-        }
-        return Some((
-            format!("A/RES/{}-{s}/{n}", sp.as_str()),
-            Organ::GeneralAssembly,
-        ));
+        return Some((format!("A/RES/{sp}-{s}/{n}"), Organ::GeneralAssembly));
     }
-    if let (Some(s), Some(n)) = (caps.name("s"), caps.name("n")) {
-        let s: u32 = s.as_str().parse().ok()?;
-        let n: u32 = n.as_str().parse().ok()?;
+    if let Some((s, n)) = d.new_style {
         // New-style GA numbering began with the 31st session (1976).
         if !(31..=99).contains(&s) || n == 0 || hint == Some(Organ::SecurityCouncil) {
             return None;
         }
         return Some((format!("A/RES/{s}/{n}"), Organ::GeneralAssembly));
     }
-    let num: u32 = caps.name("num")?.as_str().parse().ok()?;
+    let num = d.number?;
     if num == 0 {
         return None;
     }
-    if let Some(par) = caps.name("par") {
-        let par = par.as_str();
+    if let Some(par) = d.bracket.as_deref() {
         if par.starts_with(|c: char| c.is_ascii_digit()) {
             if hint == Some(Organ::GeneralAssembly) || prefix == Some("A/RES/") {
                 return None;
@@ -309,8 +467,15 @@ fn resolve(caps: &regex::Captures<'_>, hint: Option<Organ>) -> Option<(String, O
             Some((sp, r)) => (Some(sp), r),
             None => (None, par),
         };
-        roman_value(roman)?;
+        let session = roman_value(roman)?;
         if hint == Some(Organ::SecurityCouncil) || prefix == Some("S/RES/") {
+            return None;
+        }
+        // Old-style General Assembly numbers are cumulative and every one of the first thirty
+        // sessions adopted well over a hundred resolutions, so a number below 100 × (S − 4)
+        // cannot be session S's: such a citation is another organ's (ECOSOC numbers its
+        // resolutions the same way, e.g. "482 (XVI)").
+        if special.is_none() && session <= 30 && num < 100 * session.saturating_sub(4) {
             return None;
         }
         let session = match special {
@@ -323,8 +488,8 @@ fn resolve(caps: &regex::Captures<'_>, hint: Option<Organ>) -> Option<(String, O
         return None;
     }
     // A bare number: only with an adoption date that settles body and session.
-    let year: u32 = caps.name("year")?.as_str().parse().ok()?;
-    let month = month_number(caps.name("month")?.as_str())?;
+    let year = d.year?;
+    let month = d.month?;
     match hint {
         Some(Organ::SecurityCouncil) => {
             Some((format!("S/RES/{num}({year})"), Organ::SecurityCouncil))

@@ -504,7 +504,10 @@ mod tests {
             .collect();
         let lineage = derived.iter().filter(|t| t.contains("lineage")).count();
         assert_eq!(lineage, 6, "{derived:?}");
-        assert!(derived.iter().any(|t| t.starts_with("<a> <root>")), "{derived:?}");
+        assert!(
+            derived.iter().any(|t| t.starts_with("<a> <root>")),
+            "{derived:?}"
+        );
         assert!(!derived.iter().any(|t| t.starts_with("<b> <root>")));
         assert!(derived.iter().any(|t| t.starts_with("<x> <big>")));
         assert!(!derived.iter().any(|t| t.starts_with("<y> <big>")));
