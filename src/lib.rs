@@ -34,4 +34,5 @@ pub mod reader;
 pub mod resources;
 pub mod rules;
 pub mod store;
+pub mod synth;
 pub mod vocab;

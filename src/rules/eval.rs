@@ -14,97 +14,139 @@ use std::collections::{HashMap, HashSet};
 /// A fact: interned (subject, predicate, object).
 pub type Fact = [u32; 3];
 
-/// Interned terms.
+/// Interned terms (one copy of each term: an insertion-ordered hash set).
 #[derive(Debug, Default, Clone)]
 pub struct Dict {
-    terms: Vec<Term>,
-    ids: HashMap<Term, u32>,
+    terms: indexmap::IndexSet<Term>,
 }
 
 impl Dict {
     /// The id of a term, interning it.
     pub fn intern(&mut self, t: &Term) -> u32 {
-        if let Some(&i) = self.ids.get(t) {
-            return i;
-        }
-        let i = u32::try_from(self.terms.len()).expect("fewer than 4 billion terms");
-        self.terms.push(t.clone());
-        self.ids.insert(t.clone(), i);
-        i
+        let i = match self.terms.get_index_of(t) {
+            Some(i) => i,
+            None => self.terms.insert_full(t.clone()).0,
+        };
+        u32::try_from(i).expect("fewer than 4 billion terms")
     }
 
     /// The id of a term, if known.
     pub fn get(&self, t: &Term) -> Option<u32> {
-        self.ids.get(t).copied()
+        self.terms
+            .get_index_of(t)
+            .and_then(|i| u32::try_from(i).ok())
     }
 
     /// The term of an id.
     pub fn term(&self, i: u32) -> &Term {
-        &self.terms[i as usize]
+        self.terms
+            .get_index(i as usize)
+            .expect("ids come from this dictionary")
     }
 }
 
-/// A set of facts with the indexes joins need.
+/// The facts of one predicate, as (subject, object) pairs sorted both ways.
+#[derive(Debug, Default, Clone)]
+struct Pairs {
+    so: Vec<(u32, u32)>,
+    os: Vec<(u32, u32)>,
+}
+
+/// A set of facts: per predicate, sorted (subject, object) and (object, subject) arrays, so that
+/// every lookup is a binary search and memory stays at 16 bytes a fact.
 #[derive(Debug, Default, Clone)]
 pub struct FactSet {
-    set: HashSet<Fact>,
-    all: Vec<Fact>,
-    by_p: HashMap<u32, Vec<Fact>>,
-    by_ps: HashMap<(u32, u32), Vec<Fact>>,
-    by_po: HashMap<(u32, u32), Vec<Fact>>,
-    by_s: HashMap<u32, Vec<Fact>>,
-    by_o: HashMap<u32, Vec<Fact>>,
+    by_p: HashMap<u32, Pairs>,
+    pending: Vec<Fact>,
+    len: usize,
 }
 
-const EMPTY: &[Fact] = &[];
+fn range(v: &[(u32, u32)], key: u32) -> &[(u32, u32)] {
+    let lo = v.partition_point(|&(a, _)| a < key);
+    let hi = v.partition_point(|&(a, _)| a <= key);
+    &v[lo..hi]
+}
 
 impl FactSet {
-    /// Adds a fact; returns whether it is new.
-    pub fn insert(&mut self, f: Fact) -> bool {
-        if !self.set.insert(f) {
-            return false;
-        }
-        self.all.push(f);
-        self.by_p.entry(f[1]).or_default().push(f);
-        self.by_ps.entry((f[1], f[0])).or_default().push(f);
-        self.by_po.entry((f[1], f[2])).or_default().push(f);
-        self.by_s.entry(f[0]).or_default().push(f);
-        self.by_o.entry(f[2]).or_default().push(f);
-        true
+    /// Builds a set from facts.
+    pub fn from_facts(facts: impl IntoIterator<Item = Fact>) -> Self {
+        let mut set = Self::default();
+        set.pending.extend(facts);
+        set.flush();
+        set
     }
 
-    /// Whether the fact is in the set.
+    /// Adds a fact; it becomes visible to lookups after [`FactSet::flush`].
+    pub fn push(&mut self, f: Fact) {
+        self.pending.push(f);
+    }
+
+    /// Merges the pushed facts into the sorted arrays.
+    pub fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_unstable_by_key(|f| (f[1], f[0], f[2]));
+        pending.dedup();
+        let mut i = 0;
+        while i < pending.len() {
+            let p = pending[i][1];
+            let j = i + pending[i..].partition_point(|f| f[1] == p);
+            let pairs = self.by_p.entry(p).or_default();
+            let before = pairs.so.len();
+            pairs.so.extend(pending[i..j].iter().map(|f| (f[0], f[2])));
+            pairs.so.sort_unstable();
+            pairs.so.dedup();
+            pairs.os = pairs.so.iter().map(|&(s, o)| (o, s)).collect();
+            pairs.os.sort_unstable();
+            self.len += pairs.so.len() - before;
+            i = j;
+        }
+    }
+
+    /// Whether the fact is in the set (flushed facts only).
     pub fn contains(&self, f: &Fact) -> bool {
-        self.set.contains(f)
+        self.by_p
+            .get(&f[1])
+            .is_some_and(|p| p.so.binary_search(&(f[0], f[2])).is_ok())
     }
 
     /// Number of facts.
     pub fn len(&self) -> usize {
-        self.all.len()
+        self.len
     }
 
     /// Whether there are no facts.
     pub fn is_empty(&self) -> bool {
-        self.all.is_empty()
+        self.len == 0
     }
 
-    /// All facts, in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &Fact> {
-        self.all.iter()
-    }
-
-    /// Candidate facts for a pattern with some positions bound (to be filtered by the caller).
-    pub fn candidates(&self, s: Option<u32>, p: Option<u32>, o: Option<u32>) -> &[Fact] {
-        fn get(v: Option<&Vec<Fact>>) -> &[Fact] {
-            v.map_or(EMPTY, Vec::as_slice)
-        }
-        match (s, p, o) {
-            (Some(s), Some(p), _) => get(self.by_ps.get(&(p, s))),
-            (None, Some(p), Some(o)) => get(self.by_po.get(&(p, o))),
-            (None, Some(p), None) => get(self.by_p.get(&p)),
-            (Some(s), None, _) => get(self.by_s.get(&s)),
-            (None, None, Some(o)) => get(self.by_o.get(&o)),
-            (None, None, None) => &self.all,
+    /// Calls `f` with every fact matching the bound positions, until it returns false; returns
+    /// false if it was stopped.
+    pub fn scan(
+        &self,
+        s: Option<u32>,
+        p: Option<u32>,
+        o: Option<u32>,
+        f: &mut dyn FnMut(Fact) -> bool,
+    ) -> bool {
+        let mut one = |pred: u32, pairs: &Pairs| -> bool {
+            match (s, o) {
+                (Some(s), Some(o)) => {
+                    if pairs.so.binary_search(&(s, o)).is_ok() {
+                        return f([s, pred, o]);
+                    }
+                    true
+                }
+                (Some(s), None) => range(&pairs.so, s).iter().all(|&(_, o)| f([s, pred, o])),
+                (None, Some(o)) => range(&pairs.os, o).iter().all(|&(_, s)| f([s, pred, o])),
+                (None, None) => pairs.so.iter().all(|&(s, o)| f([s, pred, o])),
+            }
+        };
+        match p {
+            Some(p) => self.by_p.get(&p).is_none_or(|pairs| one(p, pairs)),
+            None => self.by_p.iter().all(|(&p, pairs)| one(p, pairs)),
         }
     }
 }
@@ -119,7 +161,7 @@ pub struct Index {
 }
 
 impl Index {
-    /// Builds an index from triples.
+    /// Builds an index from triples (streamed: the triples need not be held in memory).
     pub fn from_triples(triples: impl IntoIterator<Item = Triple>) -> Self {
         let mut index = Self::default();
         for t in triples {
@@ -128,8 +170,12 @@ impl Index {
                 index.dict.intern(&t.predicate.into()),
                 index.dict.intern(&t.object),
             ];
-            index.facts.insert(f);
+            index.facts.push(f);
+            if index.facts.pending.len() >= 1 << 22 {
+                index.facts.flush();
+            }
         }
+        index.facts.flush();
         index
     }
 
@@ -254,7 +300,8 @@ fn unify(pattern: &[CSlot; 3], f: &Fact, b: &mut [Option<u32>], trail: &mut Vec<
     true
 }
 
-/// Calls `found` for every binding of `patterns` (in the given order) over `sources`.
+/// Calls `found` for every binding of `patterns` (in the given order) over `sources`, until it
+/// returns false; returns false if stopped.
 pub fn join(
     patterns: &[[CSlot; 3]],
     sources: &[&FactSet],
@@ -265,20 +312,15 @@ pub fn join(
         return found(b);
     };
     let set = sources[0];
-    let cands = set.candidates(value(first[0], b), value(first[1], b), value(first[2], b));
-    for f in cands {
+    let (s, p, o) = (value(first[0], b), value(first[1], b), value(first[2], b));
+    set.scan(s, p, o, &mut |f| {
         let mut trail = Vec::new();
-        if unify(first, f, b, &mut trail) && !join(rest, &sources[1..], b, found) {
-            for v in trail {
-                b[v] = None;
-            }
-            return false;
-        }
+        let go_on = !unify(first, &f, b, &mut trail) || join(rest, &sources[1..], b, found);
         for v in trail {
             b[v] = None;
         }
-    }
-    true
+        go_on
+    })
 }
 
 /// Orders patterns greedily: most bound positions first, given the variables bound before.
@@ -391,33 +433,37 @@ pub fn evaluate(mut index: Index, rules: &[Rule]) -> Result<Evaluation, RuleErro
     let mut per_rule = vec![0; rules.len()];
     let mut derived = Vec::new();
     let mut rounds = 0;
+    let empty = FactSet::default();
     for stratum in strata {
         // Round 0: every rule over all facts.
-        let mut delta = FactSet::default();
+        let mut new: HashSet<Fact> = HashSet::new();
         for &r in &stratum {
-            fire(&compiled[r], None, &index, &FactSet::default(), &mut |f| {
-                if !index.facts.contains(&f) && delta.insert(f) {
+            fire(&compiled[r], None, &index, &empty, &mut |f| {
+                if !index.facts.contains(&f) && new.insert(f) {
                     per_rule[r] += 1;
                 }
             });
         }
         rounds += 1;
-        while !delta.is_empty() {
-            for f in delta.iter() {
-                index.facts.insert(*f);
-                derived.push(*f);
+        while !new.is_empty() {
+            let mut facts: Vec<Fact> = new.into_iter().collect();
+            facts.sort_unstable();
+            for f in &facts {
+                index.facts.push(*f);
             }
-            let mut next = FactSet::default();
+            index.facts.flush();
+            derived.extend_from_slice(&facts);
+            let delta = FactSet::from_facts(facts);
+            new = HashSet::new();
             for &r in &stratum {
                 for i in 0..compiled[r].body.len() {
                     fire(&compiled[r], Some(i), &index, &delta, &mut |f| {
-                        if !index.facts.contains(&f) && next.insert(f) {
+                        if !index.facts.contains(&f) && new.insert(f) {
                             per_rule[r] += 1;
                         }
                     });
                 }
             }
-            delta = next;
             rounds += 1;
         }
     }
