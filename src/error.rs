@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum ReadError {
     /// The path does not exist or cannot be read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         /// The file or folder.
         path: PathBuf,
@@ -84,7 +84,7 @@ pub enum ManifestError {
 #[non_exhaustive]
 pub enum ResourceError {
     /// A Turtle resource file cannot be read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         /// The file.
         path: PathBuf,
@@ -109,6 +109,9 @@ pub enum ResourceError {
         /// What is wrong.
         message: String,
     },
+    /// A folder given as resources lacks `ontology/normgraph.ttl` or `data/reference/`.
+    #[error("{0}: not a resource folder (it needs ontology/normgraph.ttl and data/reference/)")]
+    NotAResourceFolder(PathBuf),
     /// A curated query name is unknown.
     #[error("no curated query named {0:?} (see `normgraph queries`)")]
     UnknownQuery(String),
@@ -128,7 +131,7 @@ pub enum StoreError {
     #[error("{0}: the store is in use by another normgraph process (RocksDB lock); wait for it to finish")]
     Locked(PathBuf),
     /// Any other storage failure.
-    #[error("{path}: storage error: {source}")]
+    #[error("{path}: storage error")]
     Storage {
         /// The store directory.
         path: PathBuf,
@@ -176,7 +179,7 @@ pub enum QueryError {
         hint: &'static str,
     },
     /// Writing the results failed.
-    #[error("writing results: {0}")]
+    #[error("writing results")]
     Io(#[from] std::io::Error),
 }
 
@@ -191,7 +194,7 @@ pub enum ExportError {
     #[error("not a valid IRI: {0}")]
     BadIri(String),
     /// Serialisation or I/O failed.
-    #[error("export failed: {0}")]
+    #[error("export failed")]
     Io(#[from] std::io::Error),
     /// The store failed.
     #[error(transparent)]

@@ -1,6 +1,6 @@
 //! The `normgraph` command line: parses arguments, calls the library, maps errors to exit codes.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
 use normgraph::error::{ManifestError, QueryError, ReadError, ResourceError, StoreError};
 use normgraph::export::{self, ExportFormat};
@@ -151,6 +151,13 @@ enum ExtractFormat {
     Text,
 }
 
+/// `println!` that returns an error instead of panicking when standard output is closed.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    };
+}
+
 /// Exit codes (documented in the README).
 mod exit {
     /// Something failed that is not the input's fault.
@@ -166,10 +173,13 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            if let Some(io) = err.downcast_ref::<std::io::Error>() {
-                if io.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+            // A reader that stopped early (`| head`) is not an error.
+            let broken_pipe = err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
+                return ExitCode::SUCCESS;
             }
             eprintln!("normgraph: error: {err:#}");
             ExitCode::from(exit_code(&err))
@@ -222,7 +232,7 @@ fn exit_code(err: &anyhow::Error) -> u8 {
 struct BadInput(String);
 
 fn run(cli: Cli) -> Result<()> {
-    let resources = Resources::locate(cli.resources.as_deref());
+    let resources = Resources::locate(cli.resources.as_deref())?;
     match cli.command {
         Command::Ingest {
             paths,
@@ -273,7 +283,7 @@ fn run(cli: Cli) -> Result<()> {
                     .lines()
                     .find_map(|l| l.strip_prefix('#').map(str::trim))
                     .unwrap_or("");
-                println!("{name:<32} {summary}");
+                say!("{name:<32} {summary}");
             }
             Ok(())
         }
@@ -288,7 +298,7 @@ fn run(cli: Cli) -> Result<()> {
                     // Write beside the target and rename, so a failed export leaves no half file.
                     let tmp = path.with_extension("normgraph-partial");
                     let file = std::fs::File::create(&tmp)
-                        .with_context(|| format!("{}: cannot create", tmp.display()))?;
+                        .map_err(|e| BadInput(format!("{}: cannot write: {e}", path.display())))?;
                     let mut w = std::io::BufWriter::new(file);
                     let n = export::export(&db, format, graph.as_deref(), &mut w);
                     let n = match n.and_then(|n| w.flush().map(|()| n).map_err(Into::into)) {
@@ -298,8 +308,12 @@ fn run(cli: Cli) -> Result<()> {
                             return Err(e.into());
                         }
                     };
-                    std::fs::rename(&tmp, path)
-                        .with_context(|| format!("{}: cannot write", path.display()))?;
+                    if let Err(e) = std::fs::rename(&tmp, path) {
+                        let _ = std::fs::remove_file(&tmp);
+                        return Err(
+                            BadInput(format!("{}: cannot write: {e}", path.display())).into()
+                        );
+                    }
                     n
                 }
                 None => {
@@ -319,9 +333,9 @@ fn run(cli: Cli) -> Result<()> {
             let lexicon = Lexicon::load(&resources)?;
             let report = normgraph::accuracy::evaluate(&gold, texts.as_deref(), &lexicon)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                say!("{}", serde_json::to_string_pretty(&report)?);
             } else {
-                print_report(&report);
+                print_report(&report)?;
             }
             Ok(())
         }
@@ -344,7 +358,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Graphs => {
             let db = store::open_existing(&cli.store)?;
             for (graph, n) in store::graphs(&db, &cli.store)? {
-                println!("{n:>8}  {graph}");
+                say!("{n:>8}  {graph}");
             }
             Ok(())
         }
@@ -415,12 +429,13 @@ fn read_and_extract(
     for file in files {
         let doc = reader::read_document(&file)?;
         let slug = doc.slug();
-        if let Some(other) = slugs.insert(slug.clone(), file.clone()) {
-            if other != file {
+        let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+        if let Some(other) = slugs.insert(slug.clone(), canonical.clone()) {
+            if other != canonical {
                 return Err(BadInput(format!(
                     "{} and {} would both be statement `{slug}`; rename one",
                     other.display(),
-                    file.display()
+                    canonical.display()
                 ))
                 .into());
             }
@@ -460,6 +475,12 @@ fn ingest(
         bar.set_position(n as u64)
     })?;
     bar.finish_and_clear();
+    if summary.inferred_cleared > 0 {
+        eprintln!(
+            "dropped the {} inferred triples, now stale: run `normgraph infer` again",
+            summary.inferred_cleared
+        );
+    }
     eprintln!(
         "ingested {} statement{} ({} statement triples, {} ontology and reference triples) into {}; the store holds {} quads; {:.2} s",
         summary.documents,
@@ -542,7 +563,7 @@ fn infer(store_path: &Path, resources: &Resources, rules_path: Option<&Path>) ->
         } else {
             format!("  {}", rule.label)
         };
-        println!("{n:>8}  {}{label}", rule.id);
+        say!("{n:>8}  {}{label}", rule.id);
     }
     eprintln!(
         "derived {} triples with {} rules in {} rounds into <{}> in {:.2} s",
@@ -620,9 +641,17 @@ fn explain(
         return Err(NotHolding(triple.to_string()).into());
     };
     match format {
-        ExplainFormat::Text => print!("{}", normgraph::rules::explain::render_text(&proof)),
-        ExplainFormat::Json => println!("{}", serde_json::to_string_pretty(&proof)?),
-        ExplainFormat::Turtle => print!("{}", normgraph::rules::explain::render_turtle(&proof)),
+        ExplainFormat::Text => write!(
+            std::io::stdout().lock(),
+            "{}",
+            normgraph::rules::explain::render_text(&proof)
+        )?,
+        ExplainFormat::Json => say!("{}", serde_json::to_string_pretty(&proof)?),
+        ExplainFormat::Turtle => write!(
+            std::io::stdout().lock(),
+            "{}",
+            normgraph::rules::explain::render_turtle(&proof)
+        )?,
     }
     Ok(())
 }
@@ -632,15 +661,23 @@ fn explain(
 #[error("{0} does not hold: it is neither asserted nor derived by the rules")]
 struct NotHolding(String);
 
-fn print_report(r: &normgraph::accuracy::Report) {
-    println!("{} files", r.files);
-    println!(
+fn print_report(r: &normgraph::accuracy::Report) -> std::io::Result<()> {
+    say!("{} files", r.files);
+    say!(
         "{:<10} {:>6} {:>6} {:>6}  {:>9} {:>9} {:>9}   {:>9} {:>9}",
-        "kind", "tp", "fp", "fn", "precision", "recall", "F1", "lenient P", "lenient R"
+        "kind",
+        "tp",
+        "fp",
+        "fn",
+        "precision",
+        "recall",
+        "F1",
+        "lenient P",
+        "lenient R"
     );
     for (kind, c) in &r.strict {
         let l = r.lenient.get(kind).cloned().unwrap_or_default();
-        println!(
+        say!(
             "{kind:<10} {:>6} {:>6} {:>6}  {:>9.4} {:>9.4} {:>9.4}   {:>9.4} {:>9.4}",
             c.true_positives,
             c.false_positives,
@@ -653,9 +690,15 @@ fn print_report(r: &normgraph::accuracy::Report) {
         );
     }
     for m in &r.misses {
-        println!(
+        say!(
             "{:<8} {}:{}-{} {:<18} {:?}",
-            m.what, m.file, m.start, m.end, m.id, m.surface
+            m.what,
+            m.file,
+            m.start,
+            m.end,
+            m.id,
+            m.surface
         );
     }
+    Ok(())
 }

@@ -94,6 +94,25 @@ impl Manifest {
                 .deserialize(Some(&headers))
                 .map_err(|e| invalid(line, format!("bad row: {e}")))?;
             row.line = line;
+            if let Some(b) = row.body.as_deref().filter(|b| !b.is_empty()) {
+                if !b
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
+                {
+                    return Err(invalid(
+                        line,
+                        format!("`body` {b:?} is not a slug ([a-z0-9._-]+, e.g. oewg-2021-2025)"),
+                    ));
+                }
+            }
+            if let Some(d) = row.date.as_deref().filter(|d| !d.is_empty()) {
+                if !valid_date(d) {
+                    return Err(invalid(
+                        line,
+                        format!("`date` {d:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+                    ));
+                }
+            }
             row.manifest = path.to_path_buf();
             if row.file.is_empty() {
                 return Err(invalid(line, "empty `file`".into()));
@@ -118,5 +137,49 @@ impl Manifest {
     /// Adds the rows of another manifest.
     pub fn merge(&mut self, other: Manifest) {
         self.rows.extend(other.rows);
+    }
+}
+
+/// Whether `d` is a real calendar date written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+pub fn valid_date(d: &str) -> bool {
+    let parts: Vec<&str> = d.split('-').collect();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y] => num(y, 4).is_some(),
+        [y, m] => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, day] => {
+            let (Some(y), Some(m), Some(day)) = (num(y, 4), num(m, 2), num(day, 2)) else {
+                return false;
+            };
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => return false,
+            };
+            (1..=days).contains(&day)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_against_the_calendar() {
+        assert!(valid_date("2020-02-29"));
+        assert!(!valid_date("2021-02-29"));
+        assert!(!valid_date("2021-13-01"));
+        assert!(valid_date("2020-02"));
+        assert!(valid_date("1965"));
+        assert!(!valid_date("13 December 2021"));
     }
 }

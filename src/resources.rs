@@ -35,14 +35,22 @@ pub enum Resources {
 impl Resources {
     /// Chooses the resource root: an explicit folder, else the current folder if it holds
     /// `ontology/normgraph.ttl`, else the embedded copies.
-    pub fn locate(explicit: Option<&Path>) -> Self {
+    pub fn locate(explicit: Option<&Path>) -> Result<Self, ResourceError> {
         if let Some(dir) = explicit {
-            return Self::Folder(dir.to_path_buf());
+            if !Self::is_root(dir) {
+                return Err(ResourceError::NotAResourceFolder(dir.to_path_buf()));
+            }
+            return Ok(Self::Folder(dir.to_path_buf()));
         }
-        if Path::new("ontology/normgraph.ttl").is_file() {
-            return Self::Folder(PathBuf::from("."));
+        if Self::is_root(Path::new(".")) {
+            return Ok(Self::Folder(PathBuf::from(".")));
         }
-        Self::Embedded
+        Ok(Self::Embedded)
+    }
+
+    /// Whether a folder holds the resources: `ontology/normgraph.ttl` and `data/reference/`.
+    fn is_root(dir: &Path) -> bool {
+        dir.join("ontology/normgraph.ttl").is_file() && dir.join("data/reference").is_dir()
     }
 
     /// The files of one resource folder (`ontology`, `data/reference` or `queries`) with the

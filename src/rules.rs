@@ -26,7 +26,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum RuleError {
     /// A rule file cannot be read.
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Io {
         /// The file.
         path: PathBuf,

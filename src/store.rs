@@ -76,15 +76,17 @@ pub fn open_or_create(path: &Path) -> Result<Store, StoreError> {
 /// Blank nodes (RDF lists, `[ … ]`) get labels numbered by first appearance in their file, so
 /// that loading the same files twice yields identical quads.
 pub fn resource_quads(files: &[ResourceFile], graph: &str) -> Result<Vec<Quad>, ResourceError> {
+    let graph_iri = graph;
     let graph = GraphName::NamedNode(NamedNode::new_unchecked(graph));
     let mut quads = Vec::new();
     for (f, file) in files.iter().enumerate() {
         let mut labels: HashMap<BlankNode, BlankNode> = HashMap::new();
+        let kind = graph_tag(graph_iri);
         let mut relabel = |b: BlankNode| {
             let n = labels.len();
             labels
                 .entry(b)
-                .or_insert_with(|| BlankNode::new_unchecked(format!("r{f}b{n}")))
+                .or_insert_with(|| BlankNode::new_unchecked(format!("{kind}{f}b{n}")))
                 .clone()
         };
         for t in RdfParser::from_format(RdfFormat::Turtle)
@@ -109,6 +111,18 @@ pub fn resource_quads(files: &[ResourceFile], graph: &str) -> Result<Vec<Quad>, 
     Ok(quads)
 }
 
+/// A short tag for a graph, so that blank node labels of different graphs never meet.
+fn graph_tag(graph: &str) -> String {
+    graph
+        .rsplit('/')
+        .next()
+        .unwrap_or("g")
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(12)
+        .collect()
+}
+
 /// What an ingest wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct IngestSummary {
@@ -120,6 +134,8 @@ pub struct IngestSummary {
     pub reference_quads: usize,
     /// Quads in the store afterwards.
     pub total_quads: usize,
+    /// Triples of the inferred graph dropped because the statements changed.
+    pub inferred_cleared: usize,
 }
 
 /// Writes the ontology, reference data and the given statements into the store, replacing
@@ -178,6 +194,17 @@ pub fn ingest(
         progress(summary.documents);
     }
     rebuild_shared(store, path)?;
+    // What the rules derived from the old statements is stale now: drop it (run `infer` again).
+    let inferred = vocab::inferred_graph();
+    let g = NamedNodeRef::new_unchecked(&inferred);
+    if store.contains_named_graph(g).map_err(err)? {
+        summary.inferred_cleared = store
+            .quads_for_pattern(None, None, None, Some(g.into()))
+            .count();
+        let mut tx = store.start_transaction().map_err(err)?;
+        tx.remove_named_graph(g).map_err(err)?;
+        tx.commit().map_err(err)?;
+    }
     summary.total_quads = store.len().map_err(err)?;
     Ok(summary)
 }

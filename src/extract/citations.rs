@@ -67,14 +67,14 @@ static KEYWORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:[Rr]esolutions?|RESOLUTIONS?)").expect("valid regex"));
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:A/RES/(?:(?:ES|S)-\d{1,2}/\d{1,3}|\d{1,2}/\d{1,3}|\d{1,4}\s*\(\s*(?:ES-|S-)?[IVXLC]{1,7}\s*\))|S/RES/\d{1,4}\s*\(\s*(?:19|20)\d\d\s*\))")
+    Regex::new(r"\b(?:A/RES/(?:(?:ES|S)-[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,4}\s*\(\s*(?:ES-|S-)?[IVXLC]{1,7}\s*\))|S/RES/[0-9]{1,4}\s*\(\s*(?:19|20)[0-9][0-9]\s*\))")
         .expect("valid regex")
 });
 
 /// One designator at the start of the haystack (after optional white space): a number or symbol
 /// with its part letter and its session or year in brackets, possibly in square brackets.
 static DESIGNATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?:No\.|no\.|number)?\s*)(?P<lb>\[\s*)?(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>\d{1,2})/(?P<spn>\d{1,3})\b|(?P<s>\d{2})/(?P<n>\d{1,3})\b(?P<part2>\s+[A-H]\b)?|(?P<num>\d{1,4})\b(?P<part>\s*[A-H]\b)?(?P<paren>\s*[({]\s*(?P<par>(?:ES-|S-)?[IVXLC]{1,7}|(?:19|20)\d\d)\s*[)}])?)")
+    Regex::new(r"^(?:\s*(?:No\.|no\.|number)?\s*)(?P<lb>\[\s*)?(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>[0-9]{1,2})/(?P<spn>[0-9]{1,3})\b|(?P<s>[0-9]{2})/(?P<n>[0-9]{1,3})\b(?P<part2>\s+[A-H]\b)?|(?P<num>[0-9]{1,4})\b(?P<part>\s*[A-H]\b)?(?P<paren>\s*[({]\s*(?P<par>(?:ES-|S-)?[IVXLC]{1,7}|(?:19|20)[0-9][0-9])\s*[)}])?)")
         .expect("valid regex")
 });
 
@@ -82,7 +82,7 @@ static DESIGNATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// "December 1976", "of 1982", "of 7 May".
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<lead>\s*,\s*(?:of\s+)?|\s+of\s+|\s+)(?:(?P<day>\d{{1,2}})\s+(?P<month>{MONTHS})(?:\s*,?\s+(?P<year>(?:19|20)\d\d))?|(?P<month2>{MONTHS})\s*,?\s+(?P<year2>(?:19|20)\d\d)|(?P<yonly>(?:19|20)\d\d))\b"
+        r"^(?P<lead>\s*,\s*(?:of\s+)?|\s+of\s+|\s+)(?:(?P<day>[0-9]{{1,2}})\s+(?P<month>{MONTHS})(?:\s*,?\s+(?P<year>(?:19|20)[0-9][0-9]))?|(?P<month2>{MONTHS})\s*,?\s+(?P<year2>(?:19|20)[0-9][0-9])|(?P<yonly>(?:19|20)[0-9][0-9]))\b"
     ))
     .expect("valid regex")
 });
@@ -102,11 +102,6 @@ struct Designator {
     bracket: Option<String>,
     year: Option<u32>,
     month: Option<u32>,
-}
-
-/// The designator's number and bracket with white space removed ("482(XVI)").
-fn designator_key(_text: &str, d: &Designator) -> String {
-    format!("{:?}{:?}{:?}", d.number, d.new_style, d.bracket)
 }
 
 /// Parses the designator at `at`, if there is one.
@@ -177,6 +172,8 @@ fn designator(text: &str, at: usize) -> Option<Designator> {
         }
         let contradicts = match (&d.bracket, year) {
             (Some(b), Some(y)) if b.starts_with(['1', '2']) => b.parse::<u32>().ok() != Some(y),
+            // A regular session N met in 1945 + N and into the next year.
+            (Some(b), Some(y)) => roman_value(b).is_some_and(|n| y != 1945 + n && y != 1946 + n),
             _ => false,
         };
         if !day_without_of && !year_only_without_of && !day_month_only && !contradicts {
@@ -205,6 +202,12 @@ static OTHER_ORGAN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Words saying the organ named before adopted what follows ("at its sixteenth session",
+/// "resolutions adopted").
+static ADOPTION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:adopted|at\s+its|session|resolutions)\b").expect("valid regex")
+});
+
 static UN_ORGAN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:General\s+Assembly|Security\s+Council)\b").expect("valid regex")
 });
@@ -219,12 +222,12 @@ static GA_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PARAGRAPH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:operative\s+|preambular\s+)?(?:sub-?)?(?:paragraph|para\.?|OP|PP)\s*(?P<p>\d{1,3}(?:\s*\(\s*[a-z]{1,4}\s*\))?)\s*(?:,\s*|of\s+|in\s+|under\s+)(?:the\s+)?(?:(?:UNGA|UNSC|UN\s+General\s+Assembly|General\s+Assembly|Security\s+Council|GA|SC)\s+)?$")
+    Regex::new(r"(?i)\b(?:operative\s+|preambular\s+)?(?:sub-?)?(?:paragraph|para\.?|OP|PP)\s*(?P<p>[0-9]{1,3}(?:\s*\(\s*[a-z]{1,4}\s*\))?)\s*(?:,\s*|of\s+|in\s+|under\s+)(?:the\s+)?(?:(?:UNGA|UNSC|UN\s+General\s+Assembly|General\s+Assembly|Security\s+Council|GA|SC)\s+)?$")
         .expect("valid regex")
 });
 
 static PARAGRAPH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:,\s*|\(\s*)(?:operative\s+)?(?:paragraph|para\.?|OP)\s*(?P<p>\d{1,3}(?:\s*\(\s*[a-z]{1,4}\s*\))?)")
+    Regex::new(r"^\s*(?:,\s*|\(\s*)(?:operative\s+)?(?:paragraph|para\.?|OP)\s*(?P<p>[0-9]{1,3}(?:\s*\(\s*[a-z]{1,4}\s*\))?)")
         .expect("valid regex")
 });
 
@@ -242,17 +245,27 @@ const PLAIN_ANAPHORA_REACH: usize = 3000;
 /// Finds every citation in `text`, in order of position.
 pub fn find(text: &str) -> Vec<FoundCitation> {
     let mut found = Vec::new();
-    // Designators ("482 (XVI)") that the text has shown to be another organ's resolutions.
-    let mut other_organ: Vec<String> = Vec::new();
+    // Positions of resolution mentions not taken (drafts, other organs): anaphora do not reach
+    // past them.
+    let mut rejected: Vec<usize> = Vec::new();
     for kw in KEYWORD.find_iter(text) {
         let before = window_before(text, kw.start(), 80);
         if OTHER_BODY_BEFORE.is_match(before) {
+            rejected.push(kw.start());
             continue;
         }
+        // "adopted by the Economic and Social Council at its sixteenth session, … resolution …":
+        // another organ adopting, named earlier in the sentence.
         let (sentence_start, _) = super::text::sentence_around(text, kw.start(), kw.end());
         let sentence_before = &text[sentence_start.min(kw.start())..kw.start()];
-        let other_in_sentence = OTHER_ORGAN_NAMED.is_match(sentence_before)
-            && !UN_ORGAN_NAMED.is_match(sentence_before);
+        let other_in_sentence = OTHER_ORGAN_NAMED.find_iter(sentence_before).any(|m| {
+            ADOPTION_CUE.is_match(&sentence_before[m.end()..])
+                && !UN_ORGAN_NAMED.is_match(&sentence_before[m.end()..])
+        });
+        if other_in_sentence {
+            rejected.push(kw.start());
+            continue;
+        }
         let hint = if SC_BEFORE.is_match(before) {
             Some(Organ::SecurityCouncil)
         } else if GA_BEFORE.is_match(before) {
@@ -267,10 +280,7 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
         let mut at = kw.end();
         let mut first = true;
         while let Some(d) = designator(text, at) {
-            let key = designator_key(text, &d);
-            if other_in_sentence || other_organ.contains(&key) {
-                other_organ.push(key);
-            } else if let Some((id, organ)) = resolve(&d, hint) {
+            if let Some((id, organ)) = resolve(&d, hint) {
                 let start = if first { kw.start() } else { d.start };
                 found.push(FoundCitation {
                     start,
@@ -386,7 +396,11 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
         else {
             continue;
         };
-        if m.start() - antecedent.end > ANAPHORA_REACH {
+        if m.start() - antecedent.end > ANAPHORA_REACH
+            || rejected
+                .iter()
+                .any(|&r| r >= antecedent.end && r < m.start())
+        {
             continue;
         }
         anaphora.push(FoundCitation {
@@ -489,12 +503,12 @@ fn resolve(d: &Designator, hint: Option<Organ>) -> Option<(String, Organ)> {
     }
     // A bare number: only with an adoption date that settles body and session.
     let year = d.year?;
+    if hint == Some(Organ::SecurityCouncil) {
+        return Some((format!("S/RES/{num}({year})"), Organ::SecurityCouncil));
+    }
     let month = d.month?;
     match hint {
-        Some(Organ::SecurityCouncil) => {
-            Some((format!("S/RES/{num}({year})"), Organ::SecurityCouncil))
-        }
-        _ if year <= 1975
+        _ if (1946..=1975).contains(&year)
             && month >= 9
             && (hint == Some(Organ::GeneralAssembly) || num >= 1000) =>
         {
@@ -540,8 +554,11 @@ pub fn roman_value(s: &str) -> Option<u32> {
     (total > 0 && to_roman(total) == s).then_some(total)
 }
 
-/// The canonical roman numeral of `n` (1–399).
+/// The canonical roman numeral of `n` (1–399; other values give an empty string).
 pub fn to_roman(mut n: u32) -> String {
+    if !(1..=399).contains(&n) {
+        return String::new();
+    }
     const TABLE: [(u32, &str); 9] = [
         (100, "C"),
         (90, "XC"),

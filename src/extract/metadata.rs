@@ -14,22 +14,25 @@ const MONTHS: &str =
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)\d\d)\b"
+        r"\b(?P<d>[0-9]{{1,2}})\s+(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)[0-9][0-9])\b"
     ))
     .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<m>{MONTHS})\s+(?P<d>\d{{1,2}}),\s+(?P<y>(?:19|20)\d\d)\b"
+        r"\b(?P<m>{MONTHS})\s+(?P<d>[0-9]{{1,2}}),\s+(?P<y>(?:19|20)[0-9][0-9])\b"
     ))
     .expect("valid regex")
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)\d\d)\b")).expect("valid regex")
+    Regex::new(&format!(
+        r"\b(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)[0-9][0-9])\b"
+    ))
+    .expect("valid regex")
 });
 static VENUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?m)^[\s*_]*(?P<v>[A-Z][A-Za-z .'-]{{2,40}}?)\s*,\s*(?:\d{{1,2}}\s+)?(?:{MONTHS})\b"
+        r"(?m)^[\s*_]*(?P<v>[A-Z][A-Za-z .'-]{{2,40}}?)\s*,\s*(?:[0-9]{{1,2}}\s+)?(?:{MONTHS})\b"
     ))
     .expect("valid regex")
 });
@@ -40,12 +43,15 @@ static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:H\.\s*E\.|His\s+Excellency|Her\s+Excellency|Excellency|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador|Sheikh|Sir)\s*)+").expect("valid regex")
 });
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^-\w])(?P<n>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|\d{1,2}(?:st|nd|rd|th))\s+(?:substantive\s+|regular\s+)?session\b").expect("valid regex")
+    Regex::new(r"(?i)(?:^|[^-\w])(?P<n>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|[0-9]{1,2}(?:st|nd|rd|th))\s+(?:substantive\s+|regular\s+)?session\b").expect("valid regex")
 });
 /// Words that introduce the delegation in a statement's header ("Statement by the Islamic
 /// Republic of Iran", "Permanent Representative of …", "submission by …").
 static DELEGATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position(?:\s+paper)?|address|mission|representative|delegation|government|minister(?:\s+for\s+foreign\s+affairs)?)\s+(?:delivered\s+|made\s+|presented\s+)?(?:by|of|from)\s+(?:the\s+)?$").expect("valid regex")
+});
+static SESSION_OF_GA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly\b").expect("valid regex")
 });
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position\s+paper|address)\b").expect("valid regex")
@@ -83,17 +89,20 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
     }
     let header = &text[..end];
     let mut meta = TextMetadata {
-        date: date(header).or_else(|| date(tail(text, 400))),
         ..TextMetadata::default()
     };
+    // The date, venue and body are read from the heading lines only: a date or body named in
+    // running text is usually a cited resolution's or another meeting's.
+    let head_end = head_end(text, end);
+    let head = &text[..head_end];
+    meta.date = date(head).or_else(|| date(tail(text, 400)));
     meta.venue = VENUE
-        .captures(header)
+        .captures(head)
         .map(|c| c["v"].trim().to_owned())
         .filter(|v| !v.eq_ignore_ascii_case("session") && !v.contains("session"));
 
     // Delegation: the first State or group the header introduces as the speaker's
     // ("Statement by …", "Permanent Representative of …"); a State merely named is not taken.
-    let head_end = head_end(text, end);
     meta.delegation = [Kind::State, Kind::Group]
         .into_iter()
         .flat_map(|kind| {
@@ -133,12 +142,12 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
 
     let bodies = lexicon.matcher(Kind::Body);
     meta.body = bodies
-        .find_in(text, 0, end)
+        .find_in(text, 0, head_end)
         .first()
         .map(|h| bodies.concepts()[h.concept].iri.clone())
         .or_else(|| {
             // "OEWG" alone names whichever working group sat at the statement's date.
-            OEWG.is_match(header).then(|| {
+            OEWG.is_match(head).then(|| {
                 let later = meta.date.as_deref().is_some_and(|d| d >= "2021-06");
                 let slug = if later {
                     "oewg-2021-2025"
@@ -148,7 +157,16 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
                 format!("{}body/{slug}", crate::vocab::ID)
             })
         });
-    meta.session = SESSION.captures(header).and_then(|c| ordinal(&c["n"]));
+    let session = SESSION.captures(header);
+    meta.session = session.as_ref().and_then(|c| ordinal(&c["n"]));
+    // "… the twenty-sixth session of the General Assembly": a general debate speech.
+    if meta.body.is_none() {
+        if let Some(m) = session.as_ref().and_then(|c| c.get(0)) {
+            if SESSION_OF_GA.is_match(&header[m.end()..]) {
+                meta.body = Some(format!("{}body/general-assembly", crate::vocab::ID));
+            }
+        }
+    }
     meta.title = title(header);
     meta
 }
@@ -188,9 +206,8 @@ fn month(name: &str) -> u32 {
 fn date(text: &str) -> Option<String> {
     let full = |c: regex::Captures<'_>| {
         let d: u32 = c["d"].parse().ok()?;
-        (1..=31)
-            .contains(&d)
-            .then(|| format!("{}-{:02}-{d:02}", &c["y"], month(&c["m"])))
+        let iso = format!("{}-{:02}-{d:02}", &c["y"], month(&c["m"]));
+        crate::manifest::valid_date(&iso).then_some(iso)
     };
     if let Some(d) = DAY_MONTH_YEAR.captures(text).and_then(full) {
         return Some(d);
@@ -203,19 +220,14 @@ fn date(text: &str) -> Option<String> {
         .map(|c| format!("{}-{:02}", &c["y"], month(&c["m"])))
 }
 
+static ROLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:at|before)\s+the\s|\sto\s+the\s+(?:first|second|third)\b")
+        .expect("valid regex")
+});
+
 fn cut_role(role: &str) -> String {
     // The role runs until the meeting is named ("At the First Substantive Session …").
-    let lower = role.to_lowercase();
-    let cut = [
-        " at the ",
-        " before the ",
-        " to the first",
-        " to the second",
-    ]
-    .iter()
-    .filter_map(|m| lower.find(m))
-    .min()
-    .unwrap_or(role.len());
+    let cut = ROLE_END.find(role).map_or(role.len(), |m| m.start());
     role[..cut].trim().trim_end_matches(',').to_owned()
 }
 

@@ -35,7 +35,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<Block> = None;
     let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in lines_inclusive(text) {
         let line_start = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -84,6 +84,34 @@ pub fn blocks(text: &str) -> Vec<Block> {
     out.extend(current);
     out.retain(|b| b.kind == BlockKind::Break || b.end > b.start);
     out
+}
+
+/// Lines with their ends: a line ends at `\n`, `\r\n`, or a lone `\r` (old Mac files).
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut i = start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    i += 1;
+                    break;
+                }
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                    i += 1;
+                    break;
+                }
+                _ => i += 1,
+            }
+        }
+        let line = &text[start..i];
+        start = i;
+        Some(line)
+    })
 }
 
 /// Classifies a line by its start; returns the kind and the length of the marker to skip.
@@ -159,8 +187,10 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         return true;
     }
     let word_start = text[..i]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(0, |j| j + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(')
+        .map_or(0, |(j, c)| j + c.len_utf8());
     let word = text[word_start..i].to_lowercase();
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;
@@ -172,10 +202,12 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 /// The sentence around `text[start..end]`: from the end of the previous sentence (or the start
 /// of the block) to the end of the sentence holding `end`. Offsets in bytes; trimmed.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    const REACH: usize = 2000;
     let bytes = text.as_bytes();
-    // Backwards to a sentence end or a blank line.
+    // Backwards to a sentence end or a blank line (at most REACH bytes).
     let mut s = start;
-    while s > 0 {
+    let floor = start.saturating_sub(REACH);
+    while s > floor {
         let b = bytes[s - 1];
         if (b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, s - 1) {
             break;
@@ -193,7 +225,8 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
         s -= 1;
     }
     let mut e = end.max(start);
-    while e < bytes.len() {
+    let ceiling = (end + REACH).min(bytes.len());
+    while e < ceiling {
         let b = bytes[e];
         if (b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, e) {
             e += 1;

@@ -61,6 +61,9 @@ pub struct Proof {
     /// More derivations exist than `max` allowed.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub truncated: bool,
+    /// Not expanded: the proof is deeper than 32 steps or larger than 5,000 derivations.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut_off: bool,
 }
 
 /// One way a triple is derived.
@@ -105,7 +108,7 @@ pub fn explain(
         rules,
         base,
         store,
-        max: max.max(1),
+        max: max.clamp(1, 10_000),
         budget: 5000,
     };
     Some(ex.prove(fact, &mut Vec::new()))
@@ -125,6 +128,7 @@ impl Explainer<'_> {
             derivations: Vec::new(),
             cycle: false,
             truncated: false,
+            cut_off: false,
         };
         if asserted {
             if let Some(t) = &triple {
@@ -137,7 +141,7 @@ impl Explainer<'_> {
             return proof;
         }
         if path.len() > 32 || self.budget == 0 {
-            proof.truncated = true;
+            proof.cut_off = true;
             return proof;
         }
         path.push(fact);
@@ -148,7 +152,7 @@ impl Explainer<'_> {
             }
             let mut bindings: Vec<Vec<Option<u32>>> = Vec::new();
             let sources = vec![&self.ev.index.facts; rule.body.len()];
-            let limit = self.max + 1;
+            let limit = self.max.saturating_add(1);
             join(&rule.body, &sources, &mut b, &mut |found| {
                 if side_conditions(rule, found, &self.ev.index) {
                     let v = found.to_vec();
@@ -354,6 +358,11 @@ fn write_text(proof: &Proof, depth: usize, out: &mut String) {
             "{pad}  … more derivations not shown (raise --max)\n"
         ));
     }
+    if proof.cut_off {
+        out.push_str(&format!(
+            "{pad}  … not expanded: the proof is too deep or too large to show\n"
+        ));
+    }
 }
 
 /// Renders a proof tree as Turtle with PROV-O: each derivation is a `prov:Activity` that used
@@ -386,8 +395,9 @@ fn turtle_node(proof: &Proof, n: &mut usize, out: &mut String) -> String {
         *n += 1;
         let act = format!("_:d{n}");
         out.push_str(&format!(
-            "{act} a prov:Activity ;\n  ng:rule {:?} ;\n  rdf:value {:?} .\n{me} prov:wasGeneratedBy {act} .\n",
-            d.rule, d.label
+            "{act} a prov:Activity ;\n  ng:rule {} ;\n  rdf:value {} .\n{me} prov:wasGeneratedBy {act} .\n",
+            oxigraph::model::Literal::new_simple_literal(&d.rule),
+            oxigraph::model::Literal::new_simple_literal(&d.label)
         ));
         for p in &d.premises {
             let child = turtle_node(p, n, out);

@@ -307,16 +307,24 @@ fn implies_positions(text: &str) -> Vec<(usize, String)> {
             comment.clear();
         }
         let mut in_string = false;
+        let mut in_iri = false;
         let bytes = line.as_bytes();
         let mut j = 0;
         while j < bytes.len() {
+            let next = bytes.get(j + 1).copied();
             match bytes[j] {
-                b'"' => in_string = !in_string,
-                b'#' if !in_string => break,
-                b'{' if !in_string => depth += 1,
-                b'}' if !in_string => depth = depth.saturating_sub(1),
-                b'=' if !in_string && depth == 0 && bytes.get(j + 1) == Some(&b'>') => {
+                b'"' if !in_iri => in_string = !in_string,
+                b'<' if !in_string && !in_iri && next != Some(b'=') => in_iri = true,
+                b'>' if in_iri => in_iri = false,
+                b'#' if !in_string && !in_iri => break,
+                b'{' if !in_string && !in_iri => depth += 1,
+                b'}' if !in_string && !in_iri => depth = depth.saturating_sub(1),
+                b'=' if !in_string && !in_iri && depth == 0 && next == Some(b'>') => {
                     out.push((i + 1, rule_comment.clone()));
+                }
+                b'<' if !in_string && !in_iri && depth == 0 && next == Some(b'=') => {
+                    out.push((i + 1, rule_comment.clone()));
+                    j += 1;
                 }
                 _ => {}
             }

@@ -77,12 +77,25 @@ pub fn strata(rules: &[Rule]) -> Result<Vec<Vec<usize>>, RuleError> {
             }
         }
     }
-    // A rule deriving any predicate feeds every predicate; reading any predicate reads them all.
+    // A rule deriving any predicate (variable head predicate) feeds every predicate read; a rule
+    // reading any predicate (variable body predicate) depends on every predicate derived.
     if let Some(&any) = nodes.get(ANY) {
+        let derives_any = rules.iter().any(|r| predicate_of(&r.head) == ANY);
+        let reads_any = rules.iter().any(|r| {
+            r.body
+                .iter()
+                .chain(r.negated.iter().flatten())
+                .any(|a| predicate_of(a) == ANY)
+        });
+        let heads: BTreeSet<String> = rules.iter().map(|r| predicate_of(&r.head)).collect();
         for p in all_predicates.iter().filter(|p| p.as_str() != ANY) {
             let n = nodes[p];
-            graph.add_edge(any, n, false);
-            graph.add_edge(n, any, false);
+            if derives_any {
+                graph.add_edge(any, n, false);
+            }
+            if reads_any && heads.contains(p) {
+                graph.add_edge(n, any, false);
+            }
         }
     }
     // tarjan_scc returns components in reverse topological order.
