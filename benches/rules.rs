@@ -90,15 +90,33 @@ fn main() {
         let ours = started.elapsed();
         let derived = ev.derived.len();
         let peak = peak_rss_mb();
+        let (program, relations) = nemo_rules(&rules, &data);
+        // Our count of facts per relation Nemo computes, to check the peers agree.
+        let ours_counts: BTreeMap<String, usize> = relations
+            .iter()
+            .map(|(key, (name, _))| (name.clone(), count_facts(&ev.index, key)))
+            .collect();
         drop(ev);
         let eye_time = if eye {
             run_eye(&data, &rule_files, &work)
         } else {
             None
         };
+        if eye_time.is_some() {
+            let eye_out = std::fs::read(work.join("eye-out.n3")).unwrap_or_default();
+            let eye_derived = RdfParser::from_format(RdfFormat::Turtle)
+                .for_slice(&eye_out)
+                .filter(Result::is_ok)
+                .count();
+            if eye_derived == derived {
+                eprintln!("EYE agrees with normgraph: {derived} derived triples");
+            } else {
+                eprintln!("EYE DISAGREES: EYE derived {eye_derived}, normgraph {derived}");
+            }
+        }
         let nemo_time = if nemo {
-            std::fs::write(&nemo_program, nemo_rules(&rules, &data)).expect("write nemo program");
-            run_nemo(&nemo_program)
+            std::fs::write(&nemo_program, &program).expect("write nemo program");
+            run_nemo(&nemo_program, &ours_counts)
         } else {
             None
         };
@@ -189,24 +207,76 @@ fn run_eye(data: &Path, rules: &[PathBuf], work: &Path) -> Option<Duration> {
     }
 }
 
-fn run_nemo(program: &Path) -> Option<Duration> {
+/// Runs Nemo on the translated program (timed: load, reason), then checks that every relation
+/// has as many facts as normgraph computed.
+fn run_nemo(program: &Path, ours: &BTreeMap<String, usize>) -> Option<Duration> {
+    let names: Vec<&String> = ours.keys().collect();
     let script = format!(
-        "import nmo_python as n\ne = n.NemoEngine(n.load_file({:?}))\ne.reason()\n",
-        program.display().to_string()
+        "import nmo_python as n, sys\ne = n.NemoEngine(n.load_file({:?}))\ne.reason()\nprint('reasoned', flush=True)\nfor r in {:?}:\n    print(r, sum(1 for _ in e.result(r)))\n",
+        program.display().to_string(),
+        names
     );
     let started = Instant::now();
-    match Command::new("python3").args(["-c", &script]).status() {
-        Ok(s) if s.success() => Some(started.elapsed()),
-        _ => {
-            eprintln!("Nemo (pip install nemo-python) not available or failed: skipped");
-            None
+    let mut child = Command::new("python3")
+        .args(["-c", &script])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .ok()?;
+    let mut reader = std::io::BufReader::new(child.stdout.take()?);
+    let mut line = String::new();
+    use std::io::BufRead;
+    let _ = reader.read_line(&mut line);
+    let elapsed = started.elapsed();
+    if line.trim() != "reasoned" {
+        eprintln!("Nemo (pip install nemo-python) not available or failed: skipped");
+        let _ = child.wait();
+        return None;
+    }
+    let mut disagree = Vec::new();
+    for l in reader.lines().map_while(Result::ok) {
+        let mut parts = l.split_whitespace();
+        if let (Some(name), Some(n)) = (
+            parts.next(),
+            parts.next().and_then(|n| n.parse::<usize>().ok()),
+        ) {
+            if ours.get(name) != Some(&n) {
+                disagree.push(format!("{name}: Nemo {n}, normgraph {:?}", ours.get(name)));
+            }
         }
     }
+    let _ = child.wait();
+    if disagree.is_empty() {
+        eprintln!("Nemo agrees with normgraph on all {} relations", ours.len());
+    } else {
+        eprintln!("Nemo DISAGREES: {}", disagree.join("; "));
+    }
+    Some(elapsed)
+}
+
+/// How many facts of the index a relation key (`predicate` or `rdf:type class`) holds.
+fn count_facts(index: &Index, key: &str) -> usize {
+    let iri = |s: &str| Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(s));
+    let (p, c) = match key.split_once(' ') {
+        Some((p, c)) => (index.dict.get(&iri(p)), Some(index.dict.get(&iri(c)))),
+        None => (index.dict.get(&iri(key)), None),
+    };
+    let Some(p) = p else { return 0 };
+    let o = match c {
+        Some(None) => return 0,
+        Some(Some(c)) => Some(c),
+        None => None,
+    };
+    let mut n = 0;
+    index.facts.scan(None, Some(p), o, &mut |_| {
+        n += 1;
+        true
+    });
+    n
 }
 
 /// Translates the rules to Nemo: one relation per predicate (and per class for `rdf:type`),
 /// filled from the imported triples; negated conjunctions become helper relations.
-fn nemo_rules(rules: &[Rule], data: &Path) -> String {
+fn nemo_rules(rules: &[Rule], data: &Path) -> (String, BTreeMap<String, (String, bool)>) {
     let rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
     let mut relations: BTreeMap<String, (String, bool)> = BTreeMap::new(); // key → (name, unary)
     let mut relation = |atom: &[Slot; 3]| -> (String, bool) {
@@ -287,5 +357,5 @@ fn nemo_rules(rules: &[Rule], data: &Path) -> String {
             let _ = writeln!(out, "{name}(?S, ?O) :- triples(?S, <{key}>, ?O) .");
         }
     }
-    out + &body_rules
+    (out + &body_rules, relations)
 }
