@@ -6,4 +6,5 @@ mod accuracy;
 mod bad_input;
 mod extraction;
 mod pipeline;
+mod robustness;
 mod rules;

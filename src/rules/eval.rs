@@ -50,6 +50,50 @@ impl Dict {
 struct Pairs {
     so: Vec<(u32, u32)>,
     os: Vec<(u32, u32)>,
+    distinct_s: usize,
+    distinct_o: usize,
+}
+
+/// How a pattern position is bound when the pattern is evaluated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// A constant.
+    Const(u32),
+    /// A variable bound by an earlier pattern.
+    Var,
+    /// A variable not bound yet.
+    Free,
+}
+
+/// Merges two sorted, duplicate-free arrays into one.
+fn merge(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Number of distinct first components in a sorted array.
+fn distinct(v: &[(u32, u32)]) -> usize {
+    v.windows(2).filter(|w| w[0].0 != w[1].0).count() + usize::from(!v.is_empty())
 }
 
 /// A set of facts: per predicate, sorted (subject, object) and (object, subject) arrays, so that
@@ -81,7 +125,8 @@ impl FactSet {
         self.pending.push(f);
     }
 
-    /// Merges the pushed facts into the sorted arrays.
+    /// Merges the pushed facts into the sorted arrays (sorting only the new facts, then a
+    /// linear merge).
     pub fn flush(&mut self) {
         if self.pending.is_empty() {
             return;
@@ -95,13 +140,38 @@ impl FactSet {
             let j = i + pending[i..].partition_point(|f| f[1] == p);
             let pairs = self.by_p.entry(p).or_default();
             let before = pairs.so.len();
-            pairs.so.extend(pending[i..j].iter().map(|f| (f[0], f[2])));
-            pairs.so.sort_unstable();
-            pairs.so.dedup();
-            pairs.os = pairs.so.iter().map(|&(s, o)| (o, s)).collect();
-            pairs.os.sort_unstable();
+            let new_so: Vec<(u32, u32)> = pending[i..j].iter().map(|f| (f[0], f[2])).collect();
+            pairs.so = merge(&pairs.so, &new_so);
+            let mut new_os: Vec<(u32, u32)> = new_so.iter().map(|&(s, o)| (o, s)).collect();
+            new_os.sort_unstable();
+            pairs.os = merge(&pairs.os, &new_os);
+            pairs.distinct_s = distinct(&pairs.so);
+            pairs.distinct_o = distinct(&pairs.os);
             self.len += pairs.so.len() - before;
             i = j;
+        }
+    }
+
+    /// Estimated number of facts matching a pattern: exact for constants, the average fan-out
+    /// for positions bound by earlier patterns.
+    pub fn estimate(&self, s: Bound, p: Option<u32>, o: Bound) -> f64 {
+        let one = |pairs: &Pairs| -> f64 {
+            let len = pairs.so.len() as f64;
+            match (s, o) {
+                (Bound::Const(s), Bound::Const(o)) => {
+                    f64::from(u8::from(pairs.so.binary_search(&(s, o)).is_ok()))
+                }
+                (Bound::Const(s), _) => range(&pairs.so, s).len() as f64,
+                (_, Bound::Const(o)) => range(&pairs.os, o).len() as f64,
+                (Bound::Var, Bound::Var) => 1.0,
+                (Bound::Var, Bound::Free) => len / pairs.distinct_s.max(1) as f64,
+                (Bound::Free, Bound::Var) => len / pairs.distinct_o.max(1) as f64,
+                (Bound::Free, Bound::Free) => len,
+            }
+        };
+        match p {
+            Some(p) => self.by_p.get(&p).map_or(0.0, one),
+            None => self.by_p.values().map(one).sum(),
         }
     }
 
@@ -323,8 +393,14 @@ pub fn join(
     })
 }
 
-/// Orders patterns greedily: most bound positions first, given the variables bound before.
-fn order(patterns: &[[CSlot; 3]], first: Option<usize>, vars: usize) -> Vec<usize> {
+/// Orders patterns greedily: at each step the pattern expected to match the fewest facts,
+/// given the constants and the variables bound before (see [`FactSet::estimate`]).
+fn order(
+    patterns: &[[CSlot; 3]],
+    first: Option<usize>,
+    vars: usize,
+    facts: &FactSet,
+) -> Vec<usize> {
     let mut bound = vec![false; vars];
     let mut left: Vec<usize> = (0..patterns.len()).collect();
     let mut out = Vec::new();
@@ -334,18 +410,27 @@ fn order(patterns: &[[CSlot; 3]], first: Option<usize>, vars: usize) -> Vec<usiz
         mark(&patterns[i], &mut bound);
     }
     while !left.is_empty() {
-        let score = |p: &[CSlot; 3]| {
-            p.iter()
-                .filter(|s| match s {
-                    CSlot::Const(_) => true,
-                    CSlot::Var(v) => bound[*v],
-                })
-                .count()
+        let how = |slot: CSlot| match slot {
+            CSlot::Const(c) => Bound::Const(c),
+            CSlot::Var(v) if bound[v] => Bound::Var,
+            CSlot::Var(_) => Bound::Free,
+        };
+        let cost = |p: &[CSlot; 3]| {
+            let pred = match how(p[1]) {
+                Bound::Const(c) => Some(c),
+                _ => None,
+            };
+            facts.estimate(how(p[0]), pred, how(p[2]))
         };
         let (k, _) = left
             .iter()
             .enumerate()
-            .max_by_key(|(_, &i)| (score(&patterns[i]), usize::MAX - i))
+            .min_by(|(_, &a), (_, &b)| {
+                cost(&patterns[a])
+                    .partial_cmp(&cost(&patterns[b]))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(a.cmp(&b))
+            })
             .expect("not empty");
         let i = left.remove(k);
         mark(&patterns[i], &mut bound);
@@ -484,7 +569,7 @@ fn fire(
     delta: &FactSet,
     emit: &mut dyn FnMut(Fact),
 ) {
-    let ord = order(&rule.body, delta_at, rule.vars);
+    let ord = order(&rule.body, delta_at, rule.vars, &index.facts);
     let patterns: Vec<[CSlot; 3]> = ord.iter().map(|&i| rule.body[i]).collect();
     let sources: Vec<&FactSet> = ord
         .iter()
