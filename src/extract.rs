@@ -189,7 +189,7 @@ impl Spanner<'_> {
             surface: self.text[start..end].to_owned(),
             start: self.index.char_offset(start),
             end: self.index.char_offset(end),
-            sentence: text::clean(&self.text[s..e]),
+            sentence: truncate_chars(text::clean(&self.text[s..e]), 1000),
             prefix: self.text[..start]
                 .chars()
                 .rev()
@@ -200,6 +200,14 @@ impl Spanner<'_> {
                 .collect(),
             suffix: self.text[end..].chars().take(32).collect(),
         }
+    }
+}
+
+/// Cuts a string to at most `max` characters, marking the cut with an ellipsis.
+fn truncate_chars(s: String, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
     }
 }
 

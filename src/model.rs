@@ -126,7 +126,7 @@ pub fn shared_quads(cited: &[String], sessions: &[(String, u32)]) -> Vec<Quad> {
         b.add(&session, ng("ofBody"), iri(body_iri));
         b.int(&session, ng("sessionNumber"), *n as usize);
     }
-    b.quads.sort_by_key(|q| q.to_string());
+    b.quads.sort_by_cached_key(|q| q.to_string());
     b.quads.dedup();
     b.quads
 }
@@ -297,7 +297,7 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
         b.add(&s, ng("hasAlignment"), node);
         b.add(&s, ng("alignsWith"), group);
     }
-    b.quads.sort_by_key(|q| q.to_string());
+    b.quads.sort_by_cached_key(|q| q.to_string());
     b.quads.dedup();
     b.quads
 }

@@ -94,7 +94,7 @@ fn walk(
     seen: &mut HashSet<PathBuf>,
     depth: usize,
 ) -> Result<(), ReadError> {
-    const MAX_DEPTH: usize = 64;
+    const MAX_DEPTH: usize = 512;
     let canonical = fs::canonicalize(dir).map_err(|source| ReadError::Io {
         path: dir.to_path_buf(),
         source,

@@ -155,7 +155,7 @@ fn huge_single_line_file_and_deep_folders_and_link_loops() {
     let cwd = dir.path();
     let store = cwd.join("store");
     // 50 MB on one line, with a citation at the very end.
-    let mut big = "the peaceful settlement of disputes, ".repeat(50_000_000 / 37);
+    let mut big = "lorem ipsum dolor sit amet, ".repeat(50_000_000 / 28);
     big.push_str("and resolution 73/27");
     let inputs = cwd.join("in");
     let mut deep = inputs.clone();
@@ -304,7 +304,7 @@ fn write_statements(dir: &Path, n: usize, version: usize) {
             "Statement {i}, version {version}.\n\nWe recall resolution {}/{}.\n\n{}",
             31 + version,
             i % 300 + 1,
-            if (i + version).is_multiple_of(2) {
+            if (i + version).is_multiple_of(10) {
                 seed.as_str()
             } else {
                 ""
@@ -338,7 +338,7 @@ fn graph_states(store: &Path, cwd: &Path) -> std::collections::BTreeMap<String, 
 fn killing_ingest_never_leaves_a_half_written_statement() {
     let dir = tempfile::tempdir().expect("tempdir");
     let cwd = dir.path();
-    let n = 1200;
+    let n = 800;
     let (old_dir, new_dir) = (cwd.join("old"), cwd.join("new"));
     write_statements(&old_dir, n, 1);
     write_statements(&new_dir, n, 2);
