@@ -6,5 +6,6 @@ mod accuracy;
 mod bad_input;
 mod extraction;
 mod pipeline;
+mod props;
 mod robustness;
 mod rules;

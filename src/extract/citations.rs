@@ -249,7 +249,7 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
     // past them.
     let mut rejected: Vec<usize> = Vec::new();
     for kw in KEYWORD.find_iter(text) {
-        let before = window_before(text, kw.start(), 80);
+        let before = super::text::window_before(text, kw.start(), 80);
         if OTHER_BODY_BEFORE.is_match(before) {
             rejected.push(kw.start());
             continue;
@@ -421,17 +421,9 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
     found
 }
 
-fn window_before(text: &str, end: usize, max: usize) -> &str {
-    let mut start = end.saturating_sub(max);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..end]
-}
-
 fn paragraph_before(text: &str, start: usize) -> Option<String> {
     PARAGRAPH_BEFORE
-        .captures(window_before(text, start, 100))
+        .captures(super::text::window_before(text, start, 100))
         .map(|c| squeeze(&c["p"]))
 }
 

@@ -109,7 +109,9 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
             let m = lexicon.matcher(kind);
             m.find_in(text, 0, head_end)
                 .into_iter()
-                .filter(|h| DELEGATION_CUE.is_match(window_before(header, h.start, 120)))
+                .filter(|h| {
+                    DELEGATION_CUE.is_match(super::text::window_before(header, h.start, 120))
+                })
                 .map(move |h| (h.start, m.concepts()[h.concept].iri.clone()))
         })
         .min()
@@ -169,14 +171,6 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
     }
     meta.title = title(header);
     meta
-}
-
-fn window_before(text: &str, end: usize, max: usize) -> &str {
-    let mut start = end.saturating_sub(max);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..end]
 }
 
 /// The end of a statement's heading lines: before the first block of running text (over 300

@@ -264,6 +264,15 @@ fn starts_list_item(rest: &str) -> bool {
     )
 }
 
+/// The text before byte `end`, at most `max` bytes of it, starting on a character boundary.
+pub fn window_before(text: &str, end: usize, max: usize) -> &str {
+    let mut start = end.saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..end]
+}
+
 /// A text with Markdown emphasis marks and footnote tags removed and white space collapsed.
 pub fn clean(text: &str) -> String {
     let mut s = text.replace("<sup>", " ").replace("</sup>", " ");

@@ -1,0 +1,113 @@
+//! Property tests: citation normalisation over generated resolution numbers in every written
+//! form (idempotent: the normalised symbol, written out, normalises to itself), and RDF round
+//! trips of generated statements through every syntax.
+
+use normgraph::extract::citations::{find, to_roman};
+use normgraph::extract::extract;
+use normgraph::lexicon::Lexicon;
+use normgraph::model::quads;
+use normgraph::reader::decode;
+use normgraph::resources::Resources;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::LazyLock;
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::load(&Resources::Embedded).expect("embedded lexicon"));
+
+/// A resolution and one way of writing it, with the symbol it must normalise to.
+fn written_resolution() -> impl Strategy<Value = (String, String)> {
+    prop_oneof![
+        (31u32..=80, 1u32..=400).prop_flat_map(|(s, n)| {
+            prop_oneof![
+                Just((format!("resolution {s}/{n}"), format!("A/RES/{s}/{n}"))),
+                Just((
+                    format!("General Assembly resolution {s}/{n}"),
+                    format!("A/RES/{s}/{n}")
+                )),
+                Just((format!("A/RES/{s}/{n}"), format!("A/RES/{s}/{n}"))),
+            ]
+        }),
+        (5u32..=30, 0u32..=90).prop_flat_map(|(session, k)| {
+            let n = 100 * (session - 4) + k * 3;
+            let r = to_roman(session);
+            prop_oneof![
+                Just((format!("resolution {n} ({r})"), format!("A/RES/{n}({r})"))),
+                Just((format!("resolution {n}\n({r})"), format!("A/RES/{n}({r})"))),
+                Just((format!("A/RES/{n} ({r})"), format!("A/RES/{n}({r})"))),
+            ]
+        }),
+        (1u32..=2700, 1946u32..=2025).prop_flat_map(|(n, y)| {
+            prop_oneof![
+                Just((
+                    format!("Security Council resolution {n} ({y})"),
+                    format!("S/RES/{n}({y})")
+                )),
+                Just((format!("resolution {n} ({y})"), format!("S/RES/{n}({y})"))),
+                Just((format!("S/RES/{n} ({y})"), format!("S/RES/{n}({y})"))),
+            ]
+        }),
+        (1u32..=12, 1u32..=40).prop_map(|(s, n)| (
+            format!("resolution ES-{s}/{n}"),
+            format!("A/RES/ES-{s}/{n}")
+        )),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn every_written_form_normalises_and_the_symbol_is_a_fixed_point(
+        (written, symbol) in written_resolution(),
+        before in "[A-Za-z ,]{0,30}",
+        after in "([ ,.;][a-z ,.]{0,29})?",
+    ) {
+        let text = format!("{before} We recall {written}{after}");
+        let found = find(&text);
+        prop_assert_eq!(found.len(), 1, "{:?} in {:?}", found, text);
+        prop_assert_eq!(&found[0].id, &symbol);
+        let again = find(&format!("See {symbol} again."));
+        prop_assert_eq!(again.len(), 1);
+        prop_assert_eq!(&again[0].id, &symbol);
+    }
+
+    #[test]
+    fn statements_round_trip_through_every_rdf_syntax(
+        parts in proptest::collection::vec(
+            prop_oneof![
+                written_resolution().prop_map(|(w, _)| w),
+                Just("the said resolution".to_owned()),
+                Just("the sovereign equality of States".to_owned()),
+                Just("abuse of ICT supply chains".to_owned()),
+                Just("We associate ourselves with the statement of the European Union.".to_owned()),
+                "[A-Za-z ’é]{1,40}",
+            ],
+            1..12,
+        ),
+    ) {
+        let text = parts.join(". ");
+        let doc = decode(Path::new("generated.txt"), text.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let ex = extract(&doc, &LEXICON, None).map_err(|_| TestCaseError::fail("delegation"))?;
+        let original: BTreeSet<String> = quads(&ex).iter().map(ToString::to_string).collect();
+        for format in [
+            RdfFormat::NQuads,
+            RdfFormat::TriG,
+            RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+        ] {
+            let mut ser = RdfSerializer::from_format(format).for_writer(Vec::new());
+            for q in quads(&ex) {
+                ser.serialize_quad(&q).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            }
+            let bytes = ser.finish().map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let back: BTreeSet<String> = RdfParser::from_format(format)
+                .for_slice(&bytes)
+                .map(|q| q.map(|q| q.to_string()))
+                .collect::<Result<_, _>>()
+                .map_err(|e| TestCaseError::fail(format!("{format}: {e}")))?;
+            prop_assert_eq!(&back, &original, "{}", format);
+        }
+    }
+}
