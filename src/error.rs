@@ -130,6 +130,9 @@ pub enum StoreError {
     /// Another process holds the store open.
     #[error("{0}: the store is in use by another normgraph process (RocksDB lock); wait for it to finish")]
     Locked(PathBuf),
+    /// normgraph was built without the `rocksdb` feature.
+    #[error("{0}: this normgraph was built without a persistent store (feature `rocksdb`)")]
+    NoPersistentStore(PathBuf),
     /// Any other storage failure.
     #[error("{path}: storage error")]
     Storage {

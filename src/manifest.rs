@@ -57,13 +57,22 @@ pub struct Manifest {
 impl Manifest {
     /// Reads a manifest; every row must name an existing file.
     pub fn load(path: &Path) -> Result<Self, ManifestError> {
+        let bytes = std::fs::read(path).map_err(|e| ManifestError::Invalid {
+            path: path.to_path_buf(),
+            line: 0,
+            message: format!("cannot read: {e}"),
+        })?;
+        Self::from_bytes(path, &bytes)
+    }
+
+    /// Parses a manifest's bytes; `path` names it and its folder anchors the rows' files.
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, ManifestError> {
         let invalid = |line: u64, message: String| ManifestError::Invalid {
             path: path.to_path_buf(),
             line,
             message,
         };
-        let bytes = std::fs::read(path).map_err(|e| invalid(0, format!("cannot read: {e}")))?;
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if let Err(e) = std::str::from_utf8(body) {
             let line = body[..e.valid_up_to()]
                 .iter()

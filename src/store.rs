@@ -54,7 +54,7 @@ pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
     if !path.is_dir() || !looks_like_store(path) {
         return Err(StoreError::NotAStore(path.to_path_buf()));
     }
-    Store::open(path).map_err(|e| storage_error(path, e))
+    open_rocksdb(path)
 }
 
 /// Opens a store, creating it if the folder does not exist or is empty.
@@ -68,7 +68,17 @@ pub fn open_or_create(path: &Path) -> Result<Store, StoreError> {
             return Err(StoreError::NotAStore(path.to_path_buf()));
         }
     }
+    open_rocksdb(path)
+}
+
+#[cfg(feature = "rocksdb")]
+fn open_rocksdb(path: &Path) -> Result<Store, StoreError> {
     Store::open(path).map_err(|e| storage_error(path, e))
+}
+
+#[cfg(not(feature = "rocksdb"))]
+fn open_rocksdb(path: &Path) -> Result<Store, StoreError> {
+    Err(StoreError::NoPersistentStore(path.to_path_buf()))
 }
 
 /// Parses resource Turtle files into quads of one graph.

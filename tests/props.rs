@@ -111,3 +111,18 @@ proptest! {
         }
     }
 }
+
+/// Inputs that once made a fuzz target fail (tests/fixtures/fuzz/<target>/), replayed.
+#[test]
+fn fuzz_regressions_stay_fixed() {
+    let dir = crate::util::root().join("tests/fixtures/fuzz/citations");
+    for entry in std::fs::read_dir(dir).expect("fuzz fixtures") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+        let text = String::from_utf8_lossy(&bytes);
+        for c in find(&text) {
+            let again = find(&format!("see {} here", c.id));
+            assert_eq!(again.len(), 1, "{} from {text:?}", c.id);
+            assert_eq!(again[0].id, c.id);
+        }
+    }
+}

@@ -506,6 +506,9 @@ fn resolve(d: &Designator, hint: Option<Organ>) -> Option<(String, Organ)> {
         {
             // Regular sessions open in September; session N opened in 1945 + N.
             let session = year - 1945;
+            if num < 100 * session.saturating_sub(4) {
+                return None; // not that session's number (see the bracketed case above)
+            }
             Some((
                 format!("A/RES/{num}({})", to_roman(session)),
                 Organ::GeneralAssembly,
