@@ -47,6 +47,16 @@ pub enum DefaultGraph {
     Asserted,
 }
 
+/// A SPARQL evaluator with the normgraph prefixes predeclared (shared by `query` and `explain`).
+pub fn evaluator() -> SparqlEvaluator {
+    PREFIXES
+        .iter()
+        .fold(SparqlEvaluator::new(), |e, (prefix, iri)| {
+            e.with_prefix(*prefix, *iri)
+                .expect("the built-in prefixes are valid IRIs")
+        })
+}
+
 /// Parses and runs a query, writing its results to `out`. `origin` names where the query came
 /// from, for error messages.
 pub fn run(
@@ -57,15 +67,7 @@ pub fn run(
     default_graph: &DefaultGraph,
     out: &mut impl Write,
 ) -> Result<usize, QueryError> {
-    let mut evaluator = SparqlEvaluator::new();
-    for (prefix, iri) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(*prefix, *iri)
-            .map_err(|e| QueryError::Evaluation {
-                origin: origin.to_owned(),
-                message: e.to_string(),
-            })?;
-    }
+    let evaluator = evaluator();
     // Built without oxigraph's HTTP client: federated SERVICE calls are off.
     let mut prepared = evaluator
         .parse_query(query)

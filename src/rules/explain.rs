@@ -10,7 +10,7 @@ use super::eval::{join, side_conditions, CSlot, Evaluation, Fact, FactSet};
 use super::Rule;
 use crate::vocab;
 use oxigraph::model::{Term, Triple};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
 use serde::Serialize;
 
@@ -238,10 +238,7 @@ pub fn evidence(store: &Store, triple: &Triple) -> Vec<Evidence> {
          }} ORDER BY ?g ?start"
     );
     let mut out = Vec::new();
-    let evaluator = SparqlEvaluator::new();
-    let evaluator = vocab::PREFIXES.iter().fold(evaluator, |e, (p, i)| {
-        e.clone().with_prefix(*p, *i).unwrap_or(e)
-    });
+    let evaluator = crate::query::evaluator();
     let Ok(prepared) = evaluator.parse_query(&query) else {
         return out;
     };
