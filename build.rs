@@ -11,6 +11,7 @@ const DIRS: &[(&str, &str)] = &[
     ("ontology/rules", "n3"),
     ("data/reference", "ttl"),
     ("queries", "rq"),
+    ("queries/projections", "rq"),
 ];
 
 fn main() {

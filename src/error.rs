@@ -203,3 +203,80 @@ pub enum ExportError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// Errors while projecting the store into a graph and analysing it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AnalysisError {
+    /// No projection has this name.
+    #[error("no projection named {name:?}; the projections are: {known} (or pass --select FILE)")]
+    UnknownProjection {
+        /// The name asked for.
+        name: String,
+        /// The known names, comma-separated.
+        known: String,
+    },
+    /// A projection query is not a SELECT.
+    #[error("{origin}: a projection must be a SELECT query returning ?source ?target [?weight]")]
+    NotSelect {
+        /// Where the query came from.
+        origin: String,
+    },
+    /// A projection query does not return the variables a graph needs.
+    #[error("{origin}: the SELECT does not return ?{missing}; a projection returns ?source ?target and optionally ?weight, ?predicate, ?evidence")]
+    MissingVariable {
+        /// Where the query came from.
+        origin: String,
+        /// The missing variable.
+        missing: &'static str,
+    },
+    /// A ?weight value is not a non-negative finite number.
+    #[error("{origin}: result row {row}: ?weight {value:?} is not a non-negative number")]
+    BadWeight {
+        /// Where the query came from.
+        origin: String,
+        /// 1-based result row.
+        row: usize,
+        /// The value.
+        value: String,
+    },
+    /// The projection holds no edges.
+    #[error("the {name} projection is empty: no edges in this store (ingest statements first, or check the query)")]
+    EmptyGraph {
+        /// The projection name.
+        name: String,
+    },
+    /// A node named on the command line is not in the graph.
+    #[error("no node {what:?} in the {projection} projection (give an IRI, a prefixed name, a symbol such as A/RES/73/27, an ISO code or a label)")]
+    UnknownNode {
+        /// What was asked for.
+        what: String,
+        /// The projection name.
+        projection: String,
+    },
+    /// A node named on the command line matches several nodes.
+    #[error("{what:?} names several nodes of the {projection} projection: {candidates}; give the IRI")]
+    AmbiguousNode {
+        /// What was asked for.
+        what: String,
+        /// The projection name.
+        projection: String,
+        /// Some of the IRIs it matches.
+        candidates: String,
+    },
+    /// An option value is out of range.
+    #[error("{0}")]
+    BadOption(String),
+    /// The projection query failed.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A resource could not be read.
+    #[error(transparent)]
+    Resource(#[from] ResourceError),
+    /// Writing output failed.
+    #[error("writing output")]
+    Io(#[from] std::io::Error),
+}

@@ -23,9 +23,11 @@
 #![warn(missing_docs)]
 
 pub mod accuracy;
+pub mod analysis;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod graphio;
 pub mod lexicon;
 pub mod manifest;
 pub mod model;
@@ -35,4 +37,5 @@ pub mod resources;
 pub mod rules;
 pub mod store;
 pub mod synth;
+pub mod viz;
 pub mod vocab;

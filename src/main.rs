@@ -2,7 +2,9 @@
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
-use normgraph::error::{ManifestError, QueryError, ReadError, ResourceError, StoreError};
+use normgraph::error::{
+    AnalysisError, ManifestError, QueryError, ReadError, ResourceError, StoreError,
+};
 use normgraph::export::{self, ExportFormat};
 use normgraph::extract::{self, Extraction};
 use normgraph::lexicon::Lexicon;
@@ -16,6 +18,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
+
+#[path = "cli/analyze.rs"]
+mod analyze;
 
 /// normgraph: statements delivered at the UN → a linked-data graph of delegations, proposed norms,
 /// threats, principles and the resolutions they cite, each fact with the text span it came from.
@@ -103,6 +108,36 @@ enum Command {
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Graph analyses of a projection of the store: centrality, communities, paths, cycles, and
+    /// a delegation's timeline.
+    Analyze {
+        #[command(subcommand)]
+        what: analyze::AnalyzeCommand,
+    },
+    /// Write a projection for graph tools: GraphML, GEXF (Gephi), DOT (Graphviz), Cytoscape.js
+    /// JSON or a CSV edge list, with labels, kinds, PageRank and communities as attributes.
+    ExportGraph {
+        #[command(flatten)]
+        graph: analyze::GraphArgs,
+        /// Graph file format.
+        #[arg(long, value_enum, default_value_t = normgraph::graphio::GraphFormat::Graphml)]
+        format: normgraph::graphio::GraphFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_hint = clap::ValueHint::FilePath)]
+        output: Option<PathBuf>,
+    },
+    /// Draw a projection: FILE.html is a self-contained interactive viewer (works offline),
+    /// FILE.svg a static picture drawn by Graphviz.
+    Viz {
+        #[command(flatten)]
+        graph: analyze::GraphArgs,
+        /// The picture to write (.html or .svg).
+        #[arg(long, short, value_hint = clap::ValueHint::FilePath)]
+        output: PathBuf,
+        /// The Graphviz layout program for SVG (dot, neato, sfdp, …).
+        #[arg(long, default_value = "dot")]
+        program: String,
     },
     /// Run the rules to a fixpoint and store what they derive in the inferred graph (replaced as
     /// a whole; a failed run leaves the previous one in place).
@@ -219,6 +254,16 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         if cause.is::<normgraph::accuracy::GoldError>() {
             return exit::BAD_INPUT;
         }
+        if let Some(a) = cause.downcast_ref::<AnalysisError>() {
+            return match a {
+                AnalysisError::Store(_) => exit::STORE,
+                AnalysisError::Query(QueryError::Syntax { .. }) => exit::BAD_INPUT,
+                AnalysisError::Query(_) | AnalysisError::Io(_) | AnalysisError::EmptyGraph { .. } => {
+                    exit::FAILURE
+                }
+                _ => exit::BAD_INPUT,
+            };
+        }
         if cause.is::<BadInput>() {
             return exit::BAD_INPUT;
         }
@@ -230,6 +275,21 @@ fn exit_code(err: &anyhow::Error) -> u8 {
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 struct BadInput(String);
+
+/// Nothing answers the question (no path between two nodes): exit code 1.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct NotFound(String);
+
+/// Writes a file beside its final name and renames it, so a failure leaves no half file.
+fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = path.with_extension("normgraph-partial");
+    if let Err(e) = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(BadInput(format!("{}: cannot write: {e}", path.display())).into());
+    }
+    Ok(())
+}
 
 fn run(cli: Cli) -> Result<()> {
     let resources = Resources::locate(cli.resources.as_deref())?;
@@ -355,6 +415,17 @@ fn run(cli: Cli) -> Result<()> {
             max,
             format,
         ),
+        Command::Analyze { what } => analyze::analyze(&cli.store, &resources, what),
+        Command::ExportGraph {
+            graph,
+            format,
+            output,
+        } => analyze::export_graph(&cli.store, &resources, &graph, format, output.as_deref()),
+        Command::Viz {
+            graph,
+            output,
+            program,
+        } => analyze::viz(&cli.store, &resources, &graph, &output, &program),
         Command::Graphs => {
             let db = store::open_existing(&cli.store)?;
             for (graph, n) in store::graphs(&db, &cli.store)? {

@@ -57,16 +57,14 @@ pub fn evaluator() -> SparqlEvaluator {
         })
 }
 
-/// Parses and runs a query, writing its results to `out`. `origin` names where the query came
-/// from, for error messages.
-pub fn run(
-    store: &Store,
+/// Parses and evaluates a query over the store. `origin` names where the query came from, for
+/// error messages.
+pub fn execute<'a>(
+    store: &'a Store,
     query: &str,
     origin: &str,
-    format: OutputFormat,
     default_graph: &DefaultGraph,
-    out: &mut impl Write,
-) -> Result<usize, QueryError> {
+) -> Result<QueryResults<'a>, QueryError> {
     let evaluator = evaluator();
     // Built without oxigraph's HTTP client: federated SERVICE calls are off.
     let mut prepared = evaluator
@@ -92,11 +90,57 @@ pub fn run(
             prepared.dataset_mut().set_default_graph(graphs);
         }
     }
-    let eval = |e: oxigraph::sparql::QueryEvaluationError| QueryError::Evaluation {
+    prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| evaluation_error(origin, e))
+}
+
+fn evaluation_error(origin: &str, e: oxigraph::sparql::QueryEvaluationError) -> QueryError {
+    QueryError::Evaluation {
         origin: origin.to_owned(),
         message: e.to_string(),
-    };
-    let results = prepared.on_store(store).execute().map_err(eval)?;
+    }
+}
+
+/// The variables and rows of a SELECT query, or `None` if the query is not a SELECT.
+pub type SelectRows = Option<(Vec<String>, Vec<Vec<Option<Term>>>)>;
+
+/// Runs a query and collects its solutions (see [`SelectRows`]).
+pub fn select(
+    store: &Store,
+    query: &str,
+    origin: &str,
+    default_graph: &DefaultGraph,
+) -> Result<SelectRows, QueryError> {
+    match execute(store, query, origin, default_graph)? {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows = solutions
+                .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
+                .collect::<Result<_, _>>()
+                .map_err(|e| evaluation_error(origin, e))?;
+            Ok(Some((
+                variables.iter().map(|v| v.as_str().to_owned()).collect(),
+                rows,
+            )))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Parses and runs a query, writing its results to `out`. `origin` names where the query came
+/// from, for error messages.
+pub fn run(
+    store: &Store,
+    query: &str,
+    origin: &str,
+    format: OutputFormat,
+    default_graph: &DefaultGraph,
+    out: &mut impl Write,
+) -> Result<usize, QueryError> {
+    let eval = |e| evaluation_error(origin, e);
+    let results = execute(store, query, origin, default_graph)?;
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();

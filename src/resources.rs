@@ -141,6 +141,22 @@ impl Resources {
             .collect())
     }
 
+    /// The named graph projections (`queries/projections/*.rq`), by name.
+    pub fn projections(&self) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
+        Ok(self
+            .files("queries/projections", "rq")?
+            .into_iter()
+            .map(|f| {
+                let name = Path::new(&f.name)
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                (name, f)
+            })
+            .collect())
+    }
+
     /// One curated query by name.
     pub fn query(&self, name: &str) -> Result<ResourceFile, ResourceError> {
         self.queries()?

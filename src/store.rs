@@ -215,6 +215,28 @@ pub fn ingest(
         tx.remove_named_graph(g).map_err(err)?;
         tx.commit().map_err(err)?;
     }
+    // So are the scores analyses wrote back (run `analyze … --write-back` again).
+    let analysis_prefix = vocab::analysis_graph("");
+    let stale: Vec<NamedNode> = store
+        .named_graphs()
+        .filter_map(|g| match g {
+            Ok(oxigraph::model::NamedOrBlankNode::NamedNode(n))
+                if n.as_str().starts_with(&analysis_prefix) =>
+            {
+                Some(Ok(n))
+            }
+            Ok(_) => None,
+            Err(e) => Some(Err(e)),
+        })
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    if !stale.is_empty() {
+        let mut tx = store.start_transaction().map_err(err)?;
+        for g in &stale {
+            tx.remove_named_graph(g).map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+    }
     summary.total_quads = store.len().map_err(err)?;
     Ok(summary)
 }
@@ -308,9 +330,19 @@ pub fn replace_inferred(
     path: &Path,
     triples: &[oxigraph::model::Triple],
 ) -> Result<(), StoreError> {
+    replace_graph(store, path, &vocab::inferred_graph(), triples)
+}
+
+/// Replaces one named graph with the given triples, in one transaction: readers see the old
+/// graph or the new one, never a mix.
+pub fn replace_graph(
+    store: &Store,
+    path: &Path,
+    graph: &str,
+    triples: &[oxigraph::model::Triple],
+) -> Result<(), StoreError> {
     let err = |e| storage_error(path, e);
-    let graph = vocab::inferred_graph();
-    let g = NamedNodeRef::new_unchecked(&graph);
+    let g = NamedNodeRef::new_unchecked(graph);
     let mut tx = store.start_transaction().map_err(err)?;
     tx.clear_graph(g).map_err(err)?;
     for t in triples {

@@ -77,6 +77,11 @@ pub fn inferred_graph() -> String {
     format!("{ID}graph/inferred")
 }
 
+/// Named graph of the scores an analysis wrote back for one projection (`analyze … --write-back`).
+pub fn analysis_graph(projection: &str) -> String {
+    format!("{ID}graph/analysis/{projection}")
+}
+
 /// Named graph of one statement.
 pub fn statement_graph(slug: &str) -> String {
     format!("{ID}graph/statement/{slug}")
