@@ -3,7 +3,11 @@
 # - clang + libclang-dev: the bundled RocksDB (oxrocksdb-sys) runs bindgen, which needs libclang;
 # - raptor2-utils (rapper): an independent Turtle validator used by the export tests;
 # - eye (EYE reasoner, installed as eye.pvm): the rules tests check our inferences equal its own;
-# - rdflib (PyPI): the tests check that rdflib loads our Turtle export.
+# - rdflib (PyPI): the tests check that rdflib loads our Turtle export;
+# - graphviz (dot) and chromium: the graph tests draw the DOT export and load the HTML viewer
+#   in headless Chromium;
+# - networkx + scipy (PyPI): the graph tests read our GraphML/GEXF/Cytoscape exports with
+#   networkx and compare its PageRank and modularity with ours.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -11,7 +15,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 need=()
-for pkg in clang libclang-dev raptor2-utils eye python3-pip; do
+for pkg in clang libclang-dev raptor2-utils eye python3-pip graphviz chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -19,7 +23,8 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
 
-if ! python3 -c 'import rdflib' 2>/dev/null; then
-  python3 -m pip install --quiet rdflib==7.6.0 \
-    || python3 -m pip install --quiet --break-system-packages rdflib==7.6.0
+PY_PACKAGES=(rdflib==7.6.0 networkx==3.6.1 scipy==1.16.3)
+if ! python3 -c 'import rdflib, networkx, scipy' 2>/dev/null; then
+  python3 -m pip install --quiet "${PY_PACKAGES[@]}" \
+    || python3 -m pip install --quiet --break-system-packages "${PY_PACKAGES[@]}"
 fi

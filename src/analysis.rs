@@ -39,8 +39,9 @@ impl Cell {
         match self {
             Self::Text(s) => s.clone(),
             Self::Int(i) => i.to_string(),
-            Self::Real(x) if full => x.to_string(),
-            Self::Real(x) => format!("{x:.6}"),
+            // `+ 0.0` turns a negative zero into zero.
+            Self::Real(x) if full => (x + 0.0).to_string(),
+            Self::Real(x) => format!("{:.6}", x + 0.0),
         }
     }
 }
@@ -403,7 +404,13 @@ pub fn node(i: usize) -> petgraph::graph::NodeIndex {
 /// projection names a predicate) and the quoted evidence.
 pub fn paths_table(g: &InfluenceGraph, found: &[paths::Path]) -> Table {
     let mut t = Table::new(&[
-        "path", "step", "from", "to", "predicate", "weight", "evidence",
+        "path",
+        "step",
+        "from",
+        "to",
+        "predicate",
+        "weight",
+        "evidence",
     ]);
     for (p, path) in found.iter().enumerate() {
         for (step, pair) in path.windows(2).enumerate() {
@@ -492,16 +499,22 @@ mod tests {
     #[test]
     fn tables_in_three_formats() {
         let mut t = Table::new(&["a", "b"]);
-        t.rows.push(vec![Cell::Text("x, y".into()), Cell::Real(0.5)]);
+        t.rows
+            .push(vec![Cell::Text("x, y".into()), Cell::Real(0.5)]);
         let mut csv = Vec::new();
-        t.write(TableFormat::Csv, &mut csv).unwrap();
-        assert_eq!(String::from_utf8(csv).unwrap(), "a,b\n\"x, y\",0.5\n");
+        t.write(TableFormat::Csv, &mut csv).expect("test value");
+        assert_eq!(
+            String::from_utf8(csv).expect("test value"),
+            "a,b\n\"x, y\",0.5\n"
+        );
         let mut json = Vec::new();
-        t.write(TableFormat::Json, &mut json).unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        t.write(TableFormat::Json, &mut json).expect("test value");
+        let v: serde_json::Value = serde_json::from_slice(&json).expect("test value");
         assert_eq!(v[0]["b"], 0.5);
         let mut text = Vec::new();
-        t.write(TableFormat::Table, &mut text).unwrap();
-        assert!(String::from_utf8(text).unwrap().contains("x, y  0.500000"));
+        t.write(TableFormat::Table, &mut text).expect("test value");
+        assert!(String::from_utf8(text)
+            .expect("test value")
+            .contains("x, y  0.500000"));
     }
 }

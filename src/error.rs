@@ -255,7 +255,9 @@ pub enum AnalysisError {
         projection: String,
     },
     /// A node named on the command line matches several nodes.
-    #[error("{what:?} names several nodes of the {projection} projection: {candidates}; give the IRI")]
+    #[error(
+        "{what:?} names several nodes of the {projection} projection: {candidates}; give the IRI"
+    )]
     AmbiguousNode {
         /// What was asked for.
         what: String,

@@ -82,7 +82,8 @@ fn graphml(g: &InfluenceGraph, s: &Scores, out: &mut dyn Write) -> io::Result<()
         ("predicate", "edge", "string"),
         ("evidence", "edge", "string"),
     ] {
-        if (id == "pagerank" && s.pagerank.is_none()) || (id == "community" && s.community.is_none())
+        if (id == "pagerank" && s.pagerank.is_none())
+            || (id == "community" && s.community.is_none())
         {
             continue;
         }
@@ -260,7 +261,10 @@ fn dot(g: &InfluenceGraph, s: &Scores, out: &mut dyn Write) -> io::Result<()> {
             dot_string(kind_colour(&node.kind))
         );
         if let (Some(p), true) = (pagerank(s, i.index()), max_pr > 0.0) {
-            a.push_str(&format!(", pagerank = {p}, width = {:.3}", 0.4 + p / max_pr));
+            a.push_str(&format!(
+                ", pagerank = {p}, width = {:.3}",
+                0.4 + p / max_pr
+            ));
         }
         if let Some(c) = community(s, i.index()) {
             a.push_str(&format!(", community = {c}"));
@@ -383,7 +387,13 @@ mod tests {
         let a = g.node("https://w3id.org/normgraph/id/state/IRN");
         g.graph[a].label = "Iran <\"Islamic\" & Republic>".into();
         let b = g.node("https://undocs.org/A/RES/73/27");
-        g.add_edge(a, b, 2.0, Some("ng:cites"), Some("We recall \"73/27\" & more."));
+        g.add_edge(
+            a,
+            b,
+            2.0,
+            Some("ng:cites"),
+            Some("We recall \"73/27\" & more."),
+        );
         g
     }
 
@@ -392,21 +402,21 @@ mod tests {
         let g = sample();
         for f in [GraphFormat::Graphml, GraphFormat::Gexf, GraphFormat::Dot] {
             let mut out = Vec::new();
-            write(&g, &Scores::default(), f, &mut out).unwrap();
-            let text = String::from_utf8(out).unwrap();
+            write(&g, &Scores::default(), f, &mut out).expect("test value");
+            let text = String::from_utf8(out).expect("test value");
             assert!(!text.contains("<\"Islamic\""), "{f:?}: {text}");
         }
         let mut out = Vec::new();
-        write(&g, &Scores::default(), GraphFormat::Dot, &mut out).unwrap();
+        write(&g, &Scores::default(), GraphFormat::Dot, &mut out).expect("test value");
         assert!(String::from_utf8(out)
-            .unwrap()
+            .expect("test value")
             .contains(r#"label = "Iran <\"Islamic\" & Republic>""#));
     }
 
     #[test]
     fn cytoscape_edges_name_node_ids() {
         let v = cytoscape_json(&sample(), &Scores::default());
-        let nodes = v["elements"]["nodes"].as_array().unwrap();
+        let nodes = v["elements"]["nodes"].as_array().expect("test value");
         let edge = &v["elements"]["edges"][0]["data"];
         assert!(nodes.iter().any(|n| n["data"]["id"] == edge["source"]));
         assert_eq!(edge["weight"], 2.0);

@@ -258,9 +258,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
             return match a {
                 AnalysisError::Store(_) => exit::STORE,
                 AnalysisError::Query(QueryError::Syntax { .. }) => exit::BAD_INPUT,
-                AnalysisError::Query(_) | AnalysisError::Io(_) | AnalysisError::EmptyGraph { .. } => {
-                    exit::FAILURE
-                }
+                AnalysisError::Query(_)
+                | AnalysisError::Io(_)
+                | AnalysisError::EmptyGraph { .. } => exit::FAILURE,
                 _ => exit::BAD_INPUT,
             };
         }

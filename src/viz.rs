@@ -86,7 +86,11 @@ mod tests {
         let b = g.node("b");
         g.add_edge(a, b, 1.0, None, None);
         let page = html(&g, &Scores::default(), "title <x>");
-        assert_eq!(page.matches("</script>").count(), 4, "only the page's own scripts end");
+        assert_eq!(
+            page.matches("</script>").count(),
+            4,
+            "only the page's own scripts end"
+        );
         assert!(!page.contains("http://") || !page.contains("src=\"http"));
         assert!(!page.contains("<script src"));
         assert!(page.contains("title &lt;x&gt;"));

@@ -409,12 +409,15 @@ mod tests {
     #[test]
     fn pagerank_sums_to_one_and_spreads_dangling_rank() {
         let g = Adjacency::from_edges(3, &[(0, 1, 1.0), (0, 2, 3.0)], true);
-        let pr = pagerank(&g, 0.85, 1e-10, 1000).unwrap();
+        let pr = pagerank(&g, 0.85, 1e-10, 1000).expect("test value");
         assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         assert!(pr[2] > pr[1] && pr[1] > pr[0]);
         // A cycle is uniform.
         let c = Adjacency::from_edges(3, &[(0, 1, 1.0), (1, 2, 1.0), (2, 0, 1.0)], true);
-        close(&pagerank(&c, 0.85, 1e-12, 1000).unwrap(), &[1.0 / 3.0; 3]);
+        close(
+            &pagerank(&c, 0.85, 1e-12, 1000).expect("test value"),
+            &[1.0 / 3.0; 3],
+        );
     }
 
     #[test]

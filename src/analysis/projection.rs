@@ -43,13 +43,12 @@ impl ProjectionSpec {
             .map(|(n, _)| n.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        let (_, file) =
-            all.iter()
-                .find(|(n, _)| n == name)
-                .ok_or_else(|| AnalysisError::UnknownProjection {
-                    name: name.to_owned(),
-                    known,
-                })?;
+        let (_, file) = all.iter().find(|(n, _)| n == name).ok_or_else(|| {
+            AnalysisError::UnknownProjection {
+                name: name.to_owned(),
+                known,
+            }
+        })?;
         Ok(Self::from_query(
             name,
             &file.origin.display().to_string(),
@@ -424,7 +423,7 @@ mod tests {
         g.add_edge(a, b, 1.0, None, Some("one"));
         g.add_edge(b, a, 2.0, None, Some("one"));
         assert_eq!(g.edge_count(), 1);
-        let e = g.edge_between(a, b).unwrap();
+        let e = g.edge_between(a, b).expect("test value");
         assert_eq!(g.graph[e].weight, 3.0);
         assert_eq!(g.graph[e].evidence, vec!["one".to_owned()]);
         let mut d = InfluenceGraph::new("t", true);
@@ -442,10 +441,13 @@ mod tests {
         let b = g.node("https://undocs.org/A/RES/73/27");
         g.node("x/same");
         g.node("y/same");
-        assert_eq!(g.resolve("irn").unwrap(), a);
-        assert_eq!(g.resolve("id:state/IRN").unwrap(), a);
-        assert_eq!(g.resolve("iran (islamic republic of)").unwrap(), a);
-        assert_eq!(g.resolve("A/RES/73/27").unwrap(), b);
+        assert_eq!(g.resolve("irn").expect("test value"), a);
+        assert_eq!(g.resolve("id:state/IRN").expect("test value"), a);
+        assert_eq!(
+            g.resolve("iran (islamic republic of)").expect("test value"),
+            a
+        );
+        assert_eq!(g.resolve("A/RES/73/27").expect("test value"), b);
         assert!(matches!(
             g.resolve("same"),
             Err(AnalysisError::AmbiguousNode { .. })

@@ -130,9 +130,8 @@ pub fn timeline(store: &Store, delegation: &str) -> Result<Table, AnalysisError>
     ]);
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut previous: BTreeSet<String> = BTreeSet::new();
-    let join = |s: &mut dyn Iterator<Item = &String>| {
-        s.map(String::as_str).collect::<Vec<_>>().join("; ")
-    };
+    let join =
+        |s: &mut dyn Iterator<Item = &String>| s.map(String::as_str).collect::<Vec<_>>().join("; ");
     for (name, p) in ordered {
         let new: Vec<&String> = p.cited.iter().filter(|c| !seen.contains(*c)).collect();
         let dropped: Vec<&String> = previous.iter().filter(|c| !p.cited.contains(*c)).collect();
@@ -155,7 +154,9 @@ pub fn timeline(store: &Store, delegation: &str) -> Result<Table, AnalysisError>
 
 /// `…/body/general-assembly/session/67` → `general-assembly 67`.
 fn session_name(iri: &str) -> String {
-    let rest = iri.strip_prefix(&format!("{}body/", vocab::ID)).unwrap_or(iri);
+    let rest = iri
+        .strip_prefix(&format!("{}body/", vocab::ID))
+        .unwrap_or(iri);
     match rest.split_once("/session/") {
         Some((body, n)) => format!("{body} {n}"),
         None => rest.to_owned(),
