@@ -7,7 +7,9 @@
 # - graphviz (dot) and chromium: the graph tests draw the DOT export and load the HTML viewer
 #   in headless Chromium;
 # - networkx + scipy (PyPI): the graph tests read our GraphML/GEXF/Cytoscape exports with
-#   networkx and compare its PageRank and modularity with ours.
+#   networkx and compare its PageRank and modularity with ours;
+# - SPARQLWrapper (PyPI): with rdflib's SPARQLStore, the endpoint tests' real clients;
+# - oxigraph (PyPI, the Oxigraph server binary): the target of the `push` tests.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -23,8 +25,8 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
 
-PY_PACKAGES=(rdflib==7.6.0 networkx==3.6.1 scipy==1.16.3)
-if ! python3 -c 'import rdflib, networkx, scipy' 2>/dev/null; then
+PY_PACKAGES=(rdflib==7.6.0 networkx==3.6.1 scipy==1.16.3 SPARQLWrapper==2.0.0 oxigraph==0.5.13)
+if ! python3 -c 'import rdflib, networkx, scipy, SPARQLWrapper' 2>/dev/null || ! command -v oxigraph >/dev/null; then
   python3 -m pip install --quiet "${PY_PACKAGES[@]}" \
     || python3 -m pip install --quiet --break-system-packages "${PY_PACKAGES[@]}"
 fi

@@ -282,3 +282,52 @@ pub enum AnalysisError {
     #[error("writing output")]
     Io(#[from] std::io::Error),
 }
+
+/// Errors while talking to an external SPARQL store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RemoteError {
+    /// The URL is not usable.
+    #[error("{url}: not a usable URL: {message}")]
+    BadUrl {
+        /// The URL.
+        url: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// No connection, or the exchange broke off.
+    #[error("{url}: cannot reach the store: {message}")]
+    Unreachable {
+        /// The URL.
+        url: String,
+        /// The I/O error.
+        message: String,
+    },
+    /// The store answered with an error status.
+    #[error("{url}: the store answered HTTP {status}: {message}")]
+    Status {
+        /// The URL.
+        url: String,
+        /// The HTTP status.
+        status: u16,
+        /// The start of the response body.
+        message: String,
+    },
+    /// A graph failed after all attempts.
+    #[error("gave up after {attempts} attempt(s); {pushed} graph(s) were pushed before this one")]
+    GaveUp {
+        /// Attempts made for the failing graph.
+        attempts: u32,
+        /// Graphs pushed before.
+        pushed: usize,
+        /// The last error.
+        #[source]
+        source: Box<RemoteError>,
+    },
+    /// A graph asked for is not an IRI or not in the store.
+    #[error("no graph <{0}> in the store (list them with `normgraph graphs`)")]
+    BadGraph(String),
+    /// Reading the local store failed.
+    #[error("reading the store: {0}")]
+    Store(String),
+}

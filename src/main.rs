@@ -77,8 +77,34 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
         /// Leave the inferred graph out of the default graph.
+        #[arg(long, conflicts_with = "endpoint")]
+        asserted_only: bool,
+        /// Run the query on this remote SPARQL endpoint instead of the local store (the
+        /// normgraph prefixes are declared for it).
+        #[arg(long)]
+        endpoint: Option<String>,
+    },
+    /// Push named graphs (all, or --graph …) to an external store with the SPARQL Graph Store
+    /// Protocol (PUT per graph, replacing it there), streaming, with retries.
+    Push {
+        /// The store's Graph Store Protocol URL (Oxigraph: http://host:7878/store; Fuseki:
+        /// http://host:3030/<dataset>/data).
+        endpoint: String,
+        /// Only this named graph (repeat for more).
+        #[arg(long)]
+        graph: Vec<String>,
+        /// Leave the inferred graph out.
         #[arg(long)]
         asserted_only: bool,
+        /// Attempts per graph.
+        #[arg(long, default_value_t = 3)]
+        attempts: u32,
+        /// Time limit of one HTTP exchange, in seconds.
+        #[arg(long, default_value_t = 300.0)]
+        timeout: f64,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// List the curated queries.
     Queries,
@@ -138,6 +164,28 @@ enum Command {
         /// The Graphviz layout program for SVG (dot, neato, sfdp, …).
         #[arg(long, default_value = "dot")]
         program: String,
+    },
+    /// Serve the store as a SPARQL 1.1 endpoint (/sparql), Graph Store (/store, read) and a query
+    /// page (/). Read-only unless --allow-update.
+    Serve {
+        /// Address and port to listen on.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Time limit of one query, in seconds (the evaluation is cancelled: HTTP 503).
+        #[arg(long, default_value_t = 30.0)]
+        timeout: f64,
+        /// Most result rows (or triples) a query may return (more: HTTP 400).
+        #[arg(long, default_value_t = 1_000_000)]
+        max_rows: usize,
+        /// Largest request body in bytes (larger: HTTP 413).
+        #[arg(long, default_value_t = 1 << 20)]
+        max_body: usize,
+        /// Accept SPARQL Update.
+        #[arg(long)]
+        allow_update: bool,
+        /// Most connections served at once.
+        #[arg(long, default_value_t = 256)]
+        max_connections: usize,
     },
     /// Run the rules to a fixpoint and store what they derive in the inferred graph (replaced as
     /// a whole; a failed run leaves the previous one in place).
@@ -264,6 +312,13 @@ fn exit_code(err: &anyhow::Error) -> u8 {
                 _ => exit::BAD_INPUT,
             };
         }
+        if let Some(r) = cause.downcast_ref::<normgraph::error::RemoteError>() {
+            return match r {
+                normgraph::error::RemoteError::BadUrl { .. }
+                | normgraph::error::RemoteError::BadGraph(_) => exit::BAD_INPUT,
+                _ => exit::FAILURE,
+            };
+        }
         if cause.is::<BadInput>() {
             return exit::BAD_INPUT;
         }
@@ -322,8 +377,22 @@ fn run(cli: Cli) -> Result<()> {
             file,
             format,
             asserted_only,
+            endpoint,
         } => {
             let (text, origin) = query_text(&resources, query, file)?;
+            if let Some(url) = endpoint {
+                let (media, body) = normgraph::remote::query(
+                    &url,
+                    &text,
+                    query::remote_accept(format),
+                    std::time::Duration::from_secs(300),
+                )?;
+                let stdout = std::io::stdout();
+                let mut out = std::io::BufWriter::new(stdout.lock());
+                query::write_remote(format, &media, &body, &origin, &mut out)?;
+                out.flush()?;
+                return Ok(());
+            }
             let db = store::open_existing(&cli.store)?;
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -426,6 +495,89 @@ fn run(cli: Cli) -> Result<()> {
             output,
             program,
         } => analyze::viz(&cli.store, &resources, &graph, &output, &program),
+        Command::Serve {
+            bind,
+            timeout,
+            max_rows,
+            max_body,
+            allow_update,
+            max_connections,
+        } => {
+            if !(timeout.is_finite() && timeout > 0.0) {
+                return Err(BadInput(format!(
+                    "--timeout {timeout}: give a positive number of seconds"
+                ))
+                .into());
+            }
+            let db = store::open_existing(&cli.store)?;
+            let config = normgraph::server::ServerConfig {
+                bind,
+                timeout: std::time::Duration::from_secs_f64(timeout),
+                max_rows,
+                max_body,
+                allow_update,
+                max_connections: max_connections.max(1),
+            };
+            let server = normgraph::server::serve(db, resources, config)
+                .map_err(|e| BadInput(format!("cannot listen on {bind}: {e}")))?;
+            eprintln!(
+                "serving {} on http://{bind}/ (SPARQL at /sparql{}); Ctrl+C stops",
+                cli.store.display(),
+                if allow_update {
+                    ", updates allowed"
+                } else {
+                    ", read-only"
+                }
+            );
+            server.join()?;
+            Ok(())
+        }
+        Command::Push {
+            endpoint,
+            graph,
+            asserted_only,
+            attempts,
+            timeout,
+            quiet,
+        } => {
+            if !(timeout.is_finite() && timeout > 0.0) {
+                return Err(BadInput(format!(
+                    "--timeout {timeout}: give a positive number of seconds"
+                ))
+                .into());
+            }
+            let db = store::open_existing(&cli.store)?;
+            let bar = if quiet || !std::io::stderr().is_terminal() {
+                indicatif::ProgressBar::hidden()
+            } else {
+                indicatif::ProgressBar::new_spinner()
+            };
+            let started = Instant::now();
+            let options = normgraph::remote::PushOptions {
+                endpoint: endpoint.clone(),
+                graphs: graph,
+                asserted_only,
+                attempts: attempts.max(1),
+                timeout: std::time::Duration::from_secs_f64(timeout),
+            };
+            let summary = normgraph::remote::push(&db, &options, |g, triples| {
+                bar.set_message(format!("{triples} triples; last graph {g}"));
+                bar.tick();
+            })?;
+            bar.finish_and_clear();
+            eprintln!(
+                "pushed {} graphs ({} triples) to {endpoint} in {:.2} s{}",
+                summary.graphs,
+                summary.triples,
+                started.elapsed().as_secs_f64(),
+                if summary.retries > 0 {
+                    format!(" ({} retries)", summary.retries)
+                } else {
+                    String::new()
+                }
+            );
+            Ok(())
+        }
         Command::Graphs => {
             let db = store::open_existing(&cli.store)?;
             for (graph, n) in store::graphs(&db, &cli.store)? {

@@ -321,6 +321,58 @@ fn write_table(
     )
 }
 
+/// The media types to ask a remote endpoint for, for an output format.
+pub fn remote_accept(format: OutputFormat) -> &'static str {
+    match format {
+        OutputFormat::Table => "application/sparql-results+json, text/turtle;q=0.9",
+        OutputFormat::Json => "application/sparql-results+json",
+        OutputFormat::Xml => "application/sparql-results+xml",
+        OutputFormat::Csv => "text/csv",
+        OutputFormat::Tsv => "text/tab-separated-values",
+        OutputFormat::Turtle => "text/turtle",
+        OutputFormat::Ntriples => "application/n-triples",
+        OutputFormat::Rdfxml => "application/rdf+xml",
+        OutputFormat::Jsonld => "application/ld+json",
+    }
+}
+
+/// Writes what a remote endpoint answered: as a table when asked for one and the answer is
+/// SPARQL JSON results, else the bytes as they came.
+pub fn write_remote(
+    format: OutputFormat,
+    media: &str,
+    body: &[u8],
+    origin: &str,
+    out: &mut impl Write,
+) -> Result<(), QueryError> {
+    use oxigraph::sparql::results::{QueryResultsParser, SliceQueryResultsParserOutput};
+    if format != OutputFormat::Table || !media.starts_with("application/sparql-results+json") {
+        out.write_all(body)?;
+        return Ok(());
+    }
+    let bad = |e: String| QueryError::Evaluation {
+        origin: origin.to_owned(),
+        message: format!("the endpoint's JSON results do not parse: {e}"),
+    };
+    match QueryResultsParser::from_format(QueryResultsFormat::Json)
+        .for_slice(body)
+        .map_err(|e| bad(e.to_string()))?
+    {
+        SliceQueryResultsParserOutput::Boolean(b) => writeln!(out, "{b}")?,
+        SliceQueryResultsParserOutput::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            for s in solutions {
+                let s = s.map_err(|e| bad(e.to_string()))?;
+                rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+            }
+            let names: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+            write_table(out, &names, &rows)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,3 +10,4 @@ mod pipeline;
 mod props;
 mod robustness;
 mod rules;
+mod server;

@@ -1,0 +1,643 @@
+//! `normgraph serve`: the SPARQL 1.1 Protocol over real HTTP, real clients (rdflib's
+//! SPARQLStore, SPARQLWrapper, headless Chromium on the query page), limits and bad input.
+
+use crate::util::{dump, ok, root};
+use oxhttp::model::{Body, Method, Request, StatusCode};
+use std::collections::BTreeSet;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A running `normgraph serve`, killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn start(store: &Path, extra: &[&str]) -> Server {
+    let port = free_port();
+    let bind = format!("127.0.0.1:{port}");
+    let child = Command::new(env!("CARGO_BIN_EXE_normgraph"))
+        .env("NORMGRAPH_STORE", store)
+        .args(["serve", "--bind", &bind])
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let server = Server {
+        child,
+        base: format!("http://{bind}"),
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(&bind).is_err() {
+        assert!(Instant::now() < deadline, "the server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    server
+}
+
+fn store_with_corpus() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let seeds = root().join("data/statements");
+    let ungdc = root().join("tests/fixtures/ungdc");
+    ok(
+        &store,
+        dir.path(),
+        &[
+            "ingest",
+            "-q",
+            seeds.to_str().expect("utf8"),
+            ungdc.to_str().expect("utf8"),
+        ],
+    );
+    (dir, store)
+}
+
+struct Reply {
+    status: StatusCode,
+    content_type: String,
+    body: String,
+}
+
+fn call(method: Method, url: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    let mut builder = Request::builder().method(method).uri(url);
+    for (k, v) in headers {
+        builder = builder.header(*k, *v);
+    }
+    let request = builder.body(Body::from(body.to_vec())).expect("request");
+    let response = oxhttp::Client::new()
+        .with_global_timeout(Duration::from_secs(60))
+        .request(request)
+        .expect("the server answers");
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let body = response.into_body().to_string().expect("body");
+    Reply {
+        status,
+        content_type,
+        body,
+    }
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The curated queries: (name, text).
+fn curated() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(root().join("queries")).expect("queries") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "rq") {
+            let name = path
+                .file_stem()
+                .expect("stem")
+                .to_string_lossy()
+                .into_owned();
+            out.push((name, std::fs::read_to_string(&path).expect("query")));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// CSV rows (header included) as a set, so row order does not matter.
+fn csv_rows(text: &str) -> BTreeSet<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("csv").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn protocol_answers_like_the_cli_and_refuses_what_it_must() {
+    let (dir, store) = store_with_corpus();
+    let cwd = dir.path();
+    let expected: Vec<(String, String, String)> = curated()
+        .into_iter()
+        .map(|(name, text)| {
+            let csv = ok(&store, cwd, &["query", "--format", "csv", name.as_str()]).stdout;
+            (name, text, csv)
+        })
+        .collect();
+    let before = dump(&store, cwd);
+    let server = start(&store, &["--max-rows", "5000"]);
+    let sparql = format!("{}/sparql", server.base);
+
+    // Every curated query, three ways of asking, the same rows as `normgraph query`.
+    for (name, text, csv) in &expected {
+        let want = csv_rows(csv);
+        let get = call(
+            Method::GET,
+            &format!("{sparql}?query={}", encode(text)),
+            &[("Accept", "text/csv")],
+            b"",
+        );
+        assert_eq!(get.status, StatusCode::OK, "{name}: {}", get.body);
+        assert_eq!(csv_rows(&get.body), want, "{name} (GET)");
+        let form = call(
+            Method::POST,
+            &sparql,
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "text/csv"),
+            ],
+            format!("query={}", encode(text)).as_bytes(),
+        );
+        assert_eq!(csv_rows(&form.body), want, "{name} (form POST)");
+        let direct = call(
+            Method::POST,
+            &sparql,
+            &[
+                ("Content-Type", "application/sparql-query"),
+                ("Accept", "text/csv"),
+            ],
+            text.as_bytes(),
+        );
+        assert_eq!(csv_rows(&direct.body), want, "{name} (direct POST)");
+    }
+
+    // Content negotiation.
+    let ask = |accept: &str, query: &str| {
+        call(
+            Method::POST,
+            &sparql,
+            &[
+                ("Content-Type", "application/sparql-query"),
+                ("Accept", accept),
+            ],
+            query.as_bytes(),
+        )
+    };
+    let select = "SELECT ?s WHERE { ?s a ng:Statement } LIMIT 2";
+    for (accept, media) in [
+        (
+            "application/sparql-results+json",
+            "application/sparql-results+json",
+        ),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+        ),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("*/*", "application/sparql-results+json"),
+        ("text/html;q=0.9, text/csv;q=0.5", "text/csv"),
+    ] {
+        let r = ask(accept, select);
+        assert_eq!(r.status, StatusCode::OK, "{accept}");
+        assert!(
+            r.content_type.starts_with(media),
+            "{accept}: {}",
+            r.content_type
+        );
+    }
+    assert_eq!(ask("text/html", select).status, StatusCode::NOT_ACCEPTABLE);
+    let construct = "CONSTRUCT { ?s a ng:Statement } WHERE { ?s a ng:Statement }";
+    for (accept, media) in [
+        ("text/turtle", "text/turtle"),
+        ("application/n-triples", "application/n-triples"),
+        ("application/ld+json", "application/ld+json"),
+        ("application/rdf+xml", "application/rdf+xml"),
+    ] {
+        let r = ask(accept, construct);
+        assert_eq!(r.status, StatusCode::OK, "{accept}");
+        assert!(
+            r.content_type.starts_with(media),
+            "{accept}: {}",
+            r.content_type
+        );
+    }
+    assert_eq!(
+        ask("application/sparql-results+json", construct).status,
+        StatusCode::NOT_ACCEPTABLE
+    );
+
+    // The dataset: one statement's graph as the default graph.
+    let graph = "https://w3id.org/normgraph/id/graph/statement/000_8e5a7b6371a20a1b";
+    let r = call(
+        Method::GET,
+        &format!(
+            "{sparql}?query={}&default-graph-uri={}",
+            encode("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ng:Statement }"),
+            encode(graph)
+        ),
+        &[("Accept", "text/csv")],
+        b"",
+    );
+    assert_eq!(r.body.lines().nth(1), Some("1"), "{}", r.body);
+
+    // Graph Store Protocol, read.
+    let r = call(
+        Method::GET,
+        &format!("{}/store?graph={}", server.base, encode(graph)),
+        &[("Accept", "text/turtle")],
+        b"",
+    );
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("A/RES/75/240"));
+    let r = call(
+        Method::GET,
+        &format!(
+            "{}/store?graph={}",
+            server.base,
+            encode("https://example.org/none")
+        ),
+        &[],
+        b"",
+    );
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+    // Bad input: each refused with the right status and a message; the server keeps serving.
+    let r = ask("*/*", "SELECT ?x WHERE { ?x ");
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.body.contains("SPARQL syntax error") && r.body.contains("1:"),
+        "{}",
+        r.body
+    );
+    let r = ask("*/*", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
+    assert_eq!(
+        r.status,
+        StatusCode::BAD_REQUEST,
+        "too many rows: {}",
+        r.body
+    );
+    let big = vec![b'#'; 2 << 20];
+    let r = call(
+        Method::POST,
+        &sparql,
+        &[("Content-Type", "application/sparql-query")],
+        &big,
+    );
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let r = call(
+        Method::POST,
+        &sparql,
+        &[("Content-Type", "application/sparql-update")],
+        b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    );
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = call(
+        Method::POST,
+        &sparql,
+        &[("Content-Type", "text/plain")],
+        b"x",
+    );
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let r = ask(
+        "*/*",
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    );
+    assert_ne!(r.status, StatusCode::OK, "federated queries are off");
+    assert_eq!(
+        call(Method::GET, &format!("{}/nowhere", server.base), &[], b"").status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        call(Method::GET, &format!("{}/sparql", server.base), &[], b"").status,
+        StatusCode::BAD_REQUEST
+    );
+
+    // A client that vanishes mid-request and one that is slow do not stop the others.
+    {
+        let mut slow = TcpStream::connect(server.base.trim_start_matches("http://")).expect("tcp");
+        slow.write_all(b"GET /sparql?query=").expect("write");
+        let mut gone = TcpStream::connect(server.base.trim_start_matches("http://")).expect("tcp");
+        let q = encode("SELECT * WHERE { ?s ?p ?o } LIMIT 4000");
+        gone.write_all(format!("GET /sparql?query={q} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
+            .expect("write");
+        let mut first = [0u8; 16];
+        let _ = gone.read(&mut first);
+        drop(gone);
+        let r = ask("*/*", select);
+        assert_eq!(r.status, StatusCode::OK);
+        drop(slow);
+    }
+    let cors = call(Method::OPTIONS, &sparql, &[], b"");
+    assert_eq!(cors.status, StatusCode::NO_CONTENT);
+
+    drop(server);
+
+    // A query that would run for hours is stopped at the time limit.
+    let server = start(&store, &["--timeout", "1"]);
+    let started = Instant::now();
+    let r = call(
+        Method::POST,
+        &format!("{}/sparql", server.base),
+        &[("Content-Type", "application/sparql-query")],
+        b"SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    );
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.body);
+    assert!(r.body.contains("time limit (1 s)"), "{}", r.body);
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the time limit held"
+    );
+    drop(server);
+    assert_eq!(before, dump(&store, cwd), "the server changed the store");
+}
+
+#[test]
+fn updates_only_when_allowed() {
+    let (dir, store) = store_with_corpus();
+    let server = start(&store, &["--allow-update"]);
+    let sparql = format!("{}/sparql", server.base);
+    let r = call(
+        Method::POST,
+        &sparql,
+        &[("Content-Type", "application/sparql-update")],
+        b"INSERT DATA { GRAPH <urn:notes> { <urn:a> <urn:b> \"note\" } }",
+    );
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let r = call(
+        Method::POST,
+        &sparql,
+        &[
+            ("Content-Type", "application/sparql-query"),
+            ("Accept", "text/csv"),
+        ],
+        b"SELECT ?o WHERE { <urn:a> <urn:b> ?o }",
+    );
+    assert_eq!(r.body.lines().nth(1), Some("note"));
+    let r = call(
+        Method::POST,
+        &sparql,
+        &[("Content-Type", "application/sparql-update")],
+        b"INSERT DATA { <urn:a> <urn:b> ",
+    );
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    drop(server);
+    let graphs = ok(&store, dir.path(), &["graphs"]).stdout;
+    assert!(graphs.contains("urn:notes"), "{graphs}");
+}
+
+#[test]
+fn rdflib_and_sparqlwrapper_get_the_cli_rows() {
+    let (dir, store) = store_with_corpus();
+    let cwd = dir.path();
+    let queries = curated();
+    let mut expected = serde_json::Map::new();
+    for (name, _) in &queries {
+        let csv = ok(&store, cwd, &["query", "--format", "csv", name.as_str()]).stdout;
+        let rows: Vec<Vec<String>> = csv_rows(&csv).into_iter().collect();
+        expected.insert(name.clone(), serde_json::json!(rows));
+    }
+    let files = cwd.join("queries.json");
+    let payload = serde_json::json!({
+        "queries": queries.iter().map(|(n, t)| serde_json::json!([n, t])).collect::<Vec<_>>(),
+    });
+    std::fs::write(&files, payload.to_string()).expect("write");
+    let server = start(&store, &[]);
+    let script = r#"
+import json, sys
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from rdflib import Graph
+from SPARQLWrapper import SPARQLWrapper, JSON
+endpoint, path = sys.argv[1], sys.argv[2]
+queries = json.load(open(path))["queries"]
+out = {}
+store = Graph(store=SPARQLStore(endpoint, returnFormat="json"))
+for name, text in queries:
+    res = store.query(text)
+    head = [str(v) for v in res.vars]
+    a = sorted([head] + [["" if t is None else str(t) for t in row] for row in res])
+    w = SPARQLWrapper(endpoint)
+    w.setQuery(text)
+    w.setReturnFormat(JSON)
+    j = w.query().convert()
+    vars_ = j["head"]["vars"]
+    b = sorted([vars_] + [[b.get(v, {}).get("value", "") for v in vars_] for b in j["results"]["bindings"]])
+    out[name] = {"rdflib": a, "sparqlwrapper": b}
+print(json.dumps(out))
+"#;
+    let run = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(format!("{}/sparql", server.base))
+        .arg(&files)
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    if !run.status.success() {
+        if std::env::var_os("CI").is_none() && stderr.contains("No module named") {
+            eprintln!("rdflib or SPARQLWrapper not installed: skipped");
+            return;
+        }
+        panic!("python clients failed: {stderr}");
+    }
+    let got: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    for (name, _) in &queries {
+        let mut want: Vec<Vec<String>> =
+            serde_json::from_value(expected[name].clone()).expect("rows");
+        want.sort();
+        for client in ["rdflib", "sparqlwrapper"] {
+            let rows: Vec<Vec<String>> =
+                serde_json::from_value(got[name][client].clone()).expect("rows");
+            assert_eq!(rows, want, "{name} via {client}");
+        }
+    }
+}
+
+#[test]
+fn query_page_runs_a_curated_query_in_headless_chromium() {
+    let (dir, store) = store_with_corpus();
+    let cwd = dir.path();
+    let rows = ok(&store, cwd, &["query", "--format", "csv", "statements"])
+        .stdout
+        .lines()
+        .count()
+        - 1;
+    let server = start(&store, &[]);
+    let url = format!("{}/#run=statements", server.base);
+    let chromium = |args: &[&str], profile: &str| {
+        Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--virtual-time-budget=15000",
+            ])
+            .arg(format!("--user-data-dir={}", cwd.join(profile).display()))
+            .args(args)
+            .output()
+    };
+    let out = match chromium(&["--dump-dom", &url], "p1") {
+        Ok(o) => o,
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("chromium not installed: skipped");
+            return;
+        }
+        Err(e) => panic!("chromium missing in CI: {e}"),
+    };
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains(&format!(r#"data-rows="{rows}""#)),
+        "expected {rows} rows: {dom:.3000}"
+    );
+    assert!(dom.contains(r#"data-errors="0""#), "{dom:.3000}");
+    assert!(dom.contains("Iran (Islamic Republic of)"));
+    let shot = root().join("target/endpoint-page.png");
+    let _ = chromium(
+        &[
+            "--window-size=1400,900",
+            &format!("--screenshot={}", shot.display()),
+            &url,
+        ],
+        "p2",
+    );
+    assert!(std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0) > 10_000);
+    // The influence-graph viewer is served too.
+    let r = call(
+        Method::GET,
+        &format!("{}/viewer?projection=citation", server.base),
+        &[],
+        b"",
+    );
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("cytoscape"));
+}
+
+/// A running `oxigraph serve` (the `oxigraph` package on PyPI), killed when dropped.
+fn start_oxigraph(dir: &Path) -> Option<Server> {
+    let port = free_port();
+    let bind = format!("127.0.0.1:{port}");
+    let child = match Command::new("oxigraph")
+        .args(["serve", "--union-default-graph", "--location"])
+        .arg(dir)
+        .args(["--bind", &bind])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("oxigraph server not installed (pip install oxigraph): skipped");
+            return None;
+        }
+        Err(e) => panic!("oxigraph server missing in CI: {e}"),
+    };
+    let server = Server {
+        child,
+        base: format!("http://{bind}"),
+    };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while TcpStream::connect(&bind).is_err() {
+        assert!(Instant::now() < deadline, "oxigraph did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Some(server)
+}
+
+#[test]
+fn push_to_a_real_oxigraph_server_and_query_it_remotely() {
+    let (dir, store) = store_with_corpus();
+    let cwd = dir.path();
+    ok(&store, cwd, &["infer"]);
+    let Some(oxigraph) = start_oxigraph(&cwd.join("oxigraph-data")) else {
+        return;
+    };
+    let gsp = format!("{}/store", oxigraph.base);
+    let endpoint = format!("{}/query", oxigraph.base);
+    let per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
+    let local = csv_rows(&ok(&store, cwd, &["query", "--format", "csv", per_graph]).stdout);
+    for _ in 0..2 {
+        // Pushing twice leaves the remote store as after one push (PUT replaces a graph).
+        let run = ok(&store, cwd, &["push", "-q", &gsp]);
+        assert!(run.stderr.contains("pushed"), "{}", run.stderr);
+        let remote = ok(
+            &store,
+            cwd,
+            &[
+                "query",
+                "--endpoint",
+                &endpoint,
+                "--format",
+                "csv",
+                per_graph,
+            ],
+        );
+        assert_eq!(csv_rows(&remote.stdout), local);
+    }
+    for (name, _) in curated() {
+        let here = ok(&store, cwd, &["query", "--format", "csv", name.as_str()]).stdout;
+        let there = ok(
+            &store,
+            cwd,
+            &[
+                "query",
+                "--endpoint",
+                &endpoint,
+                "--format",
+                "csv",
+                name.as_str(),
+            ],
+        )
+        .stdout;
+        assert_eq!(csv_rows(&there), csv_rows(&here), "{name} on oxigraph");
+    }
+    let table = ok(
+        &store,
+        cwd,
+        &["query", "--endpoint", &endpoint, "statements"],
+    )
+    .stdout;
+    assert!(table.contains("Iran (Islamic Republic of)"), "{table}");
+
+    let run = crate::util::normgraph(
+        &store,
+        cwd,
+        &["query", "--endpoint", &endpoint, "SELECT ?x WHERE {"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("HTTP 400"), "{}", run.stderr);
+
+    let run = crate::util::normgraph(&store, cwd, &["push", "-q", "--graph", "urn:nope", &gsp]);
+    assert_eq!(run.code, 3);
+    assert!(run.stderr.contains("no graph <urn:nope>"));
+
+    let nobody = format!("http://127.0.0.1:{}/store", free_port());
+    let run = crate::util::normgraph(&store, cwd, &["push", "-q", "--attempts", "2", &nobody]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("cannot reach") && run.stderr.contains("gave up after 2"),
+        "{}",
+        run.stderr
+    );
+}
