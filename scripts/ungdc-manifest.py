@@ -11,6 +11,7 @@ stderr.
 usage: scripts/ungdc-manifest.py DIR [--out DIR/manifest.csv]
 """
 import csv
+import os
 import pathlib
 import re
 import sys
@@ -43,7 +44,9 @@ def main():
         if code not in known:
             unknown.add(code)
             code = ""
-        rows.append([path.name, code, year, "general-assembly", session, "en"])
+        # The manifest names files relative to its own folder.
+        rel = os.path.relpath(path.resolve(), out.resolve().parent)
+        rows.append([rel, code, year, "general-assembly", session, "en"])
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["file", "delegation", "date", "body", "session", "language"])
