@@ -95,11 +95,21 @@ impl Table {
                             .min(60)
                     })
                     .collect();
+                let last = self.columns.len().saturating_sub(1);
                 let line = |out: &mut dyn Write, row: &[String]| -> std::io::Result<()> {
                     let parts: Vec<String> = row
                         .iter()
                         .zip(&widths)
-                        .map(|(c, &w)| format!("{c:<w$}"))
+                        .enumerate()
+                        .map(|(i, (c, &w))| {
+                            // Long cells are cut to the column width, but for the last column.
+                            if i < last && c.chars().count() > w {
+                                let cut: String = c.chars().take(w.saturating_sub(1)).collect();
+                                format!("{cut}…")
+                            } else {
+                                format!("{c:<w$}")
+                            }
+                        })
                         .collect();
                     writeln!(out, "{}", parts.join("  ").trim_end())
                 };
