@@ -76,6 +76,15 @@ fn centrality_equals_stored_networkx_values() {
             1e-9,
             &format!("{name} closeness"),
         );
+        // networkx computes HITS from a sparse SVD; power iteration reaches the same vectors.
+        let (hubs, authorities) = centrality::hits(&adj, 1e-12, 10_000);
+        assert_close(&hubs, &floats(&r["hubs"]), 1e-6, &format!("{name} hubs"));
+        assert_close(
+            &authorities,
+            &floats(&r["authorities"]),
+            1e-6,
+            &format!("{name} authorities"),
+        );
         let pivots: Vec<usize> = r["pivots"]
             .as_array()
             .expect("pivots")
