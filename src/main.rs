@@ -336,6 +336,18 @@ struct BadInput(String);
 #[error("{0}")]
 struct NotFound(String);
 
+/// A positive, finite number of seconds given as an option.
+fn seconds(option: &str, value: f64) -> Result<std::time::Duration> {
+    if value.is_finite() && value > 0.0 {
+        Ok(std::time::Duration::from_secs_f64(value))
+    } else {
+        Err(BadInput(format!(
+            "{option} {value}: give a positive number of seconds"
+        ))
+        .into())
+    }
+}
+
 /// Writes a file beside its final name and renames it, so a failure leaves no half file.
 fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = path.with_extension("normgraph-partial");
@@ -503,16 +515,11 @@ fn run(cli: Cli) -> Result<()> {
             allow_update,
             max_connections,
         } => {
-            if !(timeout.is_finite() && timeout > 0.0) {
-                return Err(BadInput(format!(
-                    "--timeout {timeout}: give a positive number of seconds"
-                ))
-                .into());
-            }
+            let timeout = seconds("--timeout", timeout)?;
             let db = store::open_existing(&cli.store)?;
             let config = normgraph::server::ServerConfig {
                 bind,
-                timeout: std::time::Duration::from_secs_f64(timeout),
+                timeout,
                 max_rows,
                 max_body,
                 allow_update,
@@ -540,12 +547,7 @@ fn run(cli: Cli) -> Result<()> {
             timeout,
             quiet,
         } => {
-            if !(timeout.is_finite() && timeout > 0.0) {
-                return Err(BadInput(format!(
-                    "--timeout {timeout}: give a positive number of seconds"
-                ))
-                .into());
-            }
+            let timeout = seconds("--timeout", timeout)?;
             let db = store::open_existing(&cli.store)?;
             let bar = if quiet || !std::io::stderr().is_terminal() {
                 indicatif::ProgressBar::hidden()
@@ -558,7 +560,7 @@ fn run(cli: Cli) -> Result<()> {
                 graphs: graph,
                 asserted_only,
                 attempts: attempts.max(1),
-                timeout: std::time::Duration::from_secs_f64(timeout),
+                timeout,
             };
             let summary = normgraph::remote::push(&db, &options, |g, triples| {
                 bar.set_message(format!("{triples} triples; last graph {g}"));

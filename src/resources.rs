@@ -127,24 +127,18 @@ impl Resources {
 
     /// The curated queries, as (name without `.rq`, text).
     pub fn queries(&self) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
-        Ok(self
-            .files("queries", "rq")?
-            .into_iter()
-            .map(|f| {
-                let name = Path::new(&f.name)
-                    .file_stem()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
-                (name, f)
-            })
-            .collect())
+        self.named("queries", "rq")
     }
 
     /// The named graph projections (`queries/projections/*.rq`), by name.
     pub fn projections(&self) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
+        self.named("queries/projections", "rq")
+    }
+
+    /// The files of a folder as (file stem, file).
+    fn named(&self, dir: &str, ext: &str) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
         Ok(self
-            .files("queries/projections", "rq")?
+            .files(dir, ext)?
             .into_iter()
             .map(|f| {
                 let name = Path::new(&f.name)
