@@ -331,6 +331,19 @@ pub fn communities(
     Ok((part, q))
 }
 
+/// The scores pictures and graph exports carry: PageRank and Louvain communities.
+pub fn picture_scores(g: &InfluenceGraph) -> Result<Scores, AnalysisError> {
+    let mut scores = centrality(
+        g,
+        &CentralityOptions {
+            measures: vec![Measure::Pagerank],
+            ..CentralityOptions::default()
+        },
+    )?;
+    scores.community = Some(communities(g, CommunityMethod::Louvain, 1.0)?);
+    Ok(scores)
+}
+
 /// One row per node with its scores, highest PageRank first (else by label); at most `top`.
 pub fn scores_table(g: &InfluenceGraph, s: &Scores, top: Option<usize>) -> Table {
     let mut cols = vec!["node", "label", "kind"];

@@ -419,11 +419,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Queries => {
             for (name, file) in resources.queries()? {
-                let summary = file
-                    .text
-                    .lines()
-                    .find_map(|l| l.strip_prefix('#').map(str::trim))
-                    .unwrap_or("");
+                let summary = file.summary();
                 say!("{name:<32} {summary}");
             }
             Ok(())

@@ -23,6 +23,17 @@ pub struct ResourceFile {
     pub text: Cow<'static, str>,
 }
 
+impl ResourceFile {
+    /// The file's one-line summary: its first `#` comment line (`#!` directive lines skipped).
+    pub fn summary(&self) -> &str {
+        self.text
+            .lines()
+            .filter(|l| !l.starts_with("#!"))
+            .find_map(|l| l.strip_prefix('#').map(str::trim))
+            .unwrap_or("")
+    }
+}
+
 /// Where resources come from.
 #[derive(Debug, Clone)]
 pub enum Resources {

@@ -111,10 +111,14 @@ fn cors(response: &mut Response<Body>) {
 
 /// A response with a plain-text body.
 fn text(status: StatusCode, message: impl Into<String>) -> Response<Body> {
-    let mut message = message.into();
-    message.push('\n');
-    respond(status, "text/plain; charset=utf-8", message.into_bytes())
+    Reply::text(status, message).into_response()
 }
+
+/// What a SELECT or ASK result can be served as.
+const RESULTS_OFFERED: &str = "application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values";
+/// What a graph (CONSTRUCT, DESCRIBE, Graph Store read) can be served as.
+const RDF_OFFERED: &str =
+    "text/turtle, application/n-triples, application/n-quads, application/ld+json, application/rdf+xml";
 
 fn respond(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response<Body> {
     let mut r = Response::new(Body::from(body));
@@ -154,48 +158,10 @@ impl Params {
     }
 
     fn parse_form(&mut self, form: &[u8]) {
-        for (k, v) in form_urlencoded(form) {
-            self.add(&k, v);
+        for (k, v) in form_urlencoded::parse(form) {
+            self.add(&k, v.into_owned());
         }
     }
-}
-
-/// Decodes `application/x-www-form-urlencoded` pairs.
-fn form_urlencoded(input: &[u8]) -> Vec<(String, String)> {
-    fn decode(s: &[u8]) -> String {
-        let mut out = Vec::with_capacity(s.len());
-        let mut i = 0;
-        while i < s.len() {
-            match s[i] {
-                b'+' => out.push(b' '),
-                b'%' if i + 2 < s.len() => {
-                    let hex = std::str::from_utf8(&s[i + 1..i + 3])
-                        .ok()
-                        .and_then(|h| u8::from_str_radix(h, 16).ok());
-                    match hex {
-                        Some(b) => {
-                            out.push(b);
-                            i += 2;
-                        }
-                        None => out.push(b'%'),
-                    }
-                }
-                b => out.push(b),
-            }
-            i += 1;
-        }
-        String::from_utf8_lossy(&out).into_owned()
-    }
-    input
-        .split(|&b| b == b'&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let mut it = pair.splitn(2, |&b| b == b'=');
-            let k = decode(it.next().unwrap_or_default());
-            let v = decode(it.next().unwrap_or_default());
-            (k, v)
-        })
-        .collect()
 }
 
 impl State {
@@ -293,12 +259,7 @@ impl State {
             .unwrap_or_default()
             .into_iter()
             .map(|(name, f)| {
-                let summary = f
-                    .text
-                    .lines()
-                    .find_map(|l| l.strip_prefix('#').map(str::trim))
-                    .unwrap_or("")
-                    .to_owned();
+                let summary = f.summary().to_owned();
                 serde_json::json!({ "name": name, "summary": summary, "text": f.text })
             })
             .collect();
@@ -327,15 +288,8 @@ impl State {
                 format!("the {name} projection is empty in this store"),
             );
         }
-        let mut scores = analysis::centrality(
-            &g,
-            &analysis::CentralityOptions {
-                measures: vec![analysis::Measure::Pagerank],
-                ..Default::default()
-            },
-        )
-        .unwrap_or_default();
-        scores.community = analysis::communities(&g, analysis::CommunityMethod::Louvain, 1.0).ok();
+        // The same scores as `normgraph viz`; a failure leaves the page without them.
+        let scores = analysis::picture_scores(&g).unwrap_or_default();
         let page = crate::viz::html(&g, &scores, &format!("{name} projection"));
         respond(
             StatusCode::OK,
@@ -454,7 +408,7 @@ impl State {
     fn graph_store(&self, request: &Request<Body>, params: &Params) -> Response<Body> {
         let accept = accept_list(request, params.format.as_deref());
         let Some(format) = negotiate_rdf(&accept) else {
-            return not_acceptable("text/turtle, application/n-triples, application/n-quads, application/ld+json, application/rdf+xml");
+            return Reply::not_acceptable(RDF_OFFERED).into_response();
         };
         let graph = match (&params.graph, params.default) {
             (Some(g), false) => match NamedNode::new(g) {
@@ -591,7 +545,7 @@ fn evaluate(
     match results {
         QueryResults::Solutions(solutions) => {
             let Some(format) = negotiate_results(accept) else {
-                return Reply::not_acceptable("application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values");
+                return Reply::not_acceptable(RESULTS_OFFERED);
             };
             let mut body = Vec::new();
             let variables = solutions.variables().to_vec();
@@ -620,7 +574,7 @@ fn evaluate(
         }
         QueryResults::Boolean(value) => {
             let Some(format) = negotiate_results(accept) else {
-                return Reply::not_acceptable("application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values");
+                return Reply::not_acceptable(RESULTS_OFFERED);
             };
             let mut body = Vec::new();
             match QueryResultsSerializer::from_format(format)
@@ -632,9 +586,7 @@ fn evaluate(
         }
         QueryResults::Graph(triples) => {
             let Some(format) = negotiate_rdf(accept) else {
-                return Reply::not_acceptable(
-                    "text/turtle, application/n-triples, application/n-quads, application/ld+json, application/rdf+xml",
-                );
+                return Reply::not_acceptable(RDF_OFFERED);
             };
             let mut body = Vec::new();
             let mut ser =
@@ -657,13 +609,6 @@ fn evaluate(
             Reply::ok(format.media_type(), body)
         }
     }
-}
-
-fn not_acceptable(offered: &str) -> Response<Body> {
-    text(
-        StatusCode::NOT_ACCEPTABLE,
-        format!("none of the media types in Accept can hold this result; offered: {offered}"),
-    )
 }
 
 /// Media types the client accepts, best first (`format=` overrides `Accept`).
@@ -763,11 +708,11 @@ mod tests {
 
     #[test]
     fn form_decoding() {
-        let pairs =
-            form_urlencoded(b"query=SELECT+%3Fs+WHERE+%7B%7D&default-graph-uri=a%2Fb&x=%zz");
-        assert_eq!(pairs[0], ("query".into(), "SELECT ?s WHERE {}".into()));
-        assert_eq!(pairs[1].1, "a/b");
-        assert_eq!(pairs[2].1, "%zz");
+        let mut p = Params::default();
+        p.parse_form(b"query=SELECT+%3Fs+WHERE+%7B%7D&default-graph-uri=a%2Fb&graph=%zz");
+        assert_eq!(p.query.as_deref(), Some("SELECT ?s WHERE {}"));
+        assert_eq!(p.default_graphs, vec!["a/b".to_owned()]);
+        assert_eq!(p.graph.as_deref(), Some("%zz"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! by their real consumers (networkx, Graphviz), the HTML viewer in headless Chromium, and bad
 //! input.
 
-use crate::util::{dump, fixture, normgraph, ok, root};
+use crate::util::{chromium, dump, fixture, normgraph, ok, root};
 use normgraph::analysis::centrality::{self, Adjacency};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -260,33 +260,6 @@ print(json.dumps({"graphml": [gml.number_of_nodes(), gml.number_of_edges(), gml.
             "{}",
             run.stderr
         );
-    }
-}
-
-/// Headless Chromium, as root and without network (see docs/DEVELOPING.md).
-fn chromium(args: &[&str], profile: &Path) -> Option<std::process::Output> {
-    let mut cmd = Command::new("chromium");
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--enable-logging=stderr",
-        "--v=0",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()))
-    .args(args);
-    match cmd.output() {
-        Ok(o) => Some(o),
-        Err(_) if !in_ci() => {
-            eprintln!("chromium not installed: skipped");
-            None
-        }
-        Err(e) => panic!("chromium missing in CI: {e}"),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `normgraph serve`: the SPARQL 1.1 Protocol over real HTTP, real clients (rdflib's
 //! SPARQLStore, SPARQLWrapper, headless Chromium on the query page), limits and bad input.
 
-use crate::util::{dump, ok, root};
+use crate::util::{chromium, dump, ok, root};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
@@ -481,30 +481,11 @@ fn query_page_runs_a_curated_query_in_headless_chromium() {
         - 1;
     let server = start(&store, &[]);
     let url = format!("{}/#run=statements", server.base);
-    let chromium = |args: &[&str], profile: &str| {
-        Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--virtual-time-budget=15000",
-            ])
-            .arg(format!("--user-data-dir={}", cwd.join(profile).display()))
-            .args(args)
-            .output()
-    };
-    let out = match chromium(&["--dump-dom", &url], "p1") {
-        Ok(o) => o,
-        Err(_) if std::env::var_os("CI").is_none() => {
-            eprintln!("chromium not installed: skipped");
-            return;
-        }
-        Err(e) => panic!("chromium missing in CI: {e}"),
+    let Some(out) = chromium(
+        &["--virtual-time-budget=15000", "--dump-dom", &url],
+        &cwd.join("p1"),
+    ) else {
+        return;
     };
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -514,13 +495,14 @@ fn query_page_runs_a_curated_query_in_headless_chromium() {
     assert!(dom.contains(r#"data-errors="0""#), "{dom:.3000}");
     assert!(dom.contains("Iran (Islamic Republic of)"));
     let shot = root().join("target/endpoint-page.png");
-    let _ = chromium(
+    chromium(
         &[
             "--window-size=1400,900",
+            "--virtual-time-budget=15000",
             &format!("--screenshot={}", shot.display()),
             &url,
         ],
-        "p2",
+        &cwd.join("p2"),
     );
     assert!(std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0) > 10_000);
     // The influence-graph viewer is served too.

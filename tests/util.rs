@@ -86,3 +86,30 @@ pub fn assert_same_text(left: &str, right: &str, what: &str) {
         r.get(first)
     );
 }
+
+/// Headless Chromium, as root and without network (see docs/DEVELOPING.md).
+pub fn chromium(args: &[&str], profile: &Path) -> Option<std::process::Output> {
+    let mut cmd = std::process::Command::new("chromium");
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--enable-logging=stderr",
+        "--v=0",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()))
+    .args(args);
+    match cmd.output() {
+        Ok(o) => Some(o),
+        Err(_) if std::env::var_os("CI").is_none() => {
+            eprintln!("chromium not installed: skipped");
+            None
+        }
+        Err(e) => panic!("chromium missing in CI: {e}"),
+    }
+}

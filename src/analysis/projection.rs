@@ -76,12 +76,7 @@ pub fn list(resources: &Resources) -> Result<Vec<(String, String, bool)>, Analys
         .projections()?
         .into_iter()
         .map(|(name, file)| {
-            let summary = file
-                .text
-                .lines()
-                .find_map(|l| l.strip_prefix("# ").map(str::trim))
-                .unwrap_or("")
-                .to_owned();
+            let summary = file.summary().to_owned();
             let spec = ProjectionSpec::from_query(&name, "", &file.text, false);
             (name, summary, spec.directed)
         })

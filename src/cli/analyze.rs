@@ -317,19 +317,6 @@ pub fn analyze(store_path: &Path, resources: &Resources, what: AnalyzeCommand) -
     }
 }
 
-/// Scores worth carrying into exports and pictures: PageRank and Louvain communities.
-fn picture_scores(g: &InfluenceGraph) -> Result<Scores> {
-    let mut scores = analysis::centrality(
-        g,
-        &CentralityOptions {
-            measures: vec![Measure::Pagerank],
-            ..CentralityOptions::default()
-        },
-    )?;
-    scores.community = Some(analysis::communities(g, CommunityMethod::Louvain, 1.0)?);
-    Ok(scores)
-}
-
 /// Runs `normgraph export-graph`.
 pub fn export_graph(
     store_path: &Path,
@@ -339,7 +326,7 @@ pub fn export_graph(
     output: Option<&Path>,
 ) -> Result<()> {
     let (_db, g) = project(store_path, resources, graph)?;
-    let scores = picture_scores(&g)?;
+    let scores = analysis::picture_scores(&g)?;
     match output {
         Some(path) => {
             let mut buf = Vec::new();
@@ -383,7 +370,7 @@ pub fn viz(
         .into());
     }
     let (_db, g) = project(store_path, resources, graph)?;
-    let scores = picture_scores(&g)?;
+    let scores = analysis::picture_scores(&g)?;
     let bytes = if ext == "html" {
         let title = format!("{} projection", g.name);
         viz::html(&g, &scores, &title).into_bytes()
