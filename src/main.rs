@@ -13,6 +13,7 @@ use normgraph::query::{self, DefaultGraph, OutputFormat};
 use normgraph::reader;
 use normgraph::resources::Resources;
 use normgraph::store;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -645,12 +646,29 @@ fn read_and_extract(
 ) -> Result<Vec<Extraction>> {
     let manifest = load_manifests(paths, manifest)?;
     let files = reader::collect_inputs(paths)?;
+    // Read and extract on every core; the checks below then run in file order, so the error
+    // reported for bad input is the same whatever the scheduling.
+    let read: Vec<Result<(String, PathBuf, Extraction)>> = files
+        .par_iter()
+        .map(|file| {
+            let doc = reader::read_document(file)?;
+            let slug = doc.slug();
+            let canonical = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
+            let ex = extract::extract(&doc, lexicon, manifest.row(file)).map_err(|u| {
+                BadInput(format!(
+                    "{}:{}: unknown delegation {:?} (not a code or name in data/reference)",
+                    u.manifest.display(),
+                    u.line,
+                    u.value
+                ))
+            })?;
+            Ok((slug, canonical, ex))
+        })
+        .collect();
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     let mut out = Vec::with_capacity(files.len());
-    for file in files {
-        let doc = reader::read_document(&file)?;
-        let slug = doc.slug();
-        let canonical = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+    for result in read {
+        let (slug, canonical, ex) = result?;
         if let Some(other) = slugs.insert(slug.clone(), canonical.clone()) {
             if other != canonical {
                 return Err(BadInput(format!(
@@ -662,15 +680,6 @@ fn read_and_extract(
             }
             continue;
         }
-        let row = manifest.row(&file);
-        let ex = extract::extract(&doc, lexicon, row).map_err(|u| {
-            BadInput(format!(
-                "{}:{}: unknown delegation {:?} (not a code or name in data/reference)",
-                u.manifest.display(),
-                u.line,
-                u.value
-            ))
-        })?;
         out.push(ex);
     }
     Ok(out)
@@ -703,9 +712,14 @@ fn ingest(
         );
     }
     eprintln!(
-        "ingested {} statement{} ({} statement triples, {} ontology and reference triples) into {}; the store holds {} quads; {:.2} s",
+        "ingested {} statement{} ({}{} statement triples written, {} ontology and reference triples) into {}; the store holds {} quads; {:.2} s",
         summary.documents,
         if summary.documents == 1 { "" } else { "s" },
+        if summary.unchanged > 0 {
+            format!("{} unchanged, ", summary.unchanged)
+        } else {
+            String::new()
+        },
         summary.statement_quads,
         summary.reference_quads,
         store_path.display(),

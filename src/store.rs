@@ -1,9 +1,11 @@
 //! The persistent store: an oxigraph RocksDB store on disk, one named graph per statement.
 //!
-//! Writes are transactional. `ingest` reads and checks every input before it writes anything, so
-//! bad input leaves the store exactly as it was; each batch of statements (with the ontology and
-//! reference graphs) is replaced in one transaction, so a crash leaves each statement's graph
-//! either old or new in full.
+//! `ingest` reads and checks every input before it writes anything, so bad input leaves the
+//! store exactly as it was. Statement graphs the store does not have yet go in through
+//! oxigraph's bulk loader, whose commit is atomic (a crash leaves all of them or none); graphs it
+//! has with other quads are cleared and rewritten in the same transaction, in batches, so a crash
+//! leaves each statement old or new in full; graphs whose quads are unchanged are not touched.
+//! Other writes (`infer`, `--write-back`) are transactions.
 
 use crate::error::{ResourceError, StoreError};
 use crate::extract::Extraction;
@@ -16,14 +18,18 @@ use oxigraph::model::{
     BlankNode, GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
 };
 use oxigraph::store::{StorageError, Store};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The default store folder.
 pub const DEFAULT_STORE: &str = "normgraph-store";
 
-/// Statements written per transaction.
+/// Changed statements replaced per transaction, and statements between progress reports.
 const BATCH: usize = 256;
+
+/// The bulk loader's memory target: keeps a whole-corpus ingest well under 1 GB.
+const BULK_LOAD_MEGABYTES: usize = 256;
 
 fn storage_error(path: &Path, source: StorageError) -> StoreError {
     let text = source.to_string();
@@ -136,11 +142,13 @@ fn graph_tag(graph: &str) -> String {
 /// What an ingest wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct IngestSummary {
-    /// Statements written.
+    /// Statements given to the ingest.
     pub documents: usize,
+    /// Of those, statements whose graph already held exactly these quads (left as they were).
+    pub unchanged: usize,
     /// Quads written for the statements.
     pub statement_quads: usize,
-    /// Quads written for the ontology and reference data.
+    /// Quads written for the ontology and reference data (0 when they were unchanged).
     pub reference_quads: usize,
     /// Quads in the store afterwards.
     pub total_quads: usize,
@@ -148,8 +156,37 @@ pub struct IngestSummary {
     pub inferred_cleared: usize,
 }
 
+/// Whether the named graph `graph` exists and holds exactly `quads`, compared as the store
+/// keeps them (oxigraph stores typed literals by value: `"5"^^xsd:nonNegativeInteger` comes back
+/// as `"5"^^xsd:integer`), so the new quads go through an in-memory store first.
+fn holds_exactly(
+    store: &Store,
+    graph: NamedNodeRef<'_>,
+    quads: &[Quad],
+) -> Result<bool, StorageError> {
+    if !store.contains_named_graph(graph)? {
+        return Ok(false);
+    }
+    let scratch = Store::new()?;
+    scratch.extend(quads.iter().cloned())?;
+    let new: std::collections::HashSet<Quad> = scratch.iter().collect::<Result<_, _>>()?;
+    let mut stored = 0usize;
+    for q in store.quads_for_pattern(None, None, None, Some(graph.into())) {
+        if !new.contains(&q?) {
+            return Ok(false);
+        }
+        stored += 1;
+    }
+    Ok(stored == new.len())
+}
+
 /// Writes the ontology, reference data and the given statements into the store, replacing
-/// their graphs. `progress` is called after each batch with the number of statements written.
+/// their graphs. `progress` is called from time to time with the number of statements done.
+///
+/// A graph that already holds exactly the quads it would be given is left alone, so
+/// re-ingesting a corpus costs what changed in it. New graphs are bulk-loaded in one atomic
+/// commit; changed ones are replaced in transactions of [`BATCH`] statements. When anything
+/// changed, the inferred graph and the scores analyses wrote back are dropped (they are stale).
 pub fn ingest(
     store: &Store,
     path: &Path,
@@ -171,25 +208,96 @@ pub fn ingest(
         &vocab::reference_graph(),
     )
     .map_err(load)?;
+    let err = |e| storage_error(path, e);
     let mut summary = IngestSummary {
-        reference_quads: ontology.len() + reference.len(),
+        documents: extractions.len(),
         ..IngestSummary::default()
     };
-    let err = |e| storage_error(path, e);
-    {
+    // 1. What changed. `New`: graphs the store does not have (bulk-loaded); `Changed`: graphs
+    //    it has with other quads (replaced in transactions); the rest is left alone.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Change {
+        New,
+        Changed,
+        Same,
+    }
+    let mut fixed_new: Vec<Quad> = Vec::new();
+    let mut fixed_changed: Vec<(NamedNode, Vec<Quad>)> = Vec::new();
+    for (graph, quads) in [
+        (vocab::ontology_graph(), ontology),
+        (vocab::reference_graph(), reference),
+    ] {
+        let g = NamedNode::new_unchecked(graph);
+        if !holds_exactly(store, g.as_ref(), &quads).map_err(err)? {
+            summary.reference_quads += quads.len();
+            if store.contains_named_graph(&g).map_err(err)? {
+                fixed_changed.push((g, quads));
+            } else {
+                fixed_new.extend(quads);
+            }
+        }
+    }
+    // For each statement: whether its graph exists, and whether it holds these very quads
+    // (checked on every core: reading back the whole corpus is the cost of a re-ingest).
+    let changes: Vec<Change> = extractions
+        .par_iter()
+        .map(|ex| {
+            let g = NamedNodeRef::new_unchecked(&ex.graph);
+            Ok(if !store.contains_named_graph(g)? {
+                Change::New
+            } else if holds_exactly(store, g, &model::quads(ex))? {
+                Change::Same
+            } else {
+                Change::Changed
+            })
+        })
+        .collect::<Result<_, StorageError>>()
+        .map_err(err)?;
+    summary.unchanged = changes.iter().filter(|c| **c == Change::Same).count();
+    if summary.reference_quads == 0 && summary.unchanged == extractions.len() {
+        progress(extractions.len());
+        summary.total_quads = store.len().map_err(err)?;
+        return Ok(summary);
+    }
+    // 2. New graphs through the bulk loader, whose commit is atomic: all of them are in the
+    //    store afterwards, or none.
+    let mut done = 0usize;
+    let mut loader = store
+        .bulk_loader()
+        .with_max_memory_size_in_megabytes(BULK_LOAD_MEGABYTES);
+    loader.load_quads(fixed_new).map_err(err)?;
+    let new_quads = extractions
+        .iter()
+        .zip(&changes)
+        .filter(|(_, c)| **c == Change::New)
+        .flat_map(|(ex, _)| {
+            done += 1;
+            if done.is_multiple_of(BATCH) {
+                progress(done);
+            }
+            let quads = model::quads(ex);
+            summary.statement_quads += quads.len();
+            quads
+        });
+    loader.load_quads(new_quads).map_err(err)?;
+    loader.commit().map_err(err)?;
+    // 3. Changed graphs: each cleared and rewritten in the same transaction, so a crash leaves
+    //    every statement old or new in full.
+    let changed: Vec<&Extraction> = extractions
+        .iter()
+        .zip(&changes)
+        .filter(|(_, c)| **c == Change::Changed)
+        .map(|(ex, _)| ex)
+        .collect();
+    if !fixed_changed.is_empty() {
         let mut tx = store.start_transaction().map_err(err)?;
-        for (graph, quads) in [
-            (vocab::ontology_graph(), &ontology),
-            (vocab::reference_graph(), &reference),
-        ] {
-            let g = NamedNodeRef::new_unchecked(&graph);
+        for (g, quads) in &fixed_changed {
             tx.clear_graph(g).map_err(err)?;
             tx.extend(quads.iter());
-            tx.insert_named_graph(g);
         }
         tx.commit().map_err(err)?;
     }
-    for batch in extractions.chunks(BATCH) {
+    for batch in changed.chunks(BATCH) {
         let mut tx = store.start_transaction().map_err(err)?;
         for ex in batch {
             let g = NamedNodeRef::new_unchecked(&ex.graph);
@@ -197,39 +305,29 @@ pub fn ingest(
             let quads = model::quads(ex);
             summary.statement_quads += quads.len();
             tx.extend(quads.iter());
-            tx.insert_named_graph(g);
         }
         tx.commit().map_err(err)?;
-        summary.documents += batch.len();
-        progress(summary.documents);
+        done += batch.len();
+        progress(done);
     }
-    rebuild_shared(store, path)?;
-    // What the rules derived from the old statements is stale now: drop it (run `infer` again).
-    let inferred = vocab::inferred_graph();
-    let g = NamedNodeRef::new_unchecked(&inferred);
-    if store.contains_named_graph(g).map_err(err)? {
+    // 4. What the rules derived from the old statements is stale now (run `infer` again), and
+    //    so are the scores analyses wrote back (run `analyze … --write-back` again).
+    let mut stale: Vec<NamedNode> = Vec::new();
+    let inferred = NamedNode::new_unchecked(vocab::inferred_graph());
+    if store.contains_named_graph(&inferred).map_err(err)? {
         summary.inferred_cleared = store
-            .quads_for_pattern(None, None, None, Some(g.into()))
+            .quads_for_pattern(None, None, None, Some(inferred.as_ref().into()))
             .count();
-        let mut tx = store.start_transaction().map_err(err)?;
-        tx.remove_named_graph(g).map_err(err)?;
-        tx.commit().map_err(err)?;
+        stale.push(inferred);
     }
-    // So are the scores analyses wrote back (run `analyze … --write-back` again).
     let analysis_prefix = vocab::analysis_graph("");
-    let stale: Vec<NamedNode> = store
-        .named_graphs()
-        .filter_map(|g| match g {
-            Ok(oxigraph::model::NamedOrBlankNode::NamedNode(n))
-                if n.as_str().starts_with(&analysis_prefix) =>
-            {
-                Some(Ok(n))
+    for g in store.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(n) = g.map_err(err)? {
+            if n.as_str().starts_with(&analysis_prefix) {
+                stale.push(n);
             }
-            Ok(_) => None,
-            Err(e) => Some(Err(e)),
-        })
-        .collect::<Result<_, _>>()
-        .map_err(err)?;
+        }
+    }
     if !stale.is_empty() {
         let mut tx = store.start_transaction().map_err(err)?;
         for g in &stale {
@@ -237,6 +335,8 @@ pub fn ingest(
         }
         tx.commit().map_err(err)?;
     }
+    progress(extractions.len());
+    rebuild_shared(store, path)?;
     summary.total_quads = store.len().map_err(err)?;
     Ok(summary)
 }

@@ -398,7 +398,30 @@ fn analyses_on_the_seeds() {
         .and_then(|l| l.parse().ok())
         .expect("count");
     assert!(n >= 5, "{count}");
+    // Ingesting the same statements again changes nothing, so the scores stay …
     ok(&store, cwd, &["ingest", "-q", seeds]);
+    let again = ok(&store, cwd, &["query", "--format", "csv", q]).stdout;
+    assert_eq!(again, count);
+    // … but once a statement changes they are stale and dropped.
+    let changed = cwd.join("changed");
+    std::fs::create_dir_all(&changed).expect("mkdir");
+    for name in [
+        "000_8e5a7b6371a20a1b.txt",
+        "001_e9acb2ec0aff198f.txt",
+        "manifest.csv",
+    ] {
+        std::fs::copy(
+            root().join("data/statements").join(name),
+            changed.join(name),
+        )
+        .expect("copy seed");
+    }
+    let first = changed.join("000_8e5a7b6371a20a1b.txt");
+    let mut text = std::fs::read_to_string(&first).expect("seed text");
+    text.push_str("\nWe also recall resolution 2131 (XX).\n");
+    std::fs::write(&first, text).expect("write changed seed");
+    let changed = changed.to_str().expect("utf8");
+    ok(&store, cwd, &["ingest", "-q", changed]);
     let count = ok(&store, cwd, &["query", "--format", "csv", q]).stdout;
     assert_eq!(count.lines().nth(1), Some("0"));
 
