@@ -194,7 +194,7 @@ fn main() {
                 peak_mb: json["load_peak_mb"].as_f64().unwrap_or(0.0),
             },
         );
-        step("queries-all", peer, whole);
+        step("load-and-queries", peer, whole);
         peer_results.push((peer, json));
     }
 

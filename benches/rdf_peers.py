@@ -7,7 +7,9 @@ Loads the N-Quads normgraph exported (pyoxigraph: `Store.bulk_load` into an on-d
 same engine as normgraph's; rdflib: `Dataset.parse` in memory), then runs every `*.rq` of
 QUERY_DIR over the union of the named graphs, as normgraph's queries see them, counting the
 result rows. A query still running after TIMEOUT seconds is stopped (rdflib's evaluation is pure
-Python, so an alarm signal interrupts it) and recorded with `"timeout": true`. Writes one JSON
+Python, so an alarm signal interrupts it) and recorded with `"timeout": true`; one the peer
+fails on is recorded with its `"error"` (rdflib 7.6 raises NotBoundError on GROUP_CONCAT over an
+OPTIONAL variable that is unbound, which SPARQL 1.1 defines as skipping the row). Writes one JSON
 object: load seconds, quads, and per query the seconds and rows; peak RSS (ru_maxrss) of the
 process after the load and at the end.
 """
@@ -44,6 +46,8 @@ def run_queries(query_dir, timeout, run):
             out[path.stem] = {"seconds": time.perf_counter() - started, "rows": rows}
         except Timeout:
             out[path.stem] = {"seconds": float(timeout), "rows": None, "timeout": True}
+        except Exception as e:  # a peer's own failure on a valid query: record it, go on
+            out[path.stem] = {"seconds": None, "rows": None, "error": f"{type(e).__name__}: {e}"}
         finally:
             signal.alarm(0)
         print(f"  {path.stem}: {out[path.stem]}", file=sys.stderr, flush=True)

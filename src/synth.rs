@@ -5,6 +5,9 @@
 //! proposed norms invoking principles and addressing threats; principles codified in resolutions;
 //! resolutions recalling earlier ones in families (so that lineage stays bounded); agreed norms.
 //! The same configuration always yields the same triples (a fixed-seed SplitMix64 generator).
+//!
+//! [`speech`] writes synthetic statement *texts* instead, in the shape of the UN General Debate
+//! corpus, for the growth benchmark (`cargo bench --bench growth`): 1×, 10×, … the real corpus.
 
 use crate::vocab::{ID, NG, RDF, UNDOCS};
 use oxigraph::model::{NamedNode, Triple};
@@ -150,6 +153,140 @@ pub fn generate(cfg: &SynthConfig, mut emit: impl FnMut(Triple)) {
     }
 }
 
+/// One synthetic General Debate speech: its file name in the corpus's `ISO3_SESSION_YEAR`
+/// style (with a running number so that many speeches share a delegation and session) and its
+/// text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speech {
+    /// File name, e.g. `IRN_67_2012_00042.txt`.
+    pub file_name: String,
+    /// ISO 3166-1 alpha-3 code of the delegation.
+    pub delegation: &'static str,
+    /// General Assembly session (1–67).
+    pub session: u32,
+    /// Year of the debate (1945 + session).
+    pub year: u32,
+    /// The text, about `bytes` long.
+    pub text: String,
+}
+
+/// Delegations the synthetic speeches come from (all in `data/reference/states.ttl`).
+const SPEAKERS: &[&str] = &[
+    "AFG", "ARG", "AUS", "BRA", "CAN", "CHN", "CUB", "DEU", "EGY", "ESP", "FRA", "GBR", "GHA",
+    "IDN", "IND", "IRN", "IRQ", "ISR", "ITA", "JPN", "KEN", "MEX", "NGA", "NOR", "PAK", "PER",
+    "PHL", "POL", "RUS", "SAU", "SEN", "SWE", "SYR", "TUR", "UKR", "USA", "VEN", "VNM", "ZAF",
+    "ZWE",
+];
+
+const OPENINGS: &[&str] = &[
+    "Mr. President, allow me first to congratulate you on your election to the presidency of the General Assembly at its {ordinal} session.",
+    "Mr. President, on behalf of my delegation I extend to you our warm congratulations on your election.",
+    "It is an honour for me to address this Assembly on behalf of my Government and my people.",
+];
+
+const FILLER: &[&str] = &[
+    "The world economy remains fragile, and the developing countries bear the heaviest burden of its crises.",
+    "Poverty, hunger and disease still afflict hundreds of millions of people, and our common efforts have not matched our words.",
+    "My country has always believed that the United Nations is the best instrument we have for the maintenance of international peace and security.",
+    "The reform of the Security Council, to make it more representative and more democratic, can no longer be postponed.",
+    "We welcome the progress made in the negotiations on general and complete disarmament, but much remains to be done.",
+    "The situation in the Middle East continues to threaten the peace of the whole region.",
+    "Climate change is a threat to the very existence of small island developing States.",
+    "My delegation supports every effort to strengthen the role of the General Assembly.",
+    "Development and security are two sides of the same coin, as the Secretary-General has rightly said in his report.",
+    "The debt burden of the least developed countries must be addressed with courage and imagination.",
+];
+
+const CITATIONS: &[&str] = &[
+    "We recall General Assembly resolution {ga_s}/{ga_n} and reaffirm its provisions.",
+    "My Government has fully implemented Security Council resolution {sc} ({sc_year}).",
+    "The Declaration contained in resolution {old} ({roman}) remains the foundation of our position.",
+    "We call for the full implementation of resolutions {ga_s}/{ga_n} and {ga_s}/{ga_n2}.",
+    "The Assembly adopted resolution A/RES/{ga_s}/{ga_n} by an overwhelming majority.",
+    "Security Council resolution {sc} must be implemented without delay, as paragraph 2 of that resolution demands.",
+];
+
+const PROPOSALS: &[&str] = &[
+    "All States should refrain from the threat or use of force against the territorial integrity and political independence of any State.",
+    "States shall settle their disputes by peaceful means, in accordance with the peaceful settlement of disputes enshrined in the Charter.",
+    "The international community should respect the sovereign equality of States and the principle of non-intervention in the internal affairs of States.",
+    "States should cooperate to prevent terrorism in all its forms and manifestations.",
+    "Every State should respect the right to development and the self-determination of peoples.",
+];
+
+const DISTRACTORS: &[&str] = &[
+    "As stated in document A/{ga_s}/{ga_n}, the report of the Committee deserves careful study.",
+    "The summary records (A/{ga_s}/PV.{ga_n}) show the same concern.",
+    "The crisis is followed around the clock, 24/7, by the media of the world.",
+    "The odds of success were once thought to be 50/50.",
+];
+
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The `index`-th synthetic speech of a corpus generated with `seed`, about `bytes` long:
+/// an opening, then paragraphs mixing filler, citations of GA and Security Council resolutions
+/// in their usual written forms (numbered within the speech's own session range, so they are
+/// well formed), proposals invoking principles, and distractors (document symbols, meeting
+/// records, "24/7", "50/50"). The same arguments always give the same speech.
+pub fn speech(seed: u64, index: usize, bytes: usize) -> Speech {
+    let mut rng = Rng(seed ^ (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
+    let delegation = SPEAKERS[rng.below(SPEAKERS.len())];
+    // Sessions 31–67 (1976–2012): resolutions numbered session/number.
+    let session = 31 + rng.below(37) as u32;
+    let year = 1945 + session;
+    let mut text = String::with_capacity(bytes + 512);
+    let pick = |rng: &mut Rng, list: &[&str]| list[rng.below(list.len())].to_owned();
+    text.push_str(&pick(&mut rng, OPENINGS).replace("{ordinal}", &ordinal(session)));
+    text.push_str("\n\n");
+    while text.len() < bytes {
+        for _ in 0..4 {
+            let roll = rng.below(10);
+            let sentence = if roll < 6 {
+                pick(&mut rng, FILLER)
+            } else if roll < 8 {
+                pick(&mut rng, CITATIONS)
+            } else if roll < 9 {
+                pick(&mut rng, PROPOSALS)
+            } else {
+                pick(&mut rng, DISTRACTORS)
+            };
+            let ga_s = 31 + rng.below((session - 30) as usize) as u32;
+            let old = 1000 + rng.below(2000);
+            let sc = 1 + rng.below(2000);
+            let sentence = sentence
+                .replace("{ga_s}", &ga_s.to_string())
+                .replace("{ga_n}", &(1 + rng.below(250)).to_string())
+                .replace("{ga_n2}", &(1 + rng.below(250)).to_string())
+                .replace("{sc}", &sc.to_string())
+                .replace("{sc_year}", &(1946 + rng.below(66)).to_string())
+                .replace("{old}", &old.to_string())
+                .replace(
+                    "{roman}",
+                    &crate::extract::citations::to_roman(20 + rng.below(10) as u32),
+                );
+            text.push_str(&sentence);
+            text.push(' ');
+        }
+        text.push_str("\n\n");
+    }
+    Speech {
+        file_name: format!("{delegation}_{session}_{year}_{index:06}.txt"),
+        delegation,
+        session,
+        year,
+        text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +300,19 @@ mod tests {
         generate(&cfg, |t| b.push(t.to_string()));
         assert_eq!(a, b);
         assert!((7_000..14_000).contains(&a.len()), "{}", a.len());
+    }
+
+    #[test]
+    fn speeches_are_deterministic_sized_and_cite_resolutions() {
+        let a = speech(7, 3, 20_000);
+        assert_eq!(a, speech(7, 3, 20_000));
+        assert_ne!(a.text, speech(7, 4, 20_000).text);
+        assert!((20_000..22_000).contains(&a.text.len()), "{}", a.text.len());
+        assert_eq!(a.year, 1945 + a.session);
+        assert!(a
+            .file_name
+            .starts_with(&format!("{}_{}_{}_", a.delegation, a.session, a.year)));
+        let found = crate::extract::citations::find(&a.text);
+        assert!(found.len() >= 10, "{} citations", found.len());
     }
 }
