@@ -17,7 +17,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 
 
-def latest(name):
+def latest(name, key):
+    """The rows of the latest date in a results file, the last one for each `key` value."""
     path = RESULTS / name
     if not path.exists():
         return None, []
@@ -26,7 +27,11 @@ def latest(name):
     if not rows:
         return None, []
     date = max(r["date"] for r in rows)
-    return date, [r for r in rows if r["date"] == date]
+    last = {}
+    for r in rows:
+        if r["date"] == date:
+            last[tuple(r[k] for k in key)] = r
+    return date, list(last.values())
 
 
 def num(v):
@@ -73,7 +78,7 @@ def main():
         "|---|---|---|---|---|",
     ]
 
-    date, rows = latest("corpus.csv")
+    date, rows = latest("corpus.csv", ("step", "tool"))
     steps = {(r["step"], r["tool"]): r for r in rows}
     ingest = steps.get(("ingest", "normgraph"))
     if ingest:
@@ -96,7 +101,7 @@ def main():
                 lines.append(f"| {label} | {date} | {float(r['seconds']):.2f} s, peak "
                              f"{float(r['peak_mb']):.0f} MB | – | – |")
 
-    date, rows = latest("queries.csv")
+    date, rows = latest("queries.csv", ("query",))
     for r in rows:
         ours = num(r["normgraph_s"])
         py, rd = num(r["pyoxigraph_s"]), num(r["rdflib_s"])
@@ -107,14 +112,16 @@ def main():
         if rd is not None:
             mark = ">" if timeout else ""
             peers.append(f"rdflib {mark}{rd:.1f} s ({mark}{fmt(rd / max(ours, 1e-6), 0)}×)")
+        elif any(num(x["rdflib_s"]) is not None for x in rows):
+            peers.append("rdflib: error (see the bench output)")
         ratio = fmt(rd / max(ours, 1e-6), 0) if rd is not None else "–"
         if timeout and rd is not None:
             ratio = ">" + ratio
         lines.append(f"| query `{r['query']}` ({r['rows']} rows) | {date} | {ours:.3f} s | "
                      f"{'; '.join(peers) or '–'} | {ratio} (rdflib) |")
 
-    date, rows = latest("rules.csv")
-    for r in rows:
+    date, rows = latest("rules.csv", ("triples",))
+    for r in sorted(rows, key=lambda r: int(r["triples"])):
         ours = num(r["normgraph_s"])
         for tool in ["eye", "nemo"]:
             p = num(r.get(f"{tool}_s"))
@@ -123,14 +130,14 @@ def main():
                              f"| {date} | {ours:.2f} s, peak {r['normgraph_peak_mb']} MB | "
                              f"{tool.upper() if tool == 'eye' else 'Nemo'} {p:.2f} s | {fmt(p / ours, 1)} |")
 
-    date, rows = latest("graph.csv")
+    date, rows = latest("graph.csv", ("measure",))
     for r in rows:
         lines.append(f"| {r['measure']} ({int(r['nodes']):,} nodes, {int(r['edges']):,} edges"
                      f"{', ' + r['pivots'] + ' pivots' if r['measure'] == 'betweenness' else ''}) | {date} | "
                      f"{float(r['normgraph_s']):.3f} s | networkx {float(r['networkx_s']):.2f} s "
                      f"(max diff {r['max_abs_diff']}) | {fmt(num(r['ratio']), 0)} |")
 
-    date, rows = latest("endpoint.csv")
+    date, rows = latest("endpoint.csv", ("server",))
     by = {r["server"]: r for r in rows}
     if "normgraph" in by:
         n = by["normgraph"]
@@ -142,7 +149,7 @@ def main():
                      f"{n['requests_per_s']} req/s, {n['failures']} failed, p99 "
                      f"{float(n['p99_ms']) / 1000:.1f} s | {peer} | {ratio} (throughput) |")
 
-    date, rows = latest("growth.csv")
+    date, rows = latest("growth.csv", ("scale",))
     if rows:
         lines += ["", f"Growth on synthetic speeches ({date}; chart: `bench/results/growth.svg`):", "",
                   "| scale | speeches | MB | quads | ingest s | ingest peak MB | query s | s per MB |",

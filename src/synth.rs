@@ -187,14 +187,16 @@ const OPENINGS: &[&str] = &[
 const FILLER: &[&str] = &[
     "The world economy remains fragile, and the developing countries bear the heaviest burden of its crises.",
     "Poverty, hunger and disease still afflict hundreds of millions of people, and our common efforts have not matched our words.",
-    "My country has always believed that the United Nations is the best instrument we have for the maintenance of international peace and security.",
+    "My country has always believed in the value of dialogue between nations, large and small.",
     "The reform of the Security Council, to make it more representative and more democratic, can no longer be postponed.",
     "We welcome the progress made in the negotiations on general and complete disarmament, but much remains to be done.",
     "The situation in the Middle East continues to threaten the peace of the whole region.",
-    "Climate change is a threat to the very existence of small island developing States.",
-    "My delegation supports every effort to strengthen the role of the General Assembly.",
-    "Development and security are two sides of the same coin, as the Secretary-General has rightly said in his report.",
+    "Our farmers have suffered three years of drought, and our cities have grown faster than our means to serve them.",
+    "We are a young nation, proud of our independence and determined to build our future with our own hands.",
+    "Development and security are two sides of the same coin.",
     "The debt burden of the least developed countries must be addressed with courage and imagination.",
+    "Our region has known too many wars, and our peoples long for peace and prosperity.",
+    "Education for our children is the best investment we can make.",
 ];
 
 const CITATIONS: &[&str] = &[
@@ -249,15 +251,17 @@ pub fn speech(seed: u64, index: usize, bytes: usize) -> Speech {
     text.push_str("\n\n");
     while text.len() < bytes {
         for _ in 0..4 {
-            let roll = rng.below(10);
-            let sentence = if roll < 6 {
-                pick(&mut rng, FILLER)
-            } else if roll < 8 {
+            // About the mix of the real corpus: a 20 KB speech has some 150 sentences, a few
+            // of which cite resolutions or put a norm forward.
+            let roll = rng.below(100);
+            let sentence = if roll < 3 {
                 pick(&mut rng, CITATIONS)
-            } else if roll < 9 {
+            } else if roll < 5 {
                 pick(&mut rng, PROPOSALS)
-            } else {
+            } else if roll < 6 {
                 pick(&mut rng, DISTRACTORS)
+            } else {
+                pick(&mut rng, FILLER)
             };
             let ga_s = 31 + rng.below((session - 30) as usize) as u32;
             let old = 1000 + rng.below(2000);
@@ -313,6 +317,6 @@ mod tests {
             .file_name
             .starts_with(&format!("{}_{}_{}_", a.delegation, a.session, a.year)));
         let found = crate::extract::citations::find(&a.text);
-        assert!(found.len() >= 10, "{} citations", found.len());
+        assert!(found.len() >= 3, "{} citations", found.len());
     }
 }
