@@ -9,6 +9,7 @@ pub mod alignment;
 pub mod citations;
 pub mod metadata;
 pub mod norms;
+pub mod speakers;
 pub mod text;
 
 use crate::lexicon::{Concept, Kind, Lexicon};
@@ -179,6 +180,8 @@ pub struct UnknownDelegation {
 struct Spanner<'a> {
     text: &'a str,
     index: CharIndex<'a>,
+    /// Character offset of `text` in the whole document (a turn of a verbatim record).
+    base: usize,
 }
 
 impl Spanner<'_> {
@@ -187,8 +190,8 @@ impl Spanner<'_> {
         let (s, e) = (s.min(start), e.max(end));
         Span {
             surface: self.text[start..end].to_owned(),
-            start: self.index.char_offset(start),
-            end: self.index.char_offset(end),
+            start: self.base + self.index.char_offset(start),
+            end: self.base + self.index.char_offset(end),
             sentence: truncate_chars(text::clean(&self.text[s..e]), 1000),
             prefix: self.text[..start]
                 .chars()
@@ -218,13 +221,66 @@ pub fn extract(
     lexicon: &Lexicon,
     row: Option<&ManifestRow>,
 ) -> Result<Extraction, UnknownDelegation> {
-    let text = doc.text.as_str();
+    let meta = metadata::read(&doc.text, lexicon);
+    extract_region(doc, lexicon, row, 0..doc.text.len(), doc.slug(), meta, None)
+}
+
+/// Extracts every statement of a document: one per speaker's turn if it is a verbatim record
+/// (see [`speakers`]; the presiding officer's turns are left out), else the document as one
+/// statement. A turn is named `<file slug>-t<NN>` (its rank among all headings), takes its
+/// speaker and delegation from its heading and the rest of its metadata (date, body, session,
+/// venue, title) from the record's header and the manifest row; offsets stay offsets into the
+/// whole file.
+pub fn extract_all(
+    doc: &Document,
+    lexicon: &Lexicon,
+    row: Option<&ManifestRow>,
+) -> Result<Vec<Extraction>, UnknownDelegation> {
+    let turns = speakers::turns(&doc.text, lexicon);
+    if turns.is_empty() {
+        return Ok(vec![extract(doc, lexicon, row)?]);
+    }
+    let header = metadata::read(&doc.text[..turns[0].start], lexicon);
+    let slug = doc.slug();
+    let mut out = Vec::new();
+    for (i, turn) in turns.iter().enumerate().filter(|(_, t)| !t.presiding) {
+        let mut meta = header.clone();
+        meta.delegation = turn.delegation.clone();
+        meta.speaker = turn.speaker.clone();
+        meta.speaker_role = match (&turn.speaker, &turn.delegation) {
+            (Some(_), None) => turn.affiliation.clone(),
+            _ => None,
+        };
+        out.push(extract_region(
+            doc,
+            lexicon,
+            row,
+            turn.body_start..turn.end,
+            format!("{slug}-t{:02}", i + 1),
+            meta,
+            Some(turn),
+        )?);
+    }
+    Ok(out)
+}
+
+/// Extracts the statement in `doc.text[range]`, with metadata `meta` read from the text (a
+/// manifest row overrides it; for a turn of a record, not its delegation or speaker).
+fn extract_region(
+    doc: &Document,
+    lexicon: &Lexicon,
+    row: Option<&ManifestRow>,
+    range: std::ops::Range<usize>,
+    slug: String,
+    meta: metadata::TextMetadata,
+    turn: Option<&speakers::Turn>,
+) -> Result<Extraction, UnknownDelegation> {
+    let text = &doc.text[range.clone()];
     let sp = Spanner {
         text,
         index: CharIndex::new(text),
+        base: doc.text[..range.start].chars().count(),
     };
-    let slug = doc.slug();
-    let meta = metadata::read(text, lexicon);
     let find_named = |kind: Kind, iri: &str| {
         lexicon
             .matcher(kind)
@@ -256,7 +312,11 @@ pub fn extract(
     );
     let (mut language, mut source_url) = (None, None);
     if let Some(row) = row {
-        if let Some(d) = row.delegation.as_deref().filter(|d| !d.is_empty()) {
+        if let Some(d) = row
+            .delegation
+            .as_deref()
+            .filter(|d| !d.is_empty() && turn.is_none())
+        {
             delegation = Some(Named::from(lexicon.delegation(d).ok_or_else(|| {
                 UnknownDelegation {
                     value: d.to_owned(),
@@ -278,8 +338,10 @@ pub fn extract(
                 *cur = Some(v.to_owned());
             }
         };
-        pick(&row.speaker, &mut ex_meta.0);
-        pick(&row.speaker_role, &mut ex_meta.1);
+        if turn.is_none() {
+            pick(&row.speaker, &mut ex_meta.0);
+            pick(&row.speaker_role, &mut ex_meta.1);
+        }
         pick(&row.date, &mut ex_meta.2);
         pick(&row.venue, &mut ex_meta.3);
         if row.session.is_some() {

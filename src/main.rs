@@ -648,13 +648,13 @@ fn read_and_extract(
     let files = reader::collect_inputs(paths)?;
     // Read and extract on every core; the checks below then run in file order, so the error
     // reported for bad input is the same whatever the scheduling.
-    let read: Vec<Result<(String, PathBuf, Extraction)>> = files
+    let read: Vec<Result<(String, PathBuf, Vec<Extraction>)>> = files
         .par_iter()
         .map(|file| {
             let doc = reader::read_document(file)?;
             let slug = doc.slug();
             let canonical = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
-            let ex = extract::extract(&doc, lexicon, manifest.row(file)).map_err(|u| {
+            let ex = extract::extract_all(&doc, lexicon, manifest.row(file)).map_err(|u| {
                 BadInput(format!(
                     "{}:{}: unknown delegation {:?} (not a code or name in data/reference)",
                     u.manifest.display(),
@@ -668,7 +668,7 @@ fn read_and_extract(
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     let mut out = Vec::with_capacity(files.len());
     for result in read {
-        let (slug, canonical, ex) = result?;
+        let (slug, canonical, extractions) = result?;
         if let Some(other) = slugs.insert(slug.clone(), canonical.clone()) {
             if other != canonical {
                 return Err(BadInput(format!(
@@ -680,7 +680,7 @@ fn read_and_extract(
             }
             continue;
         }
-        out.push(ex);
+        out.extend(extractions);
     }
     Ok(out)
 }

@@ -191,3 +191,87 @@ fn other_delegations_forms_and_distractors() {
         "https://w3id.org/normgraph/id/group/G77"
     );
 }
+
+#[test]
+fn verbatim_records_split_into_one_statement_per_speaker() {
+    // A meeting record: the Chair's turns are procedure, each delegate's turn is a statement
+    // with the delegation and speaker of its heading and the date and body of the record's header.
+    let path = fixture("records/first-committee-pv.txt");
+    let got = extract(&path);
+    let list = got.as_array().expect("statements");
+    let chars = chars_of(&path);
+    for s in list {
+        check_spans(s, &chars);
+    }
+    let who: Vec<(&str, &str, &str)> = list
+        .iter()
+        .map(|s| {
+            (
+                s["statement"].as_str().unwrap_or(""),
+                s["delegation"]["code"].as_str().unwrap_or(""),
+                s["speaker"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    let id = |t: &str| format!("https://w3id.org/normgraph/id/statement/first-committee-pv-{t}");
+    assert_eq!(
+        who,
+        vec![
+            (id("t02").as_str(), "IRN", "Mr. Takht Ravanchi"),
+            (id("t04").as_str(), "BRA", "Mrs. Ferreira"),
+            (id("t05").as_str(), "FRA", "Mr. Laurent"),
+        ]
+    );
+    for s in list {
+        assert_eq!(s["date"], "2044-10-14");
+        assert_eq!(s["session"], 99);
+    }
+    let cited = |i: usize| -> Vec<&str> {
+        list[i]["citations"]
+            .as_array()
+            .expect("citations")
+            .iter()
+            .filter_map(|c| c["id"].as_str())
+            .collect()
+    };
+    assert_eq!(cited(0), vec!["A/RES/73/27", "A/RES/75/240"]);
+    assert_eq!(cited(1), vec!["A/RES/75/240", "S/RES/2341(2017)"]);
+    assert_eq!(cited(2), vec!["A/RES/70/237"]);
+    assert_eq!(
+        list[0]["alignments"][0]["group"]["iri"],
+        "https://w3id.org/normgraph/id/group/NAM"
+    );
+
+    // A compilation headed by delegation names only.
+    let path = fixture("records/oewg-compilation.md");
+    let got = extract(&path);
+    let codes: Vec<&str> = got
+        .as_array()
+        .expect("statements")
+        .iter()
+        .map(|s| s["delegation"]["code"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(codes, vec!["IRN", "CUB", "NLD"]);
+
+    // Ingested, each turn is its own statement graph.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let records = fixture("records");
+    ok(
+        &store,
+        dir.path(),
+        &["ingest", "-q", records.to_str().expect("utf8")],
+    );
+    let rows = ok(
+        &store,
+        dir.path(),
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ng:Statement ; ng:deliveredBy ?d }",
+        ],
+    )
+    .stdout;
+    assert_eq!(rows.lines().nth(1), Some("6"), "{rows}");
+}
