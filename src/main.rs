@@ -8,7 +8,7 @@ use normgraph::error::{
 use normgraph::export::{self, ExportFormat};
 use normgraph::extract::{self, Extraction};
 use normgraph::lexicon::Lexicon;
-use normgraph::manifest::Manifest;
+use normgraph::manifest::{Manifest, RowProblem};
 use normgraph::query::{self, DefaultGraph, OutputFormat};
 use normgraph::reader;
 use normgraph::resources::Resources;
@@ -53,6 +53,10 @@ enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
+        /// Ingest the good inputs even if some are bad (unreadable, not UTF-8, empty, a wrong
+        /// manifest row); the bad ones are listed at the end and the exit code is still 3.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Print what is extracted from statements, without touching the store.
     Extract {
@@ -65,6 +69,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+        /// Print what the good inputs give even if some are bad; the bad ones are listed on
+        /// stderr and the exit code is still 3.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Run a SPARQL query: the query text, the name of a curated query (see `queries`), or -f FILE.
     Query {
@@ -366,14 +374,24 @@ fn run(cli: Cli) -> Result<()> {
             paths,
             manifest,
             quiet,
-        } => ingest(&cli.store, &resources, &paths, manifest.as_deref(), quiet),
+            keep_going,
+        } => ingest(
+            &cli.store,
+            &resources,
+            &paths,
+            manifest.as_deref(),
+            quiet,
+            keep_going,
+        ),
         Command::Extract {
             paths,
             manifest,
             format,
+            keep_going,
         } => {
             let lexicon = Lexicon::load(&resources)?;
-            let extractions = read_and_extract(&paths, manifest.as_deref(), &lexicon)?;
+            let (extractions, failures) =
+                read_and_extract(&paths, manifest.as_deref(), &lexicon, keep_going)?;
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
             match format {
@@ -383,7 +401,8 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 ExtractFormat::Text => print_extractions(&mut out, &extractions)?,
             }
-            Ok(())
+            out.flush()?;
+            report_failures(&failures, "printed")
         }
         Command::Query {
             query,
@@ -610,9 +629,16 @@ fn query_text(
     Ok((q, "query".to_owned()))
 }
 
-fn load_manifests(paths: &[PathBuf], explicit: Option<&Path>) -> Result<Manifest> {
+/// The manifests that apply: a `manifest.csv` in each given folder (or beside each given file)
+/// and the explicit one. With `keep_going`, wrong rows are set aside (returned, with the file
+/// they name) instead of failing the run.
+fn load_manifests(
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    keep_going: bool,
+) -> Result<(Manifest, Vec<RowProblem>)> {
     let mut manifest = Manifest::default();
-    let mut seen = Vec::new();
+    let mut problems = Vec::new();
     let mut candidates: Vec<PathBuf> = Vec::new();
     for p in paths {
         let dir = if p.is_dir() {
@@ -625,27 +651,53 @@ fn load_manifests(paths: &[PathBuf], explicit: Option<&Path>) -> Result<Manifest
         } else {
             dir
         };
-        candidates.push(dir.join("manifest.csv"));
-    }
-    for c in candidates {
-        if c.is_file() && !seen.contains(&c) {
-            manifest.merge(Manifest::load(&c)?);
-            seen.push(c);
+        let c = dir.join("manifest.csv");
+        if c.is_file() && !candidates.contains(&c) {
+            candidates.push(c);
         }
     }
-    if let Some(m) = explicit {
-        manifest.merge(Manifest::load(m)?);
+    candidates.extend(explicit.map(Path::to_path_buf));
+    for c in candidates {
+        if keep_going {
+            let (m, wrong) = Manifest::load_lenient(&c)?;
+            manifest.merge(m);
+            problems.extend(wrong);
+        } else {
+            manifest.merge(Manifest::load(&c)?);
+        }
     }
-    Ok(manifest)
+    Ok((manifest, problems))
 }
 
+/// Reads and extracts every statement file under `paths`. Without `keep_going` the first bad
+/// input is the error; with it, the bad inputs are returned as messages beside the extractions
+/// of the good ones.
 fn read_and_extract(
     paths: &[PathBuf],
     manifest: Option<&Path>,
     lexicon: &Lexicon,
-) -> Result<Vec<Extraction>> {
-    let manifest = load_manifests(paths, manifest)?;
-    let files = reader::collect_inputs(paths)?;
+    keep_going: bool,
+) -> Result<(Vec<Extraction>, Vec<String>)> {
+    let (manifest, problems) = load_manifests(paths, manifest, keep_going)?;
+    let mut failures: Vec<String> = problems.iter().map(|p| p.error.to_string()).collect();
+    let skipped: std::collections::HashSet<&PathBuf> =
+        problems.iter().filter_map(|p| p.file.as_ref()).collect();
+    let mut files = Vec::new();
+    if keep_going {
+        for p in paths {
+            match reader::collect_inputs(std::slice::from_ref(p)) {
+                Ok(found) => files.extend(found),
+                Err(e) => failures.push(e.to_string()),
+            }
+        }
+    } else {
+        files = reader::collect_inputs(paths)?;
+    }
+    files.retain(|f| {
+        std::fs::canonicalize(f)
+            .map(|c| !skipped.contains(&c))
+            .unwrap_or(true)
+    });
     // Read and extract on every core; the checks below then run in file order, so the error
     // reported for bad input is the same whatever the scheduling.
     let read: Vec<Result<(String, PathBuf, Vec<Extraction>)>> = files
@@ -668,21 +720,49 @@ fn read_and_extract(
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     let mut out = Vec::with_capacity(files.len());
     for result in read {
-        let (slug, canonical, extractions) = result?;
-        if let Some(other) = slugs.insert(slug.clone(), canonical.clone()) {
-            if other != canonical {
-                return Err(BadInput(format!(
-                    "{} and {} would both be statement `{slug}`; rename one",
-                    other.display(),
-                    canonical.display()
-                ))
-                .into());
+        let checked = result.and_then(|(slug, canonical, extractions)| {
+            if let Some(other) = slugs.get(&slug) {
+                if *other != canonical {
+                    return Err(BadInput(format!(
+                        "{} and {} would both be statement `{slug}`; rename one",
+                        other.display(),
+                        canonical.display()
+                    ))
+                    .into());
+                }
+                return Ok(Vec::new());
             }
-            continue;
+            slugs.insert(slug, canonical);
+            Ok(extractions)
+        });
+        match checked {
+            Ok(extractions) => out.extend(extractions),
+            Err(e) if keep_going => failures.push(format!("{e:#}")),
+            Err(e) => return Err(e),
         }
-        out.extend(extractions);
     }
-    Ok(out)
+    Ok((out, failures))
+}
+
+/// Lists the inputs `--keep-going` set aside, and fails (exit code 3, bad input) if there were any.
+fn report_failures(failures: &[String], done: &str) -> Result<()> {
+    if failures.is_empty() {
+        return Ok(());
+    }
+    eprintln!(
+        "{} input{} failed (the others were {done}):",
+        failures.len(),
+        if failures.len() == 1 { "" } else { "s" }
+    );
+    for f in failures {
+        eprintln!("  {f}");
+    }
+    Err(BadInput(format!(
+        "{} bad input{}",
+        failures.len(),
+        if failures.len() == 1 { "" } else { "s" }
+    ))
+    .into())
 }
 
 fn ingest(
@@ -691,10 +771,15 @@ fn ingest(
     paths: &[PathBuf],
     manifest: Option<&Path>,
     quiet: bool,
+    keep_going: bool,
 ) -> Result<()> {
     let started = Instant::now();
     let lexicon = Lexicon::load(resources)?;
-    let extractions = read_and_extract(paths, manifest, &lexicon)?;
+    let (extractions, failures) = read_and_extract(paths, manifest, &lexicon, keep_going)?;
+    if extractions.is_empty() {
+        // Every input was bad: leave the store as it was.
+        return report_failures(&failures, "ingested");
+    }
     let db = store::open_or_create(store_path)?;
     let bar = if quiet || !std::io::stderr().is_terminal() {
         indicatif::ProgressBar::hidden()
@@ -726,7 +811,7 @@ fn ingest(
         summary.total_quads,
         started.elapsed().as_secs_f64()
     );
-    Ok(())
+    report_failures(&failures, "ingested")
 }
 
 fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Result<()> {

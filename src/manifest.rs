@@ -65,8 +65,32 @@ impl Manifest {
         Self::from_bytes(path, &bytes)
     }
 
-    /// Parses a manifest's bytes; `path` names it and its folder anchors the rows' files.
+    /// Parses a manifest's bytes; `path` names it and its folder anchors the rows' files. The
+    /// first wrong row is an error.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Self, ManifestError> {
+        let (manifest, mut problems) = Self::from_bytes_lenient(path, bytes)?;
+        match problems.is_empty() {
+            true => Ok(manifest),
+            false => Err(problems.swap_remove(0).error),
+        }
+    }
+
+    /// Reads a manifest file, setting wrong rows aside instead of failing on them (for
+    /// `--keep-going`); a manifest that cannot be read or parsed at all is still an error.
+    pub fn load_lenient(path: &Path) -> Result<(Self, Vec<RowProblem>), ManifestError> {
+        let bytes = std::fs::read(path).map_err(|e| ManifestError::Invalid {
+            path: path.to_path_buf(),
+            line: 0,
+            message: format!("cannot read: {e}"),
+        })?;
+        Self::from_bytes_lenient(path, &bytes)
+    }
+
+    /// Like [`Manifest::from_bytes`], but wrong rows are returned beside the good ones.
+    pub fn from_bytes_lenient(
+        path: &Path,
+        bytes: &[u8],
+    ) -> Result<(Self, Vec<RowProblem>), ManifestError> {
         let invalid = |line: u64, message: String| ManifestError::Invalid {
             path: path.to_path_buf(),
             line,
@@ -93,48 +117,76 @@ impl Manifest {
         }
         let base = path.parent().unwrap_or(Path::new("."));
         let mut rows = HashMap::new();
+        let mut problems = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
                 let line = e.position().map_or(0, |p| p.line());
                 invalid(line, format!("bad CSV: {e}"))
             })?;
             let line = record.position().map_or(0, |p| p.line());
-            let mut row: ManifestRow = record
-                .deserialize(Some(&headers))
-                .map_err(|e| invalid(line, format!("bad row: {e}")))?;
-            row.line = line;
-            if let Some(b) = row.body.as_deref().filter(|b| !b.is_empty()) {
-                if !b
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
-                {
-                    return Err(invalid(
-                        line,
-                        format!("`body` {b:?} is not a slug ([a-z0-9._-]+, e.g. oewg-2021-2025)"),
-                    ));
+            // The file the row names, when it exists, so that --keep-going can leave it out.
+            let named = record
+                .iter()
+                .zip(headers.iter())
+                .find(|(_, h)| *h == "file")
+                .and_then(|(f, _)| (!f.is_empty()).then(|| base.join(f)))
+                .and_then(|f| std::fs::canonicalize(f).ok());
+            match Self::check_row(&record, &headers, line, base, path) {
+                Ok((canonical, row)) => {
+                    rows.insert(canonical, row);
                 }
+                Err(message) => problems.push(RowProblem {
+                    error: invalid(line, message),
+                    file: named,
+                }),
             }
-            if let Some(d) = row.date.as_deref().filter(|d| !d.is_empty()) {
-                if !valid_date(d) {
-                    return Err(invalid(
-                        line,
-                        format!("`date` {d:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
-                    ));
-                }
-            }
-            row.manifest = path.to_path_buf();
-            if row.file.is_empty() {
-                return Err(invalid(line, "empty `file`".into()));
-            }
-            let file = base.join(&row.file);
-            let canonical = std::fs::canonicalize(&file)
-                .map_err(|_| invalid(line, format!("names a missing file: {}", file.display())))?;
-            rows.insert(canonical, row);
         }
-        Ok(Self {
-            path: path.to_path_buf(),
-            rows,
-        })
+        Ok((
+            Self {
+                path: path.to_path_buf(),
+                rows,
+            },
+            problems,
+        ))
+    }
+
+    /// Checks one row: the canonical path of its file and the row, or what is wrong with it.
+    fn check_row(
+        record: &csv::StringRecord,
+        headers: &csv::StringRecord,
+        line: u64,
+        base: &Path,
+        path: &Path,
+    ) -> Result<(PathBuf, ManifestRow), String> {
+        let mut row: ManifestRow = record
+            .deserialize(Some(headers))
+            .map_err(|e| format!("bad row: {e}"))?;
+        row.line = line;
+        if let Some(b) = row.body.as_deref().filter(|b| !b.is_empty()) {
+            if !b
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
+            {
+                return Err(format!(
+                    "`body` {b:?} is not a slug ([a-z0-9._-]+, e.g. oewg-2021-2025)"
+                ));
+            }
+        }
+        if let Some(d) = row.date.as_deref().filter(|d| !d.is_empty()) {
+            if !valid_date(d) {
+                return Err(format!(
+                    "`date` {d:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+                ));
+            }
+        }
+        row.manifest = path.to_path_buf();
+        if row.file.is_empty() {
+            return Err("empty `file`".into());
+        }
+        let file = base.join(&row.file);
+        let canonical = std::fs::canonicalize(&file)
+            .map_err(|_| format!("names a missing file: {}", file.display()))?;
+        Ok((canonical, row))
     }
 
     /// The row describing `file`, if any.
@@ -147,6 +199,15 @@ impl Manifest {
     pub fn merge(&mut self, other: Manifest) {
         self.rows.extend(other.rows);
     }
+}
+
+/// A wrong manifest row set aside by [`Manifest::load_lenient`].
+#[derive(Debug)]
+pub struct RowProblem {
+    /// What is wrong, with the manifest's path and line.
+    pub error: ManifestError,
+    /// The statement file the row names, when it exists (left out of a `--keep-going` ingest).
+    pub file: Option<PathBuf>,
 }
 
 /// Whether `d` is a real calendar date written `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.

@@ -395,3 +395,68 @@ fn killing_ingest_never_leaves_a_half_written_statement() {
     }
     eprintln!("at least one kill landed mid-ingest: {saw_partial}");
 }
+
+#[test]
+fn keep_going_ingests_the_good_inputs_and_lists_the_bad_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let store = cwd.join("store");
+    let inputs = cwd.join("inputs");
+    fs::create_dir_all(&inputs).expect("mkdir");
+    for name in ["000_8e5a7b6371a20a1b.txt", "001_e9acb2ec0aff198f.txt"] {
+        fs::copy(fixture("seeds").join(name), inputs.join(name)).expect("copy seed");
+    }
+    fs::write(inputs.join("latin1.txt"), b"caf\xe9 resolution 73/27\n").expect("write");
+    fs::write(inputs.join("empty.txt"), b"").expect("write");
+    fs::write(inputs.join("unknown.txt"), "We recall resolution 73/27.\n").expect("write");
+    fs::write(inputs.join("baddate.txt"), "We recall resolution 75/240.\n").expect("write");
+    fs::write(
+        inputs.join("manifest.csv"),
+        "file,delegation,date\n\
+         000_8e5a7b6371a20a1b.txt,IRN,2021-12-13\n\
+         001_e9acb2ec0aff198f.txt,IRN,2020-02\n\
+         gone.txt,CUB,2020\n\
+         unknown.txt,Atlantis,2020\n\
+         baddate.txt,CUB,2021-02-30\n",
+    )
+    .expect("write manifest");
+    let inputs = inputs.to_str().expect("utf8");
+
+    // Without --keep-going: refused, nothing written (not even a store).
+    let run = normgraph(&store, cwd, &["ingest", "-q", inputs]);
+    assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
+    assert!(!store.exists());
+
+    // With it: the two seeds are ingested, the five bad inputs listed, exit code 2.
+    let run = normgraph(&store, cwd, &["ingest", "-q", "--keep-going", inputs]);
+    assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
+    assert!(run.stderr.contains("5 inputs failed"), "{}", run.stderr);
+    for needle in [
+        "latin1.txt:1:4: not valid UTF-8",
+        "empty.txt",
+        "manifest.csv:4: names a missing file",
+        "manifest.csv:5: unknown delegation \"Atlantis\"",
+        "manifest.csv:6: `date` \"2021-02-30\"",
+    ] {
+        assert!(run.stderr.contains(needle), "{needle}: {}", run.stderr);
+    }
+    let count = ok(
+        &store,
+        cwd,
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ng:Statement }",
+        ],
+    )
+    .stdout;
+    assert_eq!(count.lines().nth(1), Some("2"), "{count}");
+
+    // extract --keep-going prints the good ones and lists the same failures.
+    let run = normgraph(&store, cwd, &["extract", "--keep-going", inputs]);
+    assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
+    let printed: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(printed.as_array().map(Vec::len), Some(2));
+    assert!(run.stderr.contains("5 inputs failed"), "{}", run.stderr);
+}
