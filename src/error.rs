@@ -331,3 +331,24 @@ pub enum RemoteError {
     #[error("reading the store: {0}")]
     Store(String),
 }
+
+/// A corrections file (`normgraph correct`) that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum CorrectionError {
+    /// The Turtle does not parse.
+    #[error("{path}:{message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Parser message with its line and column.
+        message: String,
+    },
+    /// The file cannot be read, is not UTF-8, or a retraction is incomplete.
+    #[error("{path}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}

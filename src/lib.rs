@@ -24,6 +24,7 @@
 
 pub mod accuracy;
 pub mod analysis;
+pub mod corrections;
 pub mod error;
 pub mod export;
 pub mod extract;

@@ -74,6 +74,14 @@ enum Command {
         #[arg(long)]
         keep_going: bool,
     },
+    /// Apply a scholar's corrections (Turtle): its triples are facts to add, its `ng:Retraction`
+    /// records facts to retract. Replaces the corrections graph; retracted facts are removed now
+    /// and never written again by `ingest`.
+    Correct {
+        /// The corrections file (Turtle).
+        #[arg(value_hint = clap::ValueHint::FilePath)]
+        file: PathBuf,
+    },
     /// Run a SPARQL query: the query text, the name of a curated query (see `queries`), or -f FILE.
     Query {
         /// SPARQL text or a curated query name.
@@ -308,7 +316,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         if cause.is::<normgraph::rules::RuleError>() {
             return exit::BAD_INPUT;
         }
-        if cause.is::<normgraph::accuracy::GoldError>() {
+        if cause.is::<normgraph::accuracy::GoldError>()
+            || cause.is::<normgraph::error::CorrectionError>()
+        {
             return exit::BAD_INPUT;
         }
         if let Some(a) = cause.downcast_ref::<AnalysisError>() {
@@ -403,6 +413,25 @@ fn run(cli: Cli) -> Result<()> {
             }
             out.flush()?;
             report_failures(&failures, "printed")
+        }
+        Command::Correct { file } => {
+            let corrections = normgraph::corrections::read(&file)?;
+            let db = store::open_existing(&cli.store)?;
+            let applied = normgraph::corrections::apply(&db, &cli.store, &corrections)?;
+            if applied.inferred_cleared > 0 {
+                eprintln!(
+                    "dropped the {} inferred triples, now stale: run `normgraph infer` again",
+                    applied.inferred_cleared
+                );
+            }
+            eprintln!(
+                "{}: {} triples in the corrections graph, {} facts retracted ({} quads removed)",
+                file.display(),
+                applied.stored,
+                applied.retractions,
+                applied.removed
+            );
+            Ok(())
         }
         Command::Query {
             query,

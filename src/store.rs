@@ -15,11 +15,11 @@ use crate::resources::{ResourceFile, Resources};
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
-    BlankNode, GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+    BlankNode, GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
 };
 use oxigraph::store::{StorageError, Store};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The default store folder.
@@ -156,6 +156,22 @@ pub struct IngestSummary {
     pub inferred_cleared: usize,
 }
 
+/// The quads of a statement as ingest writes them: what the model says, less the facts the
+/// scholar's corrections retract (see [`crate::corrections`]).
+fn statement_quads(ex: &Extraction, retracted: &HashSet<Triple>) -> Vec<Quad> {
+    let mut quads = model::quads(ex);
+    if !retracted.is_empty() {
+        quads.retain(|q| {
+            !retracted.contains(&Triple::new(
+                q.subject.clone(),
+                q.predicate.clone(),
+                q.object.clone(),
+            ))
+        });
+    }
+    quads
+}
+
 /// Whether the named graph `graph` exists and holds exactly `quads`, compared as the store
 /// keeps them (oxigraph stores typed literals by value: `"5"^^xsd:nonNegativeInteger` comes back
 /// as `"5"^^xsd:integer`), so the new quads go through an in-memory store first.
@@ -209,6 +225,7 @@ pub fn ingest(
     )
     .map_err(load)?;
     let err = |e| storage_error(path, e);
+    let retracted = crate::corrections::stored_retractions(store, path)?;
     let mut summary = IngestSummary {
         documents: extractions.len(),
         ..IngestSummary::default()
@@ -245,7 +262,7 @@ pub fn ingest(
             let g = NamedNodeRef::new_unchecked(&ex.graph);
             Ok(if !store.contains_named_graph(g)? {
                 Change::New
-            } else if holds_exactly(store, g, &model::quads(ex))? {
+            } else if holds_exactly(store, g, &statement_quads(ex, &retracted))? {
                 Change::Same
             } else {
                 Change::Changed
@@ -275,7 +292,7 @@ pub fn ingest(
             if done.is_multiple_of(BATCH) {
                 progress(done);
             }
-            let quads = model::quads(ex);
+            let quads = statement_quads(ex, &retracted);
             summary.statement_quads += quads.len();
             quads
         });
@@ -302,7 +319,7 @@ pub fn ingest(
         for ex in batch {
             let g = NamedNodeRef::new_unchecked(&ex.graph);
             tx.clear_graph(g).map_err(err)?;
-            let quads = model::quads(ex);
+            let quads = statement_quads(ex, &retracted);
             summary.statement_quads += quads.len();
             tx.extend(quads.iter());
         }

@@ -77,6 +77,12 @@ pub fn inferred_graph() -> String {
     format!("{ID}graph/inferred")
 }
 
+/// Named graph of a scholar's corrections (`normgraph correct FILE`): facts added by hand and
+/// the records of facts retracted; kept across ingests.
+pub fn corrections_graph() -> String {
+    format!("{ID}graph/corrections")
+}
+
 /// Named graph of the scores an analysis wrote back for one projection (`analyze … --write-back`).
 pub fn analysis_graph(projection: &str) -> String {
     format!("{ID}graph/analysis/{projection}")

@@ -312,3 +312,104 @@ fn one_graph_export_and_unknown_graph() {
     assert!(run.stderr.contains("no graph"), "{}", run.stderr);
     let _ = fixture("seeds");
 }
+
+#[test]
+fn corrections_add_and_retract_facts_and_survive_reingest() {
+    let (dir, store) = ingest_seeds();
+    let cwd = dir.path();
+    let stmt = "https://w3id.org/normgraph/id/statement/000_8e5a7b6371a20a1b";
+    let res = "https://undocs.org/A/RES/75/240";
+    let ask = |q: &str| -> usize { rows(&store, cwd, q)[0][0].parse().expect("a count") };
+    let cites = format!("SELECT (COUNT(*) AS ?n) WHERE {{ <{stmt}> ng:cites <{res}> }}");
+    let added =
+        format!("SELECT (COUNT(*) AS ?n) WHERE {{ <{stmt}> rdfs:comment \"checked by hand\" }}");
+    assert_eq!(ask(&cites), 1);
+
+    let file = cwd.join("corrections.ttl");
+    fs::write(
+        &file,
+        format!(
+            "@prefix ng: <https://w3id.org/normgraph/ns#> .\n\
+             @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n\
+             @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+             <{stmt}> rdfs:comment \"checked by hand\" .\n\
+             [] a ng:Retraction ; rdf:subject <{stmt}> ; rdf:predicate ng:cites ;\n   \
+                rdf:object <{res}> ; rdfs:comment \"a test retraction\" .\n"
+        ),
+    )
+    .expect("write corrections");
+    let file = file.to_str().expect("utf8");
+    let run = ok(&store, cwd, &["correct", file]);
+    assert!(
+        run.stderr.contains("1 facts retracted (1 quads removed)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(ask(&cites), 0);
+    assert_eq!(ask(&added), 1);
+
+    // Re-ingesting the same statements: the retracted fact does not come back, and the
+    // statement counts as unchanged.
+    let seeds = root().join("data/statements");
+    let seeds = seeds.to_str().expect("utf8");
+    let run = ok(&store, cwd, &["ingest", "-q", seeds]);
+    assert!(run.stderr.contains("2 unchanged"), "{}", run.stderr);
+    assert_eq!(ask(&cites), 0);
+    assert_eq!(ask(&added), 1);
+
+    // Nor when the statement changed and its graph is rewritten.
+    let changed = cwd.join("changed");
+    fs::create_dir_all(&changed).expect("mkdir");
+    for name in [
+        "000_8e5a7b6371a20a1b.txt",
+        "001_e9acb2ec0aff198f.txt",
+        "manifest.csv",
+    ] {
+        fs::copy(
+            root().join("data/statements").join(name),
+            changed.join(name),
+        )
+        .expect("copy");
+    }
+    let first = changed.join("000_8e5a7b6371a20a1b.txt");
+    let mut text = fs::read_to_string(&first).expect("seed");
+    text.push_str("\nWe also recall resolution 2131 (XX).\n");
+    fs::write(&first, text).expect("write");
+    let run = ok(
+        &store,
+        cwd,
+        &["ingest", "-q", changed.to_str().expect("utf8")],
+    );
+    assert!(run.stderr.contains("1 unchanged"), "{}", run.stderr);
+    assert_eq!(ask(&cites), 0);
+    assert_eq!(ask(&added), 1);
+
+    // Bad corrections files change nothing and name the file and position.
+    let before = dump(&store, cwd);
+    let broken = cwd.join("broken.ttl");
+    fs::write(
+        &broken,
+        "@prefix ng: <https://w3id.org/normgraph/ns#> .\n<a> ng:x \"unclosed .\n",
+    )
+    .expect("write");
+    let run = crate::util::normgraph(&store, cwd, &["correct", broken.to_str().expect("utf8")]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(run.stderr.contains("broken.ttl:2:"), "{}", run.stderr);
+    let partial = cwd.join("partial.ttl");
+    fs::write(
+        &partial,
+        "@prefix ng: <https://w3id.org/normgraph/ns#> .\n\
+         @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n\
+         <https://example.org/r> a ng:Retraction ; rdf:subject <https://example.org/s> .\n",
+    )
+    .expect("write");
+    let run = crate::util::normgraph(&store, cwd, &["correct", partial.to_str().expect("utf8")]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("needs rdf:subject, rdf:predicate and rdf:object"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(dump(&store, cwd), before);
+}

@@ -1,0 +1,200 @@
+//! A scholar's corrections: facts to add and facts to retract, in one Turtle file.
+//!
+//! Every ordinary triple of the file is a fact to add. A fact to retract is written as a
+//! reified statement typed `ng:Retraction`:
+//!
+//! ```turtle
+//! [] a ng:Retraction ;
+//!    rdf:subject <https://w3id.org/normgraph/id/statement/s1> ;
+//!    rdf:predicate ng:citedResolution ;
+//!    rdf:object <https://w3id.org/normgraph/id/resolution/A-RES-73-27> ;
+//!    rdfs:comment "the speaker means the report, not the resolution" .
+//! ```
+//!
+//! `normgraph correct FILE` replaces the corrections graph with the file's triples (so the
+//! additions, and the retraction records with their comments, are in the union every query
+//! sees) and removes each retracted fact from every statement graph. `ingest` leaves the
+//! corrections graph alone and filters the retracted facts out of what it writes, so a retracted
+//! fact never comes back, however often its statement is re-ingested.
+
+use crate::error::{CorrectionError, ResourceError, StoreError};
+use crate::resources::ResourceFile;
+use crate::store::resource_quads;
+use crate::vocab::{self, RDF};
+use oxigraph::model::{
+    GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+};
+use oxigraph::store::Store;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// A corrections file, read and checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corrections {
+    /// Every triple of the file, as stored in the corrections graph.
+    pub quads: Vec<Quad>,
+    /// The facts it retracts.
+    pub retractions: HashSet<Triple>,
+}
+
+fn bad(path: &Path, message: String) -> CorrectionError {
+    CorrectionError::Invalid {
+        path: path.to_path_buf(),
+        message,
+    }
+}
+
+/// Reads a corrections file (Turtle, UTF-8). Syntax errors name the line and column; a
+/// retraction missing its subject, predicate or object, or with a literal subject, is an error.
+pub fn read(path: &Path) -> Result<Corrections, CorrectionError> {
+    let bytes = std::fs::read(path).map_err(|e| bad(path, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        bad(
+            path,
+            format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+        )
+    })?;
+    let file = ResourceFile {
+        name: path.display().to_string(),
+        origin: PathBuf::from(path),
+        text: text.into(),
+    };
+    let quads = resource_quads(&[file], &vocab::corrections_graph()).map_err(|e| match e {
+        ResourceError::Syntax { message, .. } => CorrectionError::Syntax {
+            path: path.to_path_buf(),
+            message,
+        },
+        other => bad(path, other.to_string()),
+    })?;
+    let retractions =
+        retractions_in(quads.iter().map(|q| Triple::from(q.clone()))).map_err(|m| bad(path, m))?;
+    Ok(Corrections { quads, retractions })
+}
+
+/// The facts that the `ng:Retraction` records among `triples` retract.
+fn retractions_in(triples: impl Iterator<Item = Triple>) -> Result<HashSet<Triple>, String> {
+    let rdf = |l: &str| NamedNode::new_unchecked(format!("{RDF}{l}"));
+    let (ty, subj, pred, obj) = (rdf("type"), rdf("subject"), rdf("predicate"), rdf("object"));
+    let retraction = Term::NamedNode(NamedNode::new_unchecked(vocab::ng("Retraction")));
+    let triples: Vec<Triple> = triples.collect();
+    let mut out = HashSet::new();
+    for record in triples
+        .iter()
+        .filter(|t| t.predicate == ty && t.object == retraction)
+        .map(|t| &t.subject)
+    {
+        let part = |p: &NamedNode| {
+            triples
+                .iter()
+                .find(|t| &t.subject == record && &t.predicate == p)
+                .map(|t| t.object.clone())
+        };
+        let name = record.to_string();
+        let (Some(s), Some(p), Some(o)) = (part(&subj), part(&pred), part(&obj)) else {
+            return Err(format!(
+                "the retraction {name} needs rdf:subject, rdf:predicate and rdf:object"
+            ));
+        };
+        let subject = match s {
+            Term::NamedNode(n) => NamedOrBlankNode::NamedNode(n),
+            Term::BlankNode(b) => NamedOrBlankNode::BlankNode(b),
+            Term::Literal(_) => return Err(format!("the retraction {name} has a literal subject")),
+            #[allow(unreachable_patterns)]
+            _ => return Err(format!("the retraction {name} has an unusable subject")),
+        };
+        let Term::NamedNode(predicate) = p else {
+            return Err(format!(
+                "the retraction {name} needs an IRI as rdf:predicate"
+            ));
+        };
+        out.insert(Triple::new(subject, predicate, o));
+    }
+    Ok(out)
+}
+
+/// The retractions recorded in the store's corrections graph (empty without one).
+pub fn stored_retractions(store: &Store, path: &Path) -> Result<HashSet<Triple>, StoreError> {
+    let graph = NamedNode::new_unchecked(vocab::corrections_graph());
+    let triples: Vec<Triple> = store
+        .quads_for_pattern(None, None, None, Some(graph.as_ref().into()))
+        .map(|q| q.map(Triple::from))
+        .collect::<Result<_, _>>()
+        .map_err(|source| StoreError::Storage {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    retractions_in(triples.into_iter()).map_err(|message| StoreError::Load {
+        path: path.to_path_buf(),
+        message,
+    })
+}
+
+/// What `correct` did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Triples now in the corrections graph.
+    pub stored: usize,
+    /// Facts retracted.
+    pub retractions: usize,
+    /// Quads removed from statement graphs.
+    pub removed: usize,
+    /// Triples of the inferred graph dropped as stale.
+    pub inferred_cleared: usize,
+}
+
+/// Replaces the corrections graph with `corrections` and removes the retracted facts from every
+/// other graph except the ontology and reference data, in one transaction. The inferred graph is
+/// dropped (stale).
+pub fn apply(store: &Store, path: &Path, corrections: &Corrections) -> Result<Applied, StoreError> {
+    let err = |source| StoreError::Storage {
+        path: path.to_path_buf(),
+        source,
+    };
+    let graph = NamedNode::new_unchecked(vocab::corrections_graph());
+    let kept: HashSet<String> = [
+        vocab::corrections_graph(),
+        vocab::ontology_graph(),
+        vocab::reference_graph(),
+    ]
+    .into_iter()
+    .collect();
+    let mut doomed: Vec<Quad> = Vec::new();
+    for t in &corrections.retractions {
+        for q in store.quads_for_pattern(
+            Some(t.subject.as_ref()),
+            Some(t.predicate.as_ref()),
+            Some(t.object.as_ref()),
+            None,
+        ) {
+            let q = q.map_err(err)?;
+            let keep = match q.graph_name.as_ref() {
+                GraphNameRef::NamedNode(g) => kept.contains(g.as_str()),
+                _ => false,
+            };
+            if !keep {
+                doomed.push(q);
+            }
+        }
+    }
+    let inferred = NamedNode::new_unchecked(vocab::inferred_graph());
+    let inferred_cleared = store
+        .quads_for_pattern(None, None, None, Some(inferred.as_ref().into()))
+        .count();
+    let mut tx = store.start_transaction().map_err(err)?;
+    tx.clear_graph(NamedNodeRef::from(&graph)).map_err(err)?;
+    tx.extend(corrections.quads.iter());
+    tx.insert_named_graph(&graph);
+    for q in &doomed {
+        tx.remove(q);
+    }
+    if inferred_cleared > 0 {
+        tx.remove_named_graph(&inferred).map_err(err)?;
+    }
+    tx.commit().map_err(err)?;
+    Ok(Applied {
+        stored: corrections.quads.len(),
+        retractions: corrections.retractions.len(),
+        removed: doomed.len(),
+        inferred_cleared,
+    })
+}
