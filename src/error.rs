@@ -55,6 +55,16 @@ pub enum ReadError {
         /// Byte offset.
         offset: usize,
     },
+    /// The YAML front matter at the top of a statement is wrong.
+    #[error("{path}:{line}: front matter: {message}")]
+    FrontMatter {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line in the file.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// A folder given as input holds no statement files.
     #[error("{path}: no statement files (*.txt, *.md) found in this folder")]
     NoFiles {

@@ -221,8 +221,27 @@ pub fn extract(
     lexicon: &Lexicon,
     row: Option<&ManifestRow>,
 ) -> Result<Extraction, UnknownDelegation> {
-    let meta = metadata::read(&doc.text, lexicon);
-    extract_region(doc, lexicon, row, 0..doc.text.len(), doc.slug(), meta, None)
+    let row = effective_row(doc, row);
+    let meta = metadata::read(&doc.text[doc.body..], lexicon);
+    extract_region(
+        doc,
+        lexicon,
+        row.as_ref(),
+        doc.body..doc.text.len(),
+        doc.slug(),
+        meta,
+        None,
+    )
+}
+
+/// The metadata that overrides what the text says: the document's front matter, with the
+/// manifest row's values over it.
+fn effective_row(doc: &Document, row: Option<&ManifestRow>) -> Option<ManifestRow> {
+    match (&doc.front_matter, row) {
+        (Some(front), Some(row)) => Some(front.overlay(row)),
+        (Some(front), None) => Some(front.clone()),
+        (None, row) => row.cloned(),
+    }
 }
 
 /// Extracts every statement of a document: one per speaker's turn if it is a verbatim record
@@ -236,11 +255,21 @@ pub fn extract_all(
     lexicon: &Lexicon,
     row: Option<&ManifestRow>,
 ) -> Result<Vec<Extraction>, UnknownDelegation> {
-    let turns = speakers::turns(&doc.text, lexicon);
+    let turns: Vec<speakers::Turn> = speakers::turns(&doc.text[doc.body..], lexicon)
+        .into_iter()
+        .map(|mut t| {
+            t.start += doc.body;
+            t.body_start += doc.body;
+            t.end += doc.body;
+            t
+        })
+        .collect();
     if turns.is_empty() {
         return Ok(vec![extract(doc, lexicon, row)?]);
     }
-    let header = metadata::read(&doc.text[..turns[0].start], lexicon);
+    let row = effective_row(doc, row);
+    let row = row.as_ref();
+    let header = metadata::read(&doc.text[doc.body..turns[0].start], lexicon);
     let slug = doc.slug();
     let mut out = Vec::new();
     for (i, turn) in turns.iter().enumerate().filter(|(_, t)| !t.presiding) {

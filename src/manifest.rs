@@ -162,23 +162,7 @@ impl Manifest {
             .deserialize(Some(headers))
             .map_err(|e| format!("bad row: {e}"))?;
         row.line = line;
-        if let Some(b) = row.body.as_deref().filter(|b| !b.is_empty()) {
-            if !b
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
-            {
-                return Err(format!(
-                    "`body` {b:?} is not a slug ([a-z0-9._-]+, e.g. oewg-2021-2025)"
-                ));
-            }
-        }
-        if let Some(d) = row.date.as_deref().filter(|d| !d.is_empty()) {
-            if !valid_date(d) {
-                return Err(format!(
-                    "`date` {d:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
-                ));
-            }
-        }
+        check_values(&row)?;
         row.manifest = path.to_path_buf();
         if row.file.is_empty() {
             return Err("empty `file`".into());
@@ -198,6 +182,58 @@ impl Manifest {
     /// Adds the rows of another manifest.
     pub fn merge(&mut self, other: Manifest) {
         self.rows.extend(other.rows);
+    }
+}
+
+/// Checks the values of a row (or of front matter): `body` is a slug, `date` a real date.
+pub fn check_values(row: &ManifestRow) -> Result<(), String> {
+    if let Some(b) = row.body.as_deref().filter(|b| !b.is_empty()) {
+        if !b
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
+        {
+            return Err(format!(
+                "`body` {b:?} is not a slug ([a-z0-9._-]+, e.g. oewg-2021-2025)"
+            ));
+        }
+    }
+    if let Some(d) = row.date.as_deref().filter(|d| !d.is_empty()) {
+        if !valid_date(d) {
+            return Err(format!(
+                "`date` {d:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl ManifestRow {
+    /// This row with every value `over` gives put in place of its own (a manifest row over a
+    /// statement's front matter). Error positions follow the delegation's origin.
+    pub fn overlay(&self, over: &ManifestRow) -> ManifestRow {
+        let mut out = self.clone();
+        let take = |mine: &mut Option<String>, theirs: &Option<String>| {
+            if let Some(v) = theirs.as_deref().filter(|v| !v.is_empty()) {
+                *mine = Some(v.to_owned());
+            }
+        };
+        take(&mut out.delegation, &over.delegation);
+        take(&mut out.speaker, &over.speaker);
+        take(&mut out.speaker_role, &over.speaker_role);
+        take(&mut out.date, &over.date);
+        take(&mut out.body, &over.body);
+        take(&mut out.venue, &over.venue);
+        take(&mut out.language, &over.language);
+        take(&mut out.source_url, &over.source_url);
+        take(&mut out.title, &over.title);
+        if over.session.is_some() {
+            out.session = over.session;
+        }
+        if over.delegation.as_deref().is_some_and(|d| !d.is_empty()) || out.delegation.is_none() {
+            out.line = over.line;
+            out.manifest = over.manifest.clone();
+        }
+        out
     }
 }
 

@@ -5,6 +5,7 @@
 //! byte offsets the matchers work with into those character offsets.
 
 use crate::error::ReadError;
+use crate::manifest::{check_values, ManifestRow};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::fs;
@@ -22,6 +23,107 @@ pub struct Document {
     pub text: String,
     /// SHA-256 of the file's bytes, lower-case hex.
     pub sha256: String,
+    /// Metadata from YAML front matter at the top of the file, if it has some.
+    pub front_matter: Option<ManifestRow>,
+    /// Byte offset in `text` where the statement itself begins (after any front matter).
+    pub body: usize,
+}
+
+/// The keys a statement's YAML front matter may have: the manifest's columns but `file`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    delegation: Option<String>,
+    speaker: Option<String>,
+    speaker_role: Option<String>,
+    date: Option<String>,
+    body: Option<String>,
+    session: Option<u32>,
+    venue: Option<String>,
+    language: Option<String>,
+    source_url: Option<String>,
+    title: Option<String>,
+}
+
+/// Finds and reads YAML front matter: a first line `---`, `key: value` lines, a closing `---`
+/// (or `...`) line. A file whose first line is `---` but whose next line is not a `key:` line is
+/// plain text (a page-break rule). Returns the metadata and where the statement begins.
+fn front_matter(path: &Path, text: &str) -> Result<(Option<ManifestRow>, usize), ReadError> {
+    let mut lines = text.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return Ok((None, 0));
+    };
+    if first.trim_end() != "---" {
+        return Ok((None, 0));
+    }
+    let starts_mapping = lines
+        .clone()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .is_some_and(|l| {
+            l.split_once(':').is_some_and(|(k, _)| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            })
+        });
+    if !starts_mapping {
+        return Ok((None, 0));
+    }
+    let mut at = first.len();
+    let yaml_start = at;
+    for line in lines {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let yaml = &text[yaml_start..at];
+            let parsed: FrontMatter = serde_saphyr::from_str(yaml).map_err(|e| {
+                let message = e.to_string();
+                ReadError::FrontMatter {
+                    path: path.to_path_buf(),
+                    line: 2 + yaml_line(&message).unwrap_or(0),
+                    message: message
+                        .lines()
+                        .next()
+                        .unwrap_or("not valid YAML")
+                        .to_owned(),
+                }
+            })?;
+            let row = ManifestRow {
+                file: String::new(),
+                delegation: parsed.delegation,
+                speaker: parsed.speaker,
+                speaker_role: parsed.speaker_role,
+                date: parsed.date,
+                body: parsed.body,
+                session: parsed.session,
+                venue: parsed.venue,
+                language: parsed.language,
+                source_url: parsed.source_url,
+                title: parsed.title,
+                line: 1,
+                manifest: path.to_path_buf(),
+            };
+            check_values(&row).map_err(|message| ReadError::FrontMatter {
+                path: path.to_path_buf(),
+                line: 1,
+                message,
+            })?;
+            return Ok((Some(row), at + line.len()));
+        }
+        at += line.len();
+    }
+    Err(ReadError::FrontMatter {
+        path: path.to_path_buf(),
+        line: 1,
+        message: "no closing `---` line".into(),
+    })
+}
+
+/// The 0-based line within the YAML that a serde-saphyr message points at ("line N"), if any.
+fn yaml_line(message: &str) -> Option<usize> {
+    let rest = &message[message.find("line ")? + 5..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse::<usize>().ok().map(|n| n.saturating_sub(1))
 }
 
 impl Document {
@@ -175,10 +277,18 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
             path: path.to_path_buf(),
         });
     }
+    let (front_matter, body) = front_matter(path, text)?;
+    if text[body..].trim().is_empty() {
+        return Err(ReadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
     Ok(Document {
         path: path.to_path_buf(),
         text: text.to_owned(),
         sha256,
+        front_matter,
+        body,
     })
 }
 

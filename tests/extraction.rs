@@ -275,3 +275,75 @@ fn verbatim_records_split_into_one_statement_per_speaker() {
     .stdout;
     assert_eq!(rows.lines().nth(1), Some("6"), "{rows}");
 }
+
+#[test]
+fn yaml_front_matter_gives_metadata_and_a_manifest_overrides_it() {
+    let path = fixture("statements/front-matter.md");
+    let got = &extract(&path)[0];
+    check_spans(got, &chars_of(&path));
+    assert_eq!(got["delegation"]["code"], "IRN");
+    assert_eq!(got["speaker"], "Majid Takht Ravanchi");
+    assert_eq!(got["date"], "2021-12-13");
+    assert_eq!(got["session"], 1);
+    assert_eq!(
+        got["meeting_body"]["iri"],
+        "https://w3id.org/normgraph/id/body/oewg-2021-2025"
+    );
+    assert_eq!(
+        got["title"],
+        "Statement at the first substantive session: general exchange of views"
+    );
+    assert_eq!(got["citations"].as_array().map(Vec::len), Some(3));
+
+    // A manifest row wins over the front matter, value by value.
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::copy(&path, dir.path().join("front-matter.md")).expect("copy");
+    fs::write(
+        dir.path().join("manifest.csv"),
+        "file,date,venue\nfront-matter.md,2021-12-14,New York\n",
+    )
+    .expect("manifest");
+    let got = &extract(&dir.path().join("front-matter.md"))[0];
+    assert_eq!(got["date"], "2021-12-14");
+    assert_eq!(got["venue"], "New York");
+    assert_eq!(got["delegation"]["code"], "IRN");
+
+    // Wrong front matter is refused with the file and line; a leading rule is just text.
+    let cases = [
+        (
+            "typo.md",
+            "---\nspeaker: X\ndelegaton: IRN\n---\nText.\n",
+            "typo.md:3: front matter",
+        ),
+        (
+            "date.md",
+            "---\ndate: 2021-02-30\n---\nText.\n",
+            "date.md:1: front matter",
+        ),
+        (
+            "open.md",
+            "---\ndate: 2021\nText without an end.\n",
+            "no closing `---`",
+        ),
+        (
+            "who.md",
+            "---\ndelegation: Atlantis\n---\nText.\n",
+            "who.md:1: unknown delegation \"Atlantis\"",
+        ),
+    ];
+    for (name, text, needle) in cases {
+        let file = dir.path().join(name);
+        fs::write(&file, text).expect("write");
+        let run = crate::util::normgraph(
+            &dir.path().join("store"),
+            dir.path(),
+            &["extract", file.to_str().expect("utf8")],
+        );
+        assert_eq!(run.code, 3, "{name}: {}", run.stderr);
+        assert!(run.stderr.contains(needle), "{name}: {}", run.stderr);
+    }
+    let rule = dir.path().join("rule.md");
+    fs::write(&rule, "---\n\nWe recall resolution 73/27.\n---\nMore.\n").expect("write");
+    let got = &extract(&rule)[0];
+    assert_eq!(got["citations"][0]["id"], "A/RES/73/27");
+}
