@@ -6,10 +6,15 @@
 //! ```turtle
 //! [] a ng:Retraction ;
 //!    rdf:subject <https://w3id.org/normgraph/id/statement/s1> ;
-//!    rdf:predicate ng:citedResolution ;
-//!    rdf:object <https://w3id.org/normgraph/id/resolution/A-RES-73-27> ;
+//!    rdf:predicate ng:cites ;
+//!    rdf:object <https://undocs.org/A/RES/73/27> ;
 //!    rdfs:comment "the speaker means the report, not the resolution" .
 //! ```
+//!
+//! A retraction removes exactly the triple it names. A citation is written three ways (the
+//! statement `ng:cites` the resolution, `ng:hasCitation` the citation, which has
+//! `ng:citedResolution`): to take a citation out of every curated query, retract all three.
+//! `correct` warns about retractions that match nothing in the store.
 //!
 //! `normgraph correct FILE` replaces the corrections graph with the file's triples (so the
 //! additions, and the retraction records with their comments, are in the union every query
@@ -83,14 +88,24 @@ fn retractions_in(triples: impl Iterator<Item = Triple>) -> Result<HashSet<Tripl
         .filter(|t| t.predicate == ty && t.object == retraction)
         .map(|t| &t.subject)
     {
-        let part = |p: &NamedNode| {
-            triples
-                .iter()
-                .find(|t| &t.subject == record && &t.predicate == p)
-                .map(|t| t.object.clone())
-        };
         let name = record.to_string();
-        let (Some(s), Some(p), Some(o)) = (part(&subj), part(&pred), part(&obj)) else {
+        let values = |p: &NamedNode| {
+            let found: Vec<Term> = triples
+                .iter()
+                .filter(|t| &t.subject == record && &t.predicate == p)
+                .map(|t| t.object.clone())
+                .collect();
+            found
+        };
+        let (s, p, o) = (values(&subj), values(&pred), values(&obj));
+        if s.len() > 1 || p.len() > 1 || o.len() > 1 {
+            return Err(format!(
+                "the retraction {name} has more than one rdf:subject, rdf:predicate or rdf:object; write one retraction per fact"
+            ));
+        }
+        let part = |v: Vec<Term>| v.into_iter().next();
+        let (s, p, o) = (part(s), part(p), part(o));
+        let (Some(s), Some(p), Some(o)) = (s, p, o) else {
             return Err(format!(
                 "the retraction {name} needs rdf:subject, rdf:predicate and rdf:object"
             ));
@@ -130,7 +145,7 @@ pub fn stored_retractions(store: &Store, path: &Path) -> Result<HashSet<Triple>,
 }
 
 /// What `correct` did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Applied {
     /// Triples now in the corrections graph.
     pub stored: usize,
@@ -140,6 +155,9 @@ pub struct Applied {
     pub removed: usize,
     /// Triples of the inferred graph dropped as stale.
     pub inferred_cleared: usize,
+    /// Retractions that matched no fact in the store (perhaps a typo, or a statement not
+    /// ingested yet: ingest will still honour them).
+    pub unmatched: Vec<Triple>,
 }
 
 /// Replaces the corrections graph with `corrections` and removes the retracted facts from every
@@ -159,7 +177,9 @@ pub fn apply(store: &Store, path: &Path, corrections: &Corrections) -> Result<Ap
     .into_iter()
     .collect();
     let mut doomed: Vec<Quad> = Vec::new();
+    let mut unmatched = Vec::new();
     for t in &corrections.retractions {
+        let before = doomed.len();
         for q in store.quads_for_pattern(
             Some(t.subject.as_ref()),
             Some(t.predicate.as_ref()),
@@ -174,6 +194,9 @@ pub fn apply(store: &Store, path: &Path, corrections: &Corrections) -> Result<Ap
             if !keep {
                 doomed.push(q);
             }
+        }
+        if doomed.len() == before {
+            unmatched.push(t.clone());
         }
     }
     let inferred = NamedNode::new_unchecked(vocab::inferred_graph());
@@ -190,11 +213,22 @@ pub fn apply(store: &Store, path: &Path, corrections: &Corrections) -> Result<Ap
     if inferred_cleared > 0 {
         tx.remove_named_graph(&inferred).map_err(err)?;
     }
+    // The scores analyses wrote back are stale too.
+    let analysis_prefix = vocab::analysis_graph("");
+    for g in store.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(n) = g.map_err(err)? {
+            if n.as_str().starts_with(&analysis_prefix) {
+                tx.remove_named_graph(&n).map_err(err)?;
+            }
+        }
+    }
     tx.commit().map_err(err)?;
+    crate::store::rebuild_shared(store, path)?;
     Ok(Applied {
         stored: corrections.quads.len(),
         retractions: corrections.retractions.len(),
         removed: doomed.len(),
         inferred_cleared,
+        unmatched,
     })
 }

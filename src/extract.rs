@@ -246,7 +246,7 @@ fn effective_row(doc: &Document, row: Option<&ManifestRow>) -> Option<ManifestRo
 
 /// Extracts every statement of a document: one per speaker's turn if it is a verbatim record
 /// (see [`speakers`]; the presiding officer's turns are left out), else the document as one
-/// statement. A turn is named `<file slug>-t<NN>` (its rank among all headings), takes its
+/// statement. A turn is named `<file slug>/turn/<NN>` (its rank among all headings), takes its
 /// speaker and delegation from its heading and the rest of its metadata (date, body, session,
 /// venue, title) from the record's header and the manifest row; offsets stay offsets into the
 /// whole file.
@@ -285,7 +285,7 @@ pub fn extract_all(
             lexicon,
             row,
             turn.body_start..turn.end,
-            format!("{slug}-t{:02}", i + 1),
+            format!("{slug}/turn/{:02}", i + 1),
             meta,
             Some(turn),
         )?);

@@ -17,8 +17,9 @@ use oxigraph::model::{NamedOrBlankNode, Term};
 use regex::{Regex, RegexBuilder};
 
 /// Cache for the lazy DFA of a matcher's alternation (the default 2 MB thrashes on the
-/// hundreds of labels of the reference data: measured 73% of extraction time).
-const DFA_CACHE_BYTES: usize = 64 << 20;
+/// hundreds of labels of the reference data: measured 73% of extraction time). Each matcher and
+/// each thread has its own, so it is kept small enough to multiply.
+const DFA_CACHE_BYTES: usize = 16 << 20;
 use std::collections::{BTreeMap, HashMap};
 
 /// The kinds of concept the extractor looks for.

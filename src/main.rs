@@ -424,6 +424,9 @@ fn run(cli: Cli) -> Result<()> {
                     applied.inferred_cleared
                 );
             }
+            for t in &applied.unmatched {
+                eprintln!("warning: the retraction of {t} matches nothing in the store");
+            }
             eprintln!(
                 "{}: {} triples in the corrections graph, {} facts retracted ({} quads removed)",
                 file.display(),
@@ -748,7 +751,8 @@ fn read_and_extract(
         .collect();
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     let mut out = Vec::with_capacity(files.len());
-    for result in read {
+    for (result, file) in read.into_iter().zip(&files) {
+        let path = file.display();
         let checked = result.and_then(|(slug, canonical, extractions)| {
             if let Some(other) = slugs.get(&slug) {
                 if *other != canonical {
@@ -765,7 +769,13 @@ fn read_and_extract(
             Ok(extractions)
         });
         match checked {
-            Ok(extractions) => out.extend(extractions),
+            Ok(extractions) => {
+                if extractions.is_empty() {
+                    // Only a presiding officer's turns: nothing a delegation said.
+                    eprintln!("warning: {path}: a record with no delegate's turn; no statement");
+                }
+                out.extend(extractions)
+            }
             Err(e) if keep_going => failures.push(format!("{e:#}")),
             Err(e) => return Err(e),
         }

@@ -119,10 +119,18 @@ impl Manifest {
         let mut rows = HashMap::new();
         let mut problems = Vec::new();
         for record in reader.records() {
-            let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
-                invalid(line, format!("bad CSV: {e}"))
-            })?;
+            let record = match record {
+                Ok(record) => record,
+                Err(e) => {
+                    // A malformed row (say, an unquoted comma): set aside like any wrong row.
+                    let line = e.position().map_or(0, |p| p.line());
+                    problems.push(RowProblem {
+                        error: invalid(line, format!("bad CSV: {e}")),
+                        file: None,
+                    });
+                    continue;
+                }
+            };
             let line = record.position().map_or(0, |p| p.line());
             // The file the row names, when it exists, so that --keep-going can leave it out.
             let named = record

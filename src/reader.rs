@@ -45,9 +45,23 @@ struct FrontMatter {
     title: Option<String>,
 }
 
+/// The keys of [`FrontMatter`].
+const FRONT_MATTER_KEYS: &[&str] = &[
+    "delegation",
+    "speaker",
+    "speaker_role",
+    "date",
+    "body",
+    "session",
+    "venue",
+    "language",
+    "source_url",
+    "title",
+];
+
 /// Finds and reads YAML front matter: a first line `---`, `key: value` lines, a closing `---`
-/// (or `...`) line. A file whose first line is `---` but whose next line is not a `key:` line is
-/// plain text (a page-break rule). Returns the metadata and where the statement begins.
+/// (or `...`) line. A file whose first line is `---` but whose next line does not start with one
+/// of the keys is plain text (a page-break rule). Returns the metadata and where the statement begins.
 fn front_matter(path: &Path, text: &str) -> Result<(Option<ManifestRow>, usize), ReadError> {
     let mut lines = text.split_inclusive('\n');
     let Some(first) = lines.next() else {
@@ -61,11 +75,8 @@ fn front_matter(path: &Path, text: &str) -> Result<(Option<ManifestRow>, usize),
         .map(str::trim)
         .find(|l| !l.is_empty())
         .is_some_and(|l| {
-            l.split_once(':').is_some_and(|(k, _)| {
-                !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-            })
+            l.split_once(':')
+                .is_some_and(|(k, _)| FRONT_MATTER_KEYS.contains(&k.trim()))
         });
     if !starts_mapping {
         return Ok((None, 0));
@@ -103,10 +114,18 @@ fn front_matter(path: &Path, text: &str) -> Result<(Option<ManifestRow>, usize),
                 line: 1,
                 manifest: path.to_path_buf(),
             };
-            check_values(&row).map_err(|message| ReadError::FrontMatter {
-                path: path.to_path_buf(),
-                line: 1,
-                message,
+            check_values(&row).map_err(|message| {
+                // Point at the line of the key the message names (`date`, `body`).
+                let key = message.split('`').nth(1).unwrap_or("");
+                let line = yaml
+                    .lines()
+                    .position(|l| l.trim_start().starts_with(&format!("{key}:")))
+                    .map_or(1, |i| i + 2);
+                ReadError::FrontMatter {
+                    path: path.to_path_buf(),
+                    line,
+                    message,
+                }
             })?;
             return Ok((Some(row), at + line.len()));
         }

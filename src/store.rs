@@ -156,20 +156,51 @@ pub struct IngestSummary {
     pub inferred_cleared: usize,
 }
 
+/// The facts the scholar's corrections retract, kept in an in-memory store so that they are
+/// compared as oxigraph keeps terms (typed literals by value).
+struct Retracted(Option<Store>);
+
+impl Retracted {
+    fn new(triples: HashSet<Triple>) -> Result<Self, StorageError> {
+        if triples.is_empty() {
+            return Ok(Self(None));
+        }
+        let scratch = Store::new()?;
+        scratch.extend(
+            triples
+                .into_iter()
+                .map(|t| t.in_graph(GraphName::DefaultGraph)),
+        )?;
+        Ok(Self(Some(scratch)))
+    }
+
+    fn contains(&self, q: &Quad) -> bool {
+        self.0.as_ref().is_some_and(|s| {
+            s.contains(oxigraph::model::QuadRef::new(
+                &q.subject,
+                &q.predicate,
+                &q.object,
+                oxigraph::model::GraphNameRef::DefaultGraph,
+            ))
+            .unwrap_or(false)
+        })
+    }
+}
+
 /// The quads of a statement as ingest writes them: what the model says, less the facts the
 /// scholar's corrections retract (see [`crate::corrections`]).
-fn statement_quads(ex: &Extraction, retracted: &HashSet<Triple>) -> Vec<Quad> {
+fn statement_quads(ex: &Extraction, retracted: &Retracted) -> Vec<Quad> {
     let mut quads = model::quads(ex);
-    if !retracted.is_empty() {
-        quads.retain(|q| {
-            !retracted.contains(&Triple::new(
-                q.subject.clone(),
-                q.predicate.clone(),
-                q.object.clone(),
-            ))
-        });
+    if retracted.0.is_some() {
+        quads.retain(|q| !retracted.contains(q));
     }
     quads
+}
+
+/// The graph of a statement without the `/turn/NN` of a verbatim record's turn: all the graphs
+/// one file gives share it (slugs have no `/`, so this cannot mix files up).
+fn family(graph: &str) -> &str {
+    graph.split_once("/turn/").map_or(graph, |(head, _)| head)
 }
 
 /// Whether the named graph `graph` exists and holds exactly `quads`, compared as the store
@@ -199,8 +230,9 @@ fn holds_exactly(
 /// Writes the ontology, reference data and the given statements into the store, replacing
 /// their graphs. `progress` is called from time to time with the number of statements done.
 ///
-/// A graph that already holds exactly the quads it would be given is left alone, so
-/// re-ingesting a corpus costs what changed in it. New graphs are bulk-loaded in one atomic
+/// A graph that already holds exactly the quads it would be given is left alone, so a
+/// re-ingest writes only what changed (the check itself extracts and compares every statement
+/// again: on the whole corpus it takes about as long as a fresh ingest). New graphs are bulk-loaded in one atomic
 /// commit; changed ones are replaced in transactions of [`BATCH`] statements. When anything
 /// changed, the inferred graph and the scores analyses wrote back are dropped (they are stale).
 pub fn ingest(
@@ -225,7 +257,8 @@ pub fn ingest(
     )
     .map_err(load)?;
     let err = |e| storage_error(path, e);
-    let retracted = crate::corrections::stored_retractions(store, path)?;
+    let retracted =
+        Retracted::new(crate::corrections::stored_retractions(store, path)?).map_err(err)?;
     let mut summary = IngestSummary {
         documents: extractions.len(),
         ..IngestSummary::default()
@@ -271,12 +304,56 @@ pub fn ingest(
         .collect::<Result<_, StorageError>>()
         .map_err(err)?;
     summary.unchanged = changes.iter().filter(|c| **c == Change::Same).count();
-    if summary.reference_quads == 0 && summary.unchanged == extractions.len() {
+    // Graphs the same files gave before and do not give now (a record that lost a turn, or was
+    // one statement before it was split into turns).
+    let families: HashSet<&str> = extractions.iter().map(|ex| family(&ex.graph)).collect();
+    let current: HashSet<&str> = extractions.iter().map(|ex| ex.graph.as_str()).collect();
+    let statement_prefix = vocab::statement_graph("");
+    let mut stale: Vec<NamedNode> = Vec::new();
+    for g in store.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(n) = g.map_err(err)? {
+            if n.as_str().starts_with(&statement_prefix)
+                && families.contains(family(n.as_str()))
+                && !current.contains(n.as_str())
+            {
+                stale.push(n);
+            }
+        }
+    }
+    if summary.reference_quads == 0 && summary.unchanged == extractions.len() && stale.is_empty() {
+        // Nothing to write; the shared graph is rebuilt anyway, in case an earlier ingest was
+        // stopped between its writes.
+        rebuild_shared(store, path)?;
         progress(extractions.len());
         summary.total_quads = store.len().map_err(err)?;
         return Ok(summary);
     }
-    // 2. New graphs through the bulk loader, whose commit is atomic: all of them are in the
+    // 2. Drop what is stale before writing, so that a run stopped half-way leaves nothing stale
+    //    behind: the graphs above, what the rules derived (run `infer` again) and the scores
+    //    analyses wrote back (run `analyze … --write-back` again).
+    let inferred = NamedNode::new_unchecked(vocab::inferred_graph());
+    if store.contains_named_graph(&inferred).map_err(err)? {
+        summary.inferred_cleared = store
+            .quads_for_pattern(None, None, None, Some(inferred.as_ref().into()))
+            .count();
+        stale.push(inferred);
+    }
+    let analysis_prefix = vocab::analysis_graph("");
+    for g in store.named_graphs() {
+        if let NamedOrBlankNode::NamedNode(n) = g.map_err(err)? {
+            if n.as_str().starts_with(&analysis_prefix) {
+                stale.push(n);
+            }
+        }
+    }
+    for batch in stale.chunks(BATCH) {
+        let mut tx = store.start_transaction().map_err(err)?;
+        for g in batch {
+            tx.remove_named_graph(g).map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+    }
+    // 3. New graphs through the bulk loader, whose commit is atomic: all of them are in the
     //    store afterwards, or none.
     let mut done = 0usize;
     let mut loader = store
@@ -298,7 +375,7 @@ pub fn ingest(
         });
     loader.load_quads(new_quads).map_err(err)?;
     loader.commit().map_err(err)?;
-    // 3. Changed graphs: each cleared and rewritten in the same transaction, so a crash leaves
+    // 4. Changed graphs: each cleared and rewritten in the same transaction, so a crash leaves
     //    every statement old or new in full.
     let changed: Vec<&Extraction> = extractions
         .iter()
@@ -326,31 +403,6 @@ pub fn ingest(
         tx.commit().map_err(err)?;
         done += batch.len();
         progress(done);
-    }
-    // 4. What the rules derived from the old statements is stale now (run `infer` again), and
-    //    so are the scores analyses wrote back (run `analyze … --write-back` again).
-    let mut stale: Vec<NamedNode> = Vec::new();
-    let inferred = NamedNode::new_unchecked(vocab::inferred_graph());
-    if store.contains_named_graph(&inferred).map_err(err)? {
-        summary.inferred_cleared = store
-            .quads_for_pattern(None, None, None, Some(inferred.as_ref().into()))
-            .count();
-        stale.push(inferred);
-    }
-    let analysis_prefix = vocab::analysis_graph("");
-    for g in store.named_graphs() {
-        if let NamedOrBlankNode::NamedNode(n) = g.map_err(err)? {
-            if n.as_str().starts_with(&analysis_prefix) {
-                stale.push(n);
-            }
-        }
-    }
-    if !stale.is_empty() {
-        let mut tx = store.start_transaction().map_err(err)?;
-        for g in &stale {
-            tx.remove_named_graph(g).map_err(err)?;
-        }
-        tx.commit().map_err(err)?;
     }
     progress(extractions.len());
     rebuild_shared(store, path)?;

@@ -213,13 +213,14 @@ fn verbatim_records_split_into_one_statement_per_speaker() {
             )
         })
         .collect();
-    let id = |t: &str| format!("https://w3id.org/normgraph/id/statement/first-committee-pv-{t}");
+    let id =
+        |t: &str| format!("https://w3id.org/normgraph/id/statement/first-committee-pv/turn/{t}");
     assert_eq!(
         who,
         vec![
-            (id("t02").as_str(), "IRN", "Mr. Takht Ravanchi"),
-            (id("t04").as_str(), "BRA", "Mrs. Ferreira"),
-            (id("t05").as_str(), "FRA", "Mr. Laurent"),
+            (id("02").as_str(), "IRN", "Mr. Takht Ravanchi"),
+            (id("04").as_str(), "BRA", "Mrs. Ferreira"),
+            (id("05").as_str(), "FRA", "Mr. Laurent"),
         ]
     );
     for s in list {
@@ -274,6 +275,30 @@ fn verbatim_records_split_into_one_statement_per_speaker() {
     )
     .stdout;
     assert_eq!(rows.lines().nth(1), Some("6"), "{rows}");
+
+    // The record loses its last delegate's turn: that turn's statement goes too.
+    let shorter = dir.path().join("shorter");
+    fs::create_dir_all(&shorter).expect("mkdir");
+    let text = fs::read_to_string(fixture("records/first-committee-pv.txt")).expect("record");
+    let cut = text.find("Mr. Laurent (France)").expect("France's turn");
+    fs::write(shorter.join("first-committee-pv.txt"), &text[..cut]).expect("write");
+    ok(
+        &store,
+        dir.path(),
+        &["ingest", "-q", shorter.to_str().expect("utf8")],
+    );
+    let rows = ok(
+        &store,
+        dir.path(),
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ng:Statement ; ng:deliveredBy ?d }",
+        ],
+    )
+    .stdout;
+    assert_eq!(rows.lines().nth(1), Some("5"), "{rows}");
 }
 
 #[test]
@@ -318,7 +343,7 @@ fn yaml_front_matter_gives_metadata_and_a_manifest_overrides_it() {
         (
             "date.md",
             "---\ndate: 2021-02-30\n---\nText.\n",
-            "date.md:1: front matter",
+            "date.md:2: front matter",
         ),
         (
             "open.md",
@@ -343,7 +368,11 @@ fn yaml_front_matter_gives_metadata_and_a_manifest_overrides_it() {
         assert!(run.stderr.contains(needle), "{name}: {}", run.stderr);
     }
     let rule = dir.path().join("rule.md");
-    fs::write(&rule, "---\n\nWe recall resolution 73/27.\n---\nMore.\n").expect("write");
+    fs::write(
+        &rule,
+        "---\nNote: we recall resolution 73/27.\n---\nMore.\n",
+    )
+    .expect("write");
     let got = &extract(&rule)[0];
     assert_eq!(got["citations"][0]["id"], "A/RES/73/27");
 }

@@ -417,7 +417,8 @@ fn keep_going_ingests_the_good_inputs_and_lists_the_bad_ones() {
          001_e9acb2ec0aff198f.txt,IRN,2020-02\n\
          gone.txt,CUB,2020\n\
          unknown.txt,Atlantis,2020\n\
-         baddate.txt,CUB,2021-02-30\n",
+         baddate.txt,CUB,2021-02-30\n\
+         000_8e5a7b6371a20a1b.txt,IRN,2021,one too many\n",
     )
     .expect("write manifest");
     let inputs = inputs.to_str().expect("utf8");
@@ -430,8 +431,9 @@ fn keep_going_ingests_the_good_inputs_and_lists_the_bad_ones() {
     // With it: the two seeds are ingested, the five bad inputs listed, exit code 2.
     let run = normgraph(&store, cwd, &["ingest", "-q", "--keep-going", inputs]);
     assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
-    assert!(run.stderr.contains("5 inputs failed"), "{}", run.stderr);
+    assert!(run.stderr.contains("6 inputs failed"), "{}", run.stderr);
     for needle in [
+        "manifest.csv:7: bad CSV",
         "latin1.txt:1:4: not valid UTF-8",
         "empty.txt",
         "manifest.csv:4: names a missing file",
@@ -458,5 +460,5 @@ fn keep_going_ingests_the_good_inputs_and_lists_the_bad_ones() {
     assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
     let printed: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(printed.as_array().map(Vec::len), Some(2));
-    assert!(run.stderr.contains("5 inputs failed"), "{}", run.stderr);
+    assert!(run.stderr.contains("6 inputs failed"), "{}", run.stderr);
 }
