@@ -22,7 +22,7 @@
 
 mod common;
 
-use common::{append_csv, arg, flag, measure, normgraph_bin, root, run, today, Measured};
+use common::{append_csv, arg, flag, measure, normgraph_bin, root, today, Measured};
 use normgraph::query::{select, DefaultGraph};
 use std::process::Command;
 use std::time::Instant;
@@ -46,15 +46,7 @@ fn main() {
     let work = root.join("target/bench-corpus");
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).expect("work dir");
-    let manifest = work.join("manifest.csv");
-    run(
-        Command::new("python3")
-            .arg(root.join("scripts/ungdc-manifest.py"))
-            .arg(&corpus)
-            .arg("--out")
-            .arg(&manifest),
-        "manifest",
-    );
+    let manifest = common::corpus_manifest(&corpus, &work);
     let documents = std::fs::read_dir(&corpus)
         .expect("corpus")
         .filter_map(Result::ok)

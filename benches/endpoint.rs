@@ -12,20 +12,15 @@
 //! that could fail requests (normgraph with `--timeout 600`; Oxigraph has none). Prints requests, failures, throughput and
 //! latency percentiles, and the ratios; appends to `bench/results/endpoint.csv`.
 
+mod common;
+
+use common::{arg, corpus_manifest, run};
 use oxhttp::model::{Body, Method, Request};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-fn arg<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> T {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 struct Killed(Child);
 
@@ -49,11 +44,6 @@ fn wait_for(bind: &str) {
         assert!(Instant::now() < deadline, "{bind} did not start");
         std::thread::sleep(Duration::from_millis(100));
     }
-}
-
-fn run(cmd: &mut Command, what: &str) {
-    let status = cmd.status().unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert!(status.success(), "{what} failed");
 }
 
 struct Outcome {
@@ -142,15 +132,7 @@ fn main() {
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).expect("work dir");
     let store = work.join("store");
-    let manifest = work.join("manifest.csv");
-    run(
-        Command::new("python3")
-            .arg(root.join("scripts/ungdc-manifest.py"))
-            .arg(&corpus)
-            .arg("--out")
-            .arg(&manifest),
-        "manifest",
-    );
+    let manifest = corpus_manifest(&corpus, &work);
     let t = Instant::now();
     run(
         Command::new(&bin)
@@ -267,33 +249,20 @@ fn main() {
             rows[1].5 / rows[0].5
         );
     }
-    let path = root.join("bench/results/endpoint.csv");
-    let new = !Path::new(&path).exists();
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .expect("results csv");
-    use std::io::Write;
-    if new {
-        writeln!(
-            f,
-            "date,server,clients,seconds,requests,failures,requests_per_s,p50_ms,p99_ms"
-        )
-        .expect("write");
-    }
-    let date = Command::new("date")
-        .arg("+%F")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-        .unwrap_or_default();
-    for (name, requests, failures, throughput, p50, p99) in rows {
-        writeln!(
-            f,
-            "{date},{name},{clients},{seconds},{requests},{failures},{throughput:.2},{:.1},{:.1}",
-            p50 * 1e3,
-            p99 * 1e3
-        )
-        .expect("write");
-    }
+    let date = common::today();
+    let lines: Vec<String> = rows
+        .iter()
+        .map(|(name, requests, failures, throughput, p50, p99)| {
+            format!(
+                "{date},{name},{clients},{seconds},{requests},{failures},{throughput:.2},{:.1},{:.1}",
+                p50 * 1e3,
+                p99 * 1e3
+            )
+        })
+        .collect();
+    common::append_csv(
+        "endpoint.csv",
+        "date,server,clients,seconds,requests,failures,requests_per_s,p50_ms,p99_ms",
+        &lines,
+    );
 }

@@ -12,20 +12,15 @@
 //! builds its sparse matrix inside `pagerank`; normgraph's packing into adjacency arrays is timed
 //! too). Results are appended to `bench/results/graph.csv`.
 
+mod common;
+
+use common::arg;
 use normgraph::analysis::centrality::{betweenness, pagerank, Adjacency};
 use std::collections::HashSet;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
-
-fn arg(args: &[String], name: &str, default: usize) -> usize {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.replace('_', "").parse().ok())
-        .unwrap_or(default)
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -136,27 +131,12 @@ fn main() {
         }
     }
     if !rows.is_empty() {
-        let path = root.join("bench/results/graph.csv");
-        let new = !path.exists();
-        let mut f = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)
-            .expect("results csv");
-        if new {
-            writeln!(
-                f,
-                "date,measure,nodes,edges,pivots,normgraph_s,networkx_s,ratio,max_abs_diff"
-            )
-            .expect("write");
-        }
-        let date = Command::new("date")
-            .arg("+%F")
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-            .unwrap_or_default();
-        for r in rows {
-            writeln!(f, "{date},{r}").expect("write");
-        }
+        let date = common::today();
+        let rows: Vec<String> = rows.into_iter().map(|r| format!("{date},{r}")).collect();
+        common::append_csv(
+            "graph.csv",
+            "date,measure,nodes,edges,pivots,normgraph_s,networkx_s,ratio,max_abs_diff",
+            &rows,
+        );
     }
 }

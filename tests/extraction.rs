@@ -263,17 +263,20 @@ fn verbatim_records_split_into_one_statement_per_speaker() {
         dir.path(),
         &["ingest", "-q", records.to_str().expect("utf8")],
     );
-    let rows = ok(
-        &store,
-        dir.path(),
-        &[
-            "query",
-            "--format",
-            "csv",
-            "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ng:Statement ; ng:deliveredBy ?d }",
-        ],
-    )
-    .stdout;
+    let delegates = || {
+        ok(
+            &store,
+            dir.path(),
+            &[
+                "query",
+                "--format",
+                "csv",
+                "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ng:Statement ; ng:deliveredBy ?d }",
+            ],
+        )
+        .stdout
+    };
+    let rows = delegates();
     assert_eq!(rows.lines().nth(1), Some("6"), "{rows}");
 
     // The record loses its last delegate's turn: that turn's statement goes too.
@@ -287,17 +290,7 @@ fn verbatim_records_split_into_one_statement_per_speaker() {
         dir.path(),
         &["ingest", "-q", shorter.to_str().expect("utf8")],
     );
-    let rows = ok(
-        &store,
-        dir.path(),
-        &[
-            "query",
-            "--format",
-            "csv",
-            "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ng:Statement ; ng:deliveredBy ?d }",
-        ],
-    )
-    .stdout;
+    let rows = delegates();
     assert_eq!(rows.lines().nth(1), Some("5"), "{rows}");
 }
 

@@ -66,6 +66,20 @@ pub fn run(cmd: &mut Command, what: &str) {
     assert!(status.success(), "{what} failed");
 }
 
+/// Writes the manifest of the General Debate corpus (`scripts/ungdc-manifest.py`) into `work`.
+pub fn corpus_manifest(corpus: &Path, work: &Path) -> PathBuf {
+    let manifest = work.join("manifest.csv");
+    run(
+        Command::new("python3")
+            .arg(root().join("scripts/ungdc-manifest.py"))
+            .arg(corpus)
+            .arg("--out")
+            .arg(&manifest),
+        "manifest",
+    );
+    manifest
+}
+
 /// Wall-clock seconds and peak resident memory (MB) of one run of a command.
 #[derive(Debug, Clone, Copy)]
 pub struct Measured {
