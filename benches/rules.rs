@@ -8,6 +8,8 @@
 //! Nemo (`nemo-python` from PyPI, the shipped rules translated to Nemo's syntax). Peers that are
 //! not installed are skipped with a message. Results are appended to `bench/results/rules.csv`.
 
+mod common;
+
 use normgraph::resources::Resources;
 use normgraph::rules::{evaluate, parse_files, Index, Rule, Slot};
 use normgraph::synth::{generate, SynthConfig};
@@ -64,7 +66,7 @@ fn main() {
         v
     };
     let nemo_program = work.join("rules.rls");
-    let mut csv = String::new();
+    let mut rows: Vec<String> = Vec::new();
     println!(
         "{:>10} {:>10} {:>10} {:>9} {:>10} {:>10} {:>9} {:>9}",
         "triples", "derived", "normgraph", "peak MB", "EYE", "Nemo", "EYE/ours", "Nemo/ours"
@@ -135,38 +137,19 @@ fn main() {
             ratio(eye_time),
             ratio(nemo_time)
         );
-        let _ = writeln!(
-            csv,
+        rows.push(format!(
             "{},{count},{derived},{:.3},{peak:.0},{},{}",
-            date(),
+            common::today(),
             ours.as_secs_f64(),
             eye_time.map_or(String::new(), |d| format!("{:.3}", d.as_secs_f64())),
             nemo_time.map_or(String::new(), |d| format!("{:.3}", d.as_secs_f64()))
-        );
+        ));
     }
-    let out = root.join("bench/results/rules.csv");
-    let new = !out.exists();
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&out)
-        .expect("results csv");
-    if new {
-        let _ = writeln!(
-            f,
-            "date,triples,derived,normgraph_s,normgraph_peak_mb,eye_s,nemo_s"
-        );
-    }
-    let _ = f.write_all(csv.as_bytes());
-    println!("appended to {}", out.display());
-}
-
-fn date() -> String {
-    Command::new("date")
-        .arg("+%Y-%m-%d")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
-        .unwrap_or_default()
+    common::append_csv(
+        "rules.csv",
+        "date,triples,derived,normgraph_s,normgraph_peak_mb,eye_s,nemo_s",
+        &rows,
+    );
 }
 
 /// Peak resident memory of this process (VmHWM), in MB.
