@@ -1,14 +1,17 @@
 //! Extraction: from one statement's text to the facts it states, each with its evidence span.
 //!
 //! Stages, one module each: [`text`] (blocks and sentences), [`metadata`] (who, when, where),
-//! [`citations`] (UN resolutions, normalised), [`norms`] (proposed norms), [`alignment`] (group
-//! statements). Threat categories, principles and bodies are found by their SKOS labels through
+//! [`citations`] (UN resolutions, normalised, with [`numbers`] for what a number alone says),
+//! [`instruments`] (the Charter and its articles, documents, decisions), [`norms`] (proposed
+//! norms), [`alignment`] (group statements). Threat categories, principles and bodies are found by their SKOS labels through
 //! the [`Lexicon`]. All offsets in the output are character offsets (see [`crate::reader`]).
 
 pub mod alignment;
 pub mod citations;
+pub mod instruments;
 pub mod metadata;
 pub mod norms;
+pub mod numbers;
 pub mod speakers;
 pub mod text;
 
@@ -76,6 +79,25 @@ pub struct Citation {
     pub paragraph: Option<String>,
     /// `explicit` or `anaphora`.
     pub kind: CitationKind,
+    /// The symbol as literally written, when the text's session or year contradicts the number
+    /// and `id` is the resolution the number identifies ("2758 (XXXVI)" → `A/RES/2758(XXVI)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<String>,
+}
+
+/// A reference to an instrument other than a resolution: the Charter or one of its articles, a
+/// UN document by symbol, a General Assembly decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InstrumentRef {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The instrument's IRI (`…/id/charter/article-2-4`, `https://undocs.org/A/70/174`).
+    pub iri: String,
+    /// `charter`, `charter-article`, `document` or `decision`.
+    pub kind: instruments::InstrumentKind,
+    /// Its display label ("Article 2(4)", the symbol).
+    pub label: String,
 }
 
 /// A mention of a concept (threat category, principle, body).
@@ -104,6 +126,8 @@ pub struct ProposedNorm {
     pub threats: Vec<String>,
     /// Resolutions it cites (symbols).
     pub citations: Vec<String>,
+    /// Other instruments it refers to: Charter articles, documents, decisions (IRIs).
+    pub instruments: Vec<String>,
 }
 
 /// Alignment with a group statement.
@@ -154,6 +178,8 @@ pub struct Extraction {
     pub source_url: Option<String>,
     /// Citations of UN resolutions.
     pub citations: Vec<Citation>,
+    /// References to the Charter, its articles, UN documents and decisions.
+    pub instruments: Vec<InstrumentRef>,
     /// Threat categories named.
     pub threats: Vec<Mention>,
     /// Principles invoked.
@@ -381,7 +407,13 @@ fn extract_region(
         pick(&row.source_url, &mut source_url);
     }
 
-    let found_citations = citations::find(text);
+    let year = ex_meta
+        .2
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<u32>().ok());
+    let found_citations = citations::find_dated(text, year);
+    let found_instruments = instruments::find(text);
     let citations: Vec<Citation> = found_citations
         .iter()
         .map(|c| Citation {
@@ -390,6 +422,7 @@ fn extract_region(
             body: c.organ,
             paragraph: c.paragraph.clone(),
             kind: c.kind,
+            as_written: c.as_written.clone(),
         })
         .collect();
 
@@ -438,12 +471,20 @@ fn extract_region(
             }
             cited.sort();
             cited.dedup();
+            let mut referred: Vec<String> = found_instruments
+                .iter()
+                .filter(|f| f.start >= n.start && f.end <= n.end)
+                .map(|f| f.iri.clone())
+                .collect();
+            referred.sort();
+            referred.dedup();
             ProposedNorm {
                 span: sp.span(n.start, n.end),
                 text: text::clean(&text[n.start..n.end]),
                 principles: in_span(Kind::Principle),
                 threats: in_span(Kind::Threat),
                 citations: cited,
+                instruments: referred,
             }
         })
         .collect();
@@ -481,6 +522,15 @@ fn extract_region(
         language,
         source_url,
         citations,
+        instruments: found_instruments
+            .into_iter()
+            .map(|f| InstrumentRef {
+                span: sp.span(f.start, f.end),
+                iri: f.iri,
+                kind: f.kind,
+                label: f.label,
+            })
+            .collect(),
         threats: mentions(Kind::Threat),
         principles: mentions(Kind::Principle),
         bodies: mentions(Kind::Body),

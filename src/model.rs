@@ -7,7 +7,7 @@
 
 use crate::extract::citations::{CitationKind, Organ};
 use crate::extract::{Extraction, Span};
-use crate::vocab::{self, DCTERMS, NG, OA, RDF, XSD};
+use crate::vocab::{self, DCTERMS, NG, OA, RDF, RDFS, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 struct Builder {
@@ -96,12 +96,18 @@ pub fn session_iri(body_iri: &str, number: u32) -> String {
     format!("{body_iri}/session/{number}")
 }
 
-/// The quads describing entities that several statements share — the cited resolutions the
-/// reference data lacks, and the sessions statements were delivered at — written once into the
+/// The quads describing entities that several statements share — the cited resolutions and
+/// other instruments the reference data lacks, and the sessions statements were delivered at — written once into the
 /// shared graph so that the union of all graphs holds each triple once.
 ///
-/// `cited` are resolution IRIs; `sessions` are (body IRI, session number) pairs.
-pub fn shared_quads(cited: &[String], sessions: &[(String, u32)]) -> Vec<Quad> {
+/// `cited` are resolution IRIs; `instruments` the IRIs of other instruments referred to (UN
+/// documents, decisions, Charter articles) that the reference data lacks; `sessions` are (body
+/// IRI, session number) pairs.
+pub fn shared_quads(
+    cited: &[String],
+    instruments: &[String],
+    sessions: &[(String, u32)],
+) -> Vec<Quad> {
     let mut b = Builder {
         graph: GraphName::NamedNode(iri(&vocab::shared_graph())),
         quads: Vec::new(),
@@ -119,6 +125,33 @@ pub fn shared_quads(cited: &[String], sessions: &[(String, u32)]) -> Vec<Quad> {
             Organ::GeneralAssembly
         };
         b.add(&node, ng("adoptedBy"), body(organ_slug(organ)));
+    }
+    for r in instruments {
+        let node = iri(r);
+        if let Some(symbol) = r.strip_prefix(vocab::UNDOCS) {
+            b.a(&node, ng("UNDocument"));
+            b.text(&node, iri(&format!("{DCTERMS}identifier")), symbol);
+            if symbol.starts_with("A/DEC/") {
+                b.add(
+                    &node,
+                    ng("adoptedBy"),
+                    body(organ_slug(Organ::GeneralAssembly)),
+                );
+            }
+        } else if let Some(article) = r.strip_prefix(&format!("{}charter/article-", vocab::ID)) {
+            let label = match article.split_once('-') {
+                Some((a, p)) => format!("Article {a}({p})"),
+                None => format!("Article {article}"),
+            };
+            b.a(&node, ng("CharterArticle"));
+            b.text(&node, iri(&format!("{DCTERMS}identifier")), &label);
+            b.text(&node, iri(&format!("{RDFS}label")), &label);
+            b.add(
+                &node,
+                iri(&format!("{DCTERMS}isPartOf")),
+                iri(&format!("{}charter", vocab::ID)),
+            );
+        }
     }
     for (body_iri, n) in sessions {
         let session = iri(&session_iri(body_iri, *n));
@@ -209,9 +242,26 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
         if let Some(p) = &c.paragraph {
             b.text(&node, ng("paragraph"), p);
         }
+        if let Some(w) = &c.as_written {
+            b.text(&node, ng("asWritten"), w);
+        }
         b.add(&node, ng("evidence"), e);
         b.add(&s, ng("hasCitation"), node);
         b.add(&s, ng("cites"), resolution);
+    }
+
+    for f in &ex.instruments {
+        let node = iri(&format!(
+            "{}/instrument/{}-{}",
+            ex.statement, f.span.start, f.span.end
+        ));
+        let instrument = iri(&f.iri);
+        let e = b.evidence(&s, &f.span);
+        b.a(&node, ng("InstrumentReference"));
+        b.add(&node, ng("referencedInstrument"), instrument.clone());
+        b.add(&node, ng("evidence"), e);
+        b.add(&s, ng("hasInstrumentReference"), node);
+        b.add(&s, ng("refersTo"), instrument);
     }
 
     let mentions = [
@@ -278,6 +328,9 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
         }
         for c in &n.citations {
             b.add(&node, ng("cites"), iri(&vocab::un_document(c)));
+        }
+        for i in &n.instruments {
+            b.add(&node, ng("refersTo"), iri(i));
         }
     }
 

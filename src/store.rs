@@ -413,26 +413,32 @@ pub fn ingest(
 /// Rebuilds the shared graph from what the statement graphs cite and where they were delivered.
 pub fn rebuild_shared(store: &Store, path: &Path) -> Result<(), StoreError> {
     let err = |e| storage_error(path, e);
-    let identifier = NamedNode::new_unchecked(format!("{}identifier", vocab::DCTERMS));
-    let reference = NamedNode::new_unchecked(vocab::reference_graph());
-    let cited_pred = NamedNode::new_unchecked(vocab::ng("citedResolution"));
-    let mut cited = std::collections::BTreeSet::new();
-    for q in store.quads_for_pattern(None, Some(cited_pred.as_ref()), None, None) {
-        if let Term::NamedNode(r) = q.map_err(err)?.object {
-            let known = store
-                .quads_for_pattern(
-                    Some(r.as_ref().into()),
-                    Some(identifier.as_ref()),
-                    None,
-                    Some(reference.as_ref().into()),
-                )
-                .next()
-                .is_some();
-            if !known {
-                cited.insert(r.into_string());
+    // The objects of `predicate` that the reference data does not describe (no identifier).
+    let unknown_objects = |predicate: &str| -> Result<Vec<String>, StoreError> {
+        let identifier = NamedNode::new_unchecked(format!("{}identifier", vocab::DCTERMS));
+        let reference = NamedNode::new_unchecked(vocab::reference_graph());
+        let predicate = NamedNode::new_unchecked(vocab::ng(predicate));
+        let mut out = std::collections::BTreeSet::new();
+        for q in store.quads_for_pattern(None, Some(predicate.as_ref()), None, None) {
+            if let Term::NamedNode(r) = q.map_err(err)?.object {
+                let known = store
+                    .quads_for_pattern(
+                        Some(r.as_ref().into()),
+                        Some(identifier.as_ref()),
+                        None,
+                        Some(reference.as_ref().into()),
+                    )
+                    .next()
+                    .is_some();
+                if !known {
+                    out.insert(r.into_string());
+                }
             }
         }
-    }
+        Ok(out.into_iter().collect())
+    };
+    let cited = unknown_objects("citedResolution")?;
+    let instruments = unknown_objects("referencedInstrument")?;
     let at = NamedNode::new_unchecked(vocab::ng("deliveredAt"));
     let mut sessions = std::collections::BTreeSet::new();
     for q in store.quads_for_pattern(None, Some(at.as_ref()), None, None) {
@@ -444,9 +450,8 @@ pub fn rebuild_shared(store: &Store, path: &Path) -> Result<(), StoreError> {
             }
         }
     }
-    let cited: Vec<String> = cited.into_iter().collect();
     let sessions: Vec<(String, u32)> = sessions.into_iter().collect();
-    let quads = model::shared_quads(&cited, &sessions);
+    let quads = model::shared_quads(&cited, &instruments, &sessions);
     let graph = vocab::shared_graph();
     let g = NamedNodeRef::new_unchecked(&graph);
     let mut tx = store.start_transaction().map_err(err)?;

@@ -90,6 +90,20 @@ fn seeds_match_the_golden_files() {
             golden["citations"],
             "{stem}: citations"
         );
+        let instruments: Vec<Value> = got["instruments"]
+            .as_array()
+            .expect("instruments")
+            .iter()
+            .map(|i| {
+                serde_json::json!({"surface": i["surface"], "start": i["start"], "end": i["end"],
+                    "iri": i["iri"], "kind": i["kind"]})
+            })
+            .collect();
+        assert_eq!(
+            Value::Array(instruments),
+            golden["instruments"],
+            "{stem}: instruments"
+        );
         let norms: Vec<Value> = got["proposed_norms"]
             .as_array()
             .expect("norms")

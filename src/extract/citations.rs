@@ -19,6 +19,7 @@
 //! second and later items of a list, just that item. A bare number whose body or session cannot
 //! be told from the text is left out rather than guessed.
 
+use super::numbers;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -58,6 +59,38 @@ pub struct FoundCitation {
     pub paragraph: Option<String>,
     /// Explicit or anaphoric.
     pub kind: CitationKind,
+    /// The symbol as the text literally reads, when it names a resolution other than `id`: a
+    /// slip in the session or year ("2758 (XXXVI)" for 2758 (XXVI)), corrected from the
+    /// number (see [`super::numbers`]).
+    pub as_written: Option<String>,
+}
+
+/// A designator turned into a resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Resolved {
+    id: String,
+    organ: Organ,
+    as_written: Option<String>,
+}
+
+impl Resolved {
+    fn new(id: String, organ: Organ) -> Self {
+        Resolved {
+            id,
+            organ,
+            as_written: None,
+        }
+    }
+}
+
+/// What the rest of the text tells about a bare number.
+struct Context {
+    /// The year the statement was delivered, when known.
+    year: Option<u32>,
+    /// Numbers already cited with their session or year, and what they resolved to.
+    known: std::collections::HashMap<u32, (String, Organ)>,
+    /// The organ the sentence names, when it names just one.
+    sentence_organ: Option<Organ>,
 }
 
 const MONTHS: &str =
@@ -87,6 +120,14 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// What after a bare number may be its session or year garbled ("1514 ,XV|", "435 (1978,"),
+/// another body's numbering ("1978/61"), or a UN document's job number ("33 06-53615": the
+/// number was a page number).
+static UNREAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[/,-]\s*[0-9]|\s*(?:[({\[|]\s*(?:[IVXLC]{1,6}|[0-9]{2,4})\b|,\s*[IVXLC]{1,6}\s*[|)}\]]|[0-9]{2}-[0-9]{4,5}\b))")
+        .expect("valid regex")
+});
+
 static NEXT_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?P<w>[A-Za-z]+)").expect("valid regex"));
 
@@ -102,6 +143,9 @@ struct Designator {
     bracket: Option<String>,
     year: Option<u32>,
     month: Option<u32>,
+    /// Something after a bare number that may be its session or year, unread, or a page break
+    /// or job number around it (see [`bare_number`]).
+    unsettled: bool,
 }
 
 /// Parses the designator at `at`, if there is one.
@@ -148,6 +192,10 @@ fn designator(text: &str, at: usize) -> Option<Designator> {
         if trimmed.starts_with(']') {
             d.end += rest.len() - trimmed.len() + 1;
         }
+    }
+    if d.number.is_some() && d.bracket.is_none() {
+        let gap = &text[at..d.start];
+        d.unsettled = gap.matches('\n').count() >= 2 || UNREAD_AFTER.is_match(&text[d.end..]);
     }
     if let Some(date) = DATE_AFTER.captures(&text[d.end..]) {
         let with_of = date["lead"].contains("of") || date["lead"].contains(',');
@@ -208,8 +256,28 @@ static ADOPTION_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:adopted|at\s+its|session|resolutions)\b").expect("valid regex")
 });
 
+/// Other bodies, by the short names speakers use.
+static OTHER_BODY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:OAU|OAS|UNCTAD|AU|ASEAN|NATO|OSCE|CSCE|ECOWAS|SADC|League|Summit|Conference|Commission|Council\s+of\s+Ministers)\b")
+        .expect("valid regex")
+});
+
 static UN_ORGAN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:General\s+Assembly|Security\s+Council)\b").expect("valid regex")
+});
+
+static SC_NAMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:Security\s+Council|UNSC)\b").expect("valid regex"));
+
+static UN_GA_NAMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:General\s+Assembly|UNGA)\b").expect("valid regex"));
+
+/// A resolution number standing alone after a preposition: "under 1701", "implementing 1540".
+static REPEATED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?i:under|of|implementing|implement|with|and)\s+(?P<n>[0-9]{3,4})\b(?:[^/(0-9]|$)",
+    )
+    .expect("valid regex")
 });
 
 static SC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -242,9 +310,21 @@ const ANAPHORA_REACH: usize = 3000;
 /// How far back (bytes) plain "the resolution" may look for its antecedent.
 const PLAIN_ANAPHORA_REACH: usize = 3000;
 
-/// Finds every citation in `text`, in order of position.
+/// Finds every citation in `text`, in order of position, not knowing when it was written.
 pub fn find(text: &str) -> Vec<FoundCitation> {
-    let mut found = Vec::new();
+    find_dated(text, None)
+}
+
+/// Finds every citation in `text`, a statement delivered in `year` (when known): the year rules
+/// out readings of a bare number that did not exist yet ("resolution 2832" in 1990 can only be
+/// the General Assembly's 2832 (XXVI)).
+pub fn find_dated(text: &str, year: Option<u32>) -> Vec<FoundCitation> {
+    let mut found: Vec<FoundCitation> = Vec::new();
+    let mut ctx = Context {
+        year,
+        known: std::collections::HashMap::new(),
+        sentence_organ: None,
+    };
     // Positions of resolution mentions not taken (drafts, other organs): anaphora do not reach
     // past them.
     let mut rejected: Vec<usize> = Vec::new();
@@ -256,8 +336,17 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
         }
         // "adopted by the Economic and Social Council at its sixteenth session, … resolution …":
         // another organ adopting, named earlier in the sentence.
-        let (sentence_start, _) = super::text::sentence_around(text, kw.start(), kw.end());
+        let (sentence_start, sentence_end) =
+            super::text::sentence_around(text, kw.start(), kw.end());
         let sentence_before = &text[sentence_start.min(kw.start())..kw.start()];
+        let sentence = &text[sentence_start.min(kw.start())..sentence_end.max(kw.end())];
+        let names_sc = SC_NAMED.is_match(sentence);
+        let names_ga = UN_GA_NAMED.is_match(sentence);
+        ctx.sentence_organ = match (names_sc, names_ga) {
+            (true, false) => Some(Organ::SecurityCouncil),
+            (false, true) => Some(Organ::GeneralAssembly),
+            _ => None,
+        };
         let other_in_sentence = OTHER_ORGAN_NAMED.find_iter(sentence_before).any(|m| {
             ADOPTION_CUE.is_match(&sentence_before[m.end()..])
                 && !UN_ORGAN_NAMED.is_match(&sentence_before[m.end()..])
@@ -277,23 +366,45 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
         if text[kw.end()..].starts_with(|c: char| c.is_alphabetic() || c == '-') {
             continue;
         }
+        // Another organ named earlier in the sentence ("The OAU, in resolution 1457") leaves a
+        // bare number unsettled.
+        let other_organ = OTHER_ORGAN_NAMED.is_match(sentence_before)
+            || OTHER_BODY_NAMED.is_match(sentence_before);
         let mut at = kw.end();
         let mut first = true;
-        while let Some(d) = designator(text, at) {
-            if let Some((id, organ)) = resolve(&d, hint) {
+        let mut list_dated = false;
+        while let Some(mut d) = designator(text, at) {
+            let bare = d.number.is_some() && d.bracket.is_none() && d.year.is_none();
+            // A bare item after dated ones ("2145 (XXI) and 2248 (S-V) of 1966 and 1967
+            // respectively", "1546 (XLIX),\n6.") is a year or a paragraph number.
+            if bare && (list_dated || (other_organ && hint.is_none())) {
+                d.unsettled = true;
+            }
+            list_dated |= !bare;
+            if let Some(r) = resolve(&d, hint, &ctx) {
                 let start = if first { kw.start() } else { d.start };
+                if let Some(n) = d.number {
+                    ctx.known.entry(n).or_insert((r.id.clone(), r.organ));
+                }
                 found.push(FoundCitation {
                     start,
                     end: d.end,
-                    id,
-                    organ,
+                    id: r.id,
+                    organ: r.organ,
                     paragraph: None,
                     kind: CitationKind::Explicit,
+                    as_written: r.as_written,
                 });
             }
             first = false;
             at = d.end;
             let had_bracket = d.bracket.is_some();
+            // "44,225": a garbled symbol or a number with a thousands separator, not a list.
+            if text[at..].starts_with(',')
+                && text[at + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
             match SEPARATOR.find(&text[at..]) {
                 Some(sep) if designator(text, at + sep.end()).is_some() => at += sep.end(),
                 // A list whose comma was lost: "853 (1993) 874 (1993)".
@@ -321,17 +432,62 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
             } else {
                 Some(Organ::GeneralAssembly)
             };
-            if let Some((id, organ)) = resolve(&d, hint) {
+            ctx.sentence_organ = None;
+            if let Some(r) = resolve(&d, hint, &ctx) {
                 found.push(FoundCitation {
                     start: m.start(),
                     end: m.end(),
-                    id,
-                    organ,
+                    id: r.id,
+                    organ: r.organ,
                     paragraph: None,
                     kind: CitationKind::Explicit,
+                    as_written: r.as_written,
                 });
             }
         }
+    }
+    found.sort_by_key(|c| c.start);
+    // A number standing alone after a citation of it with its session or year ("resolution 1701
+    // (2006) … under 1701").
+    for caps in REPEATED_NUMBER.captures_iter(text) {
+        let Some(m) = caps.name("n") else { continue };
+        let Ok(n) = m.as_str().parse::<u32>() else {
+            continue;
+        };
+        let Some((id, organ)) = ctx.known.get(&n) else {
+            continue;
+        };
+        let after = &text[m.end()..];
+        let next = after.trim_start();
+        let word_after = NEXT_WORD
+            .captures(after)
+            .map(|c| c["w"].to_lowercase())
+            .unwrap_or_default();
+        let is_year_like = (1900..=2099).contains(&n);
+        let follows_well = next.is_empty()
+            || next.starts_with(['.', ',', ';', ':', ')'])
+            || matches!(
+                word_after.as_str(),
+                "and" | "or" | "which" | "is" | "has" | "have" | "was" | "were" | "must" | "should"
+            );
+        let earlier = found
+            .iter()
+            .any(|c| c.id == *id && c.kind == CitationKind::Explicit && c.end <= m.start());
+        let inside = found
+            .iter()
+            .any(|c| c.start <= m.start() && m.end() <= c.end);
+        if is_year_like || !follows_well || !earlier || inside {
+            continue;
+        }
+        found.push(FoundCitation {
+            start: m.start(),
+            end: m.end(),
+            id: id.clone(),
+            organ: *organ,
+            paragraph: None,
+            kind: CitationKind::Explicit,
+            as_written: None,
+        });
     }
     found.sort_by_key(|c| c.start);
     // Anaphora.
@@ -410,6 +566,7 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
             organ: antecedent.organ,
             paragraph,
             kind: CitationKind::Anaphora,
+            as_written: None,
         });
     }
     for c in &mut found {
@@ -443,20 +600,26 @@ fn squeeze(s: &str) -> String {
 }
 
 /// Turns a designator into a symbol and organ, or `None` when it cannot be told.
-fn resolve(d: &Designator, hint: Option<Organ>) -> Option<(String, Organ)> {
+fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context) -> Option<Resolved> {
     let prefix = d.prefix.as_deref();
     if let Some((sp, s, n)) = &d.special {
         if hint == Some(Organ::SecurityCouncil) || *s == 0 || *n == 0 {
             return None;
         }
-        return Some((format!("A/RES/{sp}-{s}/{n}"), Organ::GeneralAssembly));
+        return Some(Resolved::new(
+            format!("A/RES/{sp}-{s}/{n}"),
+            Organ::GeneralAssembly,
+        ));
     }
     if let Some((s, n)) = d.new_style {
         // New-style GA numbering began with the 31st session (1976).
         if !(31..=99).contains(&s) || n == 0 || hint == Some(Organ::SecurityCouncil) {
             return None;
         }
-        return Some((format!("A/RES/{s}/{n}"), Organ::GeneralAssembly));
+        return Some(Resolved::new(
+            format!("A/RES/{s}/{n}"),
+            Organ::GeneralAssembly,
+        ));
     }
     let num = d.number?;
     if num == 0 {
@@ -467,7 +630,8 @@ fn resolve(d: &Designator, hint: Option<Organ>) -> Option<(String, Organ)> {
             if hint == Some(Organ::GeneralAssembly) || prefix == Some("A/RES/") {
                 return None;
             }
-            return Some((format!("S/RES/{num}({par})"), Organ::SecurityCouncil));
+            let year: u32 = par.parse().ok()?;
+            return Some(security_council(num, year));
         }
         let (special, roman) = match par.split_once('-') {
             Some((sp, r)) => (Some(sp), r),
@@ -477,6 +641,22 @@ fn resolve(d: &Designator, hint: Option<Organ>) -> Option<(String, Organ)> {
         if hint == Some(Organ::SecurityCouncil) || prefix == Some("S/RES/") {
             return None;
         }
+        if special.is_none() {
+            // The number says which session; a session one slip away from it is that session
+            // miswritten ("2758 (XXXVI)"). Not below 300 (sessions I–III): other bodies
+            // (UNCTAD, conferences) number their resolutions from 1 with roman sessions too
+            // ("159 (VI)" is UNCTAD's).
+            if let Some(known) = numbers::ga_session(num) {
+                let right = to_roman(known);
+                if known != session && num >= 300 && numbers::one_slip(roman, &right) {
+                    return Some(Resolved {
+                        id: format!("A/RES/{num}({right})"),
+                        organ: Organ::GeneralAssembly,
+                        as_written: Some(format!("A/RES/{num}({roman})")),
+                    });
+                }
+            }
+        }
         // Old-style General Assembly numbers are cumulative and every one of the first thirty
         // sessions adopted well over a hundred resolutions, so a number below 100 × (S − 4)
         // cannot be session S's: such a citation is another organ's (ECOSOC numbers its
@@ -484,19 +664,38 @@ fn resolve(d: &Designator, hint: Option<Organ>) -> Option<(String, Organ)> {
         if special.is_none() && session <= 30 && num < 100 * session.saturating_sub(4) {
             return None;
         }
+        // From session 31 on, the General Assembly numbers its resolutions "31/91".
+        if special.is_none() && session > 30 {
+            return None;
+        }
         let session = match special {
             Some(sp) => format!("{sp}-{roman}"),
             None => roman.to_owned(),
         };
-        return Some((format!("A/RES/{num}({session})"), Organ::GeneralAssembly));
+        return Some(Resolved::new(
+            format!("A/RES/{num}({session})"),
+            Organ::GeneralAssembly,
+        ));
     }
     if prefix.is_some() {
         return None;
     }
-    // A bare number: only with an adoption date that settles body and session.
-    let year = d.year?;
+    let Some(year) = d.year else {
+        return bare_number(d, num, hint, ctx);
+    };
+    // A bare number with an adoption date that settles body and session.
     if hint == Some(Organ::SecurityCouncil) {
-        return Some((format!("S/RES/{num}({year})"), Organ::SecurityCouncil));
+        return Some(security_council(num, year));
+    }
+    // An old-style General Assembly number whose session (from the tables) met that year or
+    // was resumed in the next: "resolution 3236 of 1974".
+    if let Some(session) = numbers::ga_session(num) {
+        if numbers::session_year(session).is_some_and(|y| year == y || year == y + 1) {
+            return Some(Resolved::new(
+                format!("A/RES/{num}({})", to_roman(session)),
+                Organ::GeneralAssembly,
+            ));
+        }
     }
     let month = d.month?;
     match hint {
@@ -509,13 +708,79 @@ fn resolve(d: &Designator, hint: Option<Organ>) -> Option<(String, Organ)> {
             if num < 100 * session.saturating_sub(4) {
                 return None; // not that session's number (see the bracketed case above)
             }
-            Some((
+            Some(Resolved::new(
                 format!("A/RES/{num}({})", to_roman(session)),
                 Organ::GeneralAssembly,
             ))
         }
-        None if year >= 1976 => Some((format!("S/RES/{num}({year})"), Organ::SecurityCouncil)),
+        None if year >= 1976 => Some(Resolved::new(
+            format!("S/RES/{num}({year})"),
+            Organ::SecurityCouncil,
+        )),
         _ => None,
+    }
+}
+
+/// Security Council resolution `num` of the year the text gives; a year one slip away from the
+/// one the number belongs to is that year miswritten ("242 (1969)").
+fn security_council(num: u32, year: u32) -> Resolved {
+    let literal = format!("S/RES/{num}({year})");
+    match numbers::sc_year(num) {
+        Some(known)
+            if known != year && numbers::one_slip(&year.to_string(), &known.to_string()) =>
+        {
+            Resolved {
+                id: format!("S/RES/{num}({known})"),
+                organ: Organ::SecurityCouncil,
+                as_written: Some(literal),
+            }
+        }
+        _ => Resolved::new(literal, Organ::SecurityCouncil),
+    }
+}
+
+/// A number with neither session nor year ("Security Council resolution 1540", "resolution
+/// 2832"): the organ named before it or in its sentence, the statement's year and the tables
+/// tell which resolution it is, or the same number cited earlier with its session or year;
+/// otherwise it is left out.
+fn bare_number(d: &Designator, num: u32, hint: Option<Organ>, ctx: &Context) -> Option<Resolved> {
+    // A session or year the designator could not read ("1514 ,XV|", "435 (1978,"), a page
+    // break between the word and the number, or a document job number after it ("33 06-53615":
+    // a page number) leave the number unsettled.
+    if d.unsettled {
+        return None;
+    }
+    let organ = hint.or(ctx.sentence_organ);
+    if let Some((id, known_organ)) = ctx.known.get(&num) {
+        if organ.is_none_or(|o| o == *known_organ) {
+            return Some(Resolved::new(id.clone(), *known_organ));
+        }
+    }
+    // Readings the statement's year allows.
+    let ga = numbers::ga_session(num).filter(|&s| {
+        ctx.year
+            .is_none_or(|y| numbers::session_year(s).is_some_and(|sy| sy <= y))
+    });
+    let sc_possible = ctx.year.is_none_or(|y| numbers::sc_exists_by(num, y));
+    let reading = match organ {
+        Some(Organ::SecurityCouncil) => Organ::SecurityCouncil,
+        Some(Organ::GeneralAssembly) => Organ::GeneralAssembly,
+        None if !sc_possible => Organ::GeneralAssembly,
+        None => return None,
+    };
+    match reading {
+        Organ::SecurityCouncil => {
+            let year = numbers::sc_year(num)?;
+            ctx.year
+                .is_none_or(|y| year <= y)
+                .then(|| Resolved::new(format!("S/RES/{num}({year})"), Organ::SecurityCouncil))
+        }
+        Organ::GeneralAssembly => ga.map(|s| {
+            Resolved::new(
+                format!("A/RES/{num}({})", to_roman(s)),
+                Organ::GeneralAssembly,
+            )
+        }),
     }
 }
 
@@ -687,6 +952,75 @@ mod tests {
             ids("resolution 73/27, paragraph 5")[0].2.as_deref(),
             Some("5")
         );
+    }
+
+    #[test]
+    fn numbers_settle_sessions_and_years() {
+        // The organ named: the number gives the year or session.
+        assert_eq!(
+            one("Security Council resolution 1540 is"),
+            ("resolution 1540".into(), "S/RES/1540(2004)".into())
+        );
+        assert_eq!(
+            one("General Assembly resolution 2832 regarding").1,
+            "A/RES/2832(XXVI)"
+        );
+        assert_eq!(
+            one("the Security Council adopted resolution 1701, which").1,
+            "S/RES/1701(2006)"
+        );
+        // A year: the session that met then.
+        assert_eq!(
+            one("resolution 3236 of 1974 recognized"),
+            ("resolution 3236 of 1974".into(), "A/RES/3236(XXIX)".into())
+        );
+        // The statement's year rules out a Security Council resolution not yet adopted.
+        let dated = find_dated("as resolution 2832 declared", Some(1990));
+        assert_eq!(dated.len(), 1);
+        assert_eq!(dated[0].id, "A/RES/2832(XXVI)");
+        assert!(ids("as resolution 2832 declared").is_empty());
+        assert!(find_dated("resolution 1701 and", Some(2010)).is_empty());
+        // The same number cited before with its year.
+        let v = ids("resolution 1701 (2006) ends the war. Under 1701, the parties withdraw.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(
+            (v[1].0.as_str(), v[1].1.as_str()),
+            ("1701", "S/RES/1701(2006)")
+        );
+        // Not numbers of resolutions of these organs.
+        for text in [
+            "Economic and Social Council in its resolution 1978/61 that",
+            "General Assembly resolution 44,225. This",
+            "resolutions 2145 (XXI) and 2248 (S-V) of 1966 and 1967 respectively",
+            "The OAU, in resolution 1457, expressed",
+            "resolution \n\n\n33 06-53615 \n\n",
+        ] {
+            let v = ids(text);
+            assert!(
+                v.iter()
+                    .all(|c| c.1 == "A/RES/2145(XXI)" || c.1 == "A/RES/2248(S-V)"),
+                "{text}: {v:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn slips_in_session_or_year_are_flagged() {
+        let c = find("resolution 2758 (XXXVI) restored");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].id, "A/RES/2758(XXVI)");
+        assert_eq!(c[0].as_written.as_deref(), Some("A/RES/2758(XXXVI)"));
+        let c = find("Security Council resolution 242 (1969)");
+        assert_eq!(c[0].id, "S/RES/242(1967)");
+        assert_eq!(c[0].as_written.as_deref(), Some("S/RES/242(1969)"));
+        // Right as written: no flag.
+        assert_eq!(find("resolution 2758 (XXVI)")[0].as_written, None);
+        // Far from the number's session (another organ's numbering), or a small number: not
+        // corrected.
+        assert!(ids("resolution 1296 (XLIV)").is_empty());
+        assert!(ids("resolution 159 (VI)")
+            .iter()
+            .all(|c| c.1 != "A/RES/159(II)"));
     }
 
     #[test]
