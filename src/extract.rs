@@ -3,7 +3,7 @@
 //! Stages, one module each: [`text`] (blocks and sentences), [`metadata`] (who, when, where),
 //! [`citations`] (UN resolutions, normalised, with [`numbers`] for what a number alone says),
 //! [`instruments`] (the Charter and its articles, documents, decisions), [`norms`] (proposed
-//! norms), [`alignment`] (group statements). Threat categories, principles and bodies are found by their SKOS labels through
+//! norms), [`alignment`] (group statements), [`positions`] (stances on contested proposals). Threat categories, principles and bodies are found by their SKOS labels through
 //! the [`Lexicon`]. All offsets in the output are character offsets (see [`crate::reader`]).
 
 pub mod alignment;
@@ -12,6 +12,7 @@ pub mod instruments;
 pub mod metadata;
 pub mod norms;
 pub mod numbers;
+pub mod positions;
 pub mod speakers;
 pub mod text;
 
@@ -112,6 +113,22 @@ pub struct Mention {
     pub label: String,
 }
 
+/// A stance the statement takes on a contested proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PositionTaken {
+    /// The proposal's label in the text.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The `ng:Position` concept.
+    pub position: String,
+    /// Its preferred label.
+    pub label: String,
+    /// `supports` or `opposes`.
+    pub stance: positions::Stance,
+    /// The words that carry the stance ("we need", "premature").
+    pub cue: String,
+}
+
 /// A proposed norm.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProposedNorm {
@@ -186,6 +203,10 @@ pub struct Extraction {
     pub principles: Vec<Mention>,
     /// Bodies and processes named.
     pub bodies: Vec<Mention>,
+    /// Stances on contested proposals.
+    pub positions: Vec<PositionTaken>,
+    /// Named incidents (Stuxnet, WannaCry, …).
+    pub incidents: Vec<Mention>,
     /// Norms proposed.
     pub proposed_norms: Vec<ProposedNorm>,
     /// Alignments with group statements.
@@ -202,6 +223,9 @@ pub struct UnknownDelegation {
     /// The manifest line.
     pub line: u64,
 }
+
+/// Fragments of the IRIs of the bodies of the ICT debate (`…/body/oewg-2021-2025`, `…/body/gge`).
+const ICT_BODIES: [&str; 2] = ["/body/oewg", "/body/gge"];
 
 struct Spanner<'a> {
     text: &'a str,
@@ -505,6 +529,9 @@ fn extract_region(
         })
         .collect();
 
+    let ict_body = body
+        .as_ref()
+        .is_some_and(|b| ICT_BODIES.iter().any(|k| b.iri.contains(k)));
     Ok(Extraction {
         source: doc.path.display().to_string(),
         statement: vocab::statement(&slug),
@@ -534,6 +561,25 @@ fn extract_region(
         threats: mentions(Kind::Threat),
         principles: mentions(Kind::Principle),
         bodies: mentions(Kind::Body),
+        positions: {
+            let m = lexicon.matcher(Kind::Position);
+            let hits: Vec<(usize, usize, usize)> = m
+                .find_all(text)
+                .into_iter()
+                .map(|h| (h.start, h.end, h.concept))
+                .collect();
+            positions::find(text, &hits, ict_body)
+                .into_iter()
+                .map(|f| PositionTaken {
+                    span: sp.span(f.start, f.end),
+                    position: m.concepts()[f.concept].iri.clone(),
+                    label: m.concepts()[f.concept].label.clone(),
+                    stance: f.stance,
+                    cue: text[f.cue.0..f.cue.1].to_owned(),
+                })
+                .collect()
+        },
+        incidents: mentions(Kind::Incident),
         proposed_norms,
         alignments,
     })

@@ -1,6 +1,7 @@
 //! The lexicon: which words name which concept, read from the SKOS labels in Turtle.
 //!
-//! Threat categories, principles, States, groups and bodies are found in text by their
+//! Threat categories, principles, States, groups, bodies, positions and incidents are found in
+//! text by their
 //! `skos:prefLabel`, `skos:altLabel` and `skos:hiddenLabel`: case-insensitively, on whole words,
 //! with any run of white space in a label matching any run of white space (line breaks included)
 //! in the text, and `'`/`’` alike. Longer labels win over shorter ones at the same position.
@@ -35,15 +36,21 @@ pub enum Kind {
     Group,
     /// `ng:Body`.
     Body,
+    /// `ng:Position`.
+    Position,
+    /// `ng:Incident`.
+    Incident,
 }
 
 impl Kind {
-    const ALL: [Kind; 5] = [
+    const ALL: [Kind; 7] = [
         Kind::Threat,
         Kind::Principle,
         Kind::State,
         Kind::Group,
         Kind::Body,
+        Kind::Position,
+        Kind::Incident,
     ];
 
     fn class(self) -> String {
@@ -53,6 +60,8 @@ impl Kind {
             Kind::State => "State",
             Kind::Group => "Group",
             Kind::Body => "Body",
+            Kind::Position => "Position",
+            Kind::Incident => "Incident",
         };
         format!("{NG}{local}")
     }

@@ -877,8 +877,29 @@ fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Resu
                     .as_ref()
                     .map_or(String::new(), |p| format!(" (paragraph {p})"))
             )?;
+            if let Some(w) = &c.as_written {
+                writeln!(out, "        (written {w}: the number says {})", c.id)?;
+            }
         }
-        for (what, list) in [("threat", &ex.threats), ("principle", &ex.principles)] {
+        for i in &ex.instruments {
+            writeln!(
+                out,
+                "  refers to {:<14} {:>6}-{:<6} {:?}",
+                i.label, i.span.start, i.span.end, i.span.surface
+            )?;
+        }
+        for p in &ex.positions {
+            let stance = match p.stance {
+                normgraph::extract::positions::Stance::Supports => "supports",
+                normgraph::extract::positions::Stance::Opposes => "opposes",
+            };
+            writeln!(out, "  {stance:<9} {:<40} ({:?})", p.label, p.cue)?;
+        }
+        for (what, list) in [
+            ("threat", &ex.threats),
+            ("principle", &ex.principles),
+            ("incident", &ex.incidents),
+        ] {
             for m in list {
                 writeln!(out, "  {what:<9} {:<40} {:?}", m.label, m.span.surface)?;
             }

@@ -6,6 +6,7 @@
 //! so the same input always gives the same triples.
 
 use crate::extract::citations::{CitationKind, Organ};
+use crate::extract::positions::Stance;
 use crate::extract::{Extraction, Span};
 use crate::vocab::{self, DCTERMS, NG, OA, RDF, RDFS, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -289,6 +290,14 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
             "hasBodyMention",
             "mentionsBody",
         ),
+        (
+            &ex.incidents,
+            "incident",
+            "IncidentMention",
+            "incident",
+            "hasIncidentMention",
+            "mentionsIncident",
+        ),
     ];
     for (list, path, class, link, has, direct) in mentions {
         for m in list {
@@ -304,6 +313,26 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
             b.add(&s, ng(has), node);
             b.add(&s, ng(direct), concept);
         }
+    }
+
+    for p in &ex.positions {
+        let node = iri(&format!(
+            "{}/position/{}-{}",
+            ex.statement, p.span.start, p.span.end
+        ));
+        let position = iri(&p.position);
+        let e = b.evidence(&s, &p.span);
+        let stance = match p.stance {
+            Stance::Supports => "supports",
+            Stance::Opposes => "opposes",
+        };
+        b.a(&node, ng("PositionTaking"));
+        b.add(&node, ng("position"), position.clone());
+        b.text(&node, ng("stance"), stance);
+        b.text(&node, ng("cue"), &p.cue);
+        b.add(&node, ng("evidence"), e);
+        b.add(&s, ng("hasPositionTaking"), node);
+        b.add(&s, ng(stance), position);
     }
 
     for n in &ex.proposed_norms {

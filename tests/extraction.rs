@@ -104,6 +104,34 @@ fn seeds_match_the_golden_files() {
             golden["instruments"],
             "{stem}: instruments"
         );
+        let positions: Vec<Value> = got["positions"]
+            .as_array()
+            .expect("positions")
+            .iter()
+            .map(|p| {
+                serde_json::json!({"surface": p["surface"], "start": p["start"], "end": p["end"],
+                    "position": p["position"], "stance": p["stance"]})
+            })
+            .collect();
+        assert_eq!(
+            Value::Array(positions),
+            golden["positions"],
+            "{stem}: positions"
+        );
+        let incidents: Vec<Value> = got["incidents"]
+            .as_array()
+            .expect("incidents")
+            .iter()
+            .map(|i| {
+                serde_json::json!({"surface": i["surface"], "start": i["start"], "end": i["end"],
+                    "concept": i["concept"]})
+            })
+            .collect();
+        assert_eq!(
+            Value::Array(incidents),
+            golden["incidents"],
+            "{stem}: incidents"
+        );
         let norms: Vec<Value> = got["proposed_norms"]
             .as_array()
             .expect("norms")
@@ -382,4 +410,84 @@ fn yaml_front_matter_gives_metadata_and_a_manifest_overrides_it() {
     .expect("write");
     let got = &extract(&rule)[0];
     assert_eq!(got["citations"][0]["id"], "A/RES/73/27");
+}
+
+#[test]
+fn positions_instruments_and_numbers_in_another_delegations_statement() {
+    let path = fixture("statements/oewg-positions.txt");
+    let got = &extract(&path)[0];
+    check_spans(got, &chars_of(&path));
+    assert_eq!(got["delegation"]["code"], "KEN");
+    let positions: Vec<(&str, &str)> = got["positions"]
+        .as_array()
+        .expect("positions")
+        .iter()
+        .map(|p| {
+            (
+                p["position"]
+                    .as_str()
+                    .unwrap_or("")
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or(""),
+                p["stance"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        positions,
+        vec![
+            ("programme-of-action", "supports"),
+            ("permanent-mechanism", "supports"),
+            ("legally-binding-instrument", "opposes"),
+        ]
+    );
+    let instruments: Vec<(&str, &str)> = got["instruments"]
+        .as_array()
+        .expect("instruments")
+        .iter()
+        .map(|i| {
+            (
+                i["surface"].as_str().unwrap_or(""),
+                i["label"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        instruments,
+        vec![
+            (
+                "Charter of the United Nations",
+                "Charter of the United Nations"
+            ),
+            ("Article 2, paragraph 4, of the Charter", "Article 2(4)"),
+            ("Article 33", "Article 33"),
+            ("A/70/174", "A/70/174"),
+            ("A/75/816", "A/75/816"),
+            ("decision 75/564", "A/DEC/75/564"),
+        ]
+    );
+    let citations: Vec<(&str, &str, &str)> = got["citations"]
+        .as_array()
+        .expect("citations")
+        .iter()
+        .map(|c| {
+            (
+                c["surface"].as_str().unwrap_or(""),
+                c["id"].as_str().unwrap_or(""),
+                c["as_written"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        citations,
+        vec![
+            ("resolution 1540", "S/RES/1540(2004)", ""),
+            (
+                "Resolution 2758 (XXXVI)",
+                "A/RES/2758(XXVI)",
+                "A/RES/2758(XXXVI)"
+            ),
+        ]
+    );
 }

@@ -70,6 +70,29 @@ fn every_curated_query_answers_on_the_seeds() {
         .any(|x| x[1] == "A/RES/31/91" && x[2] == "4" && x[6] == "resolution 31/91 December 1976"));
     assert_eq!(r.iter().filter(|x| x[3] == "anaphora").count(), 2);
 
+    let r = rows(&store, cwd, "positions-by-delegation");
+    let got: Vec<(&str, &str, &str)> = r
+        .iter()
+        .map(|x| (x[1].as_str(), x[2].as_str(), x[3].as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("action-oriented recommendations", "opposes", "2"),
+            (
+                "further norms of responsible State behaviour",
+                "supports",
+                "4"
+            ),
+            ("legally binding instrument", "supports", "3"),
+            ("negotiation on a rolling text", "supports", "1"),
+        ]
+    );
+
+    let r = rows(&store, cwd, "instruments-cited");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0][1], "Charter of the United Nations");
+
     let r = rows(&store, cwd, "cited-paragraphs");
     let got: Vec<(&str, &str, &str)> = r
         .iter()

@@ -144,7 +144,8 @@ fn the_ontology_defines_every_term_the_model_writes() {
     let text = "We recall resolution 2758 (XXXVI) and Article 2(4) of the Charter, the report \
                 A/70/174 and decision 73/546. States should respect Article 51 of the Charter. \
                 We align ourselves with the Non-Aligned Movement. The OEWG and ransomware, \
-                the sovereign equality of States.";
+                the sovereign equality of States. We need a legally binding instrument; \
+                Stuxnet showed why.";
     let mut texts = vec![text.to_owned()];
     for seed in ["000_8e5a7b6371a20a1b", "001_e9acb2ec0aff198f"] {
         let path = crate::util::fixture(&format!("seeds/{seed}.txt"));

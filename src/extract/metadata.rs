@@ -46,9 +46,10 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[^-\w])(?P<n>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|[0-9]{1,2}(?:st|nd|rd|th))\s+(?:substantive\s+|regular\s+)?session\b").expect("valid regex")
 });
 /// Words that introduce the delegation in a statement's header ("Statement by the Islamic
-/// Republic of Iran", "Permanent Representative of …", "submission by …").
+/// Republic of Iran", "Permanent Representative of …", "submission by …"), with the formal
+/// name's lead that the State's label may lack ("the Republic of Kenya", "the Kingdom of").
 static DELEGATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position(?:\s+paper)?|address|mission|representative|delegation|government|minister(?:\s+for\s+foreign\s+affairs)?)\s+(?:delivered\s+|made\s+|presented\s+)?(?:by|of|from)\s+(?:the\s+)?$").expect("valid regex")
+    Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position(?:\s+paper)?|address|mission|representative|delegation|government|minister(?:\s+for\s+foreign\s+affairs)?)\s+(?:delivered\s+|made\s+|presented\s+)?(?:by|of|from)\s+(?:the\s+)?(?:(?:Federal\s+|Democratic\s+|Islamic\s+|Socialist\s+|Arab\s+|United\s+|Cooperative\s+)*(?:Republic|Kingdom|State|Commonwealth|Principality|Sultanate|Federation|Grand\s+Duchy)\s+of\s+(?:the\s+)?)?$").expect("valid regex")
 });
 static SESSION_OF_GA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly\b").expect("valid regex")

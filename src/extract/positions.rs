@@ -1,0 +1,189 @@
+//! Positions: where a statement supports or opposes a contested proposal (a legally binding
+//! instrument, a Programme of Action, negotiation on a rolling text, …).
+//!
+//! The proposals are the `ng:Position` concepts of `ontology/positions.ttl`, found by their SKOS
+//! labels. A stance is taken when the clause around the label (the sentence, cut at semicolons
+//! and colons, so that each item of a list is judged alone) holds a cue: of opposition
+//! ("premature", "reject", "no need for", "do not support", "avoid") or of support ("we need", "the
+//! need for", "in favour of", "call for", "support", "remains on the table"). Opposition cues
+//! are read first, so "do not support" is opposition; when a clause holds both kinds, the cue
+//! nearest to the label decides. A label without a cue in its clause is no stance. The proposals
+//! are those of the debate on ICT security: outside its bodies (OEWG, GGE), a passage counts only
+//! when ICTs are named near the proposal.
+
+use super::text::sentence_around;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Support or opposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    /// The statement argues for the proposal.
+    Supports,
+    /// The statement argues against it or holds it premature.
+    Opposes,
+}
+
+/// A stance found in text (byte offsets of the proposal's label).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundStance {
+    /// Byte offset of the label's start.
+    pub start: usize,
+    /// Byte offset after the label.
+    pub end: usize,
+    /// Index of the position concept in the matcher.
+    pub concept: usize,
+    /// Support or opposition.
+    pub stance: Stance,
+    /// The cue's byte offsets.
+    pub cue: (usize, usize),
+}
+
+static OPPOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:oppos(?:e|es|ed|ing|ition)|reject(?:s|ed|ing)?|premature(?:ly)?|unnecessary|no\s+need\s+(?:for|to)|(?:do|does|did|can|could|would|will)\s*(?:not|n't)\s+(?:support|accept|agree|need|see\s+(?:the|any)\s+need)|cannot\s+(?:support|accept|agree)|not\s+(?:ready|the\s+time|acceptable)|avoid(?:s|ed|ing)?|object(?:s|ed|ing)?\s+to|against|counterproductive|unacceptable)\b")
+        .expect("valid regex")
+});
+
+static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:support(?:s|ed|ing)?|in\s+favou?r\s+of|favou?r(?:s|ed)?|call(?:s|ed|ing)?\s+for|(?:the\s+)?need(?:s)?\s+(?:for|a|an|to)|we\s+need|needed|necessary|essential|indispensable|welcome[sd]?|advocat(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|als)|start\s+negotiat\w*|commence\s+negotiat\w*|remains?\s+on\s+the\s+table|look(?:s|ing)?\s+forward\s+to|committed\s+to|champion(?:s|ed|ing)?)\b")
+        .expect("valid regex")
+});
+
+/// Words that put a passage in the debate on ICT security.
+static ICT_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:ICTs?|cyber\w*|information\s+and\s+communications?\s+technolog\w*|information\s+security|digital\s+(?:platforms?|technolog\w*|space))\b")
+        .expect("valid regex")
+});
+
+/// How far (bytes, either side) a proposal's name may stand from a word of the ICT debate.
+const TOPIC_REACH: usize = 1500;
+
+/// Whether the passage around `start..end` is about ICT security: the proposals of the scheme
+/// are that debate's, and the same words elsewhere ("a legally binding instrument on small
+/// arms", "a permanent mechanism for consultation") are other proposals.
+fn on_topic(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(TOPIC_REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + TOPIC_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    ICT_TOPIC.is_match(&text[from..to])
+}
+
+/// Judges the stance of each label hit (`(start, end, concept)`, byte offsets) in `text`.
+/// `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG, the GGE),
+/// where every passage is on topic; elsewhere a passage must name ICTs near the proposal.
+pub fn find(text: &str, hits: &[(usize, usize, usize)], ict_body: bool) -> Vec<FoundStance> {
+    let mut out = Vec::new();
+    for &(start, end, concept) in hits {
+        if !ict_body && !on_topic(text, start, end) {
+            continue;
+        }
+        let (s, e) = sentence_around(text, start, end);
+        let (s, e) = (s.min(start), e.max(end));
+        // The clause: cut the sentence at semicolons and colons.
+        let clause_start = text[s..start].rfind([';', ':']).map_or(s, |i| s + i + 1);
+        let clause_end = text[end..e].find([';', ':']).map_or(e, |i| end + i);
+        let clause = &text[clause_start..clause_end];
+        let nearest = |re: &Regex| {
+            re.find_iter(clause)
+                .map(|m| (clause_start + m.start(), clause_start + m.end()))
+                // A cue inside the label ("legally binding obligations") is not a cue.
+                .filter(|&(cs, ce)| ce <= start || cs >= end)
+                .min_by_key(|&(cs, ce)| if ce <= start { start - ce } else { cs - end })
+        };
+        let distance = |(cs, ce): (usize, usize)| {
+            if ce <= start {
+                start - ce
+            } else {
+                cs - end
+            }
+        };
+        let stance = match (nearest(&OPPOSE), nearest(&SUPPORT)) {
+            (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
+            (Some(o), _) => Some((Stance::Opposes, o)),
+            (None, Some(su)) => Some((Stance::Supports, su)),
+            (None, None) => None,
+        };
+        if let Some((stance, cue)) = stance {
+            out.push(FoundStance {
+                start,
+                end,
+                concept,
+                stance,
+                cue,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stance(text: &str, label: &str) -> Option<Stance> {
+        let start = text.find(label).expect("label in text");
+        find(text, &[(start, start + label.len(), 0)], true)
+            .first()
+            .map(|f| f.stance)
+    }
+
+    #[test]
+    fn only_in_the_ict_debate() {
+        let text = "We call for a legally binding instrument on small arms.";
+        let label = "legally binding instrument";
+        let start = text.find(label).expect("label");
+        let hit = [(start, start + label.len(), 0)];
+        assert!(find(text, &hit, false).is_empty());
+        assert_eq!(find(text, &hit, true).len(), 1);
+        let text = "On ICT security, we call for a legally binding instrument.";
+        let start = text.find(label).expect("label");
+        assert_eq!(
+            find(text, &[(start, start + label.len(), 0)], false).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn cues_of_support_and_opposition() {
+        let lbi = "legally binding instrument";
+        assert_eq!(
+            stance(
+                "We need a legally binding instrument in which rights are defined.",
+                lbi
+            ),
+            Some(Stance::Supports)
+        );
+        assert_eq!(
+            stance(
+                "We do not support a legally binding instrument at this stage.",
+                lbi
+            ),
+            Some(Stance::Opposes)
+        );
+        assert_eq!(
+            stance(
+                "Negotiating a legally binding instrument now would be premature.",
+                lbi
+            ),
+            Some(Stance::Opposes)
+        );
+        assert_eq!(
+            stance("A legally binding instrument was discussed at length.", lbi),
+            None
+        );
+        // Each item of a list is judged in its own clause.
+        let text = "Iran underlines: avoiding action-oriented recommendations without due \
+                    attention; the need for codifying a legally binding instrument.";
+        assert_eq!(stance(text, lbi), Some(Stance::Supports));
+        assert_eq!(
+            stance(text, "action-oriented recommendations"),
+            Some(Stance::Opposes)
+        );
+    }
+}
