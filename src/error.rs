@@ -35,6 +35,20 @@ pub enum ReadError {
         /// The file.
         path: PathBuf,
     },
+    /// A PDF whose text cannot be read (damaged, encrypted, or not a PDF after all).
+    #[error("{path}: cannot read the PDF's text: {message}")]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// What the PDF reader said.
+        message: String,
+    },
+    /// A PDF with pages but no text on them (a scan without a text layer).
+    #[error("{path}: the PDF has no text layer (a scanned image?); run OCR on it first")]
+    PdfWithoutText {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file holds no text.
     #[error("{path}: the file is empty")]
     Empty {

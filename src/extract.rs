@@ -63,6 +63,10 @@ pub struct Span {
     /// Up to 32 characters after the span (`oa:suffix`).
     #[serde(skip)]
     pub suffix: String,
+    /// The page the span begins on, when the document has pages (a PDF, or a text with form
+    /// feeds between its pages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A citation of a UN resolution.
@@ -232,6 +236,10 @@ struct Spanner<'a> {
     index: CharIndex<'a>,
     /// Character offset of `text` in the whole document (a turn of a verbatim record).
     base: usize,
+    /// The page `text` begins on, when the document has pages.
+    first_page: Option<u32>,
+    /// Byte offsets of the form feeds (page breaks) in `text`.
+    page_breaks: Vec<usize>,
 }
 
 impl Spanner<'_> {
@@ -252,6 +260,9 @@ impl Spanner<'_> {
                 .rev()
                 .collect(),
             suffix: self.text[end..].chars().take(32).collect(),
+            page: self.first_page.map(|first| {
+                first + u32::try_from(self.page_breaks.partition_point(|&b| b < start)).unwrap_or(0)
+            }),
         }
     }
 }
@@ -359,6 +370,8 @@ fn extract_region(
         text,
         index: CharIndex::new(text),
         base: doc.text[..range.start].chars().count(),
+        first_page: crate::reader::page_at(&doc.text, range.start),
+        page_breaks: text.match_indices('\u{c}').map(|(i, _)| i).collect(),
     };
     let find_named = |kind: Kind, iri: &str| {
         lexicon
@@ -437,7 +450,30 @@ fn extract_region(
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse::<u32>().ok());
     let found_citations = citations::find_dated(text, year);
-    let found_instruments = instruments::find(text);
+    let mut found_instruments = instruments::find(text);
+    // Documents named by a title in the reference data ("the 2015 GGE report").
+    let documents = lexicon.matcher(Kind::Document);
+    for h in documents.find_all(text) {
+        let concept = &documents.concepts()[h.concept];
+        if found_instruments
+            .iter()
+            .any(|f| f.start < h.end && h.start < f.end)
+        {
+            continue;
+        }
+        found_instruments.push(instruments::FoundInstrument {
+            start: h.start,
+            end: h.end,
+            iri: concept.iri.clone(),
+            kind: instruments::InstrumentKind::Document,
+            label: concept
+                .iri
+                .strip_prefix(vocab::UNDOCS)
+                .unwrap_or(&concept.label)
+                .to_owned(),
+        });
+    }
+    found_instruments.sort_by_key(|f| (f.start, f.end));
     let citations: Vec<Citation> = found_citations
         .iter()
         .map(|c| Citation {

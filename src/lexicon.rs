@@ -40,10 +40,12 @@ pub enum Kind {
     Position,
     /// `ng:Incident`.
     Incident,
+    /// `ng:UNDocument` named by a title rather than its symbol ("the 2015 GGE report").
+    Document,
 }
 
 impl Kind {
-    const ALL: [Kind; 7] = [
+    const ALL: [Kind; 8] = [
         Kind::Threat,
         Kind::Principle,
         Kind::State,
@@ -51,6 +53,7 @@ impl Kind {
         Kind::Body,
         Kind::Position,
         Kind::Incident,
+        Kind::Document,
     ];
 
     fn class(self) -> String {
@@ -62,6 +65,7 @@ impl Kind {
             Kind::Body => "Body",
             Kind::Position => "Position",
             Kind::Incident => "Incident",
+            Kind::Document => "UNDocument",
         };
         format!("{NG}{local}")
     }

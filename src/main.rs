@@ -44,7 +44,7 @@ enum Command {
     /// Read statements (files or folders) and write their graphs into the store, replacing the
     /// graphs of statements ingested before. Nothing is written if any input is bad.
     Ingest {
-        /// Statement files (.txt, .md) or folders of them.
+        /// Statement files (.txt, .md, .pdf) or folders of them.
         #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         /// A CSV manifest of metadata (a folder's `manifest.csv` is used automatically).
@@ -60,7 +60,7 @@ enum Command {
     },
     /// Print what is extracted from statements, without touching the store.
     Extract {
-        /// Statement files (.txt, .md) or folders of them.
+        /// Statement files (.txt, .md, .pdf) or folders of them.
         #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         /// A CSV manifest of metadata (a folder's `manifest.csv` is used automatically).
@@ -73,6 +73,14 @@ enum Command {
         /// stderr and the exit code is still 3.
         #[arg(long)]
         keep_going: bool,
+    },
+    /// Print a statement's text as normgraph reads it (offsets count into it): for a PDF, the
+    /// text of its pages joined by form feeds; for a text file, the file without its byte-order
+    /// mark.
+    Text {
+        /// A statement file (.txt, .md, .pdf).
+        #[arg(value_hint = clap::ValueHint::FilePath)]
+        path: PathBuf,
     },
     /// Apply a scholar's corrections (Turtle): its triples are facts to add, its `ng:Retraction`
     /// records facts to retract. Replaces the corrections graph; retracted facts are removed now
@@ -269,6 +277,17 @@ mod exit {
 }
 
 fn main() -> ExitCode {
+    // The PDF reader panics on some malformed files; `reader::pdf_text` turns that into a clear
+    // error naming the file, so its panic message (and backtrace) is not printed as well.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let from_pdf_reader = info
+            .location()
+            .is_some_and(|l| l.file().contains("pdf-extract") || l.file().contains("lopdf"));
+        if !from_pdf_reader {
+            default_hook(info);
+        }
+    }));
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -413,6 +432,12 @@ fn run(cli: Cli) -> Result<()> {
             }
             out.flush()?;
             report_failures(&failures, "printed")
+        }
+        Command::Text { path } => {
+            let doc = normgraph::reader::read_document(&path)?;
+            let mut out = std::io::stdout().lock();
+            out.write_all(doc.text.as_bytes())?;
+            Ok(())
         }
         Command::Correct { file } => {
             let corrections = normgraph::corrections::read(&file)?;

@@ -66,6 +66,9 @@ impl Builder {
         self.add(&e, iri(&format!("{OA}hasSelector")), quote.clone());
         self.add(&e, iri(&format!("{OA}hasSelector")), position.clone());
         self.text(&e, ng("sentence"), &span.sentence);
+        if let Some(page) = span.page {
+            self.int(&e, ng("page"), page as usize);
+        }
         self.a(&quote, iri(&format!("{OA}TextQuoteSelector")));
         self.text(&quote, iri(&format!("{OA}exact")), &span.surface);
         self.text(&quote, iri(&format!("{OA}prefix")), &span.prefix);

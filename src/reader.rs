@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// File extensions read as statements when a folder is given.
-pub const STATEMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+pub const STATEMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text", "pdf"];
 
 /// One statement file, decoded.
 #[derive(Debug, Clone)]
@@ -260,8 +260,19 @@ pub fn read_document(path: &Path) -> Result<Document, ReadError> {
     decode(path, &bytes)
 }
 
-/// Decodes the bytes of a statement file (see [`read_document`]).
+/// Decodes the bytes of a statement file (see [`read_document`]). A PDF (`%PDF-` at the start)
+/// is read for its text, page by page, the pages joined by form feeds (see [`pdf_text`]).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
+    if bytes.starts_with(b"%PDF-") {
+        let text = pdf_text(path, bytes)?;
+        return Ok(Document {
+            path: path.to_path_buf(),
+            text,
+            sha256: hex(&Sha256::digest(bytes)),
+            front_matter: None,
+            body: 0,
+        });
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(ReadError::Utf16 {
             path: path.to_path_buf(),
@@ -309,6 +320,63 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
         front_matter,
         body,
     })
+}
+
+/// The text of a PDF statement as normgraph reads it, and as its offsets count: the text of each
+/// page (by the `pdf-extract` crate), pages joined by a form feed (`\u{c}`), so page *n* begins
+/// after the (*n* − 1)th form feed; typographic ligatures (`ﬁ`, `ﬂ`, …) spelt out, NUL and other
+/// control characters but line breaks, tabs and form feeds dropped. `normgraph text FILE.pdf`
+/// prints it.
+pub fn pdf_text(path: &Path, bytes: &[u8]) -> Result<String, ReadError> {
+    // The PDF reader may panic on malformed input: a bad file is an error, not a crash.
+    let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
+        .map_err(|panic| ReadError::Pdf {
+            path: path.to_path_buf(),
+            message: panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_else(|| "the PDF reader failed".to_owned()),
+        })?
+        .map_err(|e| ReadError::Pdf {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+    let mut text = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            text.push('\u{c}');
+        }
+        for c in page.chars() {
+            match c {
+                '\u{fb00}' => text.push_str("ff"),
+                '\u{fb01}' => text.push_str("fi"),
+                '\u{fb02}' => text.push_str("fl"),
+                '\u{fb03}' => text.push_str("ffi"),
+                '\u{fb04}' => text.push_str("ffl"),
+                '\u{fb05}' | '\u{fb06}' => text.push_str("st"),
+                '\n' | '\t' | '\u{c}' => text.push(c),
+                c if c.is_control() => {}
+                c => text.push(c),
+            }
+        }
+    }
+    if text.trim().is_empty() {
+        return Err(ReadError::PdfWithoutText {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(text)
+}
+
+/// The page (1-based) at byte offset `at` of a text whose pages are separated by form feeds, or
+/// `None` when the text has a single page.
+pub fn page_at(text: &str, at: usize) -> Option<u32> {
+    if !text.contains('\u{c}') {
+        return None;
+    }
+    let before = text.get(..at).unwrap_or(text);
+    u32::try_from(before.matches('\u{c}').count() + 1).ok()
 }
 
 /// 1-based line and column (in characters) just after the given valid UTF-8 prefix.

@@ -201,3 +201,41 @@ fn manifest_errors_name_file_and_line() {
     assert!(run.stderr.contains("missing.txt"), "{}", run.stderr);
     assert!(!store.exists(), "a failed ingest created a store");
 }
+
+#[test]
+fn damaged_or_textless_pdf_is_named_and_store_untouched() {
+    let (dir, store) = seeded_store();
+    let before = dump(&store, dir.path());
+    let good = fs::read(fixture("pdf/oewg-statement.pdf")).expect("fixture");
+    // Cut in half: the cross-reference table is gone.
+    let damaged = dir.path().join("damaged.pdf");
+    fs::write(&damaged, &good[..good.len() / 2]).expect("write");
+    let garbage = dir.path().join("garbage.pdf");
+    fs::write(&garbage, b"%PDF-1.7\nnot a pdf at all\n").expect("write");
+    // A file the PDF reader panics on (found by mutating the good one): still one clear line.
+    let panics = fixture("pdf/reader-panics.pdf");
+    for bad in [&damaged, &garbage, &panics] {
+        let run = normgraph(
+            &store,
+            dir.path(),
+            &[
+                "ingest",
+                fixture("seeds").to_str().expect("utf8"),
+                bad.to_str().expect("utf8"),
+            ],
+        );
+        assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
+        let name = bad.file_name().and_then(|n| n.to_str()).expect("name");
+        assert!(
+            run.stderr.contains(name) && run.stderr.contains("PDF"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.trim().lines().count(), 1, "{}", run.stderr);
+        crate::util::assert_same_text(
+            &dump(&store, dir.path()),
+            &before,
+            "store after a failed PDF ingest",
+        );
+    }
+}

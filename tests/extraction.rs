@@ -34,6 +34,9 @@ fn check_spans(statement: &Value, chars: &[char]) {
         "bodies",
         "proposed_norms",
         "alignments",
+        "instruments",
+        "positions",
+        "incidents",
     ] {
         for fact in statement[list].as_array().expect("list") {
             let start = fact["start"].as_u64().expect("start") as usize;
@@ -462,6 +465,7 @@ fn positions_instruments_and_numbers_in_another_delegations_statement() {
             ),
             ("Article 2, paragraph 4, of the Charter", "Article 2(4)"),
             ("Article 33", "Article 33"),
+            ("2015 GGE report", "A/70/174"),
             ("A/70/174", "A/70/174"),
             ("A/75/816", "A/75/816"),
             ("decision 75/564", "A/DEC/75/564"),
@@ -489,5 +493,57 @@ fn positions_instruments_and_numbers_in_another_delegations_statement() {
                 "A/RES/2758(XXXVI)"
             ),
         ]
+    );
+}
+
+#[test]
+fn pdf_statements_are_read_page_by_page() {
+    let path = fixture("pdf/oewg-statement.pdf");
+    let got = &extract(&path)[0];
+    // Offsets count into the text `normgraph text` prints.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = ok(
+        &dir.path().join("store"),
+        dir.path(),
+        &["text", path.to_str().expect("utf8")],
+    )
+    .stdout;
+    assert_eq!(text.matches('\u{c}').count(), 1, "two pages: {text:?}");
+    assert!(text.contains("verified"), "ligature spelt out: {text:?}");
+    let chars: Vec<char> = text.chars().collect();
+    check_spans(got, &chars);
+    assert_eq!(got["delegation"]["code"], "CHL");
+    assert_eq!(got["date"], "2024-03-06");
+    let found: Vec<(&str, &str, u64)> = got["citations"]
+        .as_array()
+        .expect("citations")
+        .iter()
+        .chain(got["instruments"].as_array().expect("instruments"))
+        .map(|c| {
+            (
+                c["surface"].as_str().unwrap_or(""),
+                c["id"].as_str().or(c["label"].as_str()).unwrap_or(""),
+                c["page"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            ("resolution 73/27", "A/RES/73/27", 1),
+            ("resolution 75/240", "A/RES/75/240", 1),
+            ("resolution 2231 (2015)", "S/RES/2231(2015)", 2),
+            (
+                "Charter of the United Nations",
+                "Charter of the United Nations",
+                1
+            ),
+            ("Article 2(4) of the Charter", "Article 2(4)", 1),
+            ("A/75/816", "A/75/816", 2),
+        ]
+    );
+    assert_eq!(
+        got["positions"][0]["position"],
+        "https://w3id.org/normgraph/id/position/programme-of-action"
     );
 }

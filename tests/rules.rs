@@ -237,3 +237,50 @@ fn bad_rules_are_reported_before_anything_runs_and_change_nothing() {
     }
     assert_same_text(&dump(&store, cwd), &before, "store after failed infer runs");
 }
+
+#[test]
+fn a_proposal_naming_a_charter_article_is_grounded_in_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let file = dir.path().join("proposal.txt");
+    fs::write(
+        &file,
+        "Statement by the delegation of Norway\n\nNew York, 6 March 2024\n\n\
+         On ICT security, we propose that States should respect the primary responsibility of \
+         the Security Council under Article 24 of the Charter when ICT incidents threaten \
+         international peace.\n",
+    )
+    .expect("write");
+    let cwd = dir.path();
+    ok(&store, cwd, &["ingest", file.to_str().expect("utf8")]);
+    ok(&store, cwd, &["infer"]);
+    let norm = ok(
+        &store,
+        cwd,
+        &[
+            "query",
+            "--format",
+            "tsv",
+            "SELECT ?n WHERE { ?n a ng:ProposedNorm }",
+        ],
+    )
+    .stdout;
+    let norm = norm.lines().nth(1).expect("one norm").trim().to_owned();
+    // Article 24 codifies none of the principles: only the new route grounds the proposal in it.
+    let text = ok(
+        &store,
+        cwd,
+        &[
+            "explain",
+            &norm,
+            "ng:groundedIn",
+            "<https://w3id.org/normgraph/id/charter/article-24>",
+        ],
+    )
+    .stdout;
+    assert!(
+        text.contains("a proposed norm is grounded in a Charter article it names"),
+        "{text}"
+    );
+    assert!(text.contains("Article 24 of the Charter"), "{text}");
+}
