@@ -136,6 +136,8 @@ pub fn shared_quads(
             b.a(&node, ng("UNDocument"));
             b.text(&node, iri(&format!("{DCTERMS}identifier")), symbol);
             if symbol.starts_with("A/DEC/") {
+                // A decision is an ng:Resolution in the ontology's sense (adopted by an organ).
+                b.a(&node, ng("Resolution"));
                 b.add(
                     &node,
                     ng("adoptedBy"),

@@ -87,8 +87,9 @@ impl Resolved {
 struct Context {
     /// The year the statement was delivered, when known.
     year: Option<u32>,
-    /// Numbers already cited with their session or year, and what they resolved to.
-    known: std::collections::HashMap<u32, (String, Organ)>,
+    /// Numbers already cited with their session or year (or their organ named right before),
+    /// what they resolved to, and whether the citation gave its session or year.
+    known: std::collections::HashMap<u32, (String, Organ, bool)>,
     /// The organ the sentence names, when it names just one.
     sentence_organ: Option<Organ>,
 }
@@ -124,7 +125,7 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// another body's numbering ("1978/61"), or a UN document's job number ("33 06-53615": the
 /// number was a page number).
 static UNREAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[/,-]\s*[0-9]|\s*(?:[({\[|]\s*(?:[IVXLC]{1,6}|[0-9]{2,4})\b|,\s*[IVXLC]{1,6}\s*[|)}\]]|[0-9]{2}-[0-9]{4,5}\b))")
+    Regex::new(r"^(?:[/-]\s*[0-9]|,[0-9]|\s*(?:[({\[|]\s*(?:[IVXLC]{1,6}|[0-9]{2,4})\b|,\s*[IVXLC]{1,6}\s*[|)}\]]|[0-9]{2}-[0-9]{4,5}\b))")
         .expect("valid regex")
 });
 
@@ -239,7 +240,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OTHER_BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bdraft|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|\bHRC|Commission(?:\s+on\s+[A-Za-z ]+)?|UNESCO|\bWHO|World\s+Health\s+Assembly|IAEA|General\s+Conference|Board\s+of\s+Governors|\bOAU|\bOAS|League|Summit|Conference|Council\s+of\s+Ministers|Assembly\s+of\s+Heads|Parliament)(?:'s|’s)?\s*$")
+    Regex::new(r"(?i)(?:\bdraft|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|\bHRC|Commission(?:\s+on\s+[A-Za-z ]+)?|UNESCO|\bWHO|World\s+Health\s+Assembly|IAEA|General\s+Conference|Board\s+of\s+Governors|\bOAU|\bOAS|League|Summit|Conference|Council\s+of\s+Ministers|Assembly\s+of\s+Heads|Parliament|(?:Parliamentary|National|Legislative|Consultative|Constituent|People's|People’s|Regional|Provincial|State|Federal|NATO|OAS|OAU|AU|IPU|ICAO|IMO|WMO|IMF)\s+(?:General\s+)?Assembly)(?:'s|’s)?\s*$")
         .expect("valid regex")
 });
 
@@ -272,10 +273,11 @@ static SC_NAMED: LazyLock<Regex> =
 static UN_GA_NAMED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:General\s+Assembly|UNGA)\b").expect("valid regex"));
 
-/// A resolution number standing alone after a preposition: "under 1701", "implementing 1540".
+/// A resolution number standing alone after words that govern resolutions: "under 1701",
+/// "implementing 1540", "violations of 1701" (not "of" or "and" alone: "a total of 2231").
 static REPEATED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?i:under|of|implementing|implement|with|and)\s+(?P<n>[0-9]{3,4})\b(?:[^/(0-9]|$)",
+        r"\b(?i:under|implementing|implement|implementation\s+of|violations?\s+of|compliance\s+with|accordance\s+with|pursuant\s+to)\s+(?P<n>[0-9]{3,4})\b(?:[^/(0-9]|$)",
     )
     .expect("valid regex")
 });
@@ -383,8 +385,22 @@ pub fn find_dated(text: &str, year: Option<u32>) -> Vec<FoundCitation> {
             list_dated |= !bare;
             if let Some(r) = resolve(&d, hint, &ctx) {
                 let start = if first { kw.start() } else { d.start };
+                // A citation that gives its session or year settles the number for later bare
+                // mentions; so does one whose organ is named right before it ("Security
+                // Council resolution 435"), unless a dated one says otherwise. A reading guessed
+                // from the sentence or the statement's date is not passed on.
                 if let Some(n) = d.number {
-                    ctx.known.entry(n).or_insert((r.id.clone(), r.organ));
+                    let dated = d.bracket.is_some() || d.year.is_some();
+                    if dated {
+                        match ctx.known.get(&n) {
+                            Some((_, _, true)) => {}
+                            _ => {
+                                ctx.known.insert(n, (r.id.clone(), r.organ, true));
+                            }
+                        }
+                    } else if hint.is_some() {
+                        ctx.known.entry(n).or_insert((r.id.clone(), r.organ, false));
+                    }
                 }
                 found.push(FoundCitation {
                     start,
@@ -454,7 +470,7 @@ pub fn find_dated(text: &str, year: Option<u32>) -> Vec<FoundCitation> {
         let Ok(n) = m.as_str().parse::<u32>() else {
             continue;
         };
-        let Some((id, organ)) = ctx.known.get(&n) else {
+        let Some((id, organ, _)) = ctx.known.get(&n) else {
             continue;
         };
         let after = &text[m.end()..];
@@ -465,7 +481,7 @@ pub fn find_dated(text: &str, year: Option<u32>) -> Vec<FoundCitation> {
             .unwrap_or_default();
         let is_year_like = (1900..=2099).contains(&n);
         let follows_well = next.is_empty()
-            || next.starts_with(['.', ',', ';', ':', ')'])
+            || next.starts_with(['.', ',', ';', ':', ')', '—', '–', '…'])
             || matches!(
                 word_after.as_str(),
                 "and" | "or" | "which" | "is" | "has" | "have" | "was" | "were" | "must" | "should"
@@ -631,6 +647,21 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context) -> Option<Resolve
                 return None;
             }
             let year: u32 = par.parse().ok()?;
+            // "resolution 2625 (1970)": an old-style General Assembly number given with its
+            // year, when the number belongs to the session that met that year and no Security
+            // Council resolution of that number is known for that year.
+            if hint != Some(Organ::SecurityCouncil) && prefix != Some("S/RES/") {
+                if let Some(session) = numbers::ga_session(num) {
+                    let ga_year =
+                        numbers::session_year(session).is_some_and(|y| year == y || year == y + 1);
+                    if ga_year && numbers::sc_year(num) != Some(year) {
+                        return Some(Resolved::new(
+                            format!("A/RES/{num}({})", to_roman(session)),
+                            Organ::GeneralAssembly,
+                        ));
+                    }
+                }
+            }
             return Some(security_council(num, year));
         }
         let (special, roman) = match par.split_once('-') {
@@ -751,7 +782,7 @@ fn bare_number(d: &Designator, num: u32, hint: Option<Organ>, ctx: &Context) -> 
         return None;
     }
     let organ = hint.or(ctx.sentence_organ);
-    if let Some((id, known_organ)) = ctx.known.get(&num) {
+    if let Some((id, known_organ, _)) = ctx.known.get(&num) {
         if organ.is_none_or(|o| o == *known_organ) {
             return Some(Resolved::new(id.clone(), *known_organ));
         }
@@ -1002,6 +1033,43 @@ mod tests {
                 "{text}: {v:?}"
             );
         }
+    }
+
+    #[test]
+    fn review_cases() {
+        // A bare reading is not passed on; the dated citation settles later mentions.
+        let v = ids(
+            "The General Assembly has long promoted resolution 1325. Security Council \
+                     resolution 1325 (2000) is landmark. Under 1325, women must participate.",
+        );
+        assert_eq!(
+            v.last().map(|c| c.1.as_str()),
+            Some("S/RES/1325(2000)"),
+            "{v:?}"
+        );
+        // Quantities are not resolutions.
+        let v =
+            ids("Security Council resolution 2231 (2015) holds. A total of 2231, all verified.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        // Other assemblies' resolutions.
+        for text in [
+            "NATO Parliamentary Assembly resolution 479 says",
+            "National Assembly resolution 1234 says",
+            "The OAS General Assembly resolution 1080 says",
+        ] {
+            assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
+        }
+        // A list of bare numbers keeps its first item.
+        let v = ids("Security Council resolutions 1701, 1559 and 1540 apply.");
+        assert_eq!(
+            v.iter().map(|c| c.1.as_str()).collect::<Vec<_>>(),
+            vec!["S/RES/1701(2006)", "S/RES/1559(2004)", "S/RES/1540(2004)"]
+        );
+        // An old-style GA number with its year in brackets.
+        assert_eq!(one("resolution 2625 (1970)").1, "A/RES/2625(XXV)");
+        assert_eq!(one("resolution 3314 (1974)").1, "A/RES/3314(XXIX)");
+        assert_eq!(one("resolution 242 (1967)").1, "S/RES/242(1967)");
+        assert_eq!(one("resolution 2231 (2015)").1, "S/RES/2231(2015)");
     }
 
     #[test]

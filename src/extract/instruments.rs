@@ -4,8 +4,8 @@
 //!
 //! Written forms handled:
 //! - the Charter: "the Charter of the United Nations", "the United Nations Charter", "the UN
-//!   Charter", "the Charter" (not "the Charter of Paris", "the Charter of the OAU", "the African
-//!   Charter");
+//!   Charter", "the Charter", "our Charter" (not "the Charter of Paris", "the Charter of the
+//!   OAU", "the African Charter", "its Charter");
 //! - its articles: "Article 2(4)", "Article 2, paragraph 4, of the Charter", "paragraph 4 of
 //!   Article 2", "Article 2.4", "Articles 55 and 56 of the Charter", "the Charter's Article 51".
 //!   An article counts as the Charter's when the words after it or before it say so, or when the
@@ -59,7 +59,7 @@ static ARTICLE_KEYWORD: LazyLock<Regex> =
 
 /// One article designator: "2(4)", "2 (4)", "2.4", "51", with ", paragraph 4," after it.
 static ARTICLE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<a>[0-9]{1,3})\b(?:\s*\(\s*(?P<p>[0-9]{1,2})\s*\)|\.(?P<p2>[0-9]{1,2})\b|\s*,\s*paragraph\s+(?P<p3>[0-9]{1,2})\b)?")
+    Regex::new(r"^\s*(?P<a>[0-9]{1,3})\b(?:\s*\(\s*(?P<p>[0-9]{1,2})\s*\)|\.(?P<p2>[0-9]{1,2})\b|\s*,?\s*paragraph\s+(?P<p3>[0-9]{1,2})\b)?")
         .expect("valid regex")
 });
 
@@ -70,8 +70,13 @@ static ARTICLE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 /// "of the Charter", "of the United Nations Charter", ", of the Charter of the United Nations",
 /// "in the UN Charter", "under the Charter".
 static CHARTER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,)?\s*(?:of|in|under)\s+(?:the\s+|our\s+)?(?:(?:UN|U\.N\.|United\s+Nations)\s+)?Charter\b(?P<of>\s+of\s+the\s+(?P<whose>[A-Za-z]+(?:\s+[A-Za-z]+)?))?")
+    Regex::new(r"^(?:\s*,)?\s*(?:of|in|under)\s+(?:the\s+|our\s+)?(?:(?:UN|U\.N\.|United\s+Nations)\s+)?Charter\b(?P<of>\s+of\s+the\s+(?P<whose>[A-Za-z.]+(?:\s+[A-Za-z]+)?))?")
         .expect("valid regex")
+});
+
+/// "of the …" after an article: the instrument it belongs to is named there.
+static OF_SOMETHING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,)?\s*of\s+(?:the|this|that|its|a)\b").expect("valid regex")
 });
 
 /// "the Charter's Article 51", "the UN Charter, in its Article 2,".
@@ -88,7 +93,7 @@ static PARAGRAPH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// The Charter named: "Charter of the United Nations", "United Nations Charter", "UN Charter",
 /// "the Charter".
 static CHARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Charter\s+of\s+the\s+United\s+Nations|(?:United\s+Nations|UN|U\.N\.|San\s+Francisco)\s+Charter|(?P<det>(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]his)\s+)Charter(?:\s+of\s+the\s+United\s+Nations)?)\b")
+    Regex::new(r"\b(?:Charter\s+of\s+the\s+United\s+Nations|(?:United\s+Nations|UN|U\.N\.|San\s+Francisco)\s+Charter|(?P<det>(?:[Tt]he|[Oo]ur|[Tt]his)\s+)Charter(?:\s+of\s+the\s+United\s+Nations)?)\b")
         .expect("valid regex")
 });
 
@@ -102,7 +107,7 @@ static OTHER_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
 const CHARTER_REACH: usize = 400;
 
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:A/(?:[1-9][0-9]?/(?:PV\.[0-9]{1,4}|[0-9]{1,4}\b)|(?:AC|CONF|C)\.[0-9]{1,3}(?:/[0-9]{1,4})*(?:/(?:L|CRP|WP|INF)\.[0-9]{1,3})?)|S/(?:PRST/)?(?:19|20)[0-9]{2}/[0-9]{1,4}\b)(?:/(?:Add|Rev|Corr)\.[0-9]{1,2})*")
+    Regex::new(r"\b(?:A/(?:[1-9][0-9]?/(?:PV\.[0-9]{1,4}|[0-9]{1,4}\b)|(?:AC|CONF|C)\.[0-9]{1,3}(?:/[0-9]{1,4})*(?:/(?:L|CRP|WP|INF)\.[0-9]{1,3}\b)?)|S/(?:PRST/)?(?:19|20)[0-9]{2}/[0-9]{1,4}\b)(?:/(?:Add|Rev|Corr)\.[0-9]{1,2}\b)*")
         .expect("valid regex")
 });
 
@@ -224,14 +229,19 @@ fn articles(text: &str, found: &mut Vec<FoundInstrument>, attached: &mut Vec<(us
         let before = window_before(text, kw.start(), 80);
         let after = CHARTER_AFTER.captures(&text[at..]);
         let after_is_charter = after.as_ref().is_some_and(|c| {
-            c.name("whose")
-                .is_none_or(|w| w.as_str().starts_with("United Nations"))
+            c.name("whose").is_none_or(|w| {
+                let w = w.as_str();
+                w.starts_with("United Nations") || w.starts_with("UN") || w.starts_with("U.N")
+            })
         });
+        // "Article 5 of the North Atlantic Treaty", "Article 19 of the Universal Declaration":
+        // another instrument's article, whatever was named before.
+        let of_other = after.is_none() && OF_SOMETHING.is_match(&text[at..]);
         let before_is_charter = CHARTER_BEFORE.is_match(before);
         let capital = kw.as_str().starts_with('A');
         let charter_earlier = capital && charter_named_shortly_before(text, kw.start());
-        if after.is_some() && !after_is_charter {
-            continue; // "Article 3 of the Charter of the OAU"
+        if (after.is_some() && !after_is_charter) || of_other {
+            continue; // "Article 3 of the Charter of the OAU", "Article 5 of the Treaty"
         }
         if !(after_is_charter || before_is_charter || charter_earlier) {
             continue;
@@ -387,6 +397,9 @@ mod tests {
     #[test]
     fn other_instruments_articles_are_not_the_charters() {
         for text in [
+            "The UN Charter applies. Article 5 of the North Atlantic Treaty applies too.",
+            "The Charter is clear, and Article 19 of the Universal Declaration of Human Rights",
+            "The Charter binds us; Article 36 of the Statute of the International Court of Justice",
             "article 19 of the International Covenant on Civil and Political Rights",
             "Article 3 of the Charter of the OAU",
             "Under the Charter we act. The Convention, in its Article 6, says",
@@ -416,7 +429,19 @@ mod tests {
             ])
         );
         assert_eq!(found("our Charter").len(), 1);
+        assert_eq!(
+            found("Article 2(4) of the Charter of the UN"),
+            pairs(&[("Article 2(4) of the Charter of the UN", "Article 2(4)")])
+        );
+        assert_eq!(
+            found("Article 2 paragraph 4 of the Charter")
+                .into_iter()
+                .map(|p| p.1)
+                .collect::<Vec<_>>(),
+            vec!["Article 2(4)"]
+        );
         for text in [
+            "ASEAN is guided by its Charter",
             "the Charter of Paris for a New Europe",
             "the African Charter on Human and Peoples' Rights",
             "the Charter of the Organization of African Unity",
@@ -454,6 +479,9 @@ mod tests {
                 ("A/DEC/73/546", "A/DEC/73/546")
             ])
         );
+        assert!(found("A/C.1/73/L.2745")
+            .iter()
+            .all(|p| p.1 != "A/C.1/73/L.274"));
         for text in [
             "A/RES/73/27",
             "unemployment\n A/63/PV.13\n \n31 08-53122 \n",

@@ -41,13 +41,22 @@ pub struct FoundStance {
 }
 
 static OPPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:oppos(?:e|es|ed|ing|ition)|reject(?:s|ed|ing)?|premature(?:ly)?|unnecessary|no\s+need\s+(?:for|to)|(?:do|does|did|can|could|would|will)\s*(?:not|n't)\s+(?:support|accept|agree|need|see\s+(?:the|any)\s+need)|cannot\s+(?:support|accept|agree)|not\s+(?:ready|the\s+time|acceptable)|avoid(?:s|ed|ing)?|object(?:s|ed|ing)?\s+to|against|counterproductive|unacceptable)\b")
+    Regex::new(r"(?i)\b(?:oppos(?:e|es|ed|ing|ition)|reject(?:s|ed|ing)?|premature(?:ly)?|unnecessary|no\s+need\s+(?:for|to)|(?:do|does|did|can|could|would|will|are|is|am)\s*(?:not|n't|n’t)\s+(?:\w+ly\s+)?(?:support|accept|agree|need|see\s+(?:the|any)\s+need|in\s+favou?r\s+of|convinced|persuaded)|cannot\s+(?:\w+ly\s+)?(?:support|accept|agree)|not\s+(?:ready|the\s+time|acceptable|convinced|persuaded|in\s+favou?r\s+of)|avoid(?:s|ed|ing)?|object(?:s|ed|ing)?\s+to|(?:are|is|am|be|been|vote[sd]?|voting|stand|stands|argue[sd]?|speak|speaks)\s+against|counterproductive|unacceptable)\b")
         .expect("valid regex")
 });
 
 static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:support(?:s|ed|ing)?|in\s+favou?r\s+of|favou?r(?:s|ed)?|call(?:s|ed|ing)?\s+for|(?:the\s+)?need(?:s)?\s+(?:for|a|an|to)|we\s+need|needed|necessary|essential|indispensable|welcome[sd]?|advocat(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|als)|start\s+negotiat\w*|commence\s+negotiat\w*|remains?\s+on\s+the\s+table|look(?:s|ing)?\s+forward\s+to|committed\s+to|champion(?:s|ed|ing)?)\b")
         .expect("valid regex")
+});
+
+/// How far before a support cue (bytes) a negation may govern it.
+const NEGATION_REACH: usize = 40;
+
+/// A negation right before a support cue, with at most one adverb between: "not in favour of",
+/// "never supported", "no longer support".
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|n't|n’t|never|no\s+longer)\s+(?:\w+ly\s+)?$").expect("valid regex")
 });
 
 /// Words that put a passage in the debate on ICT security.
@@ -103,7 +112,18 @@ pub fn find(text: &str, hits: &[(usize, usize, usize)], ict_body: bool) -> Vec<F
                 cs - end
             }
         };
+        // A support cue under a negation ("not convinced of the need for", "do not currently
+        // support") is opposition: an opposition cue ending just before it governs it.
+        let negated = |(cs, _): (usize, usize)| {
+            let from = cs.saturating_sub(NEGATION_REACH).max(clause_start);
+            let mut from = from;
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            OPPOSE.is_match(&text[from..cs]) || NEGATED.is_match(&text[from..cs])
+        };
         let stance = match (nearest(&OPPOSE), nearest(&SUPPORT)) {
+            (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
             (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
             (Some(o), _) => Some((Stance::Opposes, o)),
             (None, Some(su)) => Some((Stance::Supports, su)),
@@ -176,6 +196,29 @@ mod tests {
         assert_eq!(
             stance("A legally binding instrument was discussed at length.", lbi),
             None
+        );
+        // Negations and "against" as a preposition.
+        for text in [
+            "We don’t support a legally binding instrument.",
+            "We do not currently support a legally binding instrument.",
+            "We are not in favour of a legally binding instrument.",
+            "We are not convinced of the need for a legally binding instrument.",
+        ] {
+            assert_eq!(stance(text, lbi), Some(Stance::Opposes), "{text}");
+        }
+        assert_eq!(
+            stance(
+                "We support a legally binding instrument against the criminal use of ICTs.",
+                lbi
+            ),
+            Some(Stance::Supports)
+        );
+        assert_eq!(
+            stance(
+                "This should not overshadow the need for a legally binding instrument.",
+                lbi
+            ),
+            Some(Stance::Supports)
         );
         // Each item of a list is judged in its own clause.
         let text = "Iran underlines: avoiding action-oriented recommendations without due \
