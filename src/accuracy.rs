@@ -1,19 +1,25 @@
 //! Measured accuracy: extraction compared with a hand-checked gold file.
 //!
 //! The gold file is JSON: `{"texts": "<folder of the texts, relative to the gold file>",
-//! "files": {"NAME.txt": [{"surface", "start", "end", "id", "kind"}, …]}}`. A citation counts as
-//! found when a predicted citation has the same `start`, `end` and `id` (strict) — or, for the
-//! lenient figure, overlaps it with the same `id`. Gold entries whose `id` is null (the text does
-//! not settle the resolution) are left out of both counts, as are predictions overlapping them.
+//! "facts": "citations" | "instruments", "files": {"NAME.txt": [{"surface", "start", "end", "id",
+//! "kind"}, …]}}`. A fact counts as found when a predicted one has the same `start`, `end` and
+//! `id` (strict) — or, for the lenient figure, overlaps it with the same `id`. Gold entries whose
+//! `id` is null (the text does not settle it) are left out of both counts, as are predictions
+//! overlapping them.
+//!
+//! `facts` (default `citations`) says what is compared: resolution citations (ids are symbols,
+//! kinds `explicit`/`anaphora`), or instrument references to Charter articles and UN documents
+//! (ids `article-2-4` or the symbol, kinds `charter-article`/`document`; references to the
+//! Charter as a whole and to decisions are not compared).
 
-use crate::extract::{extract, Citation};
+use crate::extract::{extract, Extraction};
 use crate::lexicon::Lexicon;
 use crate::reader::read_document;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// One gold citation.
+/// One gold fact (a citation, or an instrument reference).
 #[derive(Debug, Clone, Deserialize)]
 pub struct GoldCitation {
     /// Exact text.
@@ -24,7 +30,7 @@ pub struct GoldCitation {
     pub end: usize,
     /// Normalised symbol, or null when the text does not settle it.
     pub id: Option<String>,
-    /// `explicit` or `anaphora`.
+    /// `explicit` or `anaphora` (citations); `charter-article` or `document` (instruments).
     #[serde(default = "explicit")]
     pub kind: String,
 }
@@ -39,6 +45,9 @@ pub struct Gold {
     /// Folder of the texts, relative to the gold file.
     #[serde(default)]
     pub texts: Option<String>,
+    /// What is compared: `citations` (the default) or `instruments`.
+    #[serde(default)]
+    pub facts: Option<String>,
     /// Expected citations per file name.
     pub files: BTreeMap<String, Vec<GoldCitation>>,
 }
@@ -153,47 +162,106 @@ pub fn evaluate(
         (None, Some(t)) => base.join(t),
         (None, None) => base.to_path_buf(),
     };
+    let facts = match gold.facts.as_deref() {
+        None | Some("citations") => Facts::Citations,
+        Some("instruments") => Facts::Instruments,
+        Some(other) => {
+            return Err(bad(format!(
+                "\"facts\": {other:?} is neither \"citations\" nor \"instruments\""
+            )))
+        }
+    };
     let mut report = Report::default();
     for (name, expected) in &gold.files {
         let doc = read_document(&folder.join(name))?;
         let ex = extract(&doc, lexicon, None)
             .map_err(|u| bad(format!("unknown delegation {}", u.value)))?;
         report.files += 1;
-        compare(name, expected, &ex.citations, &mut report);
+        compare(name, expected, &predictions(&ex, facts), &mut report);
     }
     Ok(report)
+}
+
+/// What a gold file compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Facts {
+    Citations,
+    Instruments,
+}
+
+/// One predicted fact, as the gold writes it.
+struct Predicted {
+    start: usize,
+    end: usize,
+    surface: String,
+    id: String,
+    kind: &'static str,
+}
+
+fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
+    use crate::extract::citations::CitationKind;
+    use crate::extract::instruments::InstrumentKind;
+    match facts {
+        Facts::Citations => ex
+            .citations
+            .iter()
+            .map(|c| Predicted {
+                start: c.span.start,
+                end: c.span.end,
+                surface: c.span.surface.clone(),
+                id: c.id.clone(),
+                kind: match c.kind {
+                    CitationKind::Explicit => "explicit",
+                    CitationKind::Anaphora => "anaphora",
+                },
+            })
+            .collect(),
+        Facts::Instruments => ex
+            .instruments
+            .iter()
+            .filter_map(|i| {
+                let (id, kind) = match i.kind {
+                    InstrumentKind::CharterArticle => (
+                        i.iri.rsplit('/').next().unwrap_or_default().to_owned(),
+                        "charter-article",
+                    ),
+                    InstrumentKind::Document => (i.label.clone(), "document"),
+                    InstrumentKind::Charter | InstrumentKind::Decision => return None,
+                };
+                Some(Predicted {
+                    start: i.span.start,
+                    end: i.span.end,
+                    surface: i.span.surface.clone(),
+                    id,
+                    kind,
+                })
+            })
+            .collect(),
+    }
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-fn compare(file: &str, gold: &[GoldCitation], predicted: &[Citation], report: &mut Report) {
+fn compare(file: &str, gold: &[GoldCitation], predicted: &[Predicted], report: &mut Report) {
     let unsettled: Vec<(usize, usize)> = gold
         .iter()
         .filter(|g| g.id.is_none())
         .map(|g| (g.start, g.end))
         .collect();
     let gold: Vec<&GoldCitation> = gold.iter().filter(|g| g.id.is_some()).collect();
-    let predicted: Vec<&Citation> = predicted
+    let predicted: Vec<&Predicted> = predicted
         .iter()
-        .filter(|p| {
-            !unsettled
-                .iter()
-                .any(|&u| overlaps(u, (p.span.start, p.span.end)))
-        })
+        .filter(|p| !unsettled.iter().any(|&u| overlaps(u, (p.start, p.end))))
         .collect();
-    let kind_of = |k: crate::extract::citations::CitationKind| match k {
-        crate::extract::citations::CitationKind::Explicit => "explicit",
-        crate::extract::citations::CitationKind::Anaphora => "anaphora",
-    };
     for lenient in [false, true] {
-        let same = |g: &GoldCitation, p: &Citation| {
+        let same = |g: &GoldCitation, p: &Predicted| {
             g.id.as_deref() == Some(p.id.as_str())
                 && if lenient {
-                    overlaps((g.start, g.end), (p.span.start, p.span.end))
+                    overlaps((g.start, g.end), (p.start, p.end))
                 } else {
-                    g.start == p.span.start && g.end == p.span.end
+                    g.start == p.start && g.end == p.end
                 }
         };
         let table = if lenient {
@@ -224,16 +292,16 @@ fn compare(file: &str, gold: &[GoldCitation], predicted: &[Citation], report: &m
         }
         for p in &predicted {
             if !gold.iter().any(|g| same(g, p)) {
-                for kind in [kind_of(p.kind), "all"] {
+                for kind in [p.kind, "all"] {
                     table.entry(kind.to_owned()).or_default().false_positives += 1;
                 }
                 if !lenient {
                     report.misses.push(Miss {
                         file: file.to_owned(),
                         what: "spurious",
-                        start: p.span.start,
-                        end: p.span.end,
-                        surface: p.span.surface.clone(),
+                        start: p.start,
+                        end: p.end,
+                        surface: p.surface.clone(),
                         id: p.id.clone(),
                     });
                 }

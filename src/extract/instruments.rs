@@ -12,7 +12,9 @@
 //!   Charter was named shortly before with no other instrument (a convention, covenant, treaty,
 //!   statute, protocol, declaration, constitution, agreement) named in between;
 //! - UN documents by symbol: `A/70/174`, `A/75/816`, `A/73/27` (a report, not resolution 73/27),
-//!   `A/70/PV.19`, `A/AC.290/2021/CRP.2`, `A/C.1/73/L.27`, `S/2015/1018`, `S/PRST/2014/16`, with
+//!   `A/70/PV.19`, `A/AC.290/2021/CRP.2`, `A/C.1/73/L.27`, `S/2015/1018`, `S/PRST/2014/16`, and
+//!   the serial symbols of the years before sessions entered them (General Assembly documents
+//!   until 1976, `A/8401`, `A/L.632`; Security Council documents until 1993, `S/24480`), with
 //!   `/Add.1`, `/Rev.1`, `/Corr.1` kept;
 //! - General Assembly decisions: "decision 73/546", "decisions 62/557 and 63/565",
 //!   `A/DEC/73/546` (not drafts, not other organs' decisions).
@@ -68,9 +70,9 @@ static ARTICLE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "of the Charter", "of the United Nations Charter", ", of the Charter of the United Nations",
-/// "in the UN Charter", "under the Charter".
+/// "in the UN Charter", "under the Charter", ", Chapter VII, of the Charter".
 static CHARTER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,)?\s*(?:of|in|under)\s+(?:the\s+|our\s+)?(?:(?:UN|U\.N\.|United\s+Nations)\s+)?Charter\b(?P<of>\s+of\s+the\s+(?P<whose>[A-Za-z.]+(?:\s+[A-Za-z]+)?))?")
+    Regex::new(r"^(?P<chapter>\s*,\s*Chapter\s+[IVXL]{1,5})?(?:\s*,)?\s*(?:of|in|under)\s+(?:the\s+|our\s+)?(?:(?:UN|U\.N\.|United\s+Nations)\s+)?Charter\b(?P<of>\s+of\s+the\s+(?P<whose>[A-Za-z.]+(?:\s+[A-Za-z]+)?))?")
         .expect("valid regex")
 });
 
@@ -107,7 +109,7 @@ static OTHER_INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
 const CHARTER_REACH: usize = 400;
 
 static DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:A/(?:[1-9][0-9]?/(?:PV\.[0-9]{1,4}|[0-9]{1,4}\b)|(?:AC|CONF|C)\.[0-9]{1,3}(?:/[0-9]{1,4})*(?:/(?:L|CRP|WP|INF)\.[0-9]{1,3}\b)?)|S/(?:PRST/)?(?:19|20)[0-9]{2}/[0-9]{1,4}\b)(?:/(?:Add|Rev|Corr)\.[0-9]{1,2}\b)*")
+    Regex::new(r"\b(?:A/(?:[1-9][0-9]?/(?:PV\.[0-9]{1,4}|[0-9]{1,4}\b)|(?:AC|CONF|C)\.[0-9]{1,3}(?:/[0-9]{1,4})*(?:/(?:L|CRP|WP|INF)\.[0-9]{1,3}\b)?|L\.[0-9]{1,4}\b|[1-9][0-9]{2,4}\b)|S/(?:(?:PRST/)?(?:19|20)[0-9]{2}/[0-9]{1,4}|[1-9][0-9]{2,5})\b)(?:/\s?(?:Add|Rev|Corr)\.\s?[0-9lI]{1,2}\b)*")
         .expect("valid regex")
 });
 
@@ -155,6 +157,9 @@ pub fn find(text: &str) -> Vec<FoundInstrument> {
         });
     }
     for m in DOCUMENT.find_iter(text) {
+        // The symbol as printed, without the spaces a scan puts in ("A/8001/ Add. 1") and with
+        // the letters it reads for a one in an addendum's number ("Add.l").
+        let symbol = normalise_symbol(m.as_str());
         // A symbol alone on its line is the running header of a printed UN document
         // ("A/63/PV.13" above each page of a record), not a reference.
         let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
@@ -169,9 +174,9 @@ pub fn find(text: &str) -> Vec<FoundInstrument> {
         found.push(FoundInstrument {
             start: m.start(),
             end: m.end(),
-            iri: vocab::un_document(m.as_str()),
+            iri: vocab::un_document(&symbol),
             kind: InstrumentKind::Document,
-            label: m.as_str().to_owned(),
+            label: symbol,
         });
     }
     decisions(text, &mut found);
@@ -192,6 +197,26 @@ fn charter_of_other(after: &str) -> bool {
         let name: String = c["name"].split_whitespace().collect::<Vec<_>>().join(" ");
         name != "United Nations"
     })
+}
+
+fn normalise_symbol(printed: &str) -> String {
+    let mut out = String::with_capacity(printed.len());
+    let mut in_suffix = false;
+    for c in printed.chars().filter(|c| !c.is_whitespace()) {
+        match c {
+            '.' if out.ends_with("Add") || out.ends_with("Rev") || out.ends_with("Corr") => {
+                in_suffix = true;
+                out.push(c);
+            }
+            '/' => {
+                in_suffix = false;
+                out.push(c);
+            }
+            'l' | 'I' if in_suffix => out.push('1'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn charter_iri() -> String {
@@ -239,7 +264,19 @@ fn articles(text: &str, found: &mut Vec<FoundInstrument>, attached: &mut Vec<(us
         let of_other = after.is_none() && OF_SOMETHING.is_match(&text[at..]);
         let before_is_charter = CHARTER_BEFORE.is_match(before);
         let capital = kw.as_str().starts_with('A');
-        let charter_earlier = capital && charter_named_shortly_before(text, kw.start());
+        // The Charter named shortly before, or a Charter article just taken (the passage is
+        // still about the Charter: "… in Article 2 … The text of Article 2, paragraph 7, …").
+        let article_earlier = found
+            .iter()
+            .rev()
+            .find(|f| f.end <= kw.start())
+            .is_some_and(|f| {
+                f.kind == InstrumentKind::CharterArticle
+                    && kw.start() - f.end <= CHARTER_REACH
+                    && !OTHER_INSTRUMENT.is_match(&text[f.end..kw.start()])
+            });
+        let charter_earlier =
+            capital && (article_earlier || charter_named_shortly_before(text, kw.start()));
         if (after.is_some() && !after_is_charter) || of_other {
             continue; // "Article 3 of the Charter of the OAU", "Article 5 of the Treaty"
         }
@@ -249,7 +286,13 @@ fn articles(text: &str, found: &mut Vec<FoundInstrument>, attached: &mut Vec<(us
         let para_before = PARAGRAPH_BEFORE
             .captures(before)
             .and_then(|c| c["p"].parse::<u32>().ok());
-        let attachment_end = after.as_ref().and_then(|c| c.get(0)).map(|m| at + m.end());
+        // The span runs through "of the Charter" written right after the article, not through
+        // a chapter named in between ("Article 41, Chapter VII, of the Charter").
+        let attachment_end = after
+            .as_ref()
+            .filter(|c| c.name("chapter").is_none())
+            .and_then(|c| c.get(0))
+            .map(|m| at + m.end());
         if let Some(end) = attachment_end {
             attached.push((at, end));
         }
@@ -388,6 +431,17 @@ mod tests {
                 ("Article 51", "Article 51")
             ])
         );
+        assert_eq!(
+            found("under Article 41, Chapter VII, of the Charter")
+                .into_iter()
+                .map(|p| p.1)
+                .collect::<Vec<_>>(),
+            vec!["Article 41", "Charter of the United Nations"]
+        );
+        assert_eq!(
+            found("under Article 41, Chapter VII, of the Charter")[0].0,
+            "Article 41"
+        );
         // The Charter named shortly before.
         let v = found("The UN Charter applies in cyberspace; the prohibition in Article 2(4) too.");
         assert_eq!(v.len(), 2, "{v:?}");
@@ -482,6 +536,20 @@ mod tests {
         assert!(found("A/C.1/73/L.2745")
             .iter()
             .all(|p| p.1 != "A/C.1/73/L.274"));
+        assert_eq!(
+            found("documents A/8401/Add.1, A/L.632 and S/24480")
+                .into_iter()
+                .map(|p| p.1)
+                .collect::<Vec<_>>(),
+            vec!["A/8401/Add.1", "A/L.632", "S/24480"]
+        );
+        assert_eq!(
+            found("see A/8001/ Add. 1 and A/8791/Add.l.")
+                .into_iter()
+                .map(|p| p.1)
+                .collect::<Vec<_>>(),
+            vec!["A/8001/Add.1", "A/8791/Add.1"]
+        );
         for text in [
             "A/RES/73/27",
             "unemployment\n A/63/PV.13\n \n31 08-53122 \n",

@@ -7,7 +7,8 @@
 //! ("premature", "reject", "no need for", "do not support", "avoid") or of support ("we need", "the
 //! need for", "in favour of", "call for", "support", "remains on the table"). Opposition cues
 //! are read first, so "do not support" is opposition; when a clause holds both kinds, the cue
-//! nearest to the label decides. A label without a cue in its clause is no stance. The proposals
+//! nearest to the label decides. A label without a cue in its clause is no stance, and neither is
+//! a clause reporting others' positions ("some delegations called for …"). The proposals
 //! are those of the debate on ICT security: outside its bodies (OEWG, GGE), a passage counts only
 //! when ICTs are named near the proposal.
 
@@ -47,6 +48,13 @@ static OPPOSE: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:support(?:s|ed|ing)?|in\s+favou?r\s+of|favou?r(?:s|ed)?|call(?:s|ed|ing)?\s+for|(?:the\s+)?need(?:s)?\s+(?:for|a|an|to)|we\s+need|needed|necessary|essential|indispensable|welcome[sd]?|advocat(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|als)|start\s+negotiat\w*|commence\s+negotiat\w*|remains?\s+on\s+the\s+table|look(?:s|ing)?\s+forward\s+to|committed\s+to|champion(?:s|ed|ing)?)\b")
+        .expect("valid regex")
+});
+
+/// Others' positions reported by the speaker: "some delegations called for", "other States
+/// support", "a number of countries reject", "while others".
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:some|other|several|many|certain|few|a\s+(?:number|group)\s+of)\s+(?:delegations|States|countries|Member\s+States|participants)|others)\b")
         .expect("valid regex")
 });
 
@@ -122,6 +130,10 @@ pub fn find(text: &str, hits: &[(usize, usize, usize)], ict_body: bool) -> Vec<F
             }
             OPPOSE.is_match(&text[from..cs]) || NEGATED.is_match(&text[from..cs])
         };
+        // Reported positions ("some delegations called for …") are not the speaker's.
+        if REPORTED.is_match(clause) {
+            continue;
+        }
         let stance = match (nearest(&OPPOSE), nearest(&SUPPORT)) {
             (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
             (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
@@ -219,6 +231,14 @@ mod tests {
                 lbi
             ),
             Some(Stance::Supports)
+        );
+        // Others' positions, reported.
+        assert_eq!(
+            stance(
+                "Some delegations called for a legally binding instrument.",
+                lbi
+            ),
+            None
         );
         // Each item of a list is judged in its own clause.
         let text = "Iran underlines: avoiding action-oriented recommendations without due \
