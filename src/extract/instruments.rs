@@ -61,8 +61,13 @@ static ARTICLE_KEYWORD: LazyLock<Regex> =
 
 /// One article designator: "2(4)", "2 (4)", "2.4", "51", with ", paragraph 4," after it.
 static ARTICLE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<a>[0-9]{1,3})\b(?:\s*\(\s*(?P<p>[0-9]{1,2})\s*\)|\.(?P<p2>[0-9]{1,2})\b|\s*,?\s*paragraph\s+(?P<p3>[0-9]{1,2})\b)?")
+    Regex::new(r"^\s*(?P<a>[0-9]{1,3})\b(?:\s*\(\s*(?P<p>[0-9]{1,2})\s*\)|\.(?P<p2>[0-9]{1,2})\b|\s*,?\s*paragraph(?P<plural>s)?\s+(?P<p3>[0-9]{1,2})\b)?")
         .expect("valid regex")
+});
+
+/// A further paragraph after "paragraphs 2": ", 3", " and 3", ", and 3".
+static MORE_PARAGRAPHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<q>[0-9]{1,2})\b").expect("valid regex")
 });
 
 static ARTICLE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -243,6 +248,19 @@ fn articles(text: &str, found: &mut Vec<FoundInstrument>, attached: &mut Vec<(us
             let lead = whole.as_str().len() - whole.as_str().trim_start().len();
             items.push((at + lead, at + whole.end(), a, p));
             at += whole.end();
+            // "Article 1, paragraphs 2 and 3": more paragraphs of the same article.
+            if c.name("plural").is_some() {
+                while let Some(more) = MORE_PARAGRAPHS.captures(&text[at..]) {
+                    let (Some(m), Some(q)) = (more.get(0), more.name("q")) else {
+                        break;
+                    };
+                    let Ok(q_value) = q.as_str().parse::<u32>() else {
+                        break;
+                    };
+                    items.push((at + q.start(), at + q.end(), a, Some(q_value)));
+                    at += m.end();
+                }
+            }
             match ARTICLE_SEPARATOR.find(&text[at..]) {
                 Some(sep) if ARTICLE_ITEM.is_match(&text[at + sep.end()..]) => at += sep.end(),
                 _ => break,
@@ -441,6 +459,13 @@ mod tests {
         assert_eq!(
             found("under Article 41, Chapter VII, of the Charter")[0].0,
             "Article 41"
+        );
+        assert_eq!(
+            found("Article 1, paragraphs 2 and 3, of the Charter"),
+            pairs(&[
+                ("Article 1, paragraphs 2", "Article 1(2)"),
+                ("3, of the Charter", "Article 1(3)")
+            ])
         );
         // The Charter named shortly before.
         let v = found("The UN Charter applies in cyberspace; the prohibition in Article 2(4) too.");
