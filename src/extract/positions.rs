@@ -52,9 +52,9 @@ static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Others' positions reported by the speaker: "some delegations called for", "other States
-/// support", "a number of countries reject", "while others".
+/// support", "a number of countries reject", "while others" (not "among others").
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:some|other|several|many|certain|few|a\s+(?:number|group)\s+of)\s+(?:delegations|States|countries|Member\s+States|participants)|others)\b")
+    Regex::new(r"(?i)(?:\b(?:some|other|several|many|certain|few|a\s+(?:number|group)\s+of)\s+(?:delegations|States|countries|Member\s+States|participants)|(?:^\s*|\b(?:while|whereas|but|and)\s+)others)\b")
         .expect("valid regex")
 });
 
@@ -239,6 +239,13 @@ mod tests {
                 lbi
             ),
             None
+        );
+        assert_eq!(
+            stance(
+                "These include, among others, concrete proposals on a legally binding instrument.",
+                lbi
+            ),
+            Some(Stance::Supports)
         );
         // Each item of a list is judged in its own clause.
         let text = "Iran underlines: avoiding action-oriented recommendations without due \
