@@ -55,6 +55,43 @@ fn check_spans(statement: &Value, chars: &[char]) {
     }
 }
 
+/// Each fact of `statement[list]` cut down to the given fields: (name in the result, JSON
+/// pointer into the fact); a missing field is null.
+fn project(statement: &Value, list: &str, fields: &[(&str, &str)]) -> Value {
+    Value::Array(
+        statement[list]
+            .as_array()
+            .expect(list)
+            .iter()
+            .map(|fact| {
+                Value::Object(
+                    fields
+                        .iter()
+                        .map(|(name, pointer)| {
+                            let value = fact.pointer(pointer).cloned().unwrap_or(Value::Null);
+                            ((*name).to_owned(), value)
+                        })
+                        .collect(),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// The given string fields of each fact of `statement[list]`, "" where absent.
+fn strings<'a>(statement: &'a Value, list: &str, keys: &[&str]) -> Vec<Vec<&'a str>> {
+    statement[list]
+        .as_array()
+        .expect(list)
+        .iter()
+        .map(|fact| {
+            keys.iter()
+                .map(|k| fact[*k].as_str().unwrap_or(""))
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn seeds_match_the_golden_files() {
     for stem in ["000_8e5a7b6371a20a1b", "001_e9acb2ec0aff198f"] {
@@ -77,89 +114,59 @@ fn seeds_match_the_golden_files() {
             got["meeting_body"]["iri"], golden["meeting_body"],
             "{stem}: body"
         );
-        let citations: Vec<Value> = got["citations"]
-            .as_array()
-            .expect("citations")
-            .iter()
-            .map(|c| {
-                serde_json::json!({
-                    "surface": c["surface"], "start": c["start"], "end": c["end"], "id": c["id"],
-                    "body": c["body"], "paragraph": c["paragraph"], "kind": c["kind"],
-                })
-            })
-            .collect();
-        assert_eq!(
-            Value::Array(citations),
-            golden["citations"],
-            "{stem}: citations"
-        );
-        let instruments: Vec<Value> = got["instruments"]
-            .as_array()
-            .expect("instruments")
-            .iter()
-            .map(|i| {
-                serde_json::json!({"surface": i["surface"], "start": i["start"], "end": i["end"],
-                    "iri": i["iri"], "kind": i["kind"]})
-            })
-            .collect();
-        assert_eq!(
-            Value::Array(instruments),
-            golden["instruments"],
-            "{stem}: instruments"
-        );
-        let positions: Vec<Value> = got["positions"]
-            .as_array()
-            .expect("positions")
-            .iter()
-            .map(|p| {
-                serde_json::json!({"surface": p["surface"], "start": p["start"], "end": p["end"],
-                    "position": p["position"], "stance": p["stance"]})
-            })
-            .collect();
-        assert_eq!(
-            Value::Array(positions),
-            golden["positions"],
-            "{stem}: positions"
-        );
-        let incidents: Vec<Value> = got["incidents"]
-            .as_array()
-            .expect("incidents")
-            .iter()
-            .map(|i| {
-                serde_json::json!({"surface": i["surface"], "start": i["start"], "end": i["end"],
-                    "concept": i["concept"]})
-            })
-            .collect();
-        assert_eq!(
-            Value::Array(incidents),
-            golden["incidents"],
-            "{stem}: incidents"
-        );
-        let norms: Vec<Value> = got["proposed_norms"]
-            .as_array()
-            .expect("norms")
-            .iter()
-            .map(|n| serde_json::json!({"start": n["start"], "end": n["end"], "citations": n["citations"]}))
-            .collect();
-        assert_eq!(
-            Value::Array(norms),
-            golden["proposed_norms"],
-            "{stem}: proposed norms"
-        );
-        let alignments: Vec<Value> = got["alignments"]
-            .as_array()
-            .expect("alignments")
-            .iter()
-            .map(|a| {
-                serde_json::json!({"surface": a["surface"], "start": a["start"], "end": a["end"],
-                    "group": a["group"]["iri"], "delivered_by": a["delivered_by"]["code"]})
-            })
-            .collect();
-        assert_eq!(
-            Value::Array(alignments),
-            golden["alignments"],
-            "{stem}: alignments"
-        );
+        let span = [
+            ("surface", "/surface"),
+            ("start", "/start"),
+            ("end", "/end"),
+        ];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut fields = span.to_vec();
+            fields.extend_from_slice(extra);
+            fields
+        };
+        let checks = [
+            (
+                "citations",
+                "citations",
+                with(&[
+                    ("id", "/id"),
+                    ("body", "/body"),
+                    ("paragraph", "/paragraph"),
+                    ("kind", "/kind"),
+                ]),
+            ),
+            (
+                "instruments",
+                "instruments",
+                with(&[("iri", "/iri"), ("kind", "/kind")]),
+            ),
+            (
+                "positions",
+                "positions",
+                with(&[("position", "/position"), ("stance", "/stance")]),
+            ),
+            ("incidents", "incidents", with(&[("concept", "/concept")])),
+            (
+                "proposed_norms",
+                "proposed_norms",
+                vec![
+                    ("start", "/start"),
+                    ("end", "/end"),
+                    ("citations", "/citations"),
+                ],
+            ),
+            (
+                "alignments",
+                "alignments",
+                with(&[
+                    ("group", "/group/iri"),
+                    ("delivered_by", "/delivered_by/code"),
+                ]),
+            ),
+        ];
+        for (list, key, fields) in &checks {
+            assert_eq!(project(got, list, fields), golden[*key], "{stem}: {list}");
+        }
     }
 }
 
@@ -204,30 +211,18 @@ fn other_delegations_forms_and_distractors() {
     let path = fixture("statements/general-debate-style.txt");
     let got = &extract(&path)[0];
     check_spans(got, &chars_of(&path));
-    let ids: Vec<(&str, &str, &str)> = got["citations"]
-        .as_array()
-        .expect("citations")
-        .iter()
-        .map(|c| {
-            (
-                c["surface"].as_str().unwrap_or(""),
-                c["id"].as_str().unwrap_or(""),
-                c["kind"].as_str().unwrap_or(""),
-            )
-        })
-        .collect();
     assert_eq!(
-        ids,
+        strings(got, "citations", &["surface", "id", "kind"]),
         vec![
-            ("resolution 1514 (XV)", "A/RES/1514(XV)", "explicit"),
-            ("resolutions 242 (1967)", "S/RES/242(1967)", "explicit"),
-            ("338 (1973)", "S/RES/338(1973)", "explicit"),
-            ("resolution 3379\r\n(XXX)", "A/RES/3379(XXX)", "explicit"),
-            ("that resolution", "A/RES/3379(XXX)", "anaphora"),
-            ("A/RES/ES-10/2", "A/RES/ES-10/2", "explicit"),
-            ("resolution 2231 (2015)", "S/RES/2231(2015)", "explicit"),
-            ("resolutions 73/27", "A/RES/73/27", "explicit"),
-            ("73/266", "A/RES/73/266", "explicit"),
+            ["resolution 1514 (XV)", "A/RES/1514(XV)", "explicit"],
+            ["resolutions 242 (1967)", "S/RES/242(1967)", "explicit"],
+            ["338 (1973)", "S/RES/338(1973)", "explicit"],
+            ["resolution 3379\r\n(XXX)", "A/RES/3379(XXX)", "explicit"],
+            ["that resolution", "A/RES/3379(XXX)", "anaphora"],
+            ["A/RES/ES-10/2", "A/RES/ES-10/2", "explicit"],
+            ["resolution 2231 (2015)", "S/RES/2231(2015)", "explicit"],
+            ["resolutions 73/27", "A/RES/73/27", "explicit"],
+            ["73/266", "A/RES/73/266", "explicit"],
         ]
     );
     assert_eq!(got["delegation"]["code"], "BRA");
@@ -421,77 +416,42 @@ fn positions_instruments_and_numbers_in_another_delegations_statement() {
     let got = &extract(&path)[0];
     check_spans(got, &chars_of(&path));
     assert_eq!(got["delegation"]["code"], "KEN");
-    let positions: Vec<(&str, &str)> = got["positions"]
-        .as_array()
-        .expect("positions")
-        .iter()
-        .map(|p| {
-            (
-                p["position"]
-                    .as_str()
-                    .unwrap_or("")
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or(""),
-                p["stance"].as_str().unwrap_or(""),
-            )
-        })
+    let positions: Vec<Vec<&str>> = strings(got, "positions", &["position", "stance"])
+        .into_iter()
+        .map(|p| vec![p[0].rsplit('/').next().unwrap_or(""), p[1]])
         .collect();
     assert_eq!(
         positions,
         vec![
-            ("programme-of-action", "supports"),
-            ("permanent-mechanism", "supports"),
-            ("legally-binding-instrument", "opposes"),
+            ["programme-of-action", "supports"],
+            ["permanent-mechanism", "supports"],
+            ["legally-binding-instrument", "opposes"],
         ]
     );
-    let instruments: Vec<(&str, &str)> = got["instruments"]
-        .as_array()
-        .expect("instruments")
-        .iter()
-        .map(|i| {
-            (
-                i["surface"].as_str().unwrap_or(""),
-                i["label"].as_str().unwrap_or(""),
-            )
-        })
-        .collect();
     assert_eq!(
-        instruments,
+        strings(got, "instruments", &["surface", "label"]),
         vec![
-            (
+            [
                 "Charter of the United Nations",
                 "Charter of the United Nations"
-            ),
-            ("Article 2, paragraph 4, of the Charter", "Article 2(4)"),
-            ("Article 33", "Article 33"),
-            ("2015 GGE report", "A/70/174"),
-            ("A/70/174", "A/70/174"),
-            ("A/75/816", "A/75/816"),
-            ("decision 75/564", "A/DEC/75/564"),
+            ],
+            ["Article 2, paragraph 4, of the Charter", "Article 2(4)"],
+            ["Article 33", "Article 33"],
+            ["2015 GGE report", "A/70/174"],
+            ["A/70/174", "A/70/174"],
+            ["A/75/816", "A/75/816"],
+            ["decision 75/564", "A/DEC/75/564"],
         ]
     );
-    let citations: Vec<(&str, &str, &str)> = got["citations"]
-        .as_array()
-        .expect("citations")
-        .iter()
-        .map(|c| {
-            (
-                c["surface"].as_str().unwrap_or(""),
-                c["id"].as_str().unwrap_or(""),
-                c["as_written"].as_str().unwrap_or(""),
-            )
-        })
-        .collect();
     assert_eq!(
-        citations,
+        strings(got, "citations", &["surface", "id", "as_written"]),
         vec![
-            ("resolution 1540", "S/RES/1540(2004)", ""),
-            (
+            ["resolution 1540", "S/RES/1540(2004)", ""],
+            [
                 "Resolution 2758 (XXXVI)",
                 "A/RES/2758(XXVI)",
                 "A/RES/2758(XXXVI)"
-            ),
+            ],
         ]
     );
 }
