@@ -15,6 +15,8 @@ $ng query statements
 $ng query resolutions-by-delegation
 $ng query proposed-norms
 $ng query aligned-with-nam
+$ng query positions-by-delegation
+$ng query instruments-cited
 $ng infer
 $ng query 'SELECT ?norm ?source WHERE { ?n ng:groundedIn ?s ; ng:text ?norm . ?s dcterms:identifier ?source } ORDER BY ?source'
 $ng analyze centrality -p proposal --top 10 --measures pagerank,degree
