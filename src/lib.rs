@@ -1,7 +1,8 @@
 //! normgraph: a knowledge graph linking diplomatic proposals to their legal sources.
 //!
 //! The pipeline, one module per stage:
-//! [`reader`] (files → decoded text) → [`extract`] (text → facts with evidence spans, using the
+//! [`reader`] (text, Markdown or PDF files → decoded text) → [`extract`] (text → facts with
+//! evidence spans: citations, instrument references, positions, norms …, using the
 //! [`lexicon`] read from the SKOS labels in `ontology/` and `data/reference/`, and an optional
 //! [`manifest`]) → [`model`] (facts → RDF quads, vocabulary in [`vocab`]) → [`store`] (persistent
 //! oxigraph store, one named graph per statement) → [`query`] (SPARQL) and [`export`] (RDF
