@@ -79,6 +79,16 @@ def ordered(points):
     return out[::-1]
 
 
+def write_table(path, comments, header, rows):
+    """Writes a CSV table with `#` comment lines above its header."""
+    with open(path, "w", encoding="utf-8") as f:
+        for line in comments:
+            f.write(f"# {line}\n")
+        f.write(header + "\n")
+        for row in rows:
+            f.write(",".join(str(v) for v in row) + "\n")
+
+
 def main():
     extraction, corpus = sys.argv[1], sys.argv[2]
     sc = collections.defaultdict(collections.Counter)
@@ -110,21 +120,27 @@ def main():
     sc_points.sort()
     years = [y for _, y, _ in sc_points]
     assert years == sorted(years), "SC points out of order"
-    with open(os.path.join(data, "sc-resolution-years.csv"), "w", encoding="utf-8") as f:
-        f.write("# Security Council resolution numbers known to belong to a year; written by\n")
-        f.write("# scripts/derive-number-tables.py (see it for how each point is attested).\n")
-        f.write("# A number between two numbers of the same year belongs to that year.\n")
-        f.write("number,year,attested_by\n")
-        for n, y, src in sc_points:
-            f.write(f"{n},{y},{src}\n")
-    ga_points = [(n, s, k) for n, s, k in points(ga) if s <= 30]
-    with open(os.path.join(data, "ga-resolution-sessions.csv"), "w", encoding="utf-8") as f:
-        f.write("# General Assembly resolution numbers (old style, sessions I-XXX) known to belong\n")
-        f.write("# to a regular session; written by scripts/derive-number-tables.py. A number\n")
-        f.write("# between two numbers of the same session belongs to that session.\n")
-        f.write("number,session,attested_by\n")
-        for n, s, k in ga_points:
-            f.write(f"{n},{s},UNGDC: {k} citations\n")
+    write_table(
+        os.path.join(data, "sc-resolution-years.csv"),
+        [
+            "Security Council resolution numbers known to belong to a year; written by",
+            "scripts/derive-number-tables.py (see it for how each point is attested).",
+            "A number between two numbers of the same year belongs to that year.",
+        ],
+        "number,year,attested_by",
+        sc_points,
+    )
+    ga_points = [(n, s, f"UNGDC: {k} citations") for n, s, k in points(ga) if s <= 30]
+    write_table(
+        os.path.join(data, "ga-resolution-sessions.csv"),
+        [
+            "General Assembly resolution numbers (old style, sessions I-XXX) known to belong",
+            "to a regular session; written by scripts/derive-number-tables.py. A number",
+            "between two numbers of the same session belongs to that session.",
+        ],
+        "number,session,attested_by",
+        ga_points,
+    )
     sessions = set()
     for name in os.listdir(corpus):
         m = re.fullmatch(r"[A-Z]{3}_(\d+)_(\d{4})\.txt", name)

@@ -12,7 +12,7 @@
 //! are those of the debate on ICT security: outside its bodies (OEWG, GGE), a passage counts only
 //! when ICTs are named near the proposal.
 
-use super::text::sentence_around;
+use super::text::{sentence_around, window_before};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -106,13 +106,7 @@ pub fn find(text: &str, hits: &[(usize, usize, usize)], ict_body: bool) -> Vec<F
         let clause_start = text[s..start].rfind([';', ':']).map_or(s, |i| s + i + 1);
         let clause_end = text[end..e].find([';', ':']).map_or(e, |i| end + i);
         let clause = &text[clause_start..clause_end];
-        let nearest = |re: &Regex| {
-            re.find_iter(clause)
-                .map(|m| (clause_start + m.start(), clause_start + m.end()))
-                // A cue inside the label ("legally binding obligations") is not a cue.
-                .filter(|&(cs, ce)| ce <= start || cs >= end)
-                .min_by_key(|&(cs, ce)| if ce <= start { start - ce } else { cs - end })
-        };
+        // How far a cue (byte offsets) stands from the label.
         let distance = |(cs, ce): (usize, usize)| {
             if ce <= start {
                 start - ce
@@ -120,15 +114,18 @@ pub fn find(text: &str, hits: &[(usize, usize, usize)], ict_body: bool) -> Vec<F
                 cs - end
             }
         };
+        let nearest = |re: &Regex| {
+            re.find_iter(clause)
+                .map(|m| (clause_start + m.start(), clause_start + m.end()))
+                // A cue inside the label ("legally binding obligations") is not a cue.
+                .filter(|&(cs, ce)| ce <= start || cs >= end)
+                .min_by_key(|&cue| distance(cue))
+        };
         // A support cue under a negation ("not convinced of the need for", "do not currently
         // support") is opposition: an opposition cue ending just before it governs it.
         let negated = |(cs, _): (usize, usize)| {
-            let from = cs.saturating_sub(NEGATION_REACH).max(clause_start);
-            let mut from = from;
-            while !text.is_char_boundary(from) {
-                from += 1;
-            }
-            OPPOSE.is_match(&text[from..cs]) || NEGATED.is_match(&text[from..cs])
+            let before = window_before(clause, cs - clause_start, NEGATION_REACH);
+            OPPOSE.is_match(before) || NEGATED.is_match(before)
         };
         // Reported positions ("some delegations called for …") are not the speaker's.
         if REPORTED.is_match(clause) {
