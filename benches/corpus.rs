@@ -117,8 +117,8 @@ fn main() {
     // The curated queries, with every prefix declared so the peers read them as they are.
     let query_dir = work.join("queries");
     std::fs::create_dir_all(&query_dir).expect("query dir");
-    let prefixes = normgraph::vocab::sparql_prefixes();
-    let resources = normgraph::resources::Resources::Folder(root.clone());
+    let prefixes = normgraph::rdf::vocab::sparql_prefixes();
+    let resources = normgraph::rdf::resources::Resources::Folder(root.clone());
     let queries = resources.queries().expect("curated queries");
     for (name, file) in &queries {
         std::fs::write(

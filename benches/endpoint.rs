@@ -171,7 +171,7 @@ fn main() {
         println!("oxigraph server (pip install oxigraph==0.5.13) not available: normgraph only");
     }
 
-    let prefixes = normgraph::vocab::sparql_prefixes();
+    let prefixes = normgraph::rdf::vocab::sparql_prefixes();
     let mut queries: Vec<(String, String)> = std::fs::read_dir(root.join("queries"))
         .expect("queries")
         .filter_map(Result::ok)

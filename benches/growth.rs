@@ -4,7 +4,7 @@
 //! `cargo bench --bench growth -- [--scales 0.1,1,10] [--keep]`
 //!
 //! For each scale, writes `scale × 8,627` speeches of ~19.7 KB (the real corpus's count and mean
-//! size) from `normgraph::synth::speech` with a manifest into `target/bench-growth/`, then times
+//! size) from `normgraph_dev::synth::speech` with a manifest into `target/bench-growth/`, then times
 //! under GNU time (wall clock, peak RSS) a fresh `normgraph ingest` and the curated
 //! `cited-resolutions` query through the CLI. Appends to `bench/results/growth.csv` and draws
 //! `bench/results/growth.svg` (seconds and peak MB against corpus MB, with the straight line
@@ -57,7 +57,7 @@ fn main() {
             );
             writeln!(manifest, "file,delegation,date,body,session,language").expect("write");
             for i in 0..documents {
-                let s = normgraph::synth::speech(2026, i, REAL_MEAN_BYTES);
+                let s = normgraph_dev::synth::speech(2026, i, REAL_MEAN_BYTES);
                 bytes += s.text.len();
                 std::fs::write(texts.join(&s.file_name), &s.text).expect("write speech");
                 writeln!(

@@ -8,12 +8,12 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use normgraph::extract::{citations, extract};
-use normgraph::lexicon::Lexicon;
-use normgraph::model;
-use normgraph::reader;
-use normgraph::resources::Resources;
+use normgraph::extract::lexicon::Lexicon;
+use normgraph::rdf::model;
+use normgraph::source::reader;
+use normgraph::rdf::resources::Resources;
 use normgraph::rules::{evaluate, parse_files, Index};
-use normgraph::synth::{generate, speech, SynthConfig};
+use normgraph_dev::synth::{generate, speech, SynthConfig};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use std::hint::black_box;
 use std::path::PathBuf;

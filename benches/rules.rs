@@ -2,7 +2,7 @@
 //!
 //! `cargo bench --bench rules -- [--triples 1000000,10000000] [--no-eye] [--no-nemo]`
 //!
-//! For each size: generates the synthetic graph (`normgraph::synth`), writes it as N-Triples,
+//! For each size: generates the synthetic graph (`normgraph_dev::synth`), writes it as N-Triples,
 //! then times (wall clock, whole runs including parsing the N-Triples) normgraph's evaluator,
 //! EYE (`eye.pvm --nope --quiet --turtle data.nt rules --pass-only-new`, Debian package `eye`) and
 //! Nemo (`nemo-python` from PyPI, the shipped rules translated to Nemo's syntax). Peers that are
@@ -10,9 +10,9 @@
 
 mod common;
 
-use normgraph::resources::Resources;
+use normgraph::rdf::resources::Resources;
 use normgraph::rules::{evaluate, parse_files, Index, Rule, Slot};
-use normgraph::synth::{generate, SynthConfig};
+use normgraph_dev::synth::{generate, SynthConfig};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Term, Triple};
 use std::collections::BTreeMap;

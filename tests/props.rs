@@ -5,10 +5,10 @@
 use normgraph::extract::citations::{find, to_roman};
 use normgraph::extract::extract;
 use normgraph::extract::numbers::{ga_session, sc_year, session_year};
-use normgraph::lexicon::Lexicon;
-use normgraph::model::quads;
-use normgraph::reader::decode;
-use normgraph::resources::Resources;
+use normgraph::extract::lexicon::Lexicon;
+use normgraph::rdf::model::quads;
+use normgraph::source::reader::decode;
+use normgraph::rdf::resources::Resources;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use proptest::prelude::*;
 use std::collections::BTreeSet;

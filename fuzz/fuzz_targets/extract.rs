@@ -4,9 +4,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use normgraph::extract::extract;
-use normgraph::lexicon::Lexicon;
-use normgraph::reader::decode;
-use normgraph::resources::Resources;
+use normgraph::extract::lexicon::Lexicon;
+use normgraph::source::reader::decode;
+use normgraph::rdf::resources::Resources;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -29,5 +29,5 @@ fuzz_target!(|data: &[u8]| {
         let at: String = chars[m.span.start..m.span.end].iter().collect();
         assert_eq!(at, m.span.surface);
     }
-    let _ = normgraph::model::quads(&ex);
+    let _ = normgraph::rdf::model::quads(&ex);
 });

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use normgraph::manifest::Manifest;
+use normgraph::source::manifest::Manifest;
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,0 +1,102 @@
+//! `normgraph extract`: what is extracted from statements, without touching the store.
+
+use super::{report_failures, Context};
+use crate::args::{ExtractArgs, ExtractFormat};
+use anyhow::Result;
+use normgraph::extract::batch::{self, Batch};
+use normgraph::extract::lexicon::Lexicon;
+use normgraph::extract::positions::Stance;
+use normgraph::extract::Extraction;
+use std::io::Write;
+
+/// Runs `normgraph extract`.
+pub fn run(ctx: &Context, args: ExtractArgs) -> Result<()> {
+    let lexicon = Lexicon::load(&ctx.resources)?;
+    let batch = batch::read_and_extract(
+        &args.paths,
+        args.manifest.as_deref(),
+        &lexicon,
+        args.keep_going,
+    )?;
+    warn(&batch);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        ExtractFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &batch.extractions)?;
+            writeln!(out)?;
+        }
+        ExtractFormat::Text => print_extractions(&mut out, &batch.extractions)?,
+    }
+    out.flush()?;
+    report_failures(&batch.failures, "printed")
+}
+
+/// Prints the warnings of a batch on stderr.
+pub fn warn(batch: &Batch) {
+    for w in &batch.warnings {
+        eprintln!("warning: {w}");
+    }
+}
+
+fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Result<()> {
+    for ex in list {
+        writeln!(out, "{}", ex.source)?;
+        let d = ex.delegation.as_ref().map_or("?", |d| d.label.as_str());
+        writeln!(
+            out,
+            "  delegation: {d}; speaker: {}; date: {}; body: {}; session: {}",
+            ex.speaker.as_deref().unwrap_or("?"),
+            ex.date.as_deref().unwrap_or("?"),
+            ex.meeting_body.as_ref().map_or("?", |b| b.label.as_str()),
+            ex.session.map_or("?".to_owned(), |s| s.to_string())
+        )?;
+        for c in &ex.citations {
+            writeln!(
+                out,
+                "  cites {:<18} {:>6}-{:<6} {:?}{}",
+                c.id,
+                c.span.start,
+                c.span.end,
+                c.span.surface,
+                c.paragraph
+                    .as_ref()
+                    .map_or(String::new(), |p| format!(" (paragraph {p})"))
+            )?;
+            if let Some(w) = &c.as_written {
+                writeln!(out, "        (written {w}: the number says {})", c.id)?;
+            }
+        }
+        for i in &ex.instruments {
+            writeln!(
+                out,
+                "  refers to {:<14} {:>6}-{:<6} {:?}",
+                i.label, i.span.start, i.span.end, i.span.surface
+            )?;
+        }
+        for p in &ex.positions {
+            let stance = match p.stance {
+                Stance::Supports => "supports",
+                Stance::Opposes => "opposes",
+            };
+            writeln!(out, "  {stance:<9} {:<40} ({:?})", p.label, p.cue)?;
+        }
+        for (what, list) in [
+            ("threat", &ex.threats),
+            ("principle", &ex.principles),
+            ("incident", &ex.incidents),
+        ] {
+            for m in list {
+                writeln!(out, "  {what:<9} {:<40} {:?}", m.label, m.span.surface)?;
+            }
+        }
+        for n in &ex.proposed_norms {
+            writeln!(out, "  proposes  {}", n.text)?;
+        }
+        for a in &ex.alignments {
+            writeln!(out, "  aligns with {}", a.group.label)?;
+        }
+    }
+    Ok(())
+}
+

@@ -1,0 +1,44 @@
+//! Embeds the shipped ontology, reference data and curated queries into the binary, so that
+//! `normgraph` works from any folder. At run time a resource folder can override them.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+const DIRS: &[(&str, &str)] = &[
+    ("ontology", "ttl"),
+    ("ontology/rules", "n3"),
+    ("data/reference", "ttl"),
+    ("queries", "rq"),
+    ("queries/projections", "rq"),
+];
+
+fn main() {
+    // The data files live at the workspace root, two folders up from this crate.
+    let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("../..");
+    let mut code = String::from("/// Resource files embedded at build time: (relative path, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
+    for (dir, ext) in DIRS {
+        let full = root.join(dir);
+        println!("cargo:rerun-if-changed={}", full.display());
+        let mut files: Vec<_> = fs::read_dir(&full)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|e| e == *ext));
+        files.sort();
+        for file in files {
+            println!("cargo:rerun-if-changed={}", file.display());
+            let name = file.file_name().expect("a file name").to_string_lossy();
+            let _ = writeln!(
+                code,
+                "    ({:?}, include_str!({:?})),",
+                format!("{dir}/{name}"),
+                file.display().to_string()
+            );
+        }
+    }
+    code.push_str("];\n");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded.rs");
+    fs::write(out, code).expect("write embedded.rs");
+}

@@ -1,0 +1,619 @@
+//! Typed errors of the library, one enum per pipeline stage.
+//!
+//! Every error about user input names the input (file, and line/column where that applies) so
+//! the CLI can print it as one clear line.
+
+use std::path::PathBuf;
+
+/// Errors while reading statement documents from disk.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The path does not exist or cannot be read.
+    #[error("{path}: cannot read")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// The bytes are not valid UTF-8.
+    #[error("{path}:{line}:{column}: not valid UTF-8 (byte offset {offset}); convert the file to UTF-8 first")]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+        /// Byte offset of the first bad byte.
+        offset: usize,
+    },
+    /// The file looks like UTF-16 (it starts with a UTF-16 byte-order mark).
+    #[error("{path}: the file is UTF-16; convert it to UTF-8 first")]
+    Utf16 {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A PDF whose text cannot be read (damaged, encrypted, or not a PDF after all).
+    #[error("{path}: cannot read the PDF's text: {message}")]
+    Pdf {
+        /// The file.
+        path: PathBuf,
+        /// What the PDF reader said.
+        message: String,
+    },
+    /// A PDF with pages but no text on them (a scan without a text layer).
+    #[error("{path}: the PDF has no text layer (a scanned image?); run OCR on it first")]
+    PdfWithoutText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file holds no text.
+    #[error("{path}: the file is empty")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file holds a NUL byte, which no text statement has.
+    #[error(
+        "{path}:{line}:{column}: NUL byte in text (byte offset {offset}); is this a binary file?"
+    )]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// Byte offset.
+        offset: usize,
+    },
+    /// The YAML front matter at the top of a statement is wrong.
+    #[error("{path}:{line}: front matter: {message}")]
+    FrontMatter {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line in the file.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A folder given as input holds no statement files.
+    #[error("{path}: no statement files (*.txt, *.md) found in this folder")]
+    NoFiles {
+        /// The folder.
+        path: PathBuf,
+    },
+}
+
+/// Errors in a manifest file (CSV metadata for statements).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ManifestError {
+    /// The manifest cannot be read or is not valid CSV.
+    #[error("{path}:{line}: {message}")]
+    Invalid {
+        /// The manifest file.
+        path: PathBuf,
+        /// 1-based line.
+        line: u64,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Errors while loading the vocabulary, taxonomies and reference data.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ResourceError {
+    /// A Turtle resource file cannot be read.
+    #[error("{path}: cannot read")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// A Turtle resource file does not parse.
+    #[error("{path}:{message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Parser message with its position.
+        message: String,
+    },
+    /// A label cannot be turned into a matcher.
+    #[error("label {label:?} of <{concept}>: {message}")]
+    BadLabel {
+        /// The label text.
+        label: String,
+        /// The concept IRI.
+        concept: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A folder given as resources lacks `ontology/normgraph.ttl` or `data/reference/`.
+    #[error("{0}: not a resource folder (it needs ontology/normgraph.ttl and data/reference/)")]
+    NotAResourceFolder(PathBuf),
+    /// A curated query name is unknown.
+    #[error("no curated query named {0:?} (see `normgraph queries`)")]
+    UnknownQuery(String),
+}
+
+/// Errors from the persistent store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// The store directory does not exist (queries never create a store).
+    #[error("{0}: no normgraph store here; run `normgraph ingest` first (or pass --store)")]
+    Missing(PathBuf),
+    /// The directory exists but is not a store.
+    #[error("{0}: this folder exists but is not a normgraph store")]
+    NotAStore(PathBuf),
+    /// Another process holds the store open.
+    #[error("{0}: the store is in use by another normgraph process (RocksDB lock); wait for it to finish")]
+    Locked(PathBuf),
+    /// normgraph was built without the `rocksdb` feature.
+    #[error("{0}: this normgraph was built without a persistent store (feature `rocksdb`)")]
+    NoPersistentStore(PathBuf),
+    /// Any other storage failure.
+    #[error("{path}: storage error")]
+    Storage {
+        /// The store directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: oxigraph::store::StorageError,
+    },
+    /// Loading RDF into the store failed.
+    #[error("{path}: {message}")]
+    Load {
+        /// The input.
+        path: PathBuf,
+        /// The message.
+        message: String,
+    },
+}
+
+/// Errors while running a SPARQL query.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    /// The query does not parse.
+    #[error("{origin}: SPARQL syntax error: {message}")]
+    Syntax {
+        /// Where the query came from (file, curated name or "command line").
+        origin: String,
+        /// Parser message with its position.
+        message: String,
+    },
+    /// Evaluation failed.
+    #[error("{origin}: query evaluation failed: {message}")]
+    Evaluation {
+        /// Where the query came from.
+        origin: String,
+        /// The message.
+        message: String,
+    },
+    /// The requested output format does not fit the query form.
+    #[error("format {format} cannot hold {form} results (use {hint})")]
+    Format {
+        /// The requested format.
+        format: String,
+        /// SELECT, ASK, CONSTRUCT or DESCRIBE.
+        form: &'static str,
+        /// Formats that fit.
+        hint: &'static str,
+    },
+    /// A term typed by the user is not one.
+    #[error("{0:?} is not an IRI, prefixed name, resolution symbol or literal")]
+    BadTerm(String),
+    /// Writing the results failed.
+    #[error("writing results")]
+    Io(#[from] std::io::Error),
+}
+
+/// Errors while exporting RDF.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    /// The named graph is not in the store.
+    #[error("no graph <{0}> in the store (list them with `normgraph graphs`)")]
+    UnknownGraph(String),
+    /// The IRI given is not valid.
+    #[error("not a valid IRI: {0}")]
+    BadIri(String),
+    /// Serialisation or I/O failed.
+    #[error("export failed")]
+    Io(#[from] std::io::Error),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Errors while projecting the store into a graph and analysing it.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AnalysisError {
+    /// No projection has this name.
+    #[error("no projection named {name:?}; the projections are: {known} (or pass --select FILE)")]
+    UnknownProjection {
+        /// The name asked for.
+        name: String,
+        /// The known names, comma-separated.
+        known: String,
+    },
+    /// A projection query is not a SELECT.
+    #[error("{origin}: a projection must be a SELECT query returning ?source ?target [?weight]")]
+    NotSelect {
+        /// Where the query came from.
+        origin: String,
+    },
+    /// A projection query does not return the variables a graph needs.
+    #[error("{origin}: the SELECT does not return ?{missing}; a projection returns ?source ?target and optionally ?weight, ?predicate, ?evidence")]
+    MissingVariable {
+        /// Where the query came from.
+        origin: String,
+        /// The missing variable.
+        missing: &'static str,
+    },
+    /// A ?weight value is not a non-negative finite number.
+    #[error("{origin}: result row {row}: ?weight {value:?} is not a non-negative number")]
+    BadWeight {
+        /// Where the query came from.
+        origin: String,
+        /// 1-based result row.
+        row: usize,
+        /// The value.
+        value: String,
+    },
+    /// The projection holds no edges.
+    #[error("the {name} projection is empty: no edges in this store (ingest statements first, or check the query)")]
+    EmptyGraph {
+        /// The projection name.
+        name: String,
+    },
+    /// A node named on the command line is not in the graph.
+    #[error("no node {what:?} in the {projection} projection (give an IRI, a prefixed name, a symbol such as A/RES/73/27, an ISO code or a label)")]
+    UnknownNode {
+        /// What was asked for.
+        what: String,
+        /// The projection name.
+        projection: String,
+    },
+    /// A node named on the command line matches several nodes.
+    #[error(
+        "{what:?} names several nodes of the {projection} projection: {candidates}; give the IRI"
+    )]
+    AmbiguousNode {
+        /// What was asked for.
+        what: String,
+        /// The projection name.
+        projection: String,
+        /// Some of the IRIs it matches.
+        candidates: String,
+    },
+    /// An option value is out of range.
+    #[error("{0}")]
+    BadOption(String),
+    /// The projection query failed.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A resource could not be read.
+    #[error(transparent)]
+    Resource(#[from] ResourceError),
+    /// Writing output failed.
+    #[error("writing output")]
+    Io(#[from] std::io::Error),
+}
+
+/// Errors while talking to an external SPARQL store.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RemoteError {
+    /// The URL is not usable.
+    #[error("{url}: not a usable URL: {message}")]
+    BadUrl {
+        /// The URL.
+        url: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// No connection, or the exchange broke off.
+    #[error("{url}: cannot reach the store: {message}")]
+    Unreachable {
+        /// The URL.
+        url: String,
+        /// The I/O error.
+        message: String,
+    },
+    /// The store answered with an error status.
+    #[error("{url}: the store answered HTTP {status}: {message}")]
+    Status {
+        /// The URL.
+        url: String,
+        /// The HTTP status.
+        status: u16,
+        /// The start of the response body.
+        message: String,
+    },
+    /// A graph failed after all attempts.
+    #[error("gave up after {attempts} attempt(s); {pushed} graph(s) were pushed before this one")]
+    GaveUp {
+        /// Attempts made for the failing graph.
+        attempts: u32,
+        /// Graphs pushed before.
+        pushed: usize,
+        /// The last error.
+        #[source]
+        source: Box<RemoteError>,
+    },
+    /// A graph asked for is not an IRI or not in the store.
+    #[error("no graph <{0}> in the store (list them with `normgraph graphs`)")]
+    BadGraph(String),
+    /// Reading the local store failed.
+    #[error("reading the store: {0}")]
+    Store(String),
+}
+
+/// A corrections file (`normgraph correct`) that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CorrectionError {
+    /// The file cannot be read or is not UTF-8.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The Turtle does not parse.
+    #[error("{path}:{message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// Parser message with its line and column.
+        message: String,
+    },
+    /// The file cannot be read, is not UTF-8, or a retraction is incomplete.
+    #[error("{path}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Errors in rule files or rule sets.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum RuleError {
+    /// A rule file cannot be read.
+    #[error("{path}: cannot read")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A rule file does not parse as N3.
+    #[error("{path}:{message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// `line:column: message`.
+        message: String,
+    },
+    /// A rule is malformed (unbound head variable, blank node in head, unknown builtin, …).
+    #[error("{path}:{line}: rule {rule:?}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Line of the rule's `=>`.
+        line: usize,
+        /// The rule's label.
+        rule: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Negation inside a recursive cycle: the rule set cannot be stratified.
+    #[error("the rules cannot be stratified: negation inside the cycle {}", cycle.join(" → "))]
+    Unstratifiable {
+        /// The predicates of the cycle.
+        cycle: Vec<String>,
+    },
+    /// No rules were found.
+    #[error("{0}: no rules found (*.n3 files with `{{ … }} => {{ … }} .`)")]
+    NoRules(PathBuf),
+    /// A rule file cannot be read or is not UTF-8.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The shipped rules cannot be read.
+    #[error(transparent)]
+    Resource(#[from] ResourceError),
+    /// The store the rules run over failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What kind of failure an error is; the command line turns it into its exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The user's input is wrong: a file, manifest, query, term, option or resource that cannot
+    /// be read or parsed.
+    BadInput,
+    /// The store is missing, locked or not a store.
+    Store,
+    /// Something failed that is not the input's fault.
+    Failure,
+}
+
+impl ReadError {
+    /// Always [`ErrorKind::BadInput`].
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::BadInput
+    }
+}
+
+impl ManifestError {
+    /// Always [`ErrorKind::BadInput`].
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::BadInput
+    }
+}
+
+impl ResourceError {
+    /// Always [`ErrorKind::BadInput`].
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::BadInput
+    }
+}
+
+impl RuleError {
+    /// Store failures are about the store; everything else is bad input.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Store(e) => e.kind(),
+            _ => ErrorKind::BadInput,
+        }
+    }
+}
+
+impl CorrectionError {
+    /// Always [`ErrorKind::BadInput`].
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::BadInput
+    }
+}
+
+impl QueryError {
+    /// A query that does not parse, a format that does not fit it or a term that is not one is
+    /// bad input; the rest are failures.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Syntax { .. } | Self::Format { .. } | Self::BadTerm(_) => ErrorKind::BadInput,
+            _ => ErrorKind::Failure,
+        }
+    }
+}
+
+impl StoreError {
+    /// RDF that cannot be loaded is bad input; the rest is about the store.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Load { .. } => ErrorKind::BadInput,
+            _ => ErrorKind::Store,
+        }
+    }
+}
+
+impl ExportError {
+    /// An unknown graph or a bad IRI is bad input; otherwise the kind is that of the cause.
+    pub fn kind(&self) -> Option<ErrorKind> {
+        match self {
+            Self::UnknownGraph(_) | Self::BadIri(_) => Some(ErrorKind::BadInput),
+            _ => None,
+        }
+    }
+}
+
+impl AnalysisError {
+    /// Store failures are [`ErrorKind::Store`]; a query that does not parse, an unknown node,
+    /// projection or option are bad input; the rest are failures.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Store(_) => ErrorKind::Store,
+            Self::Query(QueryError::Syntax { .. }) => ErrorKind::BadInput,
+            Self::Query(_) | Self::Io(_) | Self::EmptyGraph { .. } => ErrorKind::Failure,
+            _ => ErrorKind::BadInput,
+        }
+    }
+}
+
+impl RemoteError {
+    /// A bad URL or graph is bad input; the rest are failures.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::BadUrl { .. } | Self::BadGraph(_) => ErrorKind::BadInput,
+            _ => ErrorKind::Failure,
+        }
+    }
+}
+
+impl InputError {
+    /// Always [`ErrorKind::BadInput`].
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::BadInput
+    }
+}
+
+/// The kind of one error of this library, or `None` when `err` is not one of its errors (or
+/// leaves the kind to its cause). The command line looks along an error's chain of causes and
+/// takes the first kind it finds.
+pub fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
+    macro_rules! try_kind {
+        ($($t:ty),+) => {
+            $(if let Some(e) = err.downcast_ref::<$t>() {
+                return Some(e.kind());
+            })+
+        };
+    }
+    try_kind!(
+        ReadError,
+        ManifestError,
+        ResourceError,
+        RuleError,
+        CorrectionError,
+        QueryError,
+        StoreError,
+        AnalysisError,
+        RemoteError,
+        InputError
+    );
+    err.downcast_ref::<ExportError>().and_then(ExportError::kind)
+}
+
+/// Renders an error with its chain of causes, `outer: inner: …`, as the command line prints it.
+pub fn render(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = err.to_string();
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
+}
+
+/// A bad input found while gathering a batch of statements (see
+/// [`extract::batch`](crate::extract::batch)).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// A statement file cannot be read.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// A manifest cannot be used.
+    #[error(transparent)]
+    Manifest(#[from] ManifestError),
+    /// A manifest row names a delegation the reference data does not know.
+    #[error("{}:{line}: unknown delegation {value:?} (not a code or name in data/reference)", manifest.display())]
+    UnknownDelegation {
+        /// The manifest.
+        manifest: PathBuf,
+        /// 1-based line of the row.
+        line: u64,
+        /// The value given.
+        value: String,
+    },
+    /// Two input files would become the same statement.
+    #[error("{} and {} would both be statement `{slug}`; rename one", first.display(), second.display())]
+    DuplicateStatement {
+        /// The file seen first.
+        first: PathBuf,
+        /// The other file.
+        second: PathBuf,
+        /// The statement's name.
+        slug: String,
+    },
+}

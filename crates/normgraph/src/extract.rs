@@ -1,0 +1,624 @@
+//! Extraction: from one statement's text to the facts it states, each with its evidence span.
+//!
+//! Stages, one module each: [`text`] (blocks and sentences), [`metadata`] (who, when, where),
+//! [`citations`] (UN resolutions, normalised, with [`numbers`] for what a number alone says),
+//! [`instruments`] (the Charter and its articles, documents, decisions), [`norms`] (proposed
+//! norms), [`alignment`] (group statements), [`positions`] (stances on contested proposals). Threat categories, principles and bodies are found by their SKOS labels through
+//! the [`Lexicon`]. All offsets in the output are character offsets (see [`crate::source::reader`]).
+
+pub mod alignment;
+pub mod batch;
+pub mod citations;
+pub mod lexicon;
+pub mod instruments;
+pub mod metadata;
+pub mod norms;
+pub mod numbers;
+pub mod positions;
+pub mod speakers;
+pub mod text;
+
+use crate::extract::lexicon::{Concept, Kind, Lexicon};
+use crate::source::manifest::ManifestRow;
+use crate::source::reader::{CharIndex, Document};
+use crate::rdf::vocab;
+use citations::{CitationKind, Organ};
+use serde::Serialize;
+
+/// A named thing (delegation, body, concept) in the output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Named {
+    /// Its IRI.
+    pub iri: String,
+    /// Its display label.
+    pub label: String,
+    /// Its code (ISO 3166-1 alpha-3 for States), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl From<&Concept> for Named {
+    fn from(c: &Concept) -> Self {
+        Named {
+            iri: c.iri.clone(),
+            label: c.label.clone(),
+            code: c.iso3.clone(),
+        }
+    }
+}
+
+/// A text span with the sentence it stands in. Offsets are characters once extraction is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// The exact text of the span.
+    pub surface: String,
+    /// Offset of the first character.
+    pub start: usize,
+    /// Offset after the last character.
+    pub end: usize,
+    /// The whole sentence around the span (white space collapsed), for explanations.
+    #[serde(skip)]
+    pub sentence: String,
+    /// Up to 32 characters before the span (`oa:prefix`).
+    #[serde(skip)]
+    pub prefix: String,
+    /// Up to 32 characters after the span (`oa:suffix`).
+    #[serde(skip)]
+    pub suffix: String,
+    /// The page the span begins on, when the document has pages (a PDF, or a text with form
+    /// feeds between its pages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+/// A citation of a UN resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The normalised symbol, e.g. `A/RES/73/27`.
+    pub id: String,
+    /// `GA` or `SC`.
+    pub body: Organ,
+    /// The paragraph cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<String>,
+    /// `explicit` or `anaphora`.
+    pub kind: CitationKind,
+    /// The symbol as literally written, when the text's session or year contradicts the number
+    /// and `id` is the resolution the number identifies ("2758 (XXXVI)" → `A/RES/2758(XXVI)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<String>,
+}
+
+/// A reference to an instrument other than a resolution: the Charter or one of its articles, a
+/// UN document by symbol, a General Assembly decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InstrumentRef {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The instrument's IRI (`…/id/charter/article-2-4`, `https://undocs.org/A/70/174`).
+    pub iri: String,
+    /// `charter`, `charter-article`, `document` or `decision`.
+    pub kind: instruments::InstrumentKind,
+    /// Its display label ("Article 2(4)", the symbol).
+    pub label: String,
+}
+
+/// A mention of a concept (threat category, principle, body).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The concept IRI.
+    pub concept: String,
+    /// The concept's preferred label.
+    pub label: String,
+}
+
+/// A stance the statement takes on a contested proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PositionTaken {
+    /// The proposal's label in the text.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The `ng:Position` concept.
+    pub position: String,
+    /// Its preferred label.
+    pub label: String,
+    /// `supports` or `opposes`.
+    pub stance: positions::Stance,
+    /// The words that carry the stance ("we need", "premature").
+    pub cue: String,
+}
+
+/// A proposed norm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProposedNorm {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Its text without Markdown marks, white space collapsed.
+    pub text: String,
+    /// Principles it invokes (IRIs).
+    pub principles: Vec<String>,
+    /// Threat categories it addresses (IRIs).
+    pub threats: Vec<String>,
+    /// Resolutions it cites (symbols).
+    pub citations: Vec<String>,
+    /// Other instruments it refers to: Charter articles, documents, decisions (IRIs).
+    pub instruments: Vec<String>,
+}
+
+/// Alignment with a group statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Alignment {
+    /// The sentence that says so.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The group.
+    pub group: Named,
+    /// The delegation that delivered the group statement, when named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivered_by: Option<Named>,
+}
+
+/// Everything extracted from one statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extraction {
+    /// The file path as given.
+    pub source: String,
+    /// The statement's IRI.
+    pub statement: String,
+    /// The statement's named graph.
+    pub graph: String,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// Length of the text in characters.
+    pub length: usize,
+    /// The delegation delivering it.
+    pub delegation: Option<Named>,
+    /// Speaker's name.
+    pub speaker: Option<String>,
+    /// Speaker's post.
+    pub speaker_role: Option<String>,
+    /// Date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub date: Option<String>,
+    /// City.
+    pub venue: Option<String>,
+    /// The body addressed.
+    pub meeting_body: Option<Named>,
+    /// The session of that body.
+    pub session: Option<u32>,
+    /// Title.
+    pub title: Option<String>,
+    /// Language tag (from a manifest).
+    pub language: Option<String>,
+    /// Source URL (from a manifest).
+    pub source_url: Option<String>,
+    /// Citations of UN resolutions.
+    pub citations: Vec<Citation>,
+    /// References to the Charter, its articles, UN documents and decisions.
+    pub instruments: Vec<InstrumentRef>,
+    /// Threat categories named.
+    pub threats: Vec<Mention>,
+    /// Principles invoked.
+    pub principles: Vec<Mention>,
+    /// Bodies and processes named.
+    pub bodies: Vec<Mention>,
+    /// Stances on contested proposals.
+    pub positions: Vec<PositionTaken>,
+    /// Named incidents (Stuxnet, WannaCry, …).
+    pub incidents: Vec<Mention>,
+    /// Norms proposed.
+    pub proposed_norms: Vec<ProposedNorm>,
+    /// Alignments with group statements.
+    pub alignments: Vec<Alignment>,
+}
+
+/// A manifest value that does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownDelegation {
+    /// The value given.
+    pub value: String,
+    /// The manifest file.
+    pub manifest: std::path::PathBuf,
+    /// The manifest line.
+    pub line: u64,
+}
+
+/// Fragments of the IRIs of the bodies of the ICT debate (`…/body/oewg-2021-2025`, `…/body/gge`).
+const ICT_BODIES: [&str; 2] = ["/body/oewg", "/body/gge"];
+
+struct Spanner<'a> {
+    text: &'a str,
+    index: CharIndex<'a>,
+    /// Character offset of `text` in the whole document (a turn of a verbatim record).
+    base: usize,
+    /// The page `text` begins on, when the document has pages.
+    first_page: Option<u32>,
+    /// Byte offsets of the form feeds (page breaks) in `text`.
+    page_breaks: Vec<usize>,
+}
+
+impl Spanner<'_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        let (s, e) = text::sentence_around(self.text, start, end);
+        let (s, e) = (s.min(start), e.max(end));
+        Span {
+            surface: self.text[start..end].to_owned(),
+            start: self.base + self.index.char_offset(start),
+            end: self.base + self.index.char_offset(end),
+            sentence: truncate_chars(text::clean(&self.text[s..e]), 1000),
+            prefix: self.text[..start]
+                .chars()
+                .rev()
+                .take(32)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect(),
+            suffix: self.text[end..].chars().take(32).collect(),
+            page: self.first_page.map(|first| {
+                first + u32::try_from(self.page_breaks.partition_point(|&b| b < start)).unwrap_or(0)
+            }),
+        }
+    }
+}
+
+/// Cuts a string to at most `max` characters, marking the cut with an ellipsis.
+fn truncate_chars(s: String, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
+}
+
+/// Extracts the facts of one statement. A manifest row, when given, overrides the metadata read
+/// from the text; a manifest delegation the reference data does not know is an error.
+pub fn extract(
+    doc: &Document,
+    lexicon: &Lexicon,
+    row: Option<&ManifestRow>,
+) -> Result<Extraction, UnknownDelegation> {
+    let row = effective_row(doc, row);
+    let meta = metadata::read(&doc.text[doc.body..], lexicon);
+    extract_region(
+        doc,
+        lexicon,
+        row.as_ref(),
+        doc.body..doc.text.len(),
+        doc.slug(),
+        meta,
+        None,
+    )
+}
+
+/// The metadata that overrides what the text says: the document's front matter, with the
+/// manifest row's values over it.
+fn effective_row(doc: &Document, row: Option<&ManifestRow>) -> Option<ManifestRow> {
+    match (&doc.front_matter, row) {
+        (Some(front), Some(row)) => Some(front.overlay(row)),
+        (Some(front), None) => Some(front.clone()),
+        (None, row) => row.cloned(),
+    }
+}
+
+/// Extracts every statement of a document: one per speaker's turn if it is a verbatim record
+/// (see [`speakers`]; the presiding officer's turns are left out), else the document as one
+/// statement. A turn is named `<file slug>/turn/<NN>` (its rank among all headings), takes its
+/// speaker and delegation from its heading and the rest of its metadata (date, body, session,
+/// venue, title) from the record's header and the manifest row; offsets stay offsets into the
+/// whole file.
+pub fn extract_all(
+    doc: &Document,
+    lexicon: &Lexicon,
+    row: Option<&ManifestRow>,
+) -> Result<Vec<Extraction>, UnknownDelegation> {
+    let turns: Vec<speakers::Turn> = speakers::turns(&doc.text[doc.body..], lexicon)
+        .into_iter()
+        .map(|mut t| {
+            t.start += doc.body;
+            t.body_start += doc.body;
+            t.end += doc.body;
+            t
+        })
+        .collect();
+    if turns.is_empty() {
+        return Ok(vec![extract(doc, lexicon, row)?]);
+    }
+    let row = effective_row(doc, row);
+    let row = row.as_ref();
+    let header = metadata::read(&doc.text[doc.body..turns[0].start], lexicon);
+    let slug = doc.slug();
+    let mut out = Vec::new();
+    for (i, turn) in turns.iter().enumerate().filter(|(_, t)| !t.presiding) {
+        let mut meta = header.clone();
+        meta.delegation = turn.delegation.clone();
+        meta.speaker = turn.speaker.clone();
+        meta.speaker_role = match (&turn.speaker, &turn.delegation) {
+            (Some(_), None) => turn.affiliation.clone(),
+            _ => None,
+        };
+        out.push(extract_region(
+            doc,
+            lexicon,
+            row,
+            turn.body_start..turn.end,
+            format!("{slug}/turn/{:02}", i + 1),
+            meta,
+            Some(turn),
+        )?);
+    }
+    Ok(out)
+}
+
+/// Extracts the statement in `doc.text[range]`, with metadata `meta` read from the text (a
+/// manifest row overrides it; for a turn of a record, not its delegation or speaker).
+fn extract_region(
+    doc: &Document,
+    lexicon: &Lexicon,
+    row: Option<&ManifestRow>,
+    range: std::ops::Range<usize>,
+    slug: String,
+    meta: metadata::TextMetadata,
+    turn: Option<&speakers::Turn>,
+) -> Result<Extraction, UnknownDelegation> {
+    let text = &doc.text[range.clone()];
+    let sp = Spanner {
+        text,
+        index: CharIndex::new(text),
+        base: doc.text[..range.start].chars().count(),
+        first_page: crate::source::reader::page_at(&doc.text, range.start),
+        page_breaks: text.match_indices('\u{c}').map(|(i, _)| i).collect(),
+    };
+    let find_named = |kind: Kind, iri: &str| {
+        lexicon
+            .matcher(kind)
+            .concepts()
+            .iter()
+            .find(|c| c.iri == iri)
+            .map(Named::from)
+    };
+    let mut delegation = meta
+        .delegation
+        .as_deref()
+        .and_then(|iri| find_named(Kind::State, iri).or_else(|| find_named(Kind::Group, iri)));
+    let mut body = meta.body.as_deref().and_then(|iri| {
+        find_named(Kind::Body, iri).or_else(|| {
+            Some(Named {
+                iri: iri.to_owned(),
+                label: iri.rsplit('/').next().unwrap_or(iri).to_owned(),
+                code: None,
+            })
+        })
+    });
+    let mut ex_meta = (
+        meta.speaker,
+        meta.speaker_role,
+        meta.date,
+        meta.venue,
+        meta.session,
+        meta.title,
+    );
+    let (mut language, mut source_url) = (None, None);
+    if let Some(row) = row {
+        if let Some(d) = row
+            .delegation
+            .as_deref()
+            .filter(|d| !d.is_empty() && turn.is_none())
+        {
+            delegation = Some(Named::from(lexicon.delegation(d).ok_or_else(|| {
+                UnknownDelegation {
+                    value: d.to_owned(),
+                    manifest: row.manifest.clone(),
+                    line: row.line,
+                }
+            })?));
+        }
+        if let Some(b) = row.body.as_deref().filter(|b| !b.is_empty()) {
+            let iri = format!("{}body/{b}", vocab::ID);
+            body = find_named(Kind::Body, &iri).or(Some(Named {
+                iri,
+                label: b.to_owned(),
+                code: None,
+            }));
+        }
+        let pick = |m: &Option<String>, cur: &mut Option<String>| {
+            if let Some(v) = m.as_deref().filter(|v| !v.is_empty()) {
+                *cur = Some(v.to_owned());
+            }
+        };
+        if turn.is_none() {
+            pick(&row.speaker, &mut ex_meta.0);
+            pick(&row.speaker_role, &mut ex_meta.1);
+        }
+        pick(&row.date, &mut ex_meta.2);
+        pick(&row.venue, &mut ex_meta.3);
+        if row.session.is_some() {
+            ex_meta.4 = row.session;
+        }
+        pick(&row.title, &mut ex_meta.5);
+        pick(&row.language, &mut language);
+        pick(&row.source_url, &mut source_url);
+    }
+
+    let year = ex_meta
+        .2
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse::<u32>().ok());
+    let found_citations = citations::find_dated(text, year);
+    let mut found_instruments = instruments::find(text);
+    // Documents named by a title in the reference data ("the 2015 GGE report").
+    let documents = lexicon.matcher(Kind::Document);
+    for h in documents.find_all(text) {
+        let concept = &documents.concepts()[h.concept];
+        if found_instruments
+            .iter()
+            .any(|f| f.start < h.end && h.start < f.end)
+        {
+            continue;
+        }
+        found_instruments.push(instruments::FoundInstrument {
+            start: h.start,
+            end: h.end,
+            iri: concept.iri.clone(),
+            kind: instruments::InstrumentKind::Document,
+            label: concept
+                .iri
+                .strip_prefix(vocab::UNDOCS)
+                .unwrap_or(&concept.label)
+                .to_owned(),
+        });
+    }
+    found_instruments.sort_by_key(|f| (f.start, f.end));
+    let citations: Vec<Citation> = found_citations
+        .iter()
+        .map(|c| Citation {
+            span: sp.span(c.start, c.end),
+            id: c.id.clone(),
+            body: c.organ,
+            paragraph: c.paragraph.clone(),
+            kind: c.kind,
+            as_written: c.as_written.clone(),
+        })
+        .collect();
+
+    let mentions = |kind: Kind| -> Vec<Mention> {
+        let m = lexicon.matcher(kind);
+        m.find_all(text)
+            .into_iter()
+            .map(|h| Mention {
+                span: sp.span(h.start, h.end),
+                concept: m.concepts()[h.concept].iri.clone(),
+                label: m.concepts()[h.concept].label.clone(),
+            })
+            .collect()
+    };
+
+    let proposed_norms = norms::find(text)
+        .into_iter()
+        .map(|n| {
+            let in_span = |kind: Kind| {
+                let m = lexicon.matcher(kind);
+                let mut v: Vec<String> = m
+                    .find_in(text, n.start, n.end)
+                    .into_iter()
+                    .map(|h| m.concepts()[h.concept].iri.clone())
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            let mut cited: Vec<String> = found_citations
+                .iter()
+                .filter(|c| c.start >= n.start && c.end <= n.end)
+                .map(|c| c.id.clone())
+                .collect();
+            // A citation in brackets right after the norm ("… prevented. (UNGA resolution 2131 …)")
+            // belongs to it.
+            let after = &text[n.end..];
+            let gap = after.len() - after.trim_start_matches([' ', '*', '_']).len();
+            if after[gap..].starts_with('(') {
+                cited.extend(
+                    found_citations
+                        .iter()
+                        .filter(|c| c.start > n.end && c.start < n.end + gap + 60)
+                        .map(|c| c.id.clone()),
+                );
+            }
+            cited.sort();
+            cited.dedup();
+            let mut referred: Vec<String> = found_instruments
+                .iter()
+                .filter(|f| f.start >= n.start && f.end <= n.end)
+                .map(|f| f.iri.clone())
+                .collect();
+            referred.sort();
+            referred.dedup();
+            ProposedNorm {
+                span: sp.span(n.start, n.end),
+                text: text::clean(&text[n.start..n.end]),
+                principles: in_span(Kind::Principle),
+                threats: in_span(Kind::Threat),
+                citations: cited,
+                instruments: referred,
+            }
+        })
+        .collect();
+
+    let alignments = alignment::find(text, lexicon)
+        .into_iter()
+        .map(|a| Alignment {
+            span: sp.span(a.start, a.end),
+            group: find_named(Kind::Group, &a.group).unwrap_or(Named {
+                iri: a.group.clone(),
+                label: a.group.clone(),
+                code: None,
+            }),
+            delivered_by: a
+                .delivered_by
+                .as_deref()
+                .and_then(|iri| find_named(Kind::State, iri)),
+        })
+        .collect();
+
+    let ict_body = body
+        .as_ref()
+        .is_some_and(|b| ICT_BODIES.iter().any(|k| b.iri.contains(k)));
+    Ok(Extraction {
+        source: doc.path.display().to_string(),
+        statement: vocab::statement(&slug),
+        graph: vocab::statement_graph(&slug),
+        sha256: doc.sha256.clone(),
+        length: text.chars().count(),
+        delegation,
+        speaker: ex_meta.0,
+        speaker_role: ex_meta.1,
+        date: ex_meta.2,
+        venue: ex_meta.3,
+        meeting_body: body,
+        session: ex_meta.4,
+        title: ex_meta.5,
+        language,
+        source_url,
+        citations,
+        instruments: found_instruments
+            .into_iter()
+            .map(|f| InstrumentRef {
+                span: sp.span(f.start, f.end),
+                iri: f.iri,
+                kind: f.kind,
+                label: f.label,
+            })
+            .collect(),
+        threats: mentions(Kind::Threat),
+        principles: mentions(Kind::Principle),
+        bodies: mentions(Kind::Body),
+        positions: {
+            let m = lexicon.matcher(Kind::Position);
+            let hits: Vec<(usize, usize, usize)> = m
+                .find_all(text)
+                .into_iter()
+                .map(|h| (h.start, h.end, h.concept))
+                .collect();
+            positions::find(text, &hits, ict_body)
+                .into_iter()
+                .map(|f| PositionTaken {
+                    span: sp.span(f.start, f.end),
+                    position: m.concepts()[f.concept].iri.clone(),
+                    label: m.concepts()[f.concept].label.clone(),
+                    stance: f.stance,
+                    cue: text[f.cue.0..f.cue.1].to_owned(),
+                })
+                .collect()
+        },
+        incidents: mentions(Kind::Incident),
+        proposed_norms,
+        alignments,
+    })
+}

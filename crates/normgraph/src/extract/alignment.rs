@@ -1,0 +1,67 @@
+//! Alignment with group statements: "I avail myself with the NAM statement made by Indonesia",
+//! "My delegation aligns itself with the statement delivered by … on behalf of the Group of 77
+//! and China", "We associate ourselves with the statement of the European Union".
+
+use super::text::sentence_around;
+use crate::extract::lexicon::{Kind, Lexicon};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:align(?:s|ed|ing)?|associat(?:e|es|ed|ing)|avail(?:s|ed)?|subscrib(?:e|es|ed|ing))\b")
+        .expect("valid regex")
+});
+static WITH_STATEMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:with|to)\b.*\bstatements?\b").expect("valid regex"));
+static DELIVERED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:made|delivered|presented|read(?:\s+out)?|given)\s+by\s+(?:the\s+)?(?:distinguished\s+)?(?:(?:representative|delegation|Ambassador|Permanent\s+Representative|Minister(?:\s+for\s+Foreign\s+Affairs)?)\s+of\s+(?:the\s+)?)?")
+        .expect("valid regex")
+});
+
+/// An alignment found in text (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundAlignment {
+    /// Start of the evidence (the sentence).
+    pub start: usize,
+    /// End of the evidence.
+    pub end: usize,
+    /// IRI of the group.
+    pub group: String,
+    /// IRI of the delegation that delivered the group statement, when named.
+    pub delivered_by: Option<String>,
+}
+
+/// Finds alignments with group statements in `text`.
+pub fn find(text: &str, lexicon: &Lexicon) -> Vec<FoundAlignment> {
+    let groups = lexicon.matcher(Kind::Group);
+    let states = lexicon.matcher(Kind::State);
+    let mut out: Vec<FoundAlignment> = Vec::new();
+    for verb in VERB.find_iter(text) {
+        let (start, end) = sentence_around(text, verb.start(), verb.end());
+        if out.iter().any(|a| a.start == start) {
+            continue;
+        }
+        let rest = &text[verb.end()..end];
+        if !WITH_STATEMENT.is_match(rest) {
+            continue;
+        }
+        let Some(group) = groups.find_in(text, verb.end(), end).first().copied() else {
+            continue;
+        };
+        let delivered_by = DELIVERED_BY.find(rest).and_then(|m| {
+            let at = verb.end() + m.end();
+            states
+                .find_in(text, at, end)
+                .first()
+                .filter(|h| h.start == at)
+                .map(|h| states.concepts()[h.concept].iri.clone())
+        });
+        out.push(FoundAlignment {
+            start,
+            end,
+            group: groups.concepts()[group.concept].iri.clone(),
+            delivered_by,
+        });
+    }
+    out
+}

@@ -1,0 +1,448 @@
+//! The lexicon: which words name which concept, read from the SKOS labels in Turtle.
+//!
+//! Threat categories, principles, States, groups, bodies, positions and incidents are found in
+//! text by their
+//! `skos:prefLabel`, `skos:altLabel` and `skos:hiddenLabel`: case-insensitively, on whole words,
+//! with any run of white space in a label matching any run of white space (line breaks included)
+//! in the text, and `'`/`’` alike. Longer labels win over shorter ones at the same position.
+//! Abbreviations (`ng:abbreviation`, e.g. "NAM", "GGE") match case-sensitively, so "NAM" does not
+//! match the "Nam" of "Viet Nam"; an abbreviation shared by two concepts of one kind (the two
+//! OEWGs) is ambiguous and not matched.
+//! A scholar extends extraction by adding labels to the Turtle files, not by editing Rust.
+
+use crate::error::ResourceError;
+use crate::rdf::resources::{ResourceFile, Resources};
+use crate::rdf::vocab::{NG, RDF, SKOS};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedOrBlankNode, Term};
+use regex::{Regex, RegexBuilder};
+
+/// Cache for the lazy DFA of a matcher's alternation (the default 2 MB thrashes on the
+/// hundreds of labels of the reference data: measured 73% of extraction time). Each matcher and
+/// each thread has its own, so it is kept small enough to multiply.
+const DFA_CACHE_BYTES: usize = 16 << 20;
+use std::collections::{BTreeMap, HashMap};
+
+/// The kinds of concept the extractor looks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// `ng:ThreatCategory`.
+    Threat,
+    /// `ng:Principle`.
+    Principle,
+    /// `ng:State`.
+    State,
+    /// `ng:Group`.
+    Group,
+    /// `ng:Body`.
+    Body,
+    /// `ng:Position`.
+    Position,
+    /// `ng:Incident`.
+    Incident,
+    /// `ng:UNDocument` named by a title rather than its symbol ("the 2015 GGE report").
+    Document,
+}
+
+impl Kind {
+    const ALL: [Kind; 8] = [
+        Kind::Threat,
+        Kind::Principle,
+        Kind::State,
+        Kind::Group,
+        Kind::Body,
+        Kind::Position,
+        Kind::Incident,
+        Kind::Document,
+    ];
+
+    fn class(self) -> String {
+        let local = match self {
+            Kind::Threat => "ThreatCategory",
+            Kind::Principle => "Principle",
+            Kind::State => "State",
+            Kind::Group => "Group",
+            Kind::Body => "Body",
+            Kind::Position => "Position",
+            Kind::Incident => "Incident",
+            Kind::Document => "UNDocument",
+        };
+        format!("{NG}{local}")
+    }
+}
+
+/// A concept with its display label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concept {
+    /// The concept IRI.
+    pub iri: String,
+    /// Its `skos:prefLabel` (or the first label found).
+    pub label: String,
+    /// Its ISO 3166-1 alpha-3 code, for States.
+    pub iso3: Option<String>,
+}
+
+/// A match of a concept label in a text (byte offsets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// Index of the concept in [`Matcher::concepts`].
+    pub concept: usize,
+}
+
+/// Finds the labels of one kind of concept in text.
+#[derive(Debug)]
+pub struct Matcher {
+    regex: Option<Regex>,
+    by_label: HashMap<String, usize>,
+    concepts: Vec<Concept>,
+}
+
+impl Matcher {
+    /// Builds a matcher from concepts and their labels (matched case-insensitively).
+    pub fn new(entries: Vec<(Concept, Vec<String>)>) -> Result<Self, ResourceError> {
+        Self::with_abbreviations(
+            entries
+                .into_iter()
+                .map(|(c, labels)| (c, labels, Vec::new()))
+                .collect(),
+        )
+    }
+
+    /// Builds a matcher from concepts, their labels and their case-sensitive abbreviations.
+    pub fn with_abbreviations(
+        entries: Vec<(Concept, Vec<String>, Vec<String>)>,
+    ) -> Result<Self, ResourceError> {
+        let mut by_label = HashMap::new();
+        let mut concepts = Vec::new();
+        let mut patterns: Vec<(usize, String)> = Vec::new();
+        let mut abbreviation_use: HashMap<String, usize> = HashMap::new();
+        for (_, _, abbreviations) in &entries {
+            for a in abbreviations {
+                *abbreviation_use.entry(a.trim().to_owned()).or_default() += 1;
+            }
+        }
+        for (concept, labels, abbreviations) in entries {
+            let index = concepts.len();
+            for label in labels {
+                let key = normalise(&label);
+                if key.is_empty() {
+                    continue;
+                }
+                if by_label.insert(key.clone(), index).is_none() {
+                    patterns.push((key.chars().count(), label_pattern(&key)));
+                }
+            }
+            for abbreviation in abbreviations {
+                let a = abbreviation.trim();
+                if a.is_empty() || abbreviation_use.get(a).copied().unwrap_or(0) > 1 {
+                    continue;
+                }
+                let key = normalise(a);
+                if by_label.insert(key, index).is_none() {
+                    patterns.push((a.chars().count(), format!("(?-i:{})", regex::escape(a))));
+                }
+            }
+            concepts.push(concept);
+        }
+        // Longest first, so that the leftmost-first alternation prefers longer labels.
+        patterns.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let regex = if patterns.is_empty() {
+            None
+        } else {
+            let alternation: Vec<&str> = patterns.iter().map(|(_, p)| p.as_str()).collect();
+            let source = format!("(?i)(?:{})", alternation.join("|"));
+            // Hundreds of case-insensitive labels make a large automaton: give the lazy DFA
+            // room for it, or it spends most of the time rebuilding states it has thrown away.
+            Some(
+                RegexBuilder::new(&source)
+                    .dfa_size_limit(DFA_CACHE_BYTES)
+                    .build()
+                    .map_err(|e| ResourceError::BadLabel {
+                        label: String::new(),
+                        concept: String::new(),
+                        message: e.to_string(),
+                    })?,
+            )
+        };
+        Ok(Self {
+            regex,
+            by_label,
+            concepts,
+        })
+    }
+
+    /// The concepts, indexed by [`Hit::concept`].
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// The concept a label names, if any.
+    pub fn lookup(&self, label: &str) -> Option<&Concept> {
+        self.by_label
+            .get(&normalise(label))
+            .map(|&i| &self.concepts[i])
+    }
+
+    /// All whole-word, non-overlapping matches in `text`, left to right.
+    pub fn find_all(&self, text: &str) -> Vec<Hit> {
+        self.find_in(text, 0, text.len())
+    }
+
+    /// Matches within `text[from..to]` (offsets relative to `text`).
+    pub fn find_in(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
+        let Some(regex) = &self.regex else {
+            return Vec::new();
+        };
+        let hay = &text[..to];
+        let mut hits = Vec::new();
+        let mut at = from;
+        while at <= hay.len() {
+            let Some(m) = regex.find_at(hay, at) else {
+                break;
+            };
+            let before = hay[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let boundary = !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char);
+            if boundary {
+                if let Some(&concept) = self.by_label.get(&normalise(m.as_str())) {
+                    hits.push(Hit {
+                        start: m.start(),
+                        end: m.end(),
+                        concept,
+                    });
+                }
+                at = m.end().max(m.start() + 1);
+            } else {
+                at = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+            while at < hay.len() && !hay.is_char_boundary(at) {
+                at += 1;
+            }
+        }
+        hits
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The key a label is looked up by: lower case, white space collapsed, `’` as `'`.
+pub fn normalise(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for word in label.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '’' | '‘' => out.push('\''),
+                '‐' | '‑' | '–' => out.push('-'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+fn label_pattern(key: &str) -> String {
+    key.split(' ')
+        .map(|word| {
+            let mut p = String::new();
+            for c in word.chars() {
+                match c {
+                    '\'' => p.push_str("['’‘]"),
+                    '-' => p.push_str("[-‐‑–]"),
+                    c => p.push_str(&regex::escape(&c.to_string())),
+                }
+            }
+            p
+        })
+        .collect::<Vec<_>>()
+        .join(r"\s+")
+}
+
+/// The matchers for every kind of concept.
+#[derive(Debug)]
+pub struct Lexicon {
+    matchers: BTreeMap<Kind, Matcher>,
+}
+
+impl Lexicon {
+    /// Reads the lexicon from the ontology and reference files.
+    pub fn load(resources: &Resources) -> Result<Self, ResourceError> {
+        let mut files = resources.ontology()?;
+        files.extend(resources.reference()?);
+        Self::from_files(&files)
+    }
+
+    /// Reads the lexicon from Turtle files.
+    pub fn from_files(files: &[ResourceFile]) -> Result<Self, ResourceError> {
+        #[derive(Default)]
+        struct Entry {
+            types: Vec<String>,
+            pref: Vec<String>,
+            other: Vec<String>,
+            iso3: Option<String>,
+            abbreviations: Vec<String>,
+        }
+        let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+        let rdf_type = format!("{RDF}type");
+        let pref = format!("{SKOS}prefLabel");
+        let alt = [format!("{SKOS}altLabel"), format!("{SKOS}hiddenLabel")];
+        let iso = format!("{NG}iso3166Alpha3");
+        let abbreviation = format!("{NG}abbreviation");
+        for file in files {
+            for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
+            {
+                let quad = triple.map_err(|e| ResourceError::Syntax {
+                    path: file.origin.clone(),
+                    message: syntax_message(&e),
+                })?;
+                let NamedOrBlankNode::NamedNode(s) = &quad.subject else {
+                    continue;
+                };
+                let p = quad.predicate.as_str();
+                let entry = entries.entry(s.as_str().to_owned()).or_default();
+                match &quad.object {
+                    Term::NamedNode(o) if p == rdf_type => entry.types.push(o.as_str().into()),
+                    Term::Literal(l) if l.language().is_none_or(|lang| lang.starts_with("en")) => {
+                        if p == pref {
+                            entry.pref.push(l.value().into());
+                        } else if alt.iter().any(|a| a == p) {
+                            entry.other.push(l.value().into());
+                        } else if p == iso {
+                            entry.iso3 = Some(l.value().into());
+                        } else if p == abbreviation {
+                            entry.abbreviations.push(l.value().into());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut matchers = BTreeMap::new();
+        for kind in Kind::ALL {
+            let class = kind.class();
+            let list = entries
+                .iter()
+                .filter(|(_, e)| e.types.contains(&class))
+                .map(|(iri, e)| {
+                    let label = e
+                        .pref
+                        .first()
+                        .or(e.other.first())
+                        .cloned()
+                        .unwrap_or_else(|| iri.clone());
+                    let mut labels = e.pref.clone();
+                    labels.extend(e.other.iter().cloned());
+                    (
+                        Concept {
+                            iri: iri.clone(),
+                            label,
+                            iso3: e.iso3.clone(),
+                        },
+                        labels,
+                        e.abbreviations.clone(),
+                    )
+                })
+                .collect();
+            matchers.insert(kind, Matcher::with_abbreviations(list)?);
+        }
+        Ok(Self { matchers })
+    }
+
+    /// The matcher for one kind of concept.
+    pub fn matcher(&self, kind: Kind) -> &Matcher {
+        &self.matchers[&kind]
+    }
+
+    /// A State by its ISO 3166-1 alpha-3 code.
+    pub fn state_by_code(&self, code: &str) -> Option<&Concept> {
+        let code = code.trim();
+        self.matcher(Kind::State).concepts().iter().find(|c| {
+            c.iso3
+                .as_deref()
+                .is_some_and(|i| i.eq_ignore_ascii_case(code))
+        })
+    }
+
+    /// A delegation (State or group) by code, IRI or any of its labels.
+    pub fn delegation(&self, name: &str) -> Option<&Concept> {
+        let name = name.trim();
+        let name = name.strip_prefix("the ").unwrap_or(name);
+        self.state_by_code(name)
+            .or_else(|| self.matcher(Kind::State).lookup(name))
+            .or_else(|| self.matcher(Kind::Group).lookup(name))
+            .or_else(|| {
+                [Kind::State, Kind::Group].into_iter().find_map(|k| {
+                    self.matcher(k).concepts().iter().find(|c| {
+                        c.iri == name || c.iri.rsplit('/').next().is_some_and(|l| l == name)
+                    })
+                })
+            })
+    }
+}
+
+/// A parser error as `line:column: message`.
+pub fn syntax_message(error: &oxigraph::io::RdfSyntaxError) -> String {
+    match error.location() {
+        Some(range) => format!(
+            "{}:{}: {}",
+            range.start.line + 1,
+            range.start.column + 1,
+            error
+        ),
+        None => format!(" {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> Matcher {
+        let c = |iri: &str| Concept {
+            iri: iri.into(),
+            label: iri.into(),
+            iso3: None,
+        };
+        Matcher::new(vec![
+            (c("sov"), vec!["sovereignty".into()]),
+            (c("seq"), vec!["sovereign equality".into()]),
+            (
+                c("ni"),
+                vec![
+                    "non-interference in internal affairs".into(),
+                    "States’ rights".into(),
+                ],
+            ),
+        ])
+        .expect("builds")
+    }
+
+    #[test]
+    fn whole_words_longest_first_whitespace_flexible() {
+        let m = matcher();
+        let text = "respect for Sovereign\nequality and non‑interference in  internal affairs; \
+                    sovereignty, not sovereigntyX; States' rights";
+        let hits = m.find_all(text);
+        let found: Vec<(&str, &str)> = hits
+            .iter()
+            .map(|h| (&text[h.start..h.end], m.concepts()[h.concept].iri.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Sovereign\nequality", "seq"),
+                ("non‑interference in  internal affairs", "ni"),
+                ("sovereignty", "sov"),
+                ("States' rights", "ni"),
+            ]
+        );
+    }
+}

@@ -1,0 +1,313 @@
+//! Statement metadata read from the text's header: delegation, speaker, date, venue, meeting,
+//! title. A manifest row (see [`crate::source::manifest`]) overrides whatever is read here.
+
+use super::text::clean;
+use crate::extract::lexicon::{Kind, Lexicon};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Byte length of the header searched for metadata.
+const HEADER: usize = 2000;
+
+const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<d>[0-9]{{1,2}})\s+(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)[0-9][0-9])\b"
+    ))
+    .expect("valid regex")
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<m>{MONTHS})\s+(?P<d>[0-9]{{1,2}}),\s+(?P<y>(?:19|20)[0-9][0-9])\b"
+    ))
+    .expect("valid regex")
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<m>{MONTHS})\s*,?\s+(?P<y>(?:19|20)[0-9][0-9])\b"
+    ))
+    .expect("valid regex")
+});
+static VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)^[\s*_]*(?P<v>[A-Z][A-Za-z .'-]{{2,40}}?)\s*,\s*(?:[0-9]{{1,2}}\s+)?(?:{MONTHS})\b"
+    ))
+    .expect("valid regex")
+});
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:statement|remarks|intervention|address)\s+(?:delivered\s+)?by\s*:?\s*(?P<rest>[^\n]*(?:\n[^\n]*){0,3})").expect("valid regex")
+});
+static HONORIFIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:H\.\s*E\.|His\s+Excellency|Her\s+Excellency|Excellency|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador|Sheikh|Sir)\s*)+").expect("valid regex")
+});
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^-\w])(?P<n>(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|[0-9]{1,2}(?:st|nd|rd|th))\s+(?:substantive\s+|regular\s+)?session\b").expect("valid regex")
+});
+/// Words that introduce the delegation in a statement's header ("Statement by the Islamic
+/// Republic of Iran", "Permanent Representative of …", "submission by …"), with the formal
+/// name's lead that the State's label may lack ("the Republic of Kenya", "the Kingdom of").
+static DELEGATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position(?:\s+paper)?|address|mission|representative|delegation|government|minister(?:\s+for\s+foreign\s+affairs)?)\s+(?:delivered\s+|made\s+|presented\s+)?(?:by|of|from)\s+(?:the\s+)?(?:(?:Federal\s+|Democratic\s+|Islamic\s+|Socialist\s+|Arab\s+|United\s+|Cooperative\s+)*(?:Republic|Kingdom|State|Commonwealth|Principality|Sultanate|Federation|Grand\s+Duchy)\s+of\s+(?:the\s+)?)?$").expect("valid regex")
+});
+static SESSION_OF_GA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly\b").expect("valid regex")
+});
+static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position\s+paper|address)\b").expect("valid regex")
+});
+static OEWG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:OEWG|open[- ]ended\s+working\s+group)\b").expect("valid regex")
+});
+
+/// Metadata read from the text (all optional).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextMetadata {
+    /// IRI of the delegation (State or group).
+    pub delegation: Option<String>,
+    /// Speaker's name.
+    pub speaker: Option<String>,
+    /// Speaker's post.
+    pub speaker_role: Option<String>,
+    /// Date as `YYYY-MM-DD` or `YYYY-MM`.
+    pub date: Option<String>,
+    /// City.
+    pub venue: Option<String>,
+    /// IRI of the body addressed.
+    pub body: Option<String>,
+    /// Number of the session (e.g. 1 for "First substantive session").
+    pub session: Option<u32>,
+    /// Title.
+    pub title: Option<String>,
+}
+
+/// Reads metadata from the header of `text`.
+pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
+    let mut end = text.len().min(HEADER);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let header = &text[..end];
+    let mut meta = TextMetadata {
+        ..TextMetadata::default()
+    };
+    // The date, venue and body are read from the heading lines only: a date or body named in
+    // running text is usually a cited resolution's or another meeting's.
+    let head_end = head_end(text, end);
+    let head = &text[..head_end];
+    meta.date = date(head).or_else(|| date(tail(text, 400)));
+    meta.venue = VENUE
+        .captures(head)
+        .map(|c| c["v"].trim().to_owned())
+        .filter(|v| !v.eq_ignore_ascii_case("session") && !v.contains("session"));
+
+    // Delegation: the first State or group the header introduces as the speaker's
+    // ("Statement by …", "Permanent Representative of …"); a State merely named is not taken.
+    meta.delegation = [Kind::State, Kind::Group]
+        .into_iter()
+        .flat_map(|kind| {
+            let m = lexicon.matcher(kind);
+            m.find_in(text, 0, head_end)
+                .into_iter()
+                .filter(|h| {
+                    DELEGATION_CUE.is_match(super::text::window_before(header, h.start, 120))
+                })
+                .map(move |h| (h.start, m.concepts()[h.concept].iri.clone()))
+        })
+        .min()
+        .map(|(_, iri)| iri);
+
+    if let Some(c) = SPEAKER.captures(header) {
+        let rest = c.name("rest").map_or("", |m| m.as_str());
+        let rest_clean = clean(rest);
+        let first_line = clean(rest.lines().next().unwrap_or(""));
+        let named_state = !lexicon
+            .matcher(Kind::State)
+            .find_all(&first_line)
+            .is_empty()
+            || !lexicon
+                .matcher(Kind::Group)
+                .find_all(&first_line)
+                .is_empty();
+        if !named_state && !first_line.is_empty() {
+            let (name, role) = match rest_clean.split_once(',') {
+                Some((n, r)) => (n.trim(), Some(r.trim())),
+                None => (first_line.trim_end_matches(',').trim(), None),
+            };
+            let name = HONORIFIC.replace(name, "").trim().to_owned();
+            if !name.is_empty() && name.split_whitespace().count() <= 6 {
+                meta.speaker = Some(name);
+                meta.speaker_role = role.map(cut_role).filter(|r| !r.is_empty());
+            }
+        }
+    }
+
+    let bodies = lexicon.matcher(Kind::Body);
+    meta.body = bodies
+        .find_in(text, 0, head_end)
+        .first()
+        .map(|h| bodies.concepts()[h.concept].iri.clone())
+        .or_else(|| {
+            // "OEWG" alone names whichever working group sat at the statement's date.
+            OEWG.is_match(head).then(|| {
+                let later = meta.date.as_deref().is_some_and(|d| d >= "2021-06");
+                let slug = if later {
+                    "oewg-2021-2025"
+                } else {
+                    "oewg-2019-2021"
+                };
+                format!("{}body/{slug}", crate::rdf::vocab::ID)
+            })
+        });
+    let session = SESSION.captures(header);
+    meta.session = session.as_ref().and_then(|c| ordinal(&c["n"]));
+    // "… the twenty-sixth session of the General Assembly": a general debate speech.
+    if meta.body.is_none() {
+        if let Some(m) = session.as_ref().and_then(|c| c.get(0)) {
+            if SESSION_OF_GA.is_match(&header[m.end()..]) {
+                meta.body = Some(format!("{}body/general-assembly", crate::rdf::vocab::ID));
+            }
+        }
+    }
+    meta.title = title(header);
+    meta
+}
+
+/// The end of a statement's heading lines: before the first block of running text (over 300
+/// bytes), and within `end`. Speeches without a heading have none.
+fn head_end(text: &str, end: usize) -> usize {
+    super::text::blocks(&text[..end])
+        .into_iter()
+        .find(|b| b.end - b.start > 300)
+        .map_or(end, |b| b.start)
+}
+
+fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+fn month(name: &str) -> u32 {
+    MONTHS
+        .split('|')
+        .position(|m| m == name)
+        .map_or(0, |i| i as u32 + 1)
+}
+
+fn date(text: &str) -> Option<String> {
+    let full = |c: regex::Captures<'_>| {
+        let d: u32 = c["d"].parse().ok()?;
+        let iso = format!("{}-{:02}-{d:02}", &c["y"], month(&c["m"]));
+        crate::source::manifest::valid_date(&iso).then_some(iso)
+    };
+    if let Some(d) = DAY_MONTH_YEAR.captures(text).and_then(full) {
+        return Some(d);
+    }
+    if let Some(d) = MONTH_DAY_YEAR.captures(text).and_then(full) {
+        return Some(d);
+    }
+    MONTH_YEAR
+        .captures(text)
+        .map(|c| format!("{}-{:02}", &c["y"], month(&c["m"])))
+}
+
+static ROLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:at|before)\s+the\s|\sto\s+the\s+(?:first|second|third)\b")
+        .expect("valid regex")
+});
+
+fn cut_role(role: &str) -> String {
+    // The role runs until the meeting is named ("At the First Substantive Session …").
+    let cut = ROLE_END.find(role).map_or(role.len(), |m| m.start());
+    role[..cut].trim().trim_end_matches(',').to_owned()
+}
+
+fn ordinal(word: &str) -> Option<u32> {
+    const UNITS: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [&str; 8] = [
+        "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet",
+    ];
+    let w = word.to_lowercase().replace(' ', "-");
+    if let Ok(n) = w.trim_end_matches(|c: char| c.is_alphabetic()).parse() {
+        return Some(n);
+    }
+    let position = |list: &[&str], x: &str| list.iter().position(|u| *u == x).map(|i| i as u32 + 1);
+    if let Some(n) = position(&UNITS, &w) {
+        return Some(n);
+    }
+    if let Some(stem) = w.strip_suffix("ieth") {
+        return position(&TENS, stem).map(|t| (t + 1) * 10);
+    }
+    let (tens, unit) = w.split_once('-').or_else(|| {
+        TENS.iter().find_map(|t| {
+            let t = format!("{t}y");
+            w.strip_prefix(&t).map(|u| (&w[..t.len()], u))
+        })
+    })?;
+    let t = position(&TENS, tens.strip_suffix('y')?)?;
+    let u = position(&UNITS[..9], unit)?;
+    Some((t + 1) * 10 + u)
+}
+
+fn title(header: &str) -> Option<String> {
+    for block in super::text::blocks(header) {
+        let raw = &header[block.start..block.end];
+        let text = clean(raw);
+        if text.to_lowercase().contains("check against delivery") {
+            continue;
+        }
+        if TITLE_CUE.is_match(&text) && text.len() <= 400 {
+            return Some(text);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_the_forms_statements_use() {
+        assert_eq!(
+            date("New York, 13 December 2021").as_deref(),
+            Some("2021-12-13")
+        );
+        assert_eq!(date("September 23, 2012").as_deref(), Some("2012-09-23"));
+        assert_eq!(date("*February 2020*").as_deref(), Some("2020-02"));
+        assert_eq!(date("no date"), None);
+    }
+
+    #[test]
+    fn ordinals() {
+        assert_eq!(ordinal("Second"), Some(2));
+        assert_eq!(ordinal("3rd"), Some(3));
+        assert_eq!(ordinal("twenty-sixth"), Some(26));
+        assert_eq!(ordinal("Fortieth"), Some(40));
+        assert_eq!(ordinal("sixty seventh"), Some(67));
+    }
+}

@@ -1,0 +1,183 @@
+//! What a resolution's number alone says: the year of a Security Council resolution, the session
+//! of an old-style General Assembly resolution (sessions I–XXX numbered their resolutions in one
+//! running sequence), and the year of a General Assembly session.
+//!
+//! The tables in `data/reference/` hold *attested points* — numbers that the text of real
+//! documents ties to a year or a session (see `scripts/derive-number-tables.py`). Both sequences
+//! run in order of adoption, so a number lying between two numbers of the same year (session)
+//! belongs to that year (session); a number in a gap between two years is not known and is left
+//! alone rather than guessed.
+
+use std::sync::LazyLock;
+
+/// Ranges of numbers known to share a value (a year or a session): `(first, last, value)`,
+/// ordered by number.
+#[derive(Debug)]
+pub struct Ranges(Vec<(u32, u32, u32)>);
+
+impl Ranges {
+    /// Builds the ranges from a table's text (`number,value,…` rows; `#` comments and the header
+    /// line skipped). Panics on a malformed row: the tables are built into the binary and checked
+    /// by the tests.
+    fn parse(text: &str) -> Ranges {
+        let mut points: Vec<(u32, u32)> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("number,") && !l.trim().is_empty())
+            .map(|l| {
+                let mut cols = l.split(',');
+                let mut next = || {
+                    cols.next()
+                        .and_then(|c| c.trim().parse::<u32>().ok())
+                        .expect("a number table row starts with two numbers")
+                };
+                (next(), next())
+            })
+            .collect();
+        points.sort_unstable();
+        let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
+        for (number, value) in points {
+            match ranges.last_mut() {
+                Some(last) if last.2 == value => last.1 = number,
+                _ => ranges.push((number, number, value)),
+            }
+        }
+        Ranges(ranges)
+    }
+
+    /// The value (year or session) of `number`, when it lies within a known range.
+    pub fn value(&self, number: u32) -> Option<u32> {
+        let i = self.0.partition_point(|r| r.1 < number);
+        self.0
+            .get(i)
+            .filter(|r| r.0 <= number && number <= r.1)
+            .map(|r| r.2)
+    }
+
+    /// The lowest number known to have a value above `value`: every number from it on came later.
+    pub fn first_after(&self, value: u32) -> Option<u32> {
+        self.0.iter().find(|r| r.2 > value).map(|r| r.0)
+    }
+
+    /// The ranges, in order: `(first, last, value)`.
+    pub fn ranges(&self) -> &[(u32, u32, u32)] {
+        &self.0
+    }
+}
+
+/// Security Council resolution numbers → year of adoption.
+pub static SC_YEARS: LazyLock<Ranges> =
+    LazyLock::new(|| Ranges::parse(include_str!("../../../../data/reference/sc-resolution-years.csv")));
+
+/// Old-style General Assembly resolution numbers → regular session (1–30).
+pub static GA_SESSIONS: LazyLock<Ranges> = LazyLock::new(|| {
+    Ranges::parse(include_str!(
+        "../../../../data/reference/ga-resolution-sessions.csv"
+    ))
+});
+
+/// General Assembly regular sessions → the year they opened (their general debate).
+static SESSION_YEARS: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
+    include_str!("../../../../data/reference/ga-sessions.csv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("session,"))
+        .filter_map(|l| {
+            let (s, y) = l.split_once(',')?;
+            Some((s.trim().parse().ok()?, y.trim().parse().ok()?))
+        })
+        .collect()
+});
+
+/// The year Security Council resolution `number` was adopted, when the tables tell.
+pub fn sc_year(number: u32) -> Option<u32> {
+    SC_YEARS.value(number)
+}
+
+/// The regular session whose old-style resolution `number` is, when the tables tell. Session I's
+/// numbers (1–65 attested) are not told: numbers that small are as often another body's
+/// (UNCTAD, a conference) that numbers its resolutions from 1 in each session.
+pub fn ga_session(number: u32) -> Option<u32> {
+    GA_SESSIONS.value(number).filter(|&s| s > 1)
+}
+
+/// The year regular session `session` of the General Assembly opened.
+pub fn session_year(session: u32) -> Option<u32> {
+    SESSION_YEARS
+        .iter()
+        .find(|(s, _)| *s == session)
+        .map(|(_, y)| *y)
+}
+
+/// Whether Security Council resolution `number` could have been adopted by the end of `year`:
+/// false only when the tables show a later year's resolution with a number at or below it.
+pub fn sc_exists_by(number: u32, year: u32) -> bool {
+    SC_YEARS
+        .first_after(year)
+        .is_none_or(|first| number < first)
+}
+
+/// Whether two written forms differ by one character (one inserted, dropped or changed): the
+/// slip a speaker or a scan makes in "2758 (XXXVI)" for 2758 (XXVI) or "242 (1969)" for 1967.
+pub fn one_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        0 => short.iter().zip(&long).filter(|(x, y)| x != y).count() == 1,
+        1 => (0..long.len()).any(|skip| {
+            long.iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| c)
+                .eq(short.iter())
+        }),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_run_in_order() {
+        for table in [&*SC_YEARS, &*GA_SESSIONS] {
+            let r = table.ranges();
+            assert!(r.len() > 20);
+            for w in r.windows(2) {
+                assert!(w[0].1 < w[1].0, "overlapping ranges {w:?}");
+                assert!(w[0].2 < w[1].2, "values out of order {w:?}");
+            }
+        }
+        assert_eq!(SESSION_YEARS.len(), 67);
+        assert!(SESSION_YEARS.iter().all(|(s, y)| *y == 1945 + s));
+    }
+
+    #[test]
+    fn known_numbers() {
+        // Each of these is attested in the table's sources.
+        assert_eq!(sc_year(242), Some(1967));
+        assert_eq!(sc_year(1540), Some(2004));
+        assert_eq!(sc_year(1701), Some(2006));
+        assert_eq!(sc_year(2231), Some(2015));
+        assert_eq!(ga_session(1514), Some(15));
+        assert_eq!(ga_session(2758), Some(26));
+        assert_eq!(ga_session(3236), Some(29));
+        assert_eq!(session_year(29), Some(1974));
+        // A gap between two years, and numbers beyond the tables, are not known.
+        assert_eq!(sc_year(9999), None);
+        assert_eq!(ga_session(4000), None);
+        assert!(!sc_exists_by(2832, 1990));
+        assert!(sc_exists_by(242, 1990));
+    }
+
+    #[test]
+    fn slips() {
+        assert!(one_slip("XXXVI", "XXVI"));
+        assert!(one_slip("1969", "1967"));
+        assert!(!one_slip("XLIV", "XIII"));
+        assert!(!one_slip("1967", "1967"));
+        assert!(!one_slip("1978", "1987"));
+    }
+}

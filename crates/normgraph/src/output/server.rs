@@ -1,0 +1,739 @@
+//! `normgraph serve`: the store as a SPARQL 1.1 endpoint, with a web page.
+//!
+//! - SPARQL 1.1 Protocol at `/sparql` (also `/query`): GET `?query=`, POST
+//!   `application/x-www-form-urlencoded` (`query=`) or `application/sparql-query`, with
+//!   `default-graph-uri` / `named-graph-uri`. Without them the default graph is the union of all
+//!   named graphs, as for `normgraph query`. Results by content negotiation (`Accept`, or a
+//!   `format` parameter): SPARQL JSON (default), XML, CSV, TSV for SELECT/ASK; Turtle (default),
+//!   N-Triples, N-Quads, JSON-LD, RDF/XML for CONSTRUCT/DESCRIBE. Updates (`update=` or
+//!   `application/sparql-update`) only with `allow_update`.
+//! - SPARQL 1.1 Graph Store Protocol, read: GET `/store?graph=IRI` (or `?default` for the union)
+//!   as Turtle or any RDF syntax asked for.
+//! - `/` a query page (curated queries one click away, results as a table), `/viewer?projection=…`
+//!   the influence-graph viewer.
+//!
+//! Every query runs with a time limit that cancels its evaluation (503 when reached) and a limit
+//! on result rows (400 when passed, so the client can add LIMIT); request bodies above a size
+//! limit get 413; federated `SERVICE` is off (normgraph is built without oxigraph's HTTP
+//! client). CORS allows any origin, so browser tools such as YASGUI can query it. The HTTP
+//! server is oxhttp (thread per connection, bounded), by the authors of oxigraph.
+
+use crate::analysis::{self, ProjectionSpec};
+use crate::query;
+use crate::rdf::resources::Resources;
+use oxhttp::model::header::{self, HeaderValue};
+use oxhttp::model::{Body, Method, Request, Response, StatusCode};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
+use oxigraph::store::Store;
+use std::io::Read;
+use std::net::SocketAddr;
+use std::sync::mpsc;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Settings of the endpoint.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Address to listen on (127.0.0.1 by default in the CLI).
+    pub bind: SocketAddr,
+    /// Time limit of one query or update; evaluation is cancelled when it passes.
+    pub timeout: Duration,
+    /// Most result rows (SELECT) or triples (CONSTRUCT/DESCRIBE) a query may return.
+    pub max_rows: usize,
+    /// Largest request body accepted, in bytes.
+    pub max_body: usize,
+    /// Whether SPARQL Update is allowed.
+    pub allow_update: bool,
+    /// Most connections served at once (one thread each).
+    pub max_connections: usize,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 7878)),
+            timeout: Duration::from_secs(30),
+            max_rows: 1_000_000,
+            max_body: 1 << 20,
+            allow_update: false,
+            max_connections: 256,
+        }
+    }
+}
+
+const PAGE: &str = include_str!("../../../../assets/endpoint.html");
+
+/// Starts the server; it runs until the process ends (call `join` on the result to wait).
+pub fn serve(
+    store: Store,
+    resources: Resources,
+    config: ServerConfig,
+) -> std::io::Result<oxhttp::ListeningServer> {
+    let state = Arc::new(State {
+        store,
+        resources,
+        config: config.clone(),
+    });
+    oxhttp::Server::new(move |request| {
+        let mut response = state.handle(request);
+        cors(&mut response);
+        response
+    })
+    .bind(config.bind)
+    // Slow clients (reading or writing) are dropped after this long.
+    .with_global_timeout(config.timeout + Duration::from_secs(30))
+    .with_max_concurrent_connections(config.max_connections)
+    .spawn()
+}
+
+struct State {
+    store: Store,
+    resources: Resources,
+    config: ServerConfig,
+}
+
+fn cors(response: &mut Response<Body>) {
+    let h = response.headers_mut();
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    // (oxhttp 0.3 drops Access-Control-Allow-Methods; GET and POST are CORS-safelisted methods,
+    // so browsers need only the two headers here.)
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("Content-Type, Accept"),
+    );
+}
+
+/// A response with a plain-text body.
+fn text(status: StatusCode, message: impl Into<String>) -> Response<Body> {
+    Reply::text(status, message).into_response()
+}
+
+/// What a SELECT or ASK result can be served as.
+const RESULTS_OFFERED: &str = "application/sparql-results+json, application/sparql-results+xml, text/csv, text/tab-separated-values";
+/// What a graph (CONSTRUCT, DESCRIBE, Graph Store read) can be served as.
+const RDF_OFFERED: &str =
+    "text/turtle, application/n-triples, application/n-quads, application/ld+json, application/rdf+xml";
+
+fn respond(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response<Body> {
+    let mut r = Response::new(Body::from(body));
+    *r.status_mut() = status;
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        r.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    r
+}
+
+/// What a request asks: a query or update text and its dataset.
+#[derive(Default)]
+struct Params {
+    query: Option<String>,
+    update: Option<String>,
+    default_graphs: Vec<String>,
+    named_graphs: Vec<String>,
+    format: Option<String>,
+    graph: Option<String>,
+    default: bool,
+    projection: Option<String>,
+}
+
+impl Params {
+    fn add(&mut self, key: &str, value: String) {
+        match key {
+            "query" => self.query = Some(value),
+            "update" => self.update = Some(value),
+            "default-graph-uri" | "using-graph-uri" => self.default_graphs.push(value),
+            "named-graph-uri" | "using-named-graph-uri" => self.named_graphs.push(value),
+            "format" => self.format = Some(value),
+            "graph" => self.graph = Some(value),
+            "default" => self.default = true,
+            "projection" => self.projection = Some(value),
+            _ => {}
+        }
+    }
+
+    fn parse_form(&mut self, form: &[u8]) {
+        for (k, v) in form_urlencoded::parse(form) {
+            self.add(&k, v.into_owned());
+        }
+    }
+}
+
+impl State {
+    fn handle(&self, request: &mut Request<Body>) -> Response<Body> {
+        if request.method() == Method::OPTIONS {
+            let mut r = Response::new(Body::empty());
+            *r.status_mut() = StatusCode::NO_CONTENT;
+            return r;
+        }
+        let path = request.uri().path().to_owned();
+        let mut params = Params::default();
+        if let Some(q) = request.uri().query() {
+            params.parse_form(q.as_bytes());
+        }
+        match (request.method().clone(), path.as_str()) {
+            (Method::GET, "/") => respond(StatusCode::OK, "text/html; charset=utf-8", self.page()),
+            (Method::GET, "/sparql" | "/query") => self.sparql(request, params),
+            (Method::POST, "/sparql" | "/query" | "/update") => {
+                let body = match self.read_body(request) {
+                    Ok(b) => b,
+                    Err(r) => return *r,
+                };
+                let content_type = request
+                    .headers()
+                    .get(header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(|v| v.split(';').next().unwrap_or("").trim().to_lowercase())
+                    .unwrap_or_default();
+                match content_type.as_str() {
+                    "application/x-www-form-urlencoded" => params.parse_form(&body),
+                    "application/sparql-query" => {
+                        params.query = Some(String::from_utf8_lossy(&body).into_owned())
+                    }
+                    "application/sparql-update" => {
+                        params.update = Some(String::from_utf8_lossy(&body).into_owned())
+                    }
+                    other => {
+                        return text(
+                            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                            format!("Content-Type {other:?} is not supported: use application/sparql-query, application/sparql-update or application/x-www-form-urlencoded"),
+                        )
+                    }
+                }
+                self.sparql(request, params)
+            }
+            (Method::GET, "/store") => self.graph_store(request, &params),
+            (Method::GET, "/viewer") => self.viewer(&params),
+            (_, "/" | "/sparql" | "/query" | "/update" | "/store" | "/viewer") => text(
+                StatusCode::METHOD_NOT_ALLOWED,
+                format!("{} is not allowed on {path}", request.method()),
+            ),
+            _ => text(
+                StatusCode::NOT_FOUND,
+                format!("nothing at {path}: try / (query page), /sparql, /store or /viewer"),
+            ),
+        }
+    }
+
+    /// Reads a request body up to the size limit.
+    fn read_body(&self, request: &mut Request<Body>) -> Result<Vec<u8>, Box<Response<Body>>> {
+        let limit = self.config.max_body;
+        let too_large = || {
+            text(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("the request body exceeds {limit} bytes"),
+            )
+        };
+        let declared = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        if declared.is_some_and(|n| n > limit) {
+            return Err(Box::new(too_large()));
+        }
+        let mut body = Vec::new();
+        match request
+            .body_mut()
+            .take(limit as u64 + 1)
+            .read_to_end(&mut body)
+        {
+            Ok(n) if n > limit => Err(Box::new(too_large())),
+            Ok(_) => Ok(body),
+            Err(e) => Err(Box::new(text(
+                StatusCode::BAD_REQUEST,
+                format!("cannot read the request body: {e}"),
+            ))),
+        }
+    }
+
+    fn page(&self) -> Vec<u8> {
+        let queries: Vec<serde_json::Value> = self
+            .resources
+            .queries()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(name, f)| {
+                let summary = f.summary().to_owned();
+                serde_json::json!({ "name": name, "summary": summary, "text": f.text })
+            })
+            .collect();
+        let projections: Vec<String> = analysis::projection::list(&self.resources)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(n, _, _)| n)
+            .collect();
+        let data = serde_json::json!({ "queries": queries, "projections": projections })
+            .to_string()
+            .replace('<', "\\u003c");
+        PAGE.replace("@@DATA@@", &data).into_bytes()
+    }
+
+    fn viewer(&self, params: &Params) -> Response<Body> {
+        let name = params.projection.as_deref().unwrap_or("citation");
+        let built = ProjectionSpec::named(&self.resources, name)
+            .and_then(|spec| analysis::build(&self.store, &spec));
+        let g = match built {
+            Ok(g) => g,
+            Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
+        };
+        if g.edge_count() == 0 {
+            return text(
+                StatusCode::NOT_FOUND,
+                format!("the {name} projection is empty in this store"),
+            );
+        }
+        // The same scores as `normgraph viz`; a failure leaves the page without them.
+        let scores = analysis::picture_scores(&g).unwrap_or_default();
+        let page = crate::output::viz::html(&g, &scores, &format!("{name} projection"));
+        respond(
+            StatusCode::OK,
+            "text/html; charset=utf-8",
+            page.into_bytes(),
+        )
+    }
+
+    fn sparql(&self, request: &Request<Body>, params: Params) -> Response<Body> {
+        if let Some(update) = &params.update {
+            return self.update(update, &params);
+        }
+        let Some(query) = &params.query else {
+            return text(
+                StatusCode::BAD_REQUEST,
+                "no query: pass query=… (GET or form POST) or POST an application/sparql-query body",
+            );
+        };
+        let token = CancellationToken::new();
+        let mut prepared = match query::evaluator()
+            .with_cancellation_token(token.clone())
+            .parse_query(query)
+        {
+            Ok(p) => p,
+            Err(e) => return text(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")),
+        };
+        let dataset = prepared.dataset_mut();
+        if params.default_graphs.is_empty() && params.named_graphs.is_empty() {
+            if dataset.is_default_dataset() {
+                dataset.set_default_graph_as_union();
+            }
+        } else {
+            let mut graphs = Vec::new();
+            for g in &params.default_graphs {
+                match NamedNode::new(g) {
+                    Ok(n) => graphs.push(GraphName::NamedNode(n)),
+                    Err(_) => {
+                        return text(
+                            StatusCode::BAD_REQUEST,
+                            format!("default-graph-uri {g:?} is not an IRI"),
+                        )
+                    }
+                }
+            }
+            let mut named = Vec::new();
+            for g in &params.named_graphs {
+                match NamedNode::new(g) {
+                    Ok(n) => named.push(NamedOrBlankNode::NamedNode(n)),
+                    Err(_) => {
+                        return text(
+                            StatusCode::BAD_REQUEST,
+                            format!("named-graph-uri {g:?} is not an IRI"),
+                        )
+                    }
+                }
+            }
+            dataset.set_default_graph(graphs);
+            if !named.is_empty() {
+                dataset.set_available_named_graphs(named);
+            }
+        }
+        let accept = accept_list(request, params.format.as_deref());
+        // The evaluation runs on its own thread: at the time limit the client gets its 503 at
+        // once, and the cancelled evaluation stops at its next check.
+        let (store, max_rows, timeout) = (
+            self.store.clone(),
+            self.config.max_rows,
+            self.config.timeout,
+        );
+        let (done, wait) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = done.send(evaluate(&store, prepared, &accept, max_rows, timeout));
+        });
+        match wait.recv_timeout(timeout) {
+            Ok(reply) => reply.into_response(),
+            Err(_) => {
+                token.cancel();
+                timed_out(timeout).into_response()
+            }
+        }
+    }
+
+    fn update(&self, update: &str, params: &Params) -> Response<Body> {
+        if !self.config.allow_update {
+            return text(
+                StatusCode::FORBIDDEN,
+                "this endpoint is read-only; start it with --allow-update to accept SPARQL Update",
+            );
+        }
+        let token = CancellationToken::new();
+        let prepared = match query::evaluator()
+            .with_cancellation_token(token.clone())
+            .parse_update(update)
+        {
+            Ok(p) => p,
+            Err(e) => return text(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")),
+        };
+        if !params.default_graphs.is_empty() || !params.named_graphs.is_empty() {
+            return text(
+                StatusCode::BAD_REQUEST,
+                "using-graph-uri / using-named-graph-uri are not supported; use USING in the update",
+            );
+        }
+        let _watchdog = Watchdog::start(token, self.config.timeout);
+        // An update runs in one transaction: it applies as a whole or not at all.
+        match prepared.on_store(&self.store).execute() {
+            Ok(()) => {
+                let mut r = Response::new(Body::empty());
+                *r.status_mut() = StatusCode::NO_CONTENT;
+                r
+            }
+            Err(e) => text(StatusCode::BAD_REQUEST, format!("update failed: {e}")),
+        }
+    }
+
+    fn graph_store(&self, request: &Request<Body>, params: &Params) -> Response<Body> {
+        let accept = accept_list(request, params.format.as_deref());
+        let Some(format) = negotiate_rdf(&accept) else {
+            return Reply::not_acceptable(RDF_OFFERED).into_response();
+        };
+        let graph = match (&params.graph, params.default) {
+            (Some(g), false) => match NamedNode::new(g) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    return text(
+                        StatusCode::BAD_REQUEST,
+                        format!("graph {g:?} is not an IRI"),
+                    )
+                }
+            },
+            (None, true) => None,
+            _ => {
+                return text(
+                    StatusCode::BAD_REQUEST,
+                    "pass exactly one of ?graph=IRI or ?default",
+                )
+            }
+        };
+        if let Some(g) = &graph {
+            match self.store.contains_named_graph(g) {
+                Ok(true) => {}
+                Ok(false) => {
+                    return text(
+                        StatusCode::NOT_FOUND,
+                        format!("no graph <{}> in this store", g.as_str()),
+                    )
+                }
+                Err(e) => return text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            }
+        }
+        let pattern = graph.as_ref().map(|g| GraphNameRef::NamedNode(g.as_ref()));
+        let mut body = Vec::new();
+        let mut ser =
+            query::with_prefixes(RdfSerializer::from_format(format)).for_writer(&mut body);
+        let mut seen = std::collections::HashSet::new();
+        for q in self.store.quads_for_pattern(None, None, None, pattern) {
+            let q = match q {
+                Ok(q) => q,
+                Err(e) => return text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            };
+            let t = oxigraph::model::Triple::from(q);
+            // The union graph holds each triple once.
+            if graph.is_none() && !seen.insert(t.clone()) {
+                continue;
+            }
+            if let Err(e) = ser.serialize_triple(&t) {
+                return text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+            }
+        }
+        if let Err(e) = ser.finish() {
+            return text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+        }
+        respond(StatusCode::OK, format.media_type(), body)
+    }
+}
+
+/// A finished response, built off the request thread.
+struct Reply {
+    status: StatusCode,
+    content_type: String,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn ok(content_type: &str, body: Vec<u8>) -> Self {
+        Self {
+            status: StatusCode::OK,
+            content_type: content_type.to_owned(),
+            body,
+        }
+    }
+
+    fn text(status: StatusCode, message: impl Into<String>) -> Self {
+        let mut body = message.into();
+        body.push('\n');
+        Self {
+            status,
+            content_type: "text/plain; charset=utf-8".to_owned(),
+            body: body.into_bytes(),
+        }
+    }
+
+    fn not_acceptable(offered: &str) -> Self {
+        Self::text(
+            StatusCode::NOT_ACCEPTABLE,
+            format!("none of the media types in Accept can hold this result; offered: {offered}"),
+        )
+    }
+
+    fn into_response(self) -> Response<Body> {
+        respond(self.status, &self.content_type, self.body)
+    }
+}
+
+fn timed_out(timeout: Duration) -> Reply {
+    Reply::text(
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!(
+            "the query ran longer than the time limit ({} s) and was stopped",
+            timeout.as_secs_f64()
+        ),
+    )
+}
+
+/// Evaluates a prepared query and serialises its results in the negotiated format.
+fn evaluate(
+    store: &Store,
+    prepared: oxigraph::sparql::PreparedSparqlQuery,
+    accept: &[String],
+    max_rows: usize,
+    timeout: Duration,
+) -> Reply {
+    let failed = |e: QueryEvaluationError| match e {
+        QueryEvaluationError::Cancelled => timed_out(timeout),
+        e => Reply::text(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("query evaluation failed: {e}"),
+        ),
+    };
+    let results = match prepared.on_store(store).execute() {
+        Ok(r) => r,
+        Err(e) => return failed(e),
+    };
+    let too_many = || {
+        Reply::text(
+            StatusCode::BAD_REQUEST,
+            format!(
+                "the result has more than {} rows; add LIMIT (or start the server with a larger --max-rows)",
+                max_rows
+            ),
+        )
+    };
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let Some(format) = negotiate_results(accept) else {
+                return Reply::not_acceptable(RESULTS_OFFERED);
+            };
+            let mut body = Vec::new();
+            let variables = solutions.variables().to_vec();
+            let mut ser = match QueryResultsSerializer::from_format(format)
+                .serialize_solutions_to_writer(&mut body, variables)
+            {
+                Ok(s) => s,
+                Err(e) => return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            };
+            for (n, s) in solutions.enumerate() {
+                if n >= max_rows {
+                    return too_many();
+                }
+                let s = match s {
+                    Ok(s) => s,
+                    Err(e) => return failed(e),
+                };
+                if let Err(e) = ser.serialize(&s) {
+                    return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+                }
+            }
+            if let Err(e) = ser.finish() {
+                return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+            }
+            Reply::ok(format.media_type(), body)
+        }
+        QueryResults::Boolean(value) => {
+            let Some(format) = negotiate_results(accept) else {
+                return Reply::not_acceptable(RESULTS_OFFERED);
+            };
+            let mut body = Vec::new();
+            match QueryResultsSerializer::from_format(format)
+                .serialize_boolean_to_writer(&mut body, value)
+            {
+                Ok(_) => Reply::ok(format.media_type(), body),
+                Err(e) => Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let Some(format) = negotiate_rdf(accept) else {
+                return Reply::not_acceptable(RDF_OFFERED);
+            };
+            let mut body = Vec::new();
+            let mut ser =
+                query::with_prefixes(RdfSerializer::from_format(format)).for_writer(&mut body);
+            for (n, t) in triples.enumerate() {
+                if n >= max_rows {
+                    return too_many();
+                }
+                let t = match t {
+                    Ok(t) => t,
+                    Err(e) => return failed(e),
+                };
+                if let Err(e) = ser.serialize_triple(&t) {
+                    return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+                }
+            }
+            if let Err(e) = ser.finish() {
+                return Reply::text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
+            }
+            Reply::ok(format.media_type(), body)
+        }
+    }
+}
+
+/// Media types the client accepts, best first (`format=` overrides `Accept`).
+fn accept_list(request: &Request<Body>, format: Option<&str>) -> Vec<String> {
+    if let Some(f) = format {
+        let mapped = match f.to_lowercase().as_str() {
+            "json" => "application/sparql-results+json",
+            "xml" => "application/sparql-results+xml",
+            "csv" => "text/csv",
+            "tsv" => "text/tab-separated-values",
+            "turtle" | "ttl" => "text/turtle",
+            "ntriples" | "nt" => "application/n-triples",
+            "jsonld" | "json-ld" => "application/ld+json",
+            "rdfxml" => "application/rdf+xml",
+            other => return vec![other.to_owned()],
+        };
+        return vec![mapped.to_owned()];
+    }
+    let header = request
+        .headers()
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    if header.trim().is_empty() {
+        return vec!["*/*".to_owned()];
+    }
+    let mut items: Vec<(f32, usize, String)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let media = pieces.next()?.trim().to_lowercase();
+            if media.is_empty() {
+                return None;
+            }
+            let q = pieces
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|v| v.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (q > 0.0).then_some((q, i, media))
+        })
+        .collect();
+    items.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    items.into_iter().map(|(_, _, m)| m).collect()
+}
+
+fn negotiate_results(accept: &[String]) -> Option<QueryResultsFormat> {
+    accept.iter().find_map(|m| match m.as_str() {
+        "*/*" | "application/*" | "application/json" => Some(QueryResultsFormat::Json),
+        "text/*" => Some(QueryResultsFormat::Csv),
+        "application/xml" | "text/xml" => Some(QueryResultsFormat::Xml),
+        m => QueryResultsFormat::from_media_type(m),
+    })
+}
+
+fn negotiate_rdf(accept: &[String]) -> Option<RdfFormat> {
+    accept.iter().find_map(|m| match m.as_str() {
+        "*/*" | "text/*" => Some(RdfFormat::Turtle),
+        "application/*" => Some(RdfFormat::NTriples),
+        "application/json" => Some(RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        }),
+        m => RdfFormat::from_media_type(m),
+    })
+}
+
+/// Cancels a query when its time limit passes, unless dropped first.
+struct Watchdog {
+    done: Option<mpsc::Sender<()>>,
+}
+
+impl Watchdog {
+    fn start(token: CancellationToken, limit: Duration) -> Self {
+        let (done, wait) = mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(limit) {
+                token.cancel();
+            }
+        });
+        Self { done: Some(done) }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        if let Some(d) = self.done.take() {
+            let _ = d.send(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn form_decoding() {
+        let mut p = Params::default();
+        p.parse_form(b"query=SELECT+%3Fs+WHERE+%7B%7D&default-graph-uri=a%2Fb&graph=%zz");
+        assert_eq!(p.query.as_deref(), Some("SELECT ?s WHERE {}"));
+        assert_eq!(p.default_graphs, vec!["a/b".to_owned()]);
+        assert_eq!(p.graph.as_deref(), Some("%zz"));
+    }
+
+    #[test]
+    fn content_negotiation() {
+        let req = |accept: &str| {
+            let mut r = Request::new(Body::empty());
+            r.headers_mut().insert(
+                header::ACCEPT,
+                HeaderValue::from_str(accept).expect("header"),
+            );
+            r
+        };
+        let a = accept_list(&req("text/csv;q=0.5, application/sparql-results+xml"), None);
+        assert_eq!(negotiate_results(&a), Some(QueryResultsFormat::Xml));
+        let a = accept_list(&req("text/html"), None);
+        assert_eq!(negotiate_results(&a), None);
+        assert_eq!(
+            negotiate_rdf(&accept_list(&req("*/*"), None)),
+            Some(RdfFormat::Turtle)
+        );
+        let a = accept_list(&req("text/html"), Some("csv"));
+        assert_eq!(negotiate_results(&a), Some(QueryResultsFormat::Csv));
+    }
+}

@@ -1,0 +1,396 @@
+//! SPARQL queries over the store, and their results in the formats tools read.
+//!
+//! The default graph of a query is the union of all named graphs (every statement, the ontology,
+//! the reference data), so a scholar need not write `GRAPH` clauses; `GRAPH ?g { … }` still
+//! finds which statement a fact comes from. The prefixes of [`crate::rdf::vocab::PREFIXES`] are
+//! predeclared.
+
+pub mod term;
+
+use crate::error::QueryError;
+use crate::rdf::vocab::{self, PREFIXES};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{NamedNode, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+
+crate::choice_enum! {
+    /// Output formats of `normgraph query`.
+    pub enum OutputFormat {
+        /// An aligned text table (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE).
+        Table = "table",
+        /// SPARQL results CSV.
+        Csv = "csv",
+        /// SPARQL results TSV.
+        Tsv = "tsv",
+        /// SPARQL results JSON.
+        Json = "json",
+        /// SPARQL results XML.
+        Xml = "xml",
+        /// Turtle (CONSTRUCT, DESCRIBE).
+        Turtle = "turtle",
+        /// N-Triples (CONSTRUCT, DESCRIBE).
+        Ntriples = "ntriples",
+        /// RDF/XML (CONSTRUCT, DESCRIBE).
+        Rdfxml = "rdfxml",
+        /// JSON-LD (CONSTRUCT, DESCRIBE).
+        Jsonld = "jsonld",
+    }
+}
+
+/// Which graphs form the default graph of a query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DefaultGraph {
+    /// The union of all named graphs.
+    #[default]
+    Union,
+    /// The union of all named graphs except the inferred graph.
+    Asserted,
+}
+
+/// A SPARQL evaluator with the normgraph prefixes predeclared (shared by `query` and `explain`).
+pub fn evaluator() -> SparqlEvaluator {
+    PREFIXES
+        .iter()
+        .fold(SparqlEvaluator::new(), |e, (prefix, iri)| {
+            e.with_prefix(*prefix, *iri)
+                .expect("the built-in prefixes are valid IRIs")
+        })
+}
+
+/// Parses and evaluates a query over the store. `origin` names where the query came from, for
+/// error messages.
+pub fn execute<'a>(
+    store: &'a Store,
+    query: &str,
+    origin: &str,
+    default_graph: &DefaultGraph,
+) -> Result<QueryResults<'a>, QueryError> {
+    let evaluator = evaluator();
+    // Built without oxigraph's HTTP client: federated SERVICE calls are off.
+    let mut prepared = evaluator
+        .parse_query(query)
+        .map_err(|e| QueryError::Syntax {
+            origin: origin.to_owned(),
+            message: e
+                .to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        })?;
+    match default_graph {
+        DefaultGraph::Union => prepared.dataset_mut().set_default_graph_as_union(),
+        DefaultGraph::Asserted => {
+            let inferred = vocab::inferred_graph();
+            let graphs = store
+                .named_graphs()
+                .filter_map(Result::ok)
+                .filter(|g| g.to_string() != format!("<{inferred}>"))
+                .map(Into::into)
+                .collect();
+            prepared.dataset_mut().set_default_graph(graphs);
+        }
+    }
+    prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| evaluation_error(origin, e))
+}
+
+fn evaluation_error(origin: &str, e: oxigraph::sparql::QueryEvaluationError) -> QueryError {
+    QueryError::Evaluation {
+        origin: origin.to_owned(),
+        message: e.to_string(),
+    }
+}
+
+/// The variables and rows of a SELECT query, or `None` if the query is not a SELECT.
+pub type SelectRows = Option<(Vec<String>, Vec<Vec<Option<Term>>>)>;
+
+/// Runs a query and collects its solutions (see [`SelectRows`]).
+pub fn select(
+    store: &Store,
+    query: &str,
+    origin: &str,
+    default_graph: &DefaultGraph,
+) -> Result<SelectRows, QueryError> {
+    match execute(store, query, origin, default_graph)? {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows = solutions
+                .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
+                .collect::<Result<_, _>>()
+                .map_err(|e| evaluation_error(origin, e))?;
+            Ok(Some((
+                variables.iter().map(|v| v.as_str().to_owned()).collect(),
+                rows,
+            )))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Parses and runs a query, writing its results to `out`. `origin` names where the query came
+/// from, for error messages.
+pub fn run(
+    store: &Store,
+    query: &str,
+    origin: &str,
+    format: OutputFormat,
+    default_graph: &DefaultGraph,
+    out: &mut impl Write,
+) -> Result<usize, QueryError> {
+    let eval = |e| evaluation_error(origin, e);
+    let results = execute(store, query, origin, default_graph)?;
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let rows: Vec<Vec<Option<Term>>> = solutions
+                .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
+                .collect::<Result<_, _>>()
+                .map_err(eval)?;
+            let count = rows.len();
+            let names: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+            match results_format(format, "SELECT")? {
+                None => write_table(out, &names, &rows)?,
+                Some(f) => {
+                    let mut ser = QueryResultsSerializer::from_format(f)
+                        .serialize_solutions_to_writer(&mut *out, variables.clone())?;
+                    for row in &rows {
+                        ser.serialize(
+                            variables
+                                .iter()
+                                .zip(row)
+                                .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
+                        )?;
+                    }
+                    ser.finish()?;
+                }
+            }
+            Ok(count)
+        }
+        QueryResults::Boolean(value) => {
+            match results_format(format, "ASK")? {
+                None => writeln!(out, "{value}")?,
+                Some(f) => {
+                    QueryResultsSerializer::from_format(f)
+                        .serialize_boolean_to_writer(&mut *out, value)?;
+                }
+            }
+            Ok(1)
+        }
+        QueryResults::Graph(triples) => {
+            let rdf = match format {
+                OutputFormat::Table | OutputFormat::Turtle => RdfFormat::Turtle,
+                OutputFormat::Ntriples => RdfFormat::NTriples,
+                OutputFormat::Rdfxml => RdfFormat::RdfXml,
+                OutputFormat::Jsonld => RdfFormat::JsonLd {
+                    profile: oxigraph::io::JsonLdProfileSet::empty(),
+                },
+                _ => {
+                    return Err(QueryError::Format {
+                        format: format!("{format:?}").to_lowercase(),
+                        form: "CONSTRUCT/DESCRIBE",
+                        hint: "turtle, ntriples, rdfxml or jsonld",
+                    })
+                }
+            };
+            let mut ser = with_prefixes(RdfSerializer::from_format(rdf)).for_writer(&mut *out);
+            let mut count = 0;
+            for t in triples {
+                ser.serialize_triple(&t.map_err(eval)?)?;
+                count += 1;
+            }
+            ser.finish()?;
+            Ok(count)
+        }
+    }
+}
+
+/// Adds the vocabulary prefixes to a serializer. The instance namespaces (`id:`, `undocs:`) are
+/// left out: their local names hold `/` and `(`, which Turtle would have to escape
+/// (`undocs:A\/RES\/73\/27`), so full IRIs read better there.
+pub fn with_prefixes(mut ser: RdfSerializer) -> RdfSerializer {
+    for (prefix, iri) in PREFIXES
+        .iter()
+        .filter(|(p, _)| *p != "id" && *p != "undocs")
+    {
+        ser = match ser.clone().with_prefix(*prefix, *iri) {
+            Ok(s) => s,
+            Err(_) => ser,
+        };
+    }
+    ser
+}
+
+fn results_format(
+    format: OutputFormat,
+    form: &'static str,
+) -> Result<Option<QueryResultsFormat>, QueryError> {
+    Ok(match format {
+        OutputFormat::Table => None,
+        OutputFormat::Csv => Some(QueryResultsFormat::Csv),
+        OutputFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        OutputFormat::Json => Some(QueryResultsFormat::Json),
+        OutputFormat::Xml => Some(QueryResultsFormat::Xml),
+        _ => {
+            return Err(QueryError::Format {
+                format: format!("{format:?}").to_lowercase(),
+                form,
+                hint: "table, csv, tsv, json or xml",
+            })
+        }
+    })
+}
+
+/// A term as a person reads it: IRIs shortened with the known prefixes, literals as their text.
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => compact(n),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_owned(),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+fn compact(n: &NamedNode) -> String {
+    let s = n.as_str();
+    PREFIXES
+        .iter()
+        .filter(|(p, _)| *p != "id")
+        .find_map(|(p, iri)| {
+            s.strip_prefix(iri)
+                .filter(|local| !local.is_empty() && !local.contains(['/', '#', '(', ')']))
+                .map(|local| format!("{p}:{local}"))
+        })
+        .unwrap_or_else(|| {
+            s.strip_prefix(vocab::UNDOCS)
+                .map(str::to_owned)
+                .or_else(|| s.strip_prefix(vocab::ID).map(|l| format!("id:{l}")))
+                .unwrap_or_else(|| format!("<{s}>"))
+        })
+}
+
+fn write_table(
+    out: &mut impl Write,
+    names: &[String],
+    rows: &[Vec<Option<Term>>],
+) -> std::io::Result<()> {
+    const MAX_CELL: usize = 80;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|t| {
+                    let s = t.as_ref().map(display_term).unwrap_or_default();
+                    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if s.chars().count() > MAX_CELL {
+                        format!("{}…", s.chars().take(MAX_CELL - 1).collect::<String>())
+                    } else {
+                        s
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = names.iter().map(|n| n.chars().count()).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, row: &[String]| -> std::io::Result<()> {
+        let padded: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        writeln!(out, "{}", padded.join("  ").trim_end())
+    };
+    line(out, names)?;
+    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+    writeln!(out, "{}", rule.join("  "))?;
+    for row in &cells {
+        line(out, row)?;
+    }
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
+}
+
+/// The media types to ask a remote endpoint for, for an output format.
+pub fn remote_accept(format: OutputFormat) -> &'static str {
+    match format {
+        OutputFormat::Table => "application/sparql-results+json, text/turtle;q=0.9",
+        OutputFormat::Json => "application/sparql-results+json",
+        OutputFormat::Xml => "application/sparql-results+xml",
+        OutputFormat::Csv => "text/csv",
+        OutputFormat::Tsv => "text/tab-separated-values",
+        OutputFormat::Turtle => "text/turtle",
+        OutputFormat::Ntriples => "application/n-triples",
+        OutputFormat::Rdfxml => "application/rdf+xml",
+        OutputFormat::Jsonld => "application/ld+json",
+    }
+}
+
+/// Writes what a remote endpoint answered: as a table when asked for one and the answer is
+/// SPARQL JSON results, else the bytes as they came.
+pub fn write_remote(
+    format: OutputFormat,
+    media: &str,
+    body: &[u8],
+    origin: &str,
+    out: &mut impl Write,
+) -> Result<(), QueryError> {
+    use oxigraph::sparql::results::{QueryResultsParser, SliceQueryResultsParserOutput};
+    if format != OutputFormat::Table || !media.starts_with("application/sparql-results+json") {
+        out.write_all(body)?;
+        return Ok(());
+    }
+    let bad = |e: String| QueryError::Evaluation {
+        origin: origin.to_owned(),
+        message: format!("the endpoint's JSON results do not parse: {e}"),
+    };
+    match QueryResultsParser::from_format(QueryResultsFormat::Json)
+        .for_slice(body)
+        .map_err(|e| bad(e.to_string()))?
+    {
+        SliceQueryResultsParserOutput::Boolean(b) => writeln!(out, "{b}")?,
+        SliceQueryResultsParserOutput::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            for s in solutions {
+                let s = s.map_err(|e| bad(e.to_string()))?;
+                rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+            }
+            let names: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
+            write_table(out, &names, &rows)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_compacted_for_people() {
+        let t = Term::NamedNode(NamedNode::new_unchecked("https://undocs.org/A/RES/73/27"));
+        assert_eq!(display_term(&t), "A/RES/73/27");
+        let t = Term::NamedNode(NamedNode::new_unchecked(
+            "https://w3id.org/normgraph/ns#cites",
+        ));
+        assert_eq!(display_term(&t), "ng:cites");
+        let t = Term::NamedNode(NamedNode::new_unchecked(
+            "https://w3id.org/normgraph/id/state/IRN",
+        ));
+        assert_eq!(display_term(&t), "id:state/IRN");
+    }
+}

@@ -1,0 +1,390 @@
+//! The RDF model: turns an [`Extraction`] into quads in the statement's named graph.
+//!
+//! Every fact is stated twice: as a direct triple a scholar queries easily (`?s ng:cites ?r`)
+//! and as a node (`ng:Citation`, `ng:ThreatMention`, …) that carries its evidence span as a W3C
+//! Web Annotation selector pair. IRIs are minted from the statement slug and character offsets,
+//! so the same input always gives the same triples.
+
+use crate::extract::citations::{CitationKind, Organ};
+use crate::extract::positions::Stance;
+use crate::extract::{Extraction, Span};
+use crate::rdf::vocab::{self, DCTERMS, NG, OA, RDF, RDFS, XSD};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+
+struct Builder {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+fn iri(s: &str) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+fn ng(local: &str) -> NamedNode {
+    iri(&format!("{NG}{local}"))
+}
+
+impl Builder {
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::NamedNode(s.clone()),
+            p,
+            o.into(),
+            self.graph.clone(),
+        ));
+    }
+
+    fn a(&mut self, s: &NamedNode, class: NamedNode) {
+        self.add(s, iri(&format!("{RDF}type")), class);
+    }
+
+    fn text(&mut self, s: &NamedNode, p: NamedNode, value: &str) {
+        self.add(s, p, Literal::new_simple_literal(value));
+    }
+
+    fn int(&mut self, s: &NamedNode, p: NamedNode, value: usize) {
+        self.add(
+            s,
+            p,
+            Literal::new_typed_literal(value.to_string(), iri(&format!("{XSD}nonNegativeInteger"))),
+        );
+    }
+
+    /// The evidence node for a span, with its two selectors; returns its IRI.
+    fn evidence(&mut self, statement: &NamedNode, span: &Span) -> NamedNode {
+        let e = iri(&format!(
+            "{}/span/{}-{}",
+            statement.as_str(),
+            span.start,
+            span.end
+        ));
+        let quote = iri(&format!("{}/quote", e.as_str()));
+        let position = iri(&format!("{}/position", e.as_str()));
+        self.a(&e, ng("Evidence"));
+        self.a(&e, iri(&format!("{OA}SpecificResource")));
+        self.add(&e, iri(&format!("{OA}hasSource")), statement.clone());
+        self.add(&e, iri(&format!("{OA}hasSelector")), quote.clone());
+        self.add(&e, iri(&format!("{OA}hasSelector")), position.clone());
+        self.text(&e, ng("sentence"), &span.sentence);
+        if let Some(page) = span.page {
+            self.int(&e, ng("page"), page as usize);
+        }
+        self.a(&quote, iri(&format!("{OA}TextQuoteSelector")));
+        self.text(&quote, iri(&format!("{OA}exact")), &span.surface);
+        self.text(&quote, iri(&format!("{OA}prefix")), &span.prefix);
+        self.text(&quote, iri(&format!("{OA}suffix")), &span.suffix);
+        self.a(&position, iri(&format!("{OA}TextPositionSelector")));
+        self.int(&position, iri(&format!("{OA}start")), span.start);
+        self.int(&position, iri(&format!("{OA}end")), span.end);
+        e
+    }
+}
+
+fn date_literal(date: &str) -> Literal {
+    let datatype = match date.len() {
+        10 => "date",
+        7 => "gYearMonth",
+        4 => "gYear",
+        _ => return Literal::new_simple_literal(date),
+    };
+    Literal::new_typed_literal(date, iri(&format!("{XSD}{datatype}")))
+}
+
+/// IRI of a body by slug.
+fn body(slug: &str) -> NamedNode {
+    iri(&format!("{}body/{slug}", vocab::ID))
+}
+
+/// IRI of a session of a body.
+pub fn session_iri(body_iri: &str, number: u32) -> String {
+    format!("{body_iri}/session/{number}")
+}
+
+/// The quads describing entities that several statements share — the cited resolutions and
+/// other instruments the reference data lacks, and the sessions statements were delivered at — written once into the
+/// shared graph so that the union of all graphs holds each triple once.
+///
+/// `cited` are resolution IRIs; `instruments` the IRIs of other instruments referred to (UN
+/// documents, decisions, Charter articles) that the reference data lacks; `sessions` are (body
+/// IRI, session number) pairs.
+pub fn shared_quads(
+    cited: &[String],
+    instruments: &[String],
+    sessions: &[(String, u32)],
+) -> Vec<Quad> {
+    let mut b = Builder {
+        graph: GraphName::NamedNode(iri(&vocab::shared_graph())),
+        quads: Vec::new(),
+    };
+    for r in cited {
+        let Some(symbol) = r.strip_prefix(vocab::UNDOCS) else {
+            continue;
+        };
+        let node = iri(r);
+        b.a(&node, ng("Resolution"));
+        b.text(&node, iri(&format!("{DCTERMS}identifier")), symbol);
+        let organ = if symbol.starts_with("S/") {
+            Organ::SecurityCouncil
+        } else {
+            Organ::GeneralAssembly
+        };
+        b.add(&node, ng("adoptedBy"), body(organ_slug(organ)));
+    }
+    for r in instruments {
+        let node = iri(r);
+        if let Some(symbol) = r.strip_prefix(vocab::UNDOCS) {
+            b.a(&node, ng("UNDocument"));
+            b.text(&node, iri(&format!("{DCTERMS}identifier")), symbol);
+            if symbol.starts_with("A/DEC/") {
+                // A decision is an ng:Resolution in the ontology's sense (adopted by an organ).
+                b.a(&node, ng("Resolution"));
+                b.add(
+                    &node,
+                    ng("adoptedBy"),
+                    body(organ_slug(Organ::GeneralAssembly)),
+                );
+            }
+        } else if let Some(article) = r.strip_prefix(&format!("{}charter/article-", vocab::ID)) {
+            let label = match article.split_once('-') {
+                Some((a, p)) => format!("Article {a}({p})"),
+                None => format!("Article {article}"),
+            };
+            b.a(&node, ng("CharterArticle"));
+            b.text(&node, iri(&format!("{DCTERMS}identifier")), &label);
+            b.text(&node, iri(&format!("{RDFS}label")), &label);
+            b.add(
+                &node,
+                iri(&format!("{DCTERMS}isPartOf")),
+                iri(&format!("{}charter", vocab::ID)),
+            );
+        }
+    }
+    for (body_iri, n) in sessions {
+        let session = iri(&session_iri(body_iri, *n));
+        b.a(&session, ng("Session"));
+        b.add(&session, ng("ofBody"), iri(body_iri));
+        b.int(&session, ng("sessionNumber"), *n as usize);
+    }
+    b.quads.sort_by_cached_key(|q| q.to_string());
+    b.quads.dedup();
+    b.quads
+}
+
+fn organ_slug(organ: Organ) -> &'static str {
+    match organ {
+        Organ::GeneralAssembly => "general-assembly",
+        Organ::SecurityCouncil => "security-council",
+    }
+}
+
+/// The quads stating everything in one extraction, in the statement's named graph.
+pub fn quads(ex: &Extraction) -> Vec<Quad> {
+    let mut b = Builder {
+        graph: GraphName::NamedNode(iri(&ex.graph)),
+        quads: Vec::new(),
+    };
+    let s = iri(&ex.statement);
+    b.a(&s, ng("Statement"));
+    let file = std::path::Path::new(&ex.source)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    b.text(&s, ng("sourceFile"), &file);
+    b.text(&s, ng("contentHash"), &ex.sha256);
+    b.int(&s, ng("length"), ex.length);
+    if let Some(t) = &ex.title {
+        b.text(&s, iri(&format!("{DCTERMS}title")), t);
+    }
+    if let Some(d) = &ex.date {
+        b.add(&s, iri(&format!("{DCTERMS}date")), date_literal(d));
+    }
+    if let Some(l) = &ex.language {
+        b.text(&s, iri(&format!("{DCTERMS}language")), l);
+    }
+    if let Some(u) = &ex.source_url {
+        match NamedNode::new(u) {
+            Ok(n) => b.add(&s, iri(&format!("{DCTERMS}source")), n),
+            Err(_) => b.text(&s, iri(&format!("{DCTERMS}source")), u),
+        }
+    }
+    let delegation = ex.delegation.as_ref().map(|d| iri(&d.iri));
+    if let Some(d) = &delegation {
+        b.add(&s, ng("deliveredBy"), d.clone());
+    }
+    if let Some(v) = &ex.speaker {
+        b.text(&s, ng("speaker"), v);
+    }
+    if let Some(v) = &ex.speaker_role {
+        b.text(&s, ng("speakerRole"), v);
+    }
+    if let Some(v) = &ex.venue {
+        b.text(&s, ng("venue"), v);
+    }
+    if let Some(body_named) = &ex.meeting_body {
+        let body_iri = iri(&body_named.iri);
+        b.add(&s, ng("atBody"), body_iri.clone());
+        if let Some(n) = ex.session {
+            b.add(&s, ng("deliveredAt"), iri(&session_iri(&body_named.iri, n)));
+        }
+    }
+
+    for c in &ex.citations {
+        let node = iri(&format!(
+            "{}/citation/{}-{}",
+            ex.statement, c.span.start, c.span.end
+        ));
+        let resolution = iri(&vocab::un_document(&c.id));
+        let e = b.evidence(&s, &c.span);
+        b.a(&node, ng("Citation"));
+        b.add(&node, ng("citedResolution"), resolution.clone());
+        b.text(
+            &node,
+            ng("citationKind"),
+            match c.kind {
+                CitationKind::Explicit => "explicit",
+                CitationKind::Anaphora => "anaphora",
+            },
+        );
+        if let Some(p) = &c.paragraph {
+            b.text(&node, ng("paragraph"), p);
+        }
+        if let Some(w) = &c.as_written {
+            b.text(&node, ng("asWritten"), w);
+        }
+        b.add(&node, ng("evidence"), e);
+        b.add(&s, ng("hasCitation"), node);
+        b.add(&s, ng("cites"), resolution);
+    }
+
+    for f in &ex.instruments {
+        let node = iri(&format!(
+            "{}/instrument/{}-{}",
+            ex.statement, f.span.start, f.span.end
+        ));
+        let instrument = iri(&f.iri);
+        let e = b.evidence(&s, &f.span);
+        b.a(&node, ng("InstrumentReference"));
+        b.add(&node, ng("referencedInstrument"), instrument.clone());
+        b.add(&node, ng("evidence"), e);
+        b.add(&s, ng("hasInstrumentReference"), node);
+        b.add(&s, ng("refersTo"), instrument);
+    }
+
+    let mentions = [
+        (
+            &ex.threats,
+            "threat",
+            "ThreatMention",
+            "threatCategory",
+            "hasThreatMention",
+            "namesThreat",
+        ),
+        (
+            &ex.principles,
+            "principle",
+            "PrincipleInvocation",
+            "principle",
+            "hasPrincipleInvocation",
+            "invokesPrinciple",
+        ),
+        (
+            &ex.bodies,
+            "body",
+            "BodyMention",
+            "body",
+            "hasBodyMention",
+            "mentionsBody",
+        ),
+        (
+            &ex.incidents,
+            "incident",
+            "IncidentMention",
+            "incident",
+            "hasIncidentMention",
+            "mentionsIncident",
+        ),
+    ];
+    for (list, path, class, link, has, direct) in mentions {
+        for m in list {
+            let node = iri(&format!(
+                "{}/{path}/{}-{}",
+                ex.statement, m.span.start, m.span.end
+            ));
+            let concept = iri(&m.concept);
+            let e = b.evidence(&s, &m.span);
+            b.a(&node, ng(class));
+            b.add(&node, ng(link), concept.clone());
+            b.add(&node, ng("evidence"), e);
+            b.add(&s, ng(has), node);
+            b.add(&s, ng(direct), concept);
+        }
+    }
+
+    for p in &ex.positions {
+        let node = iri(&format!(
+            "{}/position/{}-{}",
+            ex.statement, p.span.start, p.span.end
+        ));
+        let position = iri(&p.position);
+        let e = b.evidence(&s, &p.span);
+        let stance = match p.stance {
+            Stance::Supports => "supports",
+            Stance::Opposes => "opposes",
+        };
+        b.a(&node, ng("PositionTaking"));
+        b.add(&node, ng("position"), position.clone());
+        b.text(&node, ng("stance"), stance);
+        b.text(&node, ng("cue"), &p.cue);
+        b.add(&node, ng("evidence"), e);
+        b.add(&s, ng("hasPositionTaking"), node);
+        b.add(&s, ng(stance), position);
+    }
+
+    for n in &ex.proposed_norms {
+        let node = iri(&format!(
+            "{}/norm/{}-{}",
+            ex.statement, n.span.start, n.span.end
+        ));
+        let e = b.evidence(&s, &n.span);
+        b.a(&node, ng("ProposedNorm"));
+        b.add(&node, ng("proposedIn"), s.clone());
+        b.text(&node, ng("text"), &n.text);
+        b.add(&node, ng("evidence"), e);
+        b.add(&s, ng("containsProposal"), node.clone());
+        if let Some(d) = &delegation {
+            b.add(d, ng("proposes"), node.clone());
+        }
+        for p in &n.principles {
+            b.add(&node, ng("invokesPrinciple"), iri(p));
+        }
+        for t in &n.threats {
+            b.add(&node, ng("addressesThreat"), iri(t));
+        }
+        for c in &n.citations {
+            b.add(&node, ng("cites"), iri(&vocab::un_document(c)));
+        }
+        for i in &n.instruments {
+            b.add(&node, ng("refersTo"), iri(i));
+        }
+    }
+
+    for a in &ex.alignments {
+        let node = iri(&format!(
+            "{}/alignment/{}-{}",
+            ex.statement, a.span.start, a.span.end
+        ));
+        let group = iri(&a.group.iri);
+        let e = b.evidence(&s, &a.span);
+        b.a(&node, ng("Alignment"));
+        b.add(&node, ng("withGroup"), group.clone());
+        if let Some(by) = &a.delivered_by {
+            b.add(&node, ng("groupStatementBy"), iri(&by.iri));
+        }
+        b.add(&node, ng("evidence"), e);
+        b.add(&s, ng("hasAlignment"), node);
+        b.add(&s, ng("alignsWith"), group);
+    }
+    b.quads.sort_by_cached_key(|q| q.to_string());
+    b.quads.dedup();
+    b.quads
+}

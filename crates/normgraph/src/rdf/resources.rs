@@ -1,0 +1,230 @@
+//! The data files normgraph runs on: the ontology and SKOS taxonomies (`ontology/*.ttl`), the
+//! reference data (`data/reference/*.ttl`) and the curated queries (`queries/*.rq`).
+//!
+//! They are embedded in the binary at build time. A scholar who edits them can point normgraph at
+//! a folder holding `ontology/`, `data/reference/` and `queries/` (`--resources DIR` or
+//! `NORMGRAPH_RESOURCES`); the current folder is used when it has an `ontology/normgraph.ttl`.
+
+use crate::error::ResourceError;
+use crate::extract::lexicon::syntax_message;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::collections::HashMap;
+use std::borrow::Cow;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// One resource file.
+#[derive(Debug, Clone)]
+pub struct ResourceFile {
+    /// Path relative to the resource root, e.g. `ontology/threats.ttl`.
+    pub name: String,
+    /// Where it was read from (a real path, or `<embedded>/…`), for error messages.
+    pub origin: PathBuf,
+    /// Its text.
+    pub text: Cow<'static, str>,
+}
+
+impl ResourceFile {
+    /// The file's one-line summary: its first `#` comment line (`#!` directive lines skipped).
+    pub fn summary(&self) -> &str {
+        self.text
+            .lines()
+            .filter(|l| !l.starts_with("#!"))
+            .find_map(|l| l.strip_prefix('#').map(str::trim))
+            .unwrap_or("")
+    }
+}
+
+/// Where resources come from.
+#[derive(Debug, Clone)]
+pub enum Resources {
+    /// The copies embedded in the binary.
+    Embedded,
+    /// A folder holding `ontology/`, `data/reference/` and `queries/`.
+    Folder(PathBuf),
+}
+
+impl Resources {
+    /// Chooses the resource root: an explicit folder, else the current folder if it holds
+    /// `ontology/normgraph.ttl`, else the embedded copies.
+    pub fn locate(explicit: Option<&Path>) -> Result<Self, ResourceError> {
+        if let Some(dir) = explicit {
+            if !Self::is_root(dir) {
+                return Err(ResourceError::NotAResourceFolder(dir.to_path_buf()));
+            }
+            return Ok(Self::Folder(dir.to_path_buf()));
+        }
+        if Self::is_root(Path::new(".")) {
+            return Ok(Self::Folder(PathBuf::from(".")));
+        }
+        Ok(Self::Embedded)
+    }
+
+    /// Whether a folder holds the resources: `ontology/normgraph.ttl` and `data/reference/`.
+    fn is_root(dir: &Path) -> bool {
+        dir.join("ontology/normgraph.ttl").is_file() && dir.join("data/reference").is_dir()
+    }
+
+    /// The files of one resource folder (`ontology`, `data/reference` or `queries`) with the
+    /// given extension, sorted by name.
+    pub fn files(&self, dir: &str, ext: &str) -> Result<Vec<ResourceFile>, ResourceError> {
+        match self {
+            Self::Embedded => Ok(EMBEDDED
+                .iter()
+                .filter(|(name, _)| {
+                    Path::new(name).parent() == Some(Path::new(dir))
+                        && name.ends_with(&format!(".{ext}"))
+                })
+                .map(|(name, text)| ResourceFile {
+                    name: (*name).to_owned(),
+                    origin: Path::new("<embedded>").join(name),
+                    text: Cow::Borrowed(text),
+                })
+                .collect()),
+            Self::Folder(root) => {
+                let folder = root.join(dir);
+                let entries = match fs::read_dir(&folder) {
+                    Ok(e) => e,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+                    Err(source) => {
+                        return Err(ResourceError::Io {
+                            path: folder,
+                            source,
+                        })
+                    }
+                };
+                let mut paths: Vec<PathBuf> = entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == ext))
+                    .collect();
+                paths.sort();
+                paths
+                    .into_iter()
+                    .map(|path| {
+                        let text =
+                            fs::read_to_string(&path).map_err(|source| ResourceError::Io {
+                                path: path.clone(),
+                                source,
+                            })?;
+                        let name = format!(
+                            "{dir}/{}",
+                            path.file_name().unwrap_or_default().to_string_lossy()
+                        );
+                        Ok(ResourceFile {
+                            name,
+                            origin: path,
+                            text: Cow::Owned(text),
+                        })
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// The ontology and taxonomy files.
+    pub fn ontology(&self) -> Result<Vec<ResourceFile>, ResourceError> {
+        self.files("ontology", "ttl")
+    }
+
+    /// The shipped rule files (`ontology/rules/*.n3`).
+    pub fn rules(&self) -> Result<Vec<ResourceFile>, ResourceError> {
+        self.files("ontology/rules", "n3")
+    }
+
+    /// The reference data files.
+    pub fn reference(&self) -> Result<Vec<ResourceFile>, ResourceError> {
+        self.files("data/reference", "ttl")
+    }
+
+    /// The curated queries, as (name without `.rq`, text).
+    pub fn queries(&self) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
+        self.named("queries", "rq")
+    }
+
+    /// The named graph projections (`queries/projections/*.rq`), by name.
+    pub fn projections(&self) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
+        self.named("queries/projections", "rq")
+    }
+
+    /// The files of a folder as (file stem, file).
+    fn named(&self, dir: &str, ext: &str) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
+        Ok(self
+            .files(dir, ext)?
+            .into_iter()
+            .map(|f| {
+                let name = Path::new(&f.name)
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                (name, f)
+            })
+            .collect())
+    }
+
+    /// One curated query by name.
+    pub fn query(&self, name: &str) -> Result<ResourceFile, ResourceError> {
+        self.queries()?
+            .into_iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, f)| f)
+            .ok_or_else(|| ResourceError::UnknownQuery(name.to_owned()))
+    }
+}
+
+/// A short tag for a graph, so that blank node labels of different graphs never meet.
+fn graph_tag(graph: &str) -> String {
+    graph
+        .rsplit('/')
+        .next()
+        .unwrap_or("g")
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(12)
+        .collect()
+}
+
+/// Parses resource Turtle files into quads of one graph.
+///
+/// Blank nodes (RDF lists, `[ … ]`) get labels numbered by first appearance in their file, so
+/// that loading the same files twice yields identical quads.
+pub fn resource_quads(files: &[ResourceFile], graph: &str) -> Result<Vec<Quad>, ResourceError> {
+    let graph_iri = graph;
+    let graph = GraphName::NamedNode(NamedNode::new_unchecked(graph));
+    let mut quads = Vec::new();
+    for (f, file) in files.iter().enumerate() {
+        let mut labels: HashMap<BlankNode, BlankNode> = HashMap::new();
+        let kind = graph_tag(graph_iri);
+        let mut relabel = |b: BlankNode| {
+            let n = labels.len();
+            labels
+                .entry(b)
+                .or_insert_with(|| BlankNode::new_unchecked(format!("{kind}{f}b{n}")))
+                .clone()
+        };
+        for t in RdfParser::from_format(RdfFormat::Turtle)
+            .without_named_graphs()
+            .for_slice(file.text.as_bytes())
+        {
+            let q = t.map_err(|e| ResourceError::Syntax {
+                path: file.origin.clone(),
+                message: syntax_message(&e),
+            })?;
+            let subject = match q.subject {
+                NamedOrBlankNode::BlankNode(b) => NamedOrBlankNode::BlankNode(relabel(b)),
+                other => other,
+            };
+            let object = match q.object {
+                Term::BlankNode(b) => Term::BlankNode(relabel(b)),
+                other => other,
+            };
+            quads.push(Quad::new(subject, q.predicate, object, graph.clone()));
+        }
+    }
+    Ok(quads)
+}
+

@@ -1,0 +1,108 @@
+//! Rules: user-editable N3 rules evaluated to a fixpoint over the graph, with explanations.
+//!
+//! Stages, one module each: [`parse`] (N3 files → checked rules), [`stratify`] (dependency graph
+//! of predicates, stratified negation), [`eval`] (semi-naive Datalog evaluation over an
+//! in-memory index of the store's triples), [`explain`] (proof trees down to the quoted
+//! sentence).
+//!
+//! Semantics: positive Datalog over triples, plus negation as failure written
+//! `?SCOPE log:notIncludes { … }` (the pattern must not hold in the graph; stratified) and a few
+//! builtins (`log:equalTo`, `log:notEqualTo`, `math:greaterThan`, `math:lessThan`,
+//! `string:contains`, `string:startsWith`). Rules may not create blank nodes: a blank node in a
+//! rule head is rejected, so evaluation always terminates.
+
+pub mod eval;
+pub mod explain;
+pub mod parse;
+pub mod stratify;
+
+pub use eval::{evaluate, Evaluation, Index};
+pub use parse::{load_rules, parse_files, parse_rules, Atom, Builtin, Rule, Slot};
+
+pub use crate::error::RuleError;
+
+use crate::rdf::resources::Resources;
+use eval::FactSet;
+use oxigraph::model::Triple;
+use oxigraph::store::Store;
+use std::path::Path;
+
+/// The rules to run: those of `path` (a file or a folder of `*.n3`), or the shipped ones.
+pub fn load_rule_set(resources: &Resources, path: Option<&Path>) -> Result<Vec<Rule>, RuleError> {
+    match path {
+        Some(p) => load_rules(p),
+        None => parse_files(&resources.rules()?),
+    }
+}
+
+/// The rules evaluated over a store's asserted facts: what `infer` stores and `explain` reads.
+pub struct StoreEvaluation {
+    /// The evaluation (base and derived facts, per-rule counts).
+    pub evaluation: Evaluation,
+    /// The asserted facts it started from.
+    pub asserted: FactSet,
+}
+
+/// Evaluates `rules` to a fixpoint over the asserted triples of the store (everything outside
+/// the inferred graph). `path` names the store in errors.
+pub fn evaluate_store(
+    store: &Store,
+    path: &Path,
+    rules: &[Rule],
+) -> Result<StoreEvaluation, RuleError> {
+    stratify::strata(rules)?;
+    let base = Index::from_triples(crate::store::asserted_triples(store, path)?);
+    let asserted = base.facts.clone();
+    let evaluation = evaluate(base, rules)?;
+    Ok(StoreEvaluation {
+        evaluation,
+        asserted,
+    })
+}
+
+/// What [`infer`] derived.
+pub struct Inferred {
+    /// The triples now in the inferred graph.
+    pub triples: usize,
+    /// For each rule (in input order): how many new facts it derived first.
+    pub per_rule: Vec<usize>,
+    /// Rounds of semi-naive evaluation.
+    pub rounds: usize,
+}
+
+/// Runs `rules` over the store and replaces its inferred graph with what they derive (in one
+/// transaction: a failed run leaves the previous inferred graph in place).
+pub fn infer(store: &Store, path: &Path, rules: &[Rule]) -> Result<Inferred, RuleError> {
+    let ev = evaluate_store(store, path, rules)?.evaluation;
+    let derived: Vec<Triple> = ev
+        .derived
+        .iter()
+        .filter_map(|f| ev.index.triple(f))
+        .collect();
+    crate::store::replace_inferred(store, path, &derived)?;
+    Ok(Inferred {
+        triples: derived.len(),
+        per_rule: ev.per_rule,
+        rounds: ev.rounds,
+    })
+}
+
+/// Why `triple` holds in the store: its proof (at most `max` derivations per triple), or `None`
+/// when it is neither asserted nor derived.
+pub fn explain_in_store(
+    store: &Store,
+    path: &Path,
+    rules: &[Rule],
+    triple: &Triple,
+    max: usize,
+) -> Result<Option<explain::Proof>, RuleError> {
+    let run = evaluate_store(store, path, rules)?;
+    Ok(explain::explain(
+        &run.evaluation,
+        rules,
+        &run.asserted,
+        store,
+        triple,
+        max,
+    ))
+}

@@ -1,0 +1,414 @@
+//! Explanations: why a triple holds, as proof trees down to the quoted sentence.
+//!
+//! A triple explains itself by its evidence when it is asserted. When it is derived, every rule
+//! whose head matches it is tried backwards: each way the rule's body is satisfied in the graph
+//! (asserted and derived facts) is a derivation, and each premise is explained in turn. A premise
+//! already on the path being explained is marked as a cycle; `max` bounds the derivations shown
+//! per triple and the depth.
+
+use super::eval::{join, side_conditions, CSlot, Evaluation, Fact, FactSet};
+use super::Rule;
+use crate::rdf::vocab;
+use oxigraph::model::{Term, Triple};
+use oxigraph::sparql::QueryResults;
+use oxigraph::store::Store;
+use serde::Serialize;
+
+/// The evidence of an asserted triple: where it came from and the text behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The named graph holding the triple.
+    pub graph: String,
+    /// The statement the span is in, when the graph is a statement's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
+    /// Its source file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The evidence node.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
+    /// The quoted text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Character offset of the quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<u64>,
+    /// End offset of the quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<u64>,
+    /// The sentence around it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+}
+
+/// A proof tree.
+#[derive(Debug, Clone, Serialize)]
+pub struct Proof {
+    /// The triple, in N-Triples syntax.
+    pub triple: String,
+    /// Whether it is asserted (in the store outside the inferred graph).
+    pub asserted: bool,
+    /// Evidence, for an asserted triple.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    /// Derivations, for a derived triple.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derivations: Vec<Derivation>,
+    /// The triple is already being explained further up (a cycle); not expanded again.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cycle: bool,
+    /// More derivations exist than `max` allowed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub truncated: bool,
+    /// Not expanded: the proof is deeper than 32 steps or larger than 5,000 derivations.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut_off: bool,
+}
+
+/// One way a triple is derived.
+#[derive(Debug, Clone, Serialize)]
+pub struct Derivation {
+    /// The rule (`file.n3:line`).
+    pub rule: String,
+    /// The rule's comment.
+    pub label: String,
+    /// The premises, each explained.
+    pub premises: Vec<Proof>,
+}
+
+struct Explainer<'a> {
+    ev: &'a Evaluation,
+    rules: &'a [Rule],
+    base: &'a FactSet,
+    store: &'a Store,
+    max: usize,
+    budget: usize,
+}
+
+/// Explains a triple. Returns `None` when the triple does not hold.
+pub fn explain(
+    ev: &Evaluation,
+    rules: &[Rule],
+    base: &FactSet,
+    store: &Store,
+    triple: &Triple,
+    max: usize,
+) -> Option<Proof> {
+    let fact = ev.index.fact(
+        &triple.subject.clone().into(),
+        &triple.predicate.clone().into(),
+        &triple.object,
+    )?;
+    if !ev.index.facts.contains(&fact) {
+        return None;
+    }
+    let mut ex = Explainer {
+        ev,
+        rules,
+        base,
+        store,
+        max: max.clamp(1, 10_000),
+        budget: 5000,
+    };
+    Some(ex.prove(fact, &mut Vec::new()))
+}
+
+impl Explainer<'_> {
+    fn prove(&mut self, fact: Fact, path: &mut Vec<Fact>) -> Proof {
+        let triple = self.ev.index.triple(&fact);
+        let text = triple
+            .as_ref()
+            .map_or_else(String::new, ToString::to_string);
+        let asserted = self.base.contains(&fact);
+        let mut proof = Proof {
+            triple: text,
+            asserted,
+            evidence: Vec::new(),
+            derivations: Vec::new(),
+            cycle: false,
+            truncated: false,
+            cut_off: false,
+        };
+        if asserted {
+            if let Some(t) = &triple {
+                proof.evidence = evidence(self.store, t);
+            }
+            return proof;
+        }
+        if path.contains(&fact) {
+            proof.cycle = true;
+            return proof;
+        }
+        if path.len() > 32 || self.budget == 0 {
+            proof.cut_off = true;
+            return proof;
+        }
+        path.push(fact);
+        for (r, rule) in self.ev.compiled.iter().enumerate() {
+            let mut b = vec![None; rule.vars];
+            if !bind_head(&rule.head, &fact, &mut b) {
+                continue;
+            }
+            let mut bindings: Vec<Vec<Option<u32>>> = Vec::new();
+            let sources = vec![&self.ev.index.facts; rule.body.len()];
+            let limit = self.max.saturating_add(1);
+            join(&rule.body, &sources, &mut b, &mut |found| {
+                if side_conditions(rule, found, &self.ev.index) {
+                    let v = found.to_vec();
+                    if !bindings.contains(&v) {
+                        bindings.push(v);
+                    }
+                }
+                bindings.len() < limit
+            });
+            for found in bindings {
+                if proof.derivations.len() >= self.max {
+                    proof.truncated = true;
+                    break;
+                }
+                self.budget = self.budget.saturating_sub(1);
+                let premises = rule
+                    .body
+                    .iter()
+                    .map(|atom| {
+                        let f = [0, 1, 2].map(|i| match atom[i] {
+                            CSlot::Const(c) => c,
+                            CSlot::Var(v) => found[v].expect("body variables are bound"),
+                        });
+                        self.prove(f, path)
+                    })
+                    .collect();
+                proof.derivations.push(Derivation {
+                    rule: self.rules[r].id.clone(),
+                    label: self.rules[r].label.clone(),
+                    premises,
+                });
+            }
+        }
+        path.pop();
+        proof
+    }
+}
+
+fn bind_head(head: &[CSlot; 3], fact: &Fact, b: &mut [Option<u32>]) -> bool {
+    for i in 0..3 {
+        match head[i] {
+            CSlot::Const(c) if c != fact[i] => return false,
+            CSlot::Const(_) => {}
+            CSlot::Var(v) => match b[v] {
+                Some(x) if x != fact[i] => return false,
+                _ => b[v] = Some(fact[i]),
+            },
+        }
+    }
+    true
+}
+
+fn nt(t: &Term) -> String {
+    t.to_string()
+}
+
+/// The evidence of an asserted triple: the graphs holding it and, in statement graphs, the
+/// evidence spans of the fact nodes that state it (the triple's subject or object, or a node
+/// linking them, carrying `ng:evidence`).
+pub fn evidence(store: &Store, triple: &Triple) -> Vec<Evidence> {
+    let (s, p, o) = (
+        nt(&triple.subject.clone().into()),
+        nt(&triple.predicate.clone().into()),
+        nt(&triple.object),
+    );
+    let object_as_subject = if matches!(triple.object, Term::Literal(_)) {
+        String::new()
+    } else {
+        format!("UNION {{ {o} ng:evidence ?e }}")
+    };
+    let query = format!(
+        "SELECT DISTINCT ?g ?e ?quote ?start ?end ?sentence ?stmt ?file WHERE {{
+           GRAPH ?g {{ {s} {p} {o} }}
+           OPTIONAL {{
+             GRAPH ?g {{
+               {{ {s} ng:evidence ?e }} {object_as_subject}
+               UNION {{ {s} ?q ?x . ?x ?r {o} . ?x ng:evidence ?e }}
+               ?e oa:hasSource ?stmt ; ng:sentence ?sentence ; oa:hasSelector ?qs, ?ps .
+               ?qs oa:exact ?quote . ?ps oa:start ?start ; oa:end ?end .
+               OPTIONAL {{ ?stmt ng:sourceFile ?file }}
+             }}
+           }}
+         }} ORDER BY ?g ?start"
+    );
+    let mut out = Vec::new();
+    let evaluator = crate::query::evaluator();
+    let Ok(prepared) = evaluator.parse_query(&query) else {
+        return out;
+    };
+    if let Ok(QueryResults::Solutions(rows)) = prepared.on_store(store).execute() {
+        for row in rows.flatten() {
+            let text = |v: &str| {
+                row.get(v).map(|t| match t {
+                    Term::Literal(l) => l.value().to_owned(),
+                    Term::NamedNode(n) => n.as_str().to_owned(),
+                    other => other.to_string(),
+                })
+            };
+            let number = |v: &str| text(v).and_then(|x| x.parse().ok());
+            let graph = text("g").unwrap_or_default();
+            if graph == vocab::inferred_graph() {
+                continue;
+            }
+            out.push(Evidence {
+                graph,
+                statement: text("stmt"),
+                file: text("file"),
+                node: text("e"),
+                quote: text("quote"),
+                start: number("start"),
+                end: number("end"),
+                sentence: text("sentence"),
+            });
+        }
+    }
+    out
+}
+
+/// Renders a proof tree as indented text for people.
+pub fn render_text(proof: &Proof) -> String {
+    let mut out = String::new();
+    write_text(proof, 0, &mut out);
+    out
+}
+
+fn short(triple: &str) -> String {
+    let mut s = triple.to_owned();
+    for (p, iri) in vocab::PREFIXES
+        .iter()
+        .filter(|(p, _)| *p != "undocs" && *p != "id")
+    {
+        s = compact_iris(&s, iri, p);
+    }
+    s.replace("https://w3id.org/normgraph/id/", "id:")
+        .replace("https://undocs.org/", "")
+}
+
+fn compact_iris(s: &str, iri: &str, prefix: &str) -> String {
+    let needle = format!("<{iri}");
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find(&needle) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + needle.len()..];
+        match after.find('>') {
+            Some(j) if !after[..j].contains(['/', '#']) => {
+                out.push_str(&format!("{prefix}:{}", &after[..j]));
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push_str(&needle);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn write_text(proof: &Proof, depth: usize, out: &mut String) {
+    let pad = "  ".repeat(depth);
+    let mark = if proof.asserted {
+        "asserted"
+    } else if proof.cycle {
+        "cycle: explained above"
+    } else {
+        "derived"
+    };
+    out.push_str(&format!("{pad}{}  [{mark}]\n", short(&proof.triple)));
+    for e in &proof.evidence {
+        match (&e.quote, &e.sentence) {
+            (Some(q), Some(sentence)) => {
+                let file = e.file.as_deref().unwrap_or("?");
+                out.push_str(&format!(
+                    "{pad}  evidence: {file} chars {}–{}: “{q}”\n",
+                    e.start.unwrap_or(0),
+                    e.end.unwrap_or(0)
+                ));
+                let quote = crate::extract::text::clean(q);
+                if !sentence.trim_start_matches(['-', ' ']).eq(quote.as_str()) {
+                    out.push_str(&format!("{pad}    in the sentence: “{sentence}”\n"));
+                }
+            }
+            _ => out.push_str(&format!("{pad}  stated in graph <{}>\n", e.graph)),
+        }
+    }
+    for d in &proof.derivations {
+        let label = if d.label.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", d.label)
+        };
+        out.push_str(&format!("{pad}  by rule {}{label}\n", d.rule));
+        for p in &d.premises {
+            write_text(p, depth + 2, out);
+        }
+    }
+    if proof.truncated {
+        out.push_str(&format!(
+            "{pad}  … more derivations not shown (raise --max)\n"
+        ));
+    }
+    if proof.cut_off {
+        out.push_str(&format!(
+            "{pad}  … not expanded: the proof is too deep or too large to show\n"
+        ));
+    }
+}
+
+/// Renders a proof tree as Turtle with PROV-O: each derivation is a `prov:Activity` that used
+/// its premises' statements; asserted premises are `prov:wasDerivedFrom` their evidence.
+pub fn render_turtle(proof: &Proof) -> String {
+    let mut out = String::from(
+        "@prefix prov: <http://www.w3.org/ns/prov#> .\n@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n@prefix ng: <https://w3id.org/normgraph/ns#> .\n\n",
+    );
+    let mut n = 0;
+    turtle_node(proof, &mut n, &mut out);
+    out
+}
+
+fn turtle_node(proof: &Proof, n: &mut usize, out: &mut String) -> String {
+    *n += 1;
+    let me = format!("_:t{n}");
+    let parts = split_nt(&proof.triple);
+    out.push_str(&format!(
+        "{me} a rdf:Statement ;\n  rdf:subject {} ;\n  rdf:predicate {} ;\n  rdf:object {} ;\n  ng:asserted {} .\n",
+        parts.0, parts.1, parts.2, proof.asserted
+    ));
+    for e in &proof.evidence {
+        if let Some(node) = &e.node {
+            out.push_str(&format!("{me} prov:wasDerivedFrom <{node}> .\n"));
+        } else {
+            out.push_str(&format!("{me} prov:wasDerivedFrom <{}> .\n", e.graph));
+        }
+    }
+    for d in &proof.derivations {
+        *n += 1;
+        let act = format!("_:d{n}");
+        out.push_str(&format!(
+            "{act} a prov:Activity ;\n  ng:rule {} ;\n  rdf:value {} .\n{me} prov:wasGeneratedBy {act} .\n",
+            oxigraph::model::Literal::new_simple_literal(&d.rule),
+            oxigraph::model::Literal::new_simple_literal(&d.label)
+        ));
+        for p in &d.premises {
+            let child = turtle_node(p, n, out);
+            out.push_str(&format!("{act} prov:used {child} .\n"));
+        }
+    }
+    me
+}
+
+/// Splits an N-Triples triple `s p o` into its three terms.
+fn split_nt(t: &str) -> (String, String, String) {
+    let mut parts = t.splitn(3, ' ');
+    let s = parts.next().unwrap_or("").to_owned();
+    let p = parts.next().unwrap_or("").to_owned();
+    let o = parts.next().unwrap_or("").to_owned();
+    (s, p, o)
+}
