@@ -3,7 +3,63 @@
 //! Every error about user input names the input (file, and line/column where that applies) so
 //! the CLI can print it as one clear line.
 
-use std::path::PathBuf;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Where in a user's file something is: the file, and the 1-based line and column when they are
+/// known. Rendered in one place ([`fmt::Display`]) as `file`, `file:line` or
+/// `file:line:column`, the form editors and terminals turn into links.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file (or another name of the input, such as `<embedded>/ontology/x.ttl`).
+    pub file: PathBuf,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column, in characters.
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// The whole file.
+    pub fn file(file: &Path) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// A line and column (both 1-based) of the file.
+    pub fn at(file: &Path, line: usize, column: usize) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+
+    /// Where a parser says an error starts, as oxigraph's parsers count (0-based line and
+    /// column), or the whole file when it says nothing.
+    pub fn from_parser(file: &Path, start: Option<(u64, u64)>) -> Self {
+        match start {
+            Some((line, column)) => Self::at(file, line as usize + 1, column as usize + 1),
+            None => Self::file(file),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Errors while reading statement documents from disk.
 #[derive(Debug, thiserror::Error)]
@@ -116,11 +172,11 @@ pub enum ResourceError {
         source: std::io::Error,
     },
     /// A Turtle resource file does not parse.
-    #[error("{path}:{message}")]
+    #[error("{location}: {message}")]
     Syntax {
-        /// The file.
-        path: PathBuf,
-        /// Parser message with its position.
+        /// Where the parser stopped.
+        location: Location,
+        /// What the parser said.
         message: String,
     },
     /// A label cannot be turned into a matcher.
@@ -180,11 +236,12 @@ pub enum StoreError {
 #[non_exhaustive]
 pub enum QueryError {
     /// The query does not parse.
-    #[error("{origin}: SPARQL syntax error: {message}")]
+    #[error("{origin}: SPARQL syntax error: {}", message.split_whitespace().collect::<Vec<_>>().join(" "))]
     Syntax {
         /// Where the query came from (file, curated name or "command line").
         origin: String,
-        /// Parser message with its position.
+        /// Parser message with its position, as the parser wrote it (the one-line rendering
+        /// collapses its white space).
         message: String,
     },
     /// Evaluation failed.
@@ -367,11 +424,11 @@ pub enum CorrectionError {
     #[error(transparent)]
     Read(#[from] ReadError),
     /// The Turtle does not parse.
-    #[error("{path}:{message}")]
+    #[error("{location}: {message}")]
     Syntax {
-        /// The file.
-        path: PathBuf,
-        /// Parser message with its line and column.
+        /// Where the parser stopped.
+        location: Location,
+        /// What the parser said.
         message: String,
     },
     /// The file cannot be read, is not UTF-8, or a retraction is incomplete.
@@ -397,11 +454,11 @@ pub enum RuleError {
         source: std::io::Error,
     },
     /// A rule file does not parse as N3.
-    #[error("{path}:{message}")]
+    #[error("{location}: {message}")]
     Syntax {
-        /// The file.
-        path: PathBuf,
-        /// `line:column: message`.
+        /// Where the parser stopped.
+        location: Location,
+        /// What the parser said.
         message: String,
     },
     /// A rule is malformed (unbound head variable, blank node in head, unknown builtin, …).

@@ -12,7 +12,8 @@ use crate::rdf::vocab::{self, PREFIXES};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::model::{GraphName, NamedOrBlankNode};
+use oxigraph::sparql::{CancellationToken, PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::Write;
 
@@ -48,6 +49,17 @@ pub enum DefaultGraph {
     Union,
     /// The union of all named graphs except the inferred graph.
     Asserted,
+    /// The query's own `FROM` / `FROM NAMED` if it has them, else the union of all named graphs
+    /// (the endpoint's default).
+    QueryOrUnion,
+    /// Exactly these graphs (the SPARQL protocol's `default-graph-uri` and `named-graph-uri`);
+    /// an empty `named` leaves the named graphs as they are.
+    Given {
+        /// The graphs whose union is the default graph.
+        default: Vec<GraphName>,
+        /// The named graphs the query may address.
+        named: Vec<NamedOrBlankNode>,
+    },
 }
 
 /// A SPARQL evaluator with the normgraph prefixes predeclared (shared by `query` and `explain`).
@@ -60,28 +72,35 @@ pub fn evaluator() -> SparqlEvaluator {
         })
 }
 
-/// Parses and evaluates a query over the store. `origin` names where the query came from, for
-/// error messages.
-pub fn execute<'a>(
-    store: &'a Store,
+/// Parses a query and sets its dataset: the one way the command line, the graph commands and the
+/// endpoint prepare queries. `origin` names where the query came from, for error messages; a
+/// `cancel` token lets the caller stop the evaluation (the endpoint's time limit).
+pub fn prepare(
+    store: &Store,
     query: &str,
     origin: &str,
     default_graph: &DefaultGraph,
-) -> Result<QueryResults<'a>, QueryError> {
-    let evaluator = evaluator();
+    cancel: Option<CancellationToken>,
+) -> Result<PreparedSparqlQuery, QueryError> {
+    let mut evaluator = evaluator();
+    if let Some(token) = cancel {
+        evaluator = evaluator.with_cancellation_token(token);
+    }
     // Built without oxigraph's HTTP client: federated SERVICE calls are off.
     let mut prepared = evaluator
         .parse_query(query)
         .map_err(|e| QueryError::Syntax {
             origin: origin.to_owned(),
-            message: e
-                .to_string()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            message: e.to_string(),
         })?;
+    let dataset = prepared.dataset_mut();
     match default_graph {
-        DefaultGraph::Union => prepared.dataset_mut().set_default_graph_as_union(),
+        DefaultGraph::Union => dataset.set_default_graph_as_union(),
+        DefaultGraph::QueryOrUnion => {
+            if dataset.is_default_dataset() {
+                dataset.set_default_graph_as_union();
+            }
+        }
         DefaultGraph::Asserted => {
             let inferred = vocab::inferred_graph();
             let graphs = store
@@ -90,10 +109,26 @@ pub fn execute<'a>(
                 .filter(|g| g.to_string() != format!("<{inferred}>"))
                 .map(Into::into)
                 .collect();
-            prepared.dataset_mut().set_default_graph(graphs);
+            dataset.set_default_graph(graphs);
+        }
+        DefaultGraph::Given { default, named } => {
+            dataset.set_default_graph(default.clone());
+            if !named.is_empty() {
+                dataset.set_available_named_graphs(named.clone());
+            }
         }
     }
-    prepared
+    Ok(prepared)
+}
+
+/// Parses and evaluates a query over the store (see [`prepare`]).
+pub fn execute<'a>(
+    store: &'a Store,
+    query: &str,
+    origin: &str,
+    default_graph: &DefaultGraph,
+) -> Result<QueryResults<'a>, QueryError> {
+    prepare(store, query, origin, default_graph, None)?
         .on_store(store)
         .execute()
         .map_err(|e| evaluation_error(origin, e))

@@ -10,7 +10,7 @@
 //! OEWGs) is ambiguous and not matched.
 //! A scholar extends extraction by adding labels to the Turtle files, not by editing Rust.
 
-use crate::error::ResourceError;
+use crate::error::{Location, ResourceError};
 use crate::rdf::resources::{ResourceFile, Resources};
 use crate::rdf::vocab::{NG, RDF, SKOS};
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -299,10 +299,7 @@ impl Lexicon {
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
-                let quad = triple.map_err(|e| ResourceError::Syntax {
-                    path: file.origin.clone(),
-                    message: syntax_message(&e),
-                })?;
+                let quad = triple.map_err(|e| syntax_error(&file.origin, &e))?;
                 let NamedOrBlankNode::NamedNode(s) = &quad.subject else {
                     continue;
                 };
@@ -388,16 +385,11 @@ impl Lexicon {
     }
 }
 
-/// A parser error as `line:column: message`.
-pub fn syntax_message(error: &oxigraph::io::RdfSyntaxError) -> String {
-    match error.location() {
-        Some(range) => format!(
-            "{}:{}: {}",
-            range.start.line + 1,
-            range.start.column + 1,
-            error
-        ),
-        None => format!(" {error}"),
+/// The error of a Turtle resource file that does not parse, located where the parser stopped.
+pub fn syntax_error(file: &std::path::Path, error: &oxigraph::io::RdfSyntaxError) -> ResourceError {
+    ResourceError::Syntax {
+        location: Location::from_parser(file, error.location().map(|r| (r.start.line, r.start.column))),
+        message: error.to_string(),
     }
 }
 

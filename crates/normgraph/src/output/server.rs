@@ -19,7 +19,8 @@
 //! server is oxhttp (thread per connection, bounded), by the authors of oxigraph.
 
 use crate::analysis::{self, ProjectionSpec};
-use crate::query;
+use crate::error::QueryError;
+use crate::query::{self, DefaultGraph};
 use crate::rdf::resources::Resources;
 use oxhttp::model::header::{self, HeaderValue};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
@@ -308,24 +309,13 @@ impl State {
                 "no query: pass query=… (GET or form POST) or POST an application/sparql-query body",
             );
         };
-        let token = CancellationToken::new();
-        let mut prepared = match query::evaluator()
-            .with_cancellation_token(token.clone())
-            .parse_query(query)
-        {
-            Ok(p) => p,
-            Err(e) => return text(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")),
-        };
-        let dataset = prepared.dataset_mut();
-        if params.default_graphs.is_empty() && params.named_graphs.is_empty() {
-            if dataset.is_default_dataset() {
-                dataset.set_default_graph_as_union();
-            }
+        let dataset = if params.default_graphs.is_empty() && params.named_graphs.is_empty() {
+            DefaultGraph::QueryOrUnion
         } else {
-            let mut graphs = Vec::new();
+            let mut default = Vec::new();
             for g in &params.default_graphs {
                 match NamedNode::new(g) {
-                    Ok(n) => graphs.push(GraphName::NamedNode(n)),
+                    Ok(n) => default.push(GraphName::NamedNode(n)),
                     Err(_) => {
                         return text(
                             StatusCode::BAD_REQUEST,
@@ -346,11 +336,20 @@ impl State {
                     }
                 }
             }
-            dataset.set_default_graph(graphs);
-            if !named.is_empty() {
-                dataset.set_available_named_graphs(named);
-            }
-        }
+            DefaultGraph::Given { default, named }
+        };
+        let token = CancellationToken::new();
+        let prepared =
+            match query::prepare(&self.store, query, "query", &dataset, Some(token.clone())) {
+                Ok(p) => p,
+                Err(QueryError::Syntax { message, .. }) => {
+                    return text(
+                        StatusCode::BAD_REQUEST,
+                        format!("SPARQL syntax error: {message}"),
+                    )
+                }
+                Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
+            };
         let accept = accept_list(request, params.format.as_deref());
         // The evaluation runs on its own thread: at the time limit the client gets its 503 at
         // once, and the cancelled evaluation stops at its next check.

@@ -6,7 +6,7 @@
 //! `NORMGRAPH_RESOURCES`); the current folder is used when it has an `ontology/normgraph.ttl`.
 
 use crate::error::ResourceError;
-use crate::extract::lexicon::syntax_message;
+use crate::extract::lexicon::syntax_error;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::collections::HashMap;
@@ -210,10 +210,7 @@ pub fn resource_quads(files: &[ResourceFile], graph: &str) -> Result<Vec<Quad>, 
             .without_named_graphs()
             .for_slice(file.text.as_bytes())
         {
-            let q = t.map_err(|e| ResourceError::Syntax {
-                path: file.origin.clone(),
-                message: syntax_message(&e),
-            })?;
+            let q = t.map_err(|e| syntax_error(&file.origin, &e))?;
             let subject = match q.subject {
                 NamedOrBlankNode::BlankNode(b) => NamedOrBlankNode::BlankNode(relabel(b)),
                 other => other,

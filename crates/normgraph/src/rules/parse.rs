@@ -6,6 +6,7 @@
 //! triple becomes its own rule (same body), so every rule derives one predicate.
 
 use super::RuleError;
+use crate::error::Location;
 use oxigraph::model::{GraphName, Term};
 use oxttl::n3::{N3Quad, N3Term};
 use oxttl::N3Parser;
@@ -117,19 +118,13 @@ pub fn parse_files(files: &[crate::rdf::resources::ResourceFile]) -> Result<Vec<
 pub fn parse_rules(text: &str, path: &Path) -> Result<Vec<Rule>, RuleError> {
     let mut quads: Vec<N3Quad> = Vec::new();
     for q in N3Parser::new().for_slice(text.as_bytes()) {
-        quads.push(q.map_err(|e| RuleError::Syntax {
-            path: path.to_path_buf(),
-            message: match e.location() {
-                r if r.start.line > 0 || r.start.column > 0 || r.end.offset > 0 => {
-                    format!(
-                        "{}:{}: {}",
-                        r.start.line + 1,
-                        r.start.column + 1,
-                        e.message()
-                    )
-                }
-                _ => format!(" {}", e.message()),
-            },
+        quads.push(q.map_err(|e| {
+            let r = e.location();
+            let known = r.start.line > 0 || r.start.column > 0 || r.end.offset > 0;
+            RuleError::Syntax {
+                location: Location::from_parser(path, known.then_some((r.start.line, r.start.column))),
+                message: e.message().to_owned(),
+            }
         })?);
     }
     let mut formulas: HashMap<String, Vec<&N3Quad>> = HashMap::new();

@@ -59,10 +59,7 @@ pub fn read(path: &Path) -> Result<Corrections, CorrectionError> {
         text: text.into(),
     };
     let quads = resource_quads(&[file], &vocab::corrections_graph()).map_err(|e| match e {
-        ResourceError::Syntax { message, .. } => CorrectionError::Syntax {
-            path: path.to_path_buf(),
-            message,
-        },
+        ResourceError::Syntax { location, message } => CorrectionError::Syntax { location, message },
         other => bad(path, other.to_string()),
     })?;
     let retractions =
