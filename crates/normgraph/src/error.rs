@@ -192,6 +192,9 @@ pub enum ResourceError {
     /// A folder given as resources lacks `ontology/normgraph.ttl` or `data/reference/`.
     #[error("{0}: not a resource folder (it needs ontology/normgraph.ttl and data/reference/)")]
     NotAResourceFolder(PathBuf),
+    /// A cue pattern the extractor needs is not in `data/cues/`.
+    #[error("no cue pattern cue:{0} (an ng:CuePattern with an ng:pattern) in data/cues/")]
+    MissingCue(String),
     /// A curated query name is unknown.
     #[error("no curated query named {0:?} (see `normgraph queries`)")]
     UnknownQuery(String),

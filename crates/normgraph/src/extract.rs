@@ -606,7 +606,7 @@ fn extract_region(
                 .into_iter()
                 .map(|h| (h.start, h.end, h.concept))
                 .collect();
-            positions::find(text, &hits, ict_body)
+            positions::find(&lexicon.cues, text, &hits, ict_body)
                 .into_iter()
                 .map(|f| PositionTaken {
                     span: sp.span(f.start, f.end),

@@ -10,6 +10,7 @@
 //! OEWGs) is ambiguous and not matched.
 //! A scholar extends extraction by adding labels to the Turtle files, not by editing Rust.
 
+use super::positions::Cues;
 use crate::error::{Location, ResourceError};
 use crate::rdf::resources::{ResourceFile, Resources};
 use crate::rdf::vocab::{NG, RDF, SKOS};
@@ -270,6 +271,8 @@ fn label_pattern(key: &str) -> String {
 #[derive(Debug)]
 pub struct Lexicon {
     matchers: BTreeMap<Kind, Matcher>,
+    /// The cue patterns positions are judged by (`data/cues/`).
+    pub cues: Cues,
 }
 
 impl Lexicon {
@@ -277,11 +280,11 @@ impl Lexicon {
     pub fn load(resources: &Resources) -> Result<Self, ResourceError> {
         let mut files = resources.ontology()?;
         files.extend(resources.reference()?);
-        Self::from_files(&files)
+        Self::from_files(&files, Cues::from_files(&resources.cues()?)?)
     }
 
-    /// Reads the lexicon from Turtle files.
-    pub fn from_files(files: &[ResourceFile]) -> Result<Self, ResourceError> {
+    /// Reads the lexicon from Turtle files (the SKOS labels), with the cue patterns.
+    pub fn from_files(files: &[ResourceFile], cues: Cues) -> Result<Self, ResourceError> {
         #[derive(Default)]
         struct Entry {
             types: Vec<String>,
@@ -350,7 +353,7 @@ impl Lexicon {
                 .collect();
             matchers.insert(kind, Matcher::with_abbreviations(list)?);
         }
-        Ok(Self { matchers })
+        Ok(Self { matchers, cues })
     }
 
     /// The matcher for one kind of concept.

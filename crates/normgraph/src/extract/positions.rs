@@ -12,9 +12,15 @@
 //! are those of the debate on ICT security: outside its bodies (OEWG, GGE), a passage counts only
 //! when ICTs are named near the proposal.
 
+use super::lexicon::syntax_error;
 use super::text::{sentence_around, window_before};
+use crate::error::ResourceError;
+use crate::rdf::resources::ResourceFile;
+use crate::rdf::vocab::NG;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedOrBlankNode, Term};
 use regex::Regex;
-use std::sync::LazyLock;
+use std::collections::HashMap;
 
 /// Support or opposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -41,37 +47,62 @@ pub struct FoundStance {
     pub cue: (usize, usize),
 }
 
-static OPPOSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:oppos(?:e|es|ed|ing|ition)|reject(?:s|ed|ing)?|premature(?:ly)?|unnecessary|no\s+need\s+(?:for|to)|(?:do|does|did|can|could|would|will|are|is|am)\s*(?:not|n't|n’t)\s+(?:\w+ly\s+)?(?:support|accept|agree|need|see\s+(?:the|any)\s+need|in\s+favou?r\s+of|convinced|persuaded)|cannot\s+(?:\w+ly\s+)?(?:support|accept|agree)|not\s+(?:ready|the\s+time|acceptable|convinced|persuaded|in\s+favou?r\s+of)|avoid(?:s|ed|ing)?|object(?:s|ed|ing)?\s+to|(?:are|is|am|be|been|vote[sd]?|voting|stand|stands|argue[sd]?|speak|speaks)\s+against|counterproductive|unacceptable)\b")
-        .expect("valid regex")
-});
+/// The cue patterns positions are judged by, read from `data/cues/positions.ttl` (resources
+/// of type `ng:CuePattern` with an `ng:pattern`): words of opposition and of support, reported
+/// positions, a negation right before a support cue, and the words of the ICT debate.
+#[derive(Debug, Clone)]
+pub struct Cues {
+    oppose: Regex,
+    support: Regex,
+    reported: Regex,
+    negated: Regex,
+    ict_topic: Regex,
+}
 
-static SUPPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:support(?:s|ed|ing)?|in\s+favou?r\s+of|favou?r(?:s|ed)?|call(?:s|ed|ing)?\s+for|(?:the\s+)?need(?:s)?\s+(?:for|a|an|to)|we\s+need|needed|necessary|essential|indispensable|welcome[sd]?|advocat(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|propos(?:e|es|ed|al|als)|start\s+negotiat\w*|commence\s+negotiat\w*|remains?\s+on\s+the\s+table|look(?:s|ing)?\s+forward\s+to|committed\s+to|champion(?:s|ed|ing)?)\b")
-        .expect("valid regex")
-});
-
-/// Others' positions reported by the speaker: "some delegations called for", "other States
-/// support", "a number of countries reject", "while others" (not "among others").
-static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:some|other|several|many|certain|few|a\s+(?:number|group)\s+of)\s+(?:delegations|States|countries|Member\s+States|participants)|(?:^\s*|\b(?:while|whereas|but|and)\s+)others)\b")
-        .expect("valid regex")
-});
+impl Cues {
+    /// The cue patterns of Turtle files (`cue:oppose`, `cue:support`, `cue:reported`,
+    /// `cue:negated`, `cue:ictTopic`, each an `ng:pattern`); every one must be there.
+    pub fn from_files(files: &[ResourceFile]) -> Result<Self, ResourceError> {
+        let mut patterns: HashMap<String, (Regex, String)> = HashMap::new();
+        let pattern = format!("{NG}pattern");
+        for file in files {
+            for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
+            {
+                let t = triple.map_err(|e| syntax_error(&file.origin, &e))?;
+                let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&t.subject, &t.object)
+                else {
+                    continue;
+                };
+                if t.predicate.as_str() != pattern {
+                    continue;
+                }
+                let re = Regex::new(l.value()).map_err(|e| ResourceError::BadLabel {
+                    label: l.value().to_owned(),
+                    concept: s.as_str().to_owned(),
+                    message: e.to_string(),
+                })?;
+                let name = s.as_str().rsplit(['/', '#']).next().unwrap_or_default();
+                patterns.insert(name.to_owned(), (re, file.name.clone()));
+            }
+        }
+        let mut take = |name: &str| {
+            patterns
+                .remove(name)
+                .map(|(re, _)| re)
+                .ok_or_else(|| ResourceError::MissingCue(name.to_owned()))
+        };
+        Ok(Self {
+            oppose: take("oppose")?,
+            support: take("support")?,
+            reported: take("reported")?,
+            negated: take("negated")?,
+            ict_topic: take("ictTopic")?,
+        })
+    }
+}
 
 /// How far before a support cue (bytes) a negation may govern it.
 const NEGATION_REACH: usize = 40;
-
-/// A negation right before a support cue, with at most one adverb between: "not in favour of",
-/// "never supported", "no longer support".
-static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|n't|n’t|never|no\s+longer)\s+(?:\w+ly\s+)?$").expect("valid regex")
-});
-
-/// Words that put a passage in the debate on ICT security.
-static ICT_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:ICTs?|cyber\w*|information\s+and\s+communications?\s+technolog\w*|information\s+security|digital\s+(?:platforms?|technolog\w*|space))\b")
-        .expect("valid regex")
-});
 
 /// How far (bytes, either side) a proposal's name may stand from a word of the ICT debate.
 const TOPIC_REACH: usize = 1500;
@@ -79,7 +110,7 @@ const TOPIC_REACH: usize = 1500;
 /// Whether the passage around `start..end` is about ICT security: the proposals of the scheme
 /// are that debate's, and the same words elsewhere ("a legally binding instrument on small
 /// arms", "a permanent mechanism for consultation") are other proposals.
-fn on_topic(text: &str, start: usize, end: usize) -> bool {
+fn on_topic(cues: &Cues, text: &str, start: usize, end: usize) -> bool {
     let mut from = start.saturating_sub(TOPIC_REACH);
     while !text.is_char_boundary(from) {
         from -= 1;
@@ -88,16 +119,21 @@ fn on_topic(text: &str, start: usize, end: usize) -> bool {
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    ICT_TOPIC.is_match(&text[from..to])
+    cues.ict_topic.is_match(&text[from..to])
 }
 
 /// Judges the stance of each label hit (`(start, end, concept)`, byte offsets) in `text`.
 /// `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG, the GGE),
 /// where every passage is on topic; elsewhere a passage must name ICTs near the proposal.
-pub fn find(text: &str, hits: &[(usize, usize, usize)], ict_body: bool) -> Vec<FoundStance> {
+pub fn find(
+    cues: &Cues,
+    text: &str,
+    hits: &[(usize, usize, usize)],
+    ict_body: bool,
+) -> Vec<FoundStance> {
     let mut out = Vec::new();
     for &(start, end, concept) in hits {
-        if !ict_body && !on_topic(text, start, end) {
+        if !ict_body && !on_topic(cues, text, start, end) {
             continue;
         }
         let (s, e) = sentence_around(text, start, end);
@@ -125,13 +161,13 @@ pub fn find(text: &str, hits: &[(usize, usize, usize)], ict_body: bool) -> Vec<F
         // support") is opposition: an opposition cue ending just before it governs it.
         let negated = |(cs, _): (usize, usize)| {
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
-            OPPOSE.is_match(before) || NEGATED.is_match(before)
+            cues.oppose.is_match(before) || cues.negated.is_match(before)
         };
         // Reported positions ("some delegations called for …") are not the speaker's.
-        if REPORTED.is_match(clause) {
+        if cues.reported.is_match(clause) {
             continue;
         }
-        let stance = match (nearest(&OPPOSE), nearest(&SUPPORT)) {
+        let stance = match (nearest(&cues.oppose), nearest(&cues.support)) {
             (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
             (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
             (Some(o), _) => Some((Stance::Opposes, o)),
@@ -154,10 +190,15 @@ pub fn find(text: &str, hits: &[(usize, usize, usize)], ict_body: bool) -> Vec<F
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rdf::resources::Resources;
+
+    fn cues() -> Cues {
+        Cues::from_files(&Resources::Embedded.cues().expect("cue files")).expect("cues")
+    }
 
     fn stance(text: &str, label: &str) -> Option<Stance> {
         let start = text.find(label).expect("label in text");
-        find(text, &[(start, start + label.len(), 0)], true)
+        find(&cues(), text, &[(start, start + label.len(), 0)], true)
             .first()
             .map(|f| f.stance)
     }
@@ -168,12 +209,12 @@ mod tests {
         let label = "legally binding instrument";
         let start = text.find(label).expect("label");
         let hit = [(start, start + label.len(), 0)];
-        assert!(find(text, &hit, false).is_empty());
-        assert_eq!(find(text, &hit, true).len(), 1);
+        assert!(find(&cues(), text, &hit, false).is_empty());
+        assert_eq!(find(&cues(), text, &hit, true).len(), 1);
         let text = "On ICT security, we call for a legally binding instrument.";
         let start = text.find(label).expect("label");
         assert_eq!(
-            find(text, &[(start, start + label.len(), 0)], false).len(),
+            find(&cues(), text, &[(start, start + label.len(), 0)], false).len(),
             1
         );
     }

@@ -11,6 +11,7 @@ use petgraph::visit::{EdgeRef, IntoNodeReferences, NodeRef};
 use quick_xml::escape::escape;
 use serde_json::json;
 use std::io::{self, Write};
+use std::sync::LazyLock;
 
 crate::choice_enum! {
     /// Graph file formats.
@@ -225,25 +226,25 @@ fn dot_string(s: &str) -> String {
     out
 }
 
-/// Fill colours by node kind, shared by the DOT export and the HTML viewer.
-pub const KIND_COLOURS: &[(&str, &str)] = &[
-    ("State", "#4e79a7"),
-    ("Group", "#59a14f"),
-    ("Resolution", "#f28e2b"),
-    ("Document", "#f28e2b"),
-    ("Principle", "#b07aa1"),
-    ("ProposedNorm", "#e15759"),
-    ("CharterArticle", "#edc948"),
-    ("ThreatCategory", "#76b7b2"),
-    ("Body", "#9c755f"),
-];
+/// Fill colours by node kind (`data/display/kind-colours.csv`), shared by the DOT export and the
+/// HTML viewer, in the file's order; `*` is the colour of every other kind.
+pub fn kind_colours() -> &'static [(String, String)] {
+    static COLOURS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        include_str!("../../../../data/display/kind-colours.csv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty() && *l != "kind,colour")
+            .filter_map(|l| l.split_once(','))
+            .map(|(k, c)| (k.trim().to_owned(), c.trim().to_owned()))
+            .collect()
+    });
+    &COLOURS
+}
 
 /// The colour of a node kind.
 pub fn kind_colour(kind: &str) -> &'static str {
-    KIND_COLOURS
-        .iter()
-        .find(|(k, _)| *k == kind)
-        .map_or("#bab0ac", |(_, c)| c)
+    let colours = kind_colours();
+    let of = |k: &str| colours.iter().find(|(name, _)| name == k).map(|(_, c)| c.as_str());
+    of(kind).or_else(|| of("*")).unwrap_or("#bab0ac")
 }
 
 fn dot(g: &InfluenceGraph, s: &Scores, out: &mut dyn Write) -> io::Result<()> {

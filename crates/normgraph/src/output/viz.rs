@@ -3,7 +3,7 @@
 
 use crate::analysis::{InfluenceGraph, Scores};
 use crate::error::AnalysisError;
-use crate::output::graphio::{self, GraphFormat, KIND_COLOURS};
+use crate::output::graphio::{self, GraphFormat};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -16,9 +16,10 @@ const CYTOSCAPE: &str = include_str!("../../../../assets/vendor/cytoscape/cytosc
 /// community, a search box, and a side panel with a clicked node's neighbours and the quoted
 /// sentences behind its edges. The page needs no network.
 pub fn html(g: &InfluenceGraph, scores: &Scores, title: &str) -> String {
-    let colours: serde_json::Map<String, serde_json::Value> = KIND_COLOURS
+    let colours: serde_json::Map<String, serde_json::Value> = graphio::kind_colours()
         .iter()
-        .map(|(k, c)| ((*k).to_owned(), serde_json::Value::from(*c)))
+        .filter(|(k, _)| k != "*")
+        .map(|(k, c)| (k.clone(), serde_json::Value::from(c.as_str())))
         .collect();
     let data = serde_json::json!({
         "graph": graphio::cytoscape_json(g, scores),

@@ -140,6 +140,17 @@ impl Resources {
         self.files("data/reference", "ttl")
     }
 
+    /// The cue patterns (`data/cues/*.ttl`). A resource folder without a `data/cues` folder
+    /// gets the built-in ones.
+    pub fn cues(&self) -> Result<Vec<ResourceFile>, ResourceError> {
+        match self {
+            Self::Folder(root) if !root.join("data/cues").is_dir() => {
+                Self::Embedded.files("data/cues", "ttl")
+            }
+            _ => self.files("data/cues", "ttl"),
+        }
+    }
+
     /// The curated queries, as (name without `.rq`, text).
     pub fn queries(&self) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
         self.named("queries", "rq")
