@@ -7,12 +7,12 @@
 #![allow(missing_docs)] // criterion_group! defines undocumented functions
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use normgraph::extract::{citations, extract};
 use normgraph::extract::lexicon::Lexicon;
+use normgraph::extract::{citations, extract};
 use normgraph::rdf::model;
-use normgraph::source::reader;
 use normgraph::rdf::resources::Resources;
 use normgraph::rules::{evaluate, parse_files, Index};
+use normgraph::source::reader;
 use normgraph_dev::synth::{generate, speech, SynthConfig};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use std::hint::black_box;

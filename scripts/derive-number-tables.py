@@ -5,7 +5,7 @@ Security Council resolutions and the General Assembly's resolutions of its first
 are numbered in one running sequence each, in order of adoption. So every number lying between
 two numbers known to belong to the same year (SC) or session (GA) belongs to it too. This script
 collects such known points, each attested by the text of a real document, and writes them out;
-the extractor (src/extract/numbers.rs) turns them into ranges.
+the extractor (crates/normgraph/src/extract/numbers.rs) turns them into ranges.
 
 Attestations:
 - the explicit citations in the UN General Debate Corpus (1946-2012) that give the year or the

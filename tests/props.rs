@@ -4,11 +4,11 @@
 
 use normgraph::extract::citations::{find, to_roman};
 use normgraph::extract::extract;
-use normgraph::extract::numbers::{ga_session, sc_year, session_year};
 use normgraph::extract::lexicon::Lexicon;
+use normgraph::extract::numbers::{ga_session, sc_year, session_year};
 use normgraph::rdf::model::quads;
-use normgraph::source::reader::decode;
 use normgraph::rdf::resources::Resources;
+use normgraph::source::reader::decode;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser, RdfSerializer};
 use proptest::prelude::*;
 use std::collections::BTreeSet;

@@ -14,8 +14,12 @@ use std::path::PathBuf;
 
 /// A clap parser for one of the library's [`Choice`] enums: offers its words with their help.
 fn choice<T: Choice>() -> impl TypedValueParser<Value = T> {
-    PossibleValuesParser::new(T::ALL.iter().map(|v| PossibleValue::new(v.name()).help(v.help())))
-        .try_map(|word| word.parse::<T>())
+    PossibleValuesParser::new(
+        T::ALL
+            .iter()
+            .map(|v| PossibleValue::new(v.name()).help(v.help())),
+    )
+    .try_map(|word| word.parse::<T>())
 }
 
 /// normgraph: statements delivered at the UN → a linked-data graph of delegations, proposed norms,

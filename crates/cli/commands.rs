@@ -82,7 +82,10 @@ pub fn seconds(option: &str, value: f64) -> Result<std::time::Duration> {
     if value.is_finite() && value > 0.0 {
         Ok(std::time::Duration::from_secs_f64(value))
     } else {
-        Err(BadInput(format!("{option} {value}: give a positive number of seconds")).into())
+        Err(BadInput(format!(
+            "{option} {value}: give a positive number of seconds"
+        ))
+        .into())
     }
 }
 
@@ -114,7 +117,10 @@ pub fn report_failures(failures: &[String], done: &str) -> Result<()> {
         return Ok(());
     }
     let s = if failures.len() == 1 { "" } else { "s" };
-    eprintln!("{} input{s} failed (the others were {done}):", failures.len());
+    eprintln!(
+        "{} input{s} failed (the others were {done}):",
+        failures.len()
+    );
     for f in failures {
         eprintln!("  {f}");
     }

@@ -24,9 +24,7 @@ fn code(kind: ErrorKind) -> u8 {
 /// The exit code of an error: the kind of the first cause along its chain that has one.
 fn exit_code(err: &anyhow::Error) -> u8 {
     err.chain()
-        .find_map(|cause| {
-            normgraph::error::kind_of(cause).or_else(|| commands::kind_of(cause))
-        })
+        .find_map(|cause| normgraph::error::kind_of(cause).or_else(|| commands::kind_of(cause)))
         .map_or(code(ErrorKind::Failure), code)
 }
 

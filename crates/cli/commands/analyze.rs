@@ -78,7 +78,18 @@ pub fn run(ctx: &Context, what: AnalyzeCommand) -> Result<()> {
             }
             Ok(())
         }
-        AnalyzeCommand::Centrality(CentralityArgs { graph, measures, alpha, tol, max_iter, pivots, seed, top, format, write_back: back }) => {
+        AnalyzeCommand::Centrality(CentralityArgs {
+            graph,
+            measures,
+            alpha,
+            tol,
+            max_iter,
+            pivots,
+            seed,
+            top,
+            format,
+            write_back: back,
+        }) => {
             let (db, g) = project(store_path, resources, &graph)?;
             let mut opts = CentralityOptions {
                 alpha,
@@ -97,7 +108,13 @@ pub fn run(ctx: &Context, what: AnalyzeCommand) -> Result<()> {
             }
             write_table(&analysis::scores_table(&g, &scores, top), format)
         }
-        AnalyzeCommand::Communities(CommunitiesArgs { graph, method, resolution, format, write_back: back }) => {
+        AnalyzeCommand::Communities(CommunitiesArgs {
+            graph,
+            method,
+            resolution,
+            format,
+            write_back: back,
+        }) => {
             let (db, g) = project(store_path, resources, &graph)?;
             let (part, q) = analysis::communities(&g, method, resolution)?;
             let count = part.iter().max().map_or(0, |m| m + 1);
@@ -115,7 +132,15 @@ pub fn run(ctx: &Context, what: AnalyzeCommand) -> Result<()> {
             }
             write_table(&analysis::scores_table(&g, &scores, None), format)
         }
-        AnalyzeCommand::Path(PathArgs { graph, from, to, all, max_length, limit, format }) => {
+        AnalyzeCommand::Path(PathArgs {
+            graph,
+            from,
+            to,
+            all,
+            max_length,
+            limit,
+            format,
+        }) => {
             let (_db, g) = project(store_path, resources, &graph)?;
             let (a, b) = (g.resolve(&from)?.index(), g.resolve(&to)?.index());
             let adj = analysis::centrality::Adjacency::new(&g);
@@ -179,4 +204,3 @@ pub fn run(ctx: &Context, what: AnalyzeCommand) -> Result<()> {
         }
     }
 }
-

@@ -33,11 +33,15 @@ pub fn run(ctx: &Context, args: ExplainArgs) -> Result<()> {
         .into());
     };
     match args.format {
-        ExplainFormat::Text => write!(std::io::stdout().lock(), "{}", explain::render_text(&proof))?,
-        ExplainFormat::Json => say!("{}", serde_json::to_string_pretty(&proof)?),
-        ExplainFormat::Turtle => {
-            write!(std::io::stdout().lock(), "{}", explain::render_turtle(&proof))?
+        ExplainFormat::Text => {
+            write!(std::io::stdout().lock(), "{}", explain::render_text(&proof))?
         }
+        ExplainFormat::Json => say!("{}", serde_json::to_string_pretty(&proof)?),
+        ExplainFormat::Turtle => write!(
+            std::io::stdout().lock(),
+            "{}",
+            explain::render_turtle(&proof)
+        )?,
     }
     Ok(())
 }

@@ -18,7 +18,8 @@ pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
         return Ok(());
     };
     // Write beside the target and rename, so a failed export leaves no half file.
-    let cannot_write = |e: std::io::Error| BadInput(format!("{}: cannot write: {e}", path.display()));
+    let cannot_write =
+        |e: std::io::Error| BadInput(format!("{}: cannot write: {e}", path.display()));
     let tmp = path.with_extension("normgraph-partial");
     let file = std::fs::File::create(&tmp).map_err(cannot_write)?;
     let mut w = std::io::BufWriter::new(file);

@@ -36,4 +36,3 @@ pub fn run(ctx: &Context, args: ExportGraphArgs) -> Result<()> {
     }
     Ok(())
 }
-

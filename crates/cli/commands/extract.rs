@@ -99,4 +99,3 @@ fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Resu
     }
     Ok(())
 }
-

@@ -12,8 +12,8 @@
 //! (ids `article-2-4` or the symbol, kinds `charter-article`/`document`; references to the
 //! Charter as a whole and to decisions are not compared).
 
-use normgraph::extract::{extract, Extraction};
 use normgraph::extract::lexicon::Lexicon;
+use normgraph::extract::{extract, Extraction};
 use normgraph::source::reader::read_document;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -153,7 +153,7 @@ pub fn evaluate(
         path: gold_path.to_path_buf(),
         message,
     };
-    let text = std::fs::read_to_string(gold_path).map_err(|e| bad(format!("cannot read: {e}")))?;
+    let text = normgraph::source::reader::read_text(gold_path)?;
     let gold: Gold = serde_json::from_str(&text)
         .map_err(|e| bad(format!("line {} column {}: {e}", e.line(), e.column())))?;
     let base = gold_path.parent().unwrap_or(Path::new("."));

@@ -147,6 +147,9 @@ pub enum ReadError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ManifestError {
+    /// The manifest file cannot be read or is not UTF-8.
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// The manifest cannot be read or is not valid CSV.
     #[error("{path}:{line}: {message}")]
     Invalid {
@@ -163,6 +166,9 @@ pub enum ManifestError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ResourceError {
+    /// A resource file cannot be read or is not UTF-8.
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// A Turtle resource file cannot be read.
     #[error("{path}: cannot read")]
     Io {
@@ -630,7 +636,8 @@ pub fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
         RemoteError,
         InputError
     );
-    err.downcast_ref::<ExportError>().and_then(ExportError::kind)
+    err.downcast_ref::<ExportError>()
+        .and_then(ExportError::kind)
 }
 
 /// Renders an error with its chain of causes, `outer: inner: …`, as the command line prints it.

@@ -9,8 +9,8 @@
 pub mod alignment;
 pub mod batch;
 pub mod citations;
-pub mod lexicon;
 pub mod instruments;
+pub mod lexicon;
 pub mod metadata;
 pub mod norms;
 pub mod numbers;
@@ -19,9 +19,9 @@ pub mod speakers;
 pub mod text;
 
 use crate::extract::lexicon::{Concept, Kind, Lexicon};
+use crate::rdf::vocab;
 use crate::source::manifest::ManifestRow;
 use crate::source::reader::{CharIndex, Document};
-use crate::rdf::vocab;
 use citations::{CitationKind, Organ};
 use serde::Serialize;
 

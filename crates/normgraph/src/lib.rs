@@ -34,20 +34,22 @@
 //! assert_eq!(ex.citations[1].span.surface, "the said resolution");
 //! ```
 
-pub mod source;
-pub mod extract;
-pub mod rdf;
-pub mod store;
-pub mod query;
-pub mod rules;
 pub mod analysis;
-pub mod output;
 pub mod error;
+pub mod extract;
+pub mod output;
+pub mod query;
+pub mod rdf;
+pub mod rules;
+pub mod source;
+pub mod store;
 
 /// An enumeration whose values a user names by word (output formats, measures …): the command
 /// line offers [`Choice::ALL`] with their [`help`](Choice::help) and parses them with `FromStr`.
 /// The library itself does not depend on any argument parser.
-pub trait Choice: Copy + std::str::FromStr<Err = String> + std::fmt::Display + Send + Sync + 'static {
+pub trait Choice:
+    Copy + std::str::FromStr<Err = String> + std::fmt::Display + Send + Sync + 'static
+{
     /// Every value, in the order they are offered.
     const ALL: &'static [Self];
     /// The word that names this value.

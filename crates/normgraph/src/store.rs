@@ -10,12 +10,13 @@
 pub mod corrections;
 
 use crate::error::{ResourceError, StoreError};
-use corrections::Corrections;
 use crate::extract::Extraction;
 use crate::rdf::model;
 use crate::rdf::resources::Resources;
 use crate::rdf::vocab;
-use oxigraph::model::{GraphNameRef, GraphName, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
+use corrections::Corrections;
+use oxigraph::model::{
+    GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
 };
 use oxigraph::store::{StorageError, Store};
 use rayon::prelude::*;
@@ -86,8 +87,6 @@ fn open_rocksdb(path: &Path) -> Result<Store, StoreError> {
 fn open_rocksdb(path: &Path) -> Result<Store, StoreError> {
     Err(StoreError::NoPersistentStore(path.to_path_buf()))
 }
-
-
 
 /// What an ingest wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -207,8 +206,7 @@ pub fn ingest(
     )
     .map_err(load)?;
     let err = |e| storage_error(path, e);
-    let retracted =
-        Retracted::new(corrections::stored_retractions(store, path)?).map_err(err)?;
+    let retracted = Retracted::new(corrections::stored_retractions(store, path)?).map_err(err)?;
     let mut summary = IngestSummary {
         documents: extractions.len(),
         ..IngestSummary::default()
@@ -417,10 +415,7 @@ pub fn graphs(store: &Store, path: &Path) -> Result<Vec<(String, usize)>, StoreE
 
 /// Every triple in the store outside the inferred graph (the asserted facts), duplicates
 /// across graphs included once by the caller's index.
-pub fn asserted_triples(
-    store: &Store,
-    path: &Path,
-) -> Result<Vec<Triple>, StoreError> {
+pub fn asserted_triples(store: &Store, path: &Path) -> Result<Vec<Triple>, StoreError> {
     let err = |e| storage_error(path, e);
     let inferred = vocab::inferred_graph();
     let mut out = Vec::new();
@@ -437,11 +432,7 @@ pub fn asserted_triples(
 }
 
 /// Replaces the inferred graph with the given triples, in one transaction.
-pub fn replace_inferred(
-    store: &Store,
-    path: &Path,
-    triples: &[Triple],
-) -> Result<(), StoreError> {
+pub fn replace_inferred(store: &Store, path: &Path, triples: &[Triple]) -> Result<(), StoreError> {
     replace_graph(store, path, &vocab::inferred_graph(), triples)
 }
 

@@ -25,6 +25,9 @@ pub struct Batch {
     pub warnings: Vec<String>,
 }
 
+/// One file read and extracted: its statement name, its canonical path and its statements.
+type Read = (String, PathBuf, Vec<Extraction>);
+
 /// The manifests that apply: a `manifest.csv` in each given folder (or beside each given file)
 /// and the explicit one. With `keep_going`, wrong rows are set aside (returned, with the file
 /// they name) instead of failing the run.
@@ -96,7 +99,7 @@ pub fn read_and_extract(
             .map(|c| !skipped.contains(&c))
             .unwrap_or(true)
     });
-    let read: Vec<Result<(String, PathBuf, Vec<Extraction>), InputError>> = files
+    let read: Vec<Result<Read, InputError>> = files
         .par_iter()
         .map(|file| {
             let doc = reader::read_document(file)?;

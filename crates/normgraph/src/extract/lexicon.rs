@@ -391,7 +391,10 @@ impl Lexicon {
 /// The error of a Turtle resource file that does not parse, located where the parser stopped.
 pub fn syntax_error(file: &std::path::Path, error: &oxigraph::io::RdfSyntaxError) -> ResourceError {
     ResourceError::Syntax {
-        location: Location::from_parser(file, error.location().map(|r| (r.start.line, r.start.column))),
+        location: Location::from_parser(
+            file,
+            error.location().map(|r| (r.start.line, r.start.column)),
+        ),
         message: error.to_string(),
     }
 }

@@ -65,8 +65,11 @@ impl Ranges {
 }
 
 /// Security Council resolution numbers → year of adoption.
-pub static SC_YEARS: LazyLock<Ranges> =
-    LazyLock::new(|| Ranges::parse(include_str!("../../../../data/reference/sc-resolution-years.csv")));
+pub static SC_YEARS: LazyLock<Ranges> = LazyLock::new(|| {
+    Ranges::parse(include_str!(
+        "../../../../data/reference/sc-resolution-years.csv"
+    ))
+});
 
 /// Old-style General Assembly resolution numbers → regular session (1–30).
 pub static GA_SESSIONS: LazyLock<Ranges> = LazyLock::new(|| {

@@ -243,7 +243,12 @@ pub fn kind_colours() -> &'static [(String, String)] {
 /// The colour of a node kind.
 pub fn kind_colour(kind: &str) -> &'static str {
     let colours = kind_colours();
-    let of = |k: &str| colours.iter().find(|(name, _)| name == k).map(|(_, c)| c.as_str());
+    let of = |k: &str| {
+        colours
+            .iter()
+            .find(|(name, _)| name == k)
+            .map(|(_, c)| c.as_str())
+    };
     of(kind).or_else(|| of("*")).unwrap_or("#bab0ac")
 }
 

@@ -65,7 +65,10 @@ mod tests {
         assert_eq!(iri("<https://example.org/x>"), "https://example.org/x");
         assert_eq!(iri("a"), format!("{}type", vocab::RDF));
         assert!(matches!(parse_term("3"), Ok(Term::Literal(_))));
-        assert!(matches!(parse_term("zz:nothing"), Err(QueryError::BadTerm(_))));
+        assert!(matches!(
+            parse_term("zz:nothing"),
+            Err(QueryError::BadTerm(_))
+        ));
         assert_eq!(
             candidate_iris("<ng:cites>")[1],
             format!("{}cites", vocab::NG)

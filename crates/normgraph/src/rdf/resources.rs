@@ -9,8 +9,8 @@ use crate::error::ResourceError;
 use crate::extract::lexicon::syntax_error;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
-use std::collections::HashMap;
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -105,11 +105,7 @@ impl Resources {
                 paths
                     .into_iter()
                     .map(|path| {
-                        let text =
-                            fs::read_to_string(&path).map_err(|source| ResourceError::Io {
-                                path: path.clone(),
-                                source,
-                            })?;
+                        let text = crate::source::reader::read_text(&path)?;
                         let name = format!(
                             "{dir}/{}",
                             path.file_name().unwrap_or_default().to_string_lossy()
@@ -235,4 +231,3 @@ pub fn resource_quads(files: &[ResourceFile], graph: &str) -> Result<Vec<Quad>, 
     }
     Ok(quads)
 }
-

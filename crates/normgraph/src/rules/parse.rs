@@ -122,7 +122,10 @@ pub fn parse_rules(text: &str, path: &Path) -> Result<Vec<Rule>, RuleError> {
             let r = e.location();
             let known = r.start.line > 0 || r.start.column > 0 || r.end.offset > 0;
             RuleError::Syntax {
-                location: Location::from_parser(path, known.then_some((r.start.line, r.start.column))),
+                location: Location::from_parser(
+                    path,
+                    known.then_some((r.start.line, r.start.column)),
+                ),
                 message: e.message().to_owned(),
             }
         })?);

@@ -57,12 +57,8 @@ pub struct Manifest {
 impl Manifest {
     /// Reads a manifest; every row must name an existing file.
     pub fn load(path: &Path) -> Result<Self, ManifestError> {
-        let bytes = std::fs::read(path).map_err(|e| ManifestError::Invalid {
-            path: path.to_path_buf(),
-            line: 0,
-            message: format!("cannot read: {e}"),
-        })?;
-        Self::from_bytes(path, &bytes)
+        let text = crate::source::reader::read_text(path)?;
+        Self::from_bytes(path, text.as_bytes())
     }
 
     /// Parses a manifest's bytes; `path` names it and its folder anchors the rows' files. The
@@ -78,12 +74,8 @@ impl Manifest {
     /// Reads a manifest file, setting wrong rows aside instead of failing on them (for
     /// `--keep-going`); a manifest that cannot be read or parsed at all is still an error.
     pub fn load_lenient(path: &Path) -> Result<(Self, Vec<RowProblem>), ManifestError> {
-        let bytes = std::fs::read(path).map_err(|e| ManifestError::Invalid {
-            path: path.to_path_buf(),
-            line: 0,
-            message: format!("cannot read: {e}"),
-        })?;
-        Self::from_bytes_lenient(path, &bytes)
+        let text = crate::source::reader::read_text(path)?;
+        Self::from_bytes_lenient(path, text.as_bytes())
     }
 
     /// Like [`Manifest::from_bytes`], but wrong rows are returned beside the good ones.

@@ -23,12 +23,10 @@
 //! fact never comes back, however often its statement is re-ingested.
 
 use crate::error::{CorrectionError, ResourceError, StoreError};
-use crate::rdf::resources::ResourceFile;
 use crate::rdf::resources::resource_quads;
+use crate::rdf::resources::ResourceFile;
 use crate::rdf::vocab::{self, RDF};
-use oxigraph::model::{
-    NamedNode, NamedOrBlankNode, Quad, Term, Triple,
-};
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::store::Store;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -59,7 +57,9 @@ pub fn read(path: &Path) -> Result<Corrections, CorrectionError> {
         text: text.into(),
     };
     let quads = resource_quads(&[file], &vocab::corrections_graph()).map_err(|e| match e {
-        ResourceError::Syntax { location, message } => CorrectionError::Syntax { location, message },
+        ResourceError::Syntax { location, message } => {
+            CorrectionError::Syntax { location, message }
+        }
         other => bad(path, other.to_string()),
     })?;
     let retractions =
