@@ -24,7 +24,7 @@ pub fn project(
 ) -> Result<(oxigraph::store::Store, InfluenceGraph)> {
     let spec = match &args.select {
         Some(file) => {
-            let text = normgraph::source::reader::read_text(file)?;
+            let text = normgraph::source::file::read_text(file)?;
             let name = file
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())

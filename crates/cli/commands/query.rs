@@ -44,7 +44,7 @@ fn query_text(
     file: Option<PathBuf>,
 ) -> Result<(String, String)> {
     if let Some(path) = file {
-        let text = normgraph::source::reader::read_text(&path)?;
+        let text = normgraph::source::file::read_text(&path)?;
         return Ok((text, path.display().to_string()));
     }
     let q = query.unwrap_or_default();

@@ -153,7 +153,7 @@ pub fn evaluate(
         path: gold_path.to_path_buf(),
         message,
     };
-    let text = normgraph::source::reader::read_text(gold_path)?;
+    let text = normgraph::source::file::read_text(gold_path)?;
     let gold: Gold = serde_json::from_str(&text)
         .map_err(|e| bad(format!("line {} column {}: {e}", e.line(), e.column())))?;
     let base = gold_path.parent().unwrap_or(Path::new("."));

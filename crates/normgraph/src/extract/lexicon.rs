@@ -11,8 +11,8 @@
 //! A scholar extends extraction by adding labels to the Turtle files, not by editing Rust.
 
 use super::positions::Cues;
-use crate::error::{Location, ResourceError};
-use crate::rdf::resources::{ResourceFile, Resources};
+use crate::error::ResourceError;
+use crate::rdf::resources::{syntax_error, ResourceFile, Resources};
 use crate::rdf::vocab::{NG, RDF, SKOS};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
@@ -385,17 +385,6 @@ impl Lexicon {
                     })
                 })
             })
-    }
-}
-
-/// The error of a Turtle resource file that does not parse, located where the parser stopped.
-pub fn syntax_error(file: &std::path::Path, error: &oxigraph::io::RdfSyntaxError) -> ResourceError {
-    ResourceError::Syntax {
-        location: Location::from_parser(
-            file,
-            error.location().map(|r| (r.start.line, r.start.column)),
-        ),
-        message: error.to_string(),
     }
 }
 

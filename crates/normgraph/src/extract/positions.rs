@@ -12,10 +12,9 @@
 //! are those of the debate on ICT security: outside its bodies (OEWG, GGE), a passage counts only
 //! when ICTs are named near the proposal.
 
-use super::lexicon::syntax_error;
 use super::text::{sentence_around, window_before};
 use crate::error::ResourceError;
-use crate::rdf::resources::ResourceFile;
+use crate::rdf::resources::{syntax_error, ResourceFile};
 use crate::rdf::vocab::NG;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};

@@ -5,8 +5,7 @@
 //! a folder holding `ontology/`, `data/reference/` and `queries/` (`--resources DIR` or
 //! `NORMGRAPH_RESOURCES`); the current folder is used when it has an `ontology/normgraph.ttl`.
 
-use crate::error::ResourceError;
-use crate::extract::lexicon::syntax_error;
+use crate::error::{Location, ResourceError};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use std::borrow::Cow;
@@ -105,7 +104,7 @@ impl Resources {
                 paths
                     .into_iter()
                     .map(|path| {
-                        let text = crate::source::reader::read_text(&path)?;
+                        let text = crate::source::file::read_text(&path)?;
                         let name = format!(
                             "{dir}/{}",
                             path.file_name().unwrap_or_default().to_string_lossy()
@@ -180,6 +179,17 @@ impl Resources {
             .find(|(n, _)| n == name)
             .map(|(_, f)| f)
             .ok_or_else(|| ResourceError::UnknownQuery(name.to_owned()))
+    }
+}
+
+/// The error of a Turtle resource file that does not parse, located where the parser stopped.
+pub fn syntax_error(file: &Path, error: &oxigraph::io::RdfSyntaxError) -> ResourceError {
+    ResourceError::Syntax {
+        location: Location::from_parser(
+            file,
+            error.location().map(|r| (r.start.line, r.start.column)),
+        ),
+        message: error.to_string(),
     }
 }
 

@@ -93,7 +93,7 @@ pub fn load_rules(path: &Path) -> Result<Vec<Rule>, RuleError> {
     };
     let mut rules = Vec::new();
     for file in files {
-        let text = crate::source::reader::read_text(&file)?;
+        let text = crate::source::file::read_text(&file)?;
         rules.extend(parse_rules(&text, &file)?);
     }
     if rules.is_empty() {

@@ -57,7 +57,7 @@ pub struct Manifest {
 impl Manifest {
     /// Reads a manifest; every row must name an existing file.
     pub fn load(path: &Path) -> Result<Self, ManifestError> {
-        let text = crate::source::reader::read_text(path)?;
+        let text = crate::source::file::read_text(path)?;
         Self::from_bytes(path, text.as_bytes())
     }
 
@@ -74,7 +74,7 @@ impl Manifest {
     /// Reads a manifest file, setting wrong rows aside instead of failing on them (for
     /// `--keep-going`); a manifest that cannot be read or parsed at all is still an error.
     pub fn load_lenient(path: &Path) -> Result<(Self, Vec<RowProblem>), ManifestError> {
-        let text = crate::source::reader::read_text(path)?;
+        let text = crate::source::file::read_text(path)?;
         Self::from_bytes_lenient(path, text.as_bytes())
     }
 

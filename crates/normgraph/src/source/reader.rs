@@ -4,6 +4,7 @@
 //! with a leading byte-order mark removed and nothing else normalised. [`CharIndex`] converts the
 //! byte offsets the matchers work with into those character offsets.
 
+use super::file::{decode_text, line_column};
 use crate::error::ReadError;
 use crate::source::manifest::{check_values, ManifestRow};
 use sha2::{Digest, Sha256};
@@ -260,38 +261,6 @@ pub fn read_document(path: &Path) -> Result<Document, ReadError> {
     decode(path, &bytes)
 }
 
-/// Reads a text file a user gives (a query, rules, corrections, a projection): the one way
-/// normgraph reads such files, so they all accept a UTF-8 byte-order mark and all name the file,
-/// line and column of a byte that is not UTF-8.
-pub fn read_text(path: &Path) -> Result<String, ReadError> {
-    let bytes = fs::read(path).map_err(|source| ReadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    decode_text(path, &bytes).map(str::to_owned)
-}
-
-/// The text of a file's bytes: UTF-8, without its byte-order mark; UTF-16 and bytes that are not
-/// UTF-8 are errors naming the file (and the line and column of the first bad byte).
-pub fn decode_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, ReadError> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(ReadError::Utf16 {
-            path: path.to_path_buf(),
-        });
-    }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(body).map_err(|e| {
-        let offset = e.valid_up_to();
-        let (line, column) = line_column(&body[..offset]);
-        ReadError::NotUtf8 {
-            path: path.to_path_buf(),
-            line,
-            column,
-            offset: offset + (bytes.len() - body.len()),
-        }
-    })
-}
-
 /// Decodes the bytes of a statement file (see [`read_document`]). A PDF (`%PDF-` at the start)
 /// is read for its text, page by page, the pages joined by form feeds (see [`pdf_text`]).
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
@@ -392,14 +361,6 @@ pub fn page_at(text: &str, at: usize) -> Option<u32> {
     }
     let before = text.get(..at).unwrap_or(text);
     u32::try_from(before.matches('\u{c}').count() + 1).ok()
-}
-
-/// 1-based line and column (in characters) just after the given valid UTF-8 prefix.
-fn line_column(prefix: &[u8]) -> (usize, usize) {
-    let prefix = String::from_utf8_lossy(prefix);
-    let line = prefix.matches('\n').count() + 1;
-    let last = prefix.rsplit('\n').next().unwrap_or("");
-    (line, last.chars().count() + 1)
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -50,7 +50,7 @@ fn bad(path: &Path, message: String) -> CorrectionError {
 /// Reads a corrections file (Turtle, UTF-8). Syntax errors name the line and column; a
 /// retraction missing its subject, predicate or object, or with a literal subject, is an error.
 pub fn read(path: &Path) -> Result<Corrections, CorrectionError> {
-    let text = crate::source::reader::read_text(path)?;
+    let text = crate::source::file::read_text(path)?;
     let file = ResourceFile {
         name: path.display().to_string(),
         origin: PathBuf::from(path),
