@@ -29,6 +29,15 @@ impl Location {
         }
     }
 
+    /// A line (1-based) of the file.
+    pub fn line(file: &Path, line: usize) -> Self {
+        Self {
+            file: file.to_path_buf(),
+            line: Some(line),
+            column: None,
+        }
+    }
+
     /// A line and column (both 1-based) of the file.
     pub fn at(file: &Path, line: usize, column: usize) -> Self {
         Self {
@@ -74,14 +83,10 @@ pub enum ReadError {
         source: std::io::Error,
     },
     /// The bytes are not valid UTF-8.
-    #[error("{path}:{line}:{column}: not valid UTF-8 (byte offset {offset}); convert the file to UTF-8 first")]
+    #[error("{location}: not valid UTF-8 (byte offset {offset}); convert the file to UTF-8 first")]
     NotUtf8 {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line of the first bad byte.
-        line: usize,
-        /// 1-based column (in characters) of the first bad byte.
-        column: usize,
+        /// The file, line and column (in characters) of the first bad byte.
+        location: Location,
         /// Byte offset of the first bad byte.
         offset: usize,
     },
@@ -112,26 +117,18 @@ pub enum ReadError {
         path: PathBuf,
     },
     /// The file holds a NUL byte, which no text statement has.
-    #[error(
-        "{path}:{line}:{column}: NUL byte in text (byte offset {offset}); is this a binary file?"
-    )]
+    #[error("{location}: NUL byte in text (byte offset {offset}); is this a binary file?")]
     Binary {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
+        /// The file, line and column of the NUL byte.
+        location: Location,
         /// Byte offset.
         offset: usize,
     },
     /// The YAML front matter at the top of a statement is wrong.
-    #[error("{path}:{line}: front matter: {message}")]
+    #[error("{location}: front matter: {message}")]
     FrontMatter {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line in the file.
-        line: usize,
+        /// The file and line.
+        location: Location,
         /// What is wrong.
         message: String,
     },
@@ -151,12 +148,10 @@ pub enum ManifestError {
     #[error(transparent)]
     Read(#[from] ReadError),
     /// The manifest cannot be read or is not valid CSV.
-    #[error("{path}:{line}: {message}")]
+    #[error("{location}: {message}")]
     Invalid {
-        /// The manifest file.
-        path: PathBuf,
-        /// 1-based line.
-        line: u64,
+        /// The manifest file and line.
+        location: Location,
         /// What is wrong.
         message: String,
     },
@@ -664,12 +659,10 @@ pub enum InputError {
     #[error(transparent)]
     Manifest(#[from] ManifestError),
     /// A manifest row names a delegation the reference data does not know.
-    #[error("{}:{line}: unknown delegation {value:?} (not a code or name in data/reference)", manifest.display())]
+    #[error("{location}: unknown delegation {value:?} (not a code or name in data/reference)")]
     UnknownDelegation {
-        /// The manifest.
-        manifest: PathBuf,
-        /// 1-based line of the row.
-        line: u64,
+        /// The manifest (or front matter) and the line of the row.
+        location: Location,
         /// The value given.
         value: String,
     },

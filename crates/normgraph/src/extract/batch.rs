@@ -6,7 +6,7 @@
 //! same whatever the scheduling.
 
 use super::{extract_all, Extraction};
-use crate::error::{render, InputError};
+use crate::error::{render, InputError, Location};
 use crate::extract::lexicon::Lexicon;
 use crate::source::manifest::{Manifest, RowProblem};
 use crate::source::reader;
@@ -107,8 +107,7 @@ pub fn read_and_extract(
             let canonical = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
             let ex = extract_all(&doc, lexicon, manifest.row(file)).map_err(|u| {
                 InputError::UnknownDelegation {
-                    manifest: u.manifest,
-                    line: u.line,
+                    location: Location::line(&u.manifest, u.line as usize),
                     value: u.value,
                 }
             })?;

@@ -3,7 +3,7 @@
 //! accepts a UTF-8 byte-order mark, refuses UTF-16 and names the file, line and column of a byte
 //! that is not UTF-8.
 
-use crate::error::ReadError;
+use crate::error::{Location, ReadError};
 use std::fs;
 use std::path::Path;
 
@@ -31,9 +31,7 @@ pub fn decode_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, ReadErro
         let offset = e.valid_up_to();
         let (line, column) = line_column(&body[..offset]);
         ReadError::NotUtf8 {
-            path: path.to_path_buf(),
-            line,
-            column,
+            location: Location::at(path, line, column),
             offset: offset + (bytes.len() - body.len()),
         }
     })

@@ -8,7 +8,7 @@
 //! `venue`, `language` (BCP 47), `source_url`, `title`.
 //! A folder given to `ingest` or `extract` that holds a `manifest.csv` uses it automatically.
 
-use crate::error::ManifestError;
+use crate::error::{Location, ManifestError};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -84,8 +84,7 @@ impl Manifest {
         bytes: &[u8],
     ) -> Result<(Self, Vec<RowProblem>), ManifestError> {
         let invalid = |line: u64, message: String| ManifestError::Invalid {
-            path: path.to_path_buf(),
-            line,
+            location: Location::line(path, line as usize),
             message,
         };
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);

@@ -5,7 +5,7 @@
 //! byte offsets the matchers work with into those character offsets.
 
 use super::file::{decode_text, line_column};
-use crate::error::ReadError;
+use crate::error::{Location, ReadError};
 use crate::source::manifest::{check_values, ManifestRow};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -91,8 +91,7 @@ fn front_matter(path: &Path, text: &str) -> Result<(Option<ManifestRow>, usize),
             let parsed: FrontMatter = serde_saphyr::from_str(yaml).map_err(|e| {
                 let message = e.to_string();
                 ReadError::FrontMatter {
-                    path: path.to_path_buf(),
-                    line: 2 + yaml_line(&message).unwrap_or(0),
+                    location: Location::line(path, 2 + yaml_line(&message).unwrap_or(0)),
                     message: message
                         .lines()
                         .next()
@@ -123,8 +122,7 @@ fn front_matter(path: &Path, text: &str) -> Result<(Option<ManifestRow>, usize),
                     .position(|l| l.trim_start().starts_with(&format!("{key}:")))
                     .map_or(1, |i| i + 2);
                 ReadError::FrontMatter {
-                    path: path.to_path_buf(),
-                    line,
+                    location: Location::line(path, line),
                     message,
                 }
             })?;
@@ -133,8 +131,7 @@ fn front_matter(path: &Path, text: &str) -> Result<(Option<ManifestRow>, usize),
         at += line.len();
     }
     Err(ReadError::FrontMatter {
-        path: path.to_path_buf(),
-        line: 1,
+        location: Location::line(path, 1),
         message: "no closing `---` line".into(),
     })
 }
@@ -280,9 +277,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
     if let Some(offset) = text.find('\0') {
         let (line, column) = line_column(&body[..offset]);
         return Err(ReadError::Binary {
-            path: path.to_path_buf(),
-            line,
-            column,
+            location: Location::at(path, line, column),
             offset,
         });
     }
