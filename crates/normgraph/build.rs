@@ -10,6 +10,7 @@ const DIRS: &[(&str, &str)] = &[
     ("ontology", "ttl"),
     ("ontology/rules", "n3"),
     ("data/reference", "ttl"),
+    ("data/reference", "csv"),
     ("data/cues", "ttl"),
     ("queries", "rq"),
     ("queries/projections", "rq"),

@@ -193,6 +193,17 @@ pub enum ResourceError {
     /// A folder given as resources lacks `ontology/normgraph.ttl` or `data/reference/`.
     #[error("{0}: not a resource folder (it needs ontology/normgraph.ttl and data/reference/)")]
     NotAResourceFolder(PathBuf),
+    /// A reference table the extractor needs is missing.
+    #[error("{0}: no such table")]
+    MissingTable(String),
+    /// A row of a reference table (CSV) is wrong.
+    #[error("{location}: {message}")]
+    Table {
+        /// The file and line.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
     /// A cue pattern the extractor needs is not in `data/cues/`.
     #[error("no cue pattern cue:{0} (an ng:CuePattern with an ng:pattern) in data/cues/")]
     MissingCue(String),

@@ -451,7 +451,7 @@ fn extract_region(
         .as_deref()
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse::<u32>().ok());
-    let found_citations = citations::find_dated(text, year);
+    let found_citations = citations::find_dated(text, year, &lexicon.numbers);
     let mut found_instruments = instruments::find(text);
     // Documents named by a title in the reference data ("the 2015 GGE report").
     let documents = lexicon.matcher(Kind::Document);

@@ -19,7 +19,7 @@
 //! second and later items of a list, just that item. A bare number whose body or session cannot
 //! be told from the text is left out rather than guessed.
 
-use super::numbers;
+use super::numbers::{self, NumberTables};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -84,7 +84,9 @@ impl Resolved {
 }
 
 /// What the rest of the text tells about a bare number.
-struct Context {
+struct Context<'a> {
+    /// What a number alone says (years, sessions).
+    tables: &'a NumberTables,
     /// The year the statement was delivered, when known.
     year: Option<u32>,
     /// Numbers already cited with their session or year (or their organ named right before),
@@ -312,17 +314,20 @@ const ANAPHORA_REACH: usize = 3000;
 /// How far back (bytes) plain "the resolution" may look for its antecedent.
 const PLAIN_ANAPHORA_REACH: usize = 3000;
 
-/// Finds every citation in `text`, in order of position, not knowing when it was written.
+/// Finds every citation in `text`, in order of position, not knowing when it was written, with
+/// the built-in number tables (the pipeline uses the [`Lexicon`](super::lexicon::Lexicon)'s, which
+/// `--resources` can override: see [`find_dated`]).
 pub fn find(text: &str) -> Vec<FoundCitation> {
-    find_dated(text, None)
+    find_dated(text, None, NumberTables::embedded())
 }
 
 /// Finds every citation in `text`, a statement delivered in `year` (when known): the year rules
 /// out readings of a bare number that did not exist yet ("resolution 2832" in 1990 can only be
-/// the General Assembly's 2832 (XXVI)).
-pub fn find_dated(text: &str, year: Option<u32>) -> Vec<FoundCitation> {
+/// the General Assembly's 2832 (XXVI)). `tables` tell what a number alone says.
+pub fn find_dated(text: &str, year: Option<u32>, tables: &NumberTables) -> Vec<FoundCitation> {
     let mut found: Vec<FoundCitation> = Vec::new();
     let mut ctx = Context {
+        tables,
         year,
         known: std::collections::HashMap::new(),
         sentence_organ: None,
@@ -616,7 +621,7 @@ fn squeeze(s: &str) -> String {
 }
 
 /// Turns a designator into a symbol and organ, or `None` when it cannot be told.
-fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context) -> Option<Resolved> {
+fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context<'_>) -> Option<Resolved> {
     let prefix = d.prefix.as_deref();
     if let Some((sp, s, n)) = &d.special {
         if hint == Some(Organ::SecurityCouncil) || *s == 0 || *n == 0 {
@@ -651,10 +656,12 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context) -> Option<Resolve
             // year, when the number belongs to the session that met that year and no Security
             // Council resolution of that number is known for that year.
             if hint != Some(Organ::SecurityCouncil) && prefix != Some("S/RES/") {
-                if let Some(session) = numbers::ga_session(num) {
-                    let ga_year =
-                        numbers::session_year(session).is_some_and(|y| year == y || year == y + 1);
-                    if ga_year && numbers::sc_year(num) != Some(year) {
+                if let Some(session) = ctx.tables.ga_session(num) {
+                    let ga_year = ctx
+                        .tables
+                        .session_year(session)
+                        .is_some_and(|y| year == y || year == y + 1);
+                    if ga_year && ctx.tables.sc_year(num) != Some(year) {
                         return Some(Resolved::new(
                             format!("A/RES/{num}({})", to_roman(session)),
                             Organ::GeneralAssembly,
@@ -662,7 +669,7 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context) -> Option<Resolve
                     }
                 }
             }
-            return Some(security_council(num, year));
+            return Some(security_council(ctx.tables, num, year));
         }
         let (special, roman) = match par.split_once('-') {
             Some((sp, r)) => (Some(sp), r),
@@ -677,7 +684,7 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context) -> Option<Resolve
             // miswritten ("2758 (XXXVI)"). Not below 300 (sessions I–III): other bodies
             // (UNCTAD, conferences) number their resolutions from 1 with roman sessions too
             // ("159 (VI)" is UNCTAD's).
-            if let Some(known) = numbers::ga_session(num) {
+            if let Some(known) = ctx.tables.ga_session(num) {
                 let right = to_roman(known);
                 if known != session && num >= 300 && numbers::one_slip(roman, &right) {
                     return Some(Resolved {
@@ -716,12 +723,16 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context) -> Option<Resolve
     };
     // A bare number with an adoption date that settles body and session.
     if hint == Some(Organ::SecurityCouncil) {
-        return Some(security_council(num, year));
+        return Some(security_council(ctx.tables, num, year));
     }
     // An old-style General Assembly number whose session (from the tables) met that year or
     // was resumed in the next: "resolution 3236 of 1974".
-    if let Some(session) = numbers::ga_session(num) {
-        if numbers::session_year(session).is_some_and(|y| year == y || year == y + 1) {
+    if let Some(session) = ctx.tables.ga_session(num) {
+        if ctx
+            .tables
+            .session_year(session)
+            .is_some_and(|y| year == y || year == y + 1)
+        {
             return Some(Resolved::new(
                 format!("A/RES/{num}({})", to_roman(session)),
                 Organ::GeneralAssembly,
@@ -754,9 +765,9 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context) -> Option<Resolve
 
 /// Security Council resolution `num` of the year the text gives; a year one slip away from the
 /// one the number belongs to is that year miswritten ("242 (1969)").
-fn security_council(num: u32, year: u32) -> Resolved {
+fn security_council(tables: &NumberTables, num: u32, year: u32) -> Resolved {
     let literal = format!("S/RES/{num}({year})");
-    match numbers::sc_year(num) {
+    match tables.sc_year(num) {
         Some(known)
             if known != year && numbers::one_slip(&year.to_string(), &known.to_string()) =>
         {
@@ -774,7 +785,12 @@ fn security_council(num: u32, year: u32) -> Resolved {
 /// 2832"): the organ named before it or in its sentence, the statement's year and the tables
 /// tell which resolution it is, or the same number cited earlier with its session or year;
 /// otherwise it is left out.
-fn bare_number(d: &Designator, num: u32, hint: Option<Organ>, ctx: &Context) -> Option<Resolved> {
+fn bare_number(
+    d: &Designator,
+    num: u32,
+    hint: Option<Organ>,
+    ctx: &Context<'_>,
+) -> Option<Resolved> {
     // A session or year the designator could not read ("1514 ,XV|", "435 (1978,"), a page
     // break between the word and the number, or a document job number after it ("33 06-53615":
     // a page number) leave the number unsettled.
@@ -788,11 +804,11 @@ fn bare_number(d: &Designator, num: u32, hint: Option<Organ>, ctx: &Context) -> 
         }
     }
     // Readings the statement's year allows.
-    let ga = numbers::ga_session(num).filter(|&s| {
+    let ga = ctx.tables.ga_session(num).filter(|&s| {
         ctx.year
-            .is_none_or(|y| numbers::session_year(s).is_some_and(|sy| sy <= y))
+            .is_none_or(|y| ctx.tables.session_year(s).is_some_and(|sy| sy <= y))
     });
-    let sc_possible = ctx.year.is_none_or(|y| numbers::sc_exists_by(num, y));
+    let sc_possible = ctx.year.is_none_or(|y| ctx.tables.sc_exists_by(num, y));
     let reading = match organ {
         Some(Organ::SecurityCouncil) => Organ::SecurityCouncil,
         Some(Organ::GeneralAssembly) => Organ::GeneralAssembly,
@@ -801,7 +817,7 @@ fn bare_number(d: &Designator, num: u32, hint: Option<Organ>, ctx: &Context) -> 
     };
     match reading {
         Organ::SecurityCouncil => {
-            let year = numbers::sc_year(num)?;
+            let year = ctx.tables.sc_year(num)?;
             ctx.year
                 .is_none_or(|y| year <= y)
                 .then(|| Resolved::new(format!("S/RES/{num}({year})"), Organ::SecurityCouncil))
@@ -1006,11 +1022,15 @@ mod tests {
             ("resolution 3236 of 1974".into(), "A/RES/3236(XXIX)".into())
         );
         // The statement's year rules out a Security Council resolution not yet adopted.
-        let dated = find_dated("as resolution 2832 declared", Some(1990));
+        let dated = find_dated(
+            "as resolution 2832 declared",
+            Some(1990),
+            NumberTables::embedded(),
+        );
         assert_eq!(dated.len(), 1);
         assert_eq!(dated[0].id, "A/RES/2832(XXVI)");
         assert!(ids("as resolution 2832 declared").is_empty());
-        assert!(find_dated("resolution 1701 and", Some(2010)).is_empty());
+        assert!(find_dated("resolution 1701 and", Some(2010), NumberTables::embedded()).is_empty());
         // The same number cited before with its year.
         let v = ids("resolution 1701 (2006) ends the war. Under 1701, the parties withdraw.");
         assert_eq!(v.len(), 2, "{v:?}");

@@ -10,6 +10,7 @@
 //! OEWGs) is ambiguous and not matched.
 //! A scholar extends extraction by adding labels to the Turtle files, not by editing Rust.
 
+use super::numbers::NumberTables;
 use super::positions::Cues;
 use crate::error::ResourceError;
 use crate::rdf::resources::{syntax_error, ResourceFile, Resources};
@@ -273,6 +274,8 @@ pub struct Lexicon {
     matchers: BTreeMap<Kind, Matcher>,
     /// The cue patterns positions are judged by (`data/cues/`).
     pub cues: Cues,
+    /// What a resolution's number alone says (`data/reference/*.csv`).
+    pub numbers: NumberTables,
 }
 
 impl Lexicon {
@@ -280,11 +283,17 @@ impl Lexicon {
     pub fn load(resources: &Resources) -> Result<Self, ResourceError> {
         let mut files = resources.ontology()?;
         files.extend(resources.reference()?);
-        Self::from_files(&files, Cues::from_files(&resources.cues()?)?)
+        let cues = Cues::from_files(&resources.cues()?)?;
+        Self::from_files(&files, cues, NumberTables::load(resources)?)
     }
 
-    /// Reads the lexicon from Turtle files (the SKOS labels), with the cue patterns.
-    pub fn from_files(files: &[ResourceFile], cues: Cues) -> Result<Self, ResourceError> {
+    /// Reads the lexicon from Turtle files (the SKOS labels), with the cue patterns and the
+    /// number tables.
+    pub fn from_files(
+        files: &[ResourceFile],
+        cues: Cues,
+        numbers: NumberTables,
+    ) -> Result<Self, ResourceError> {
         #[derive(Default)]
         struct Entry {
             types: Vec<String>,
@@ -353,7 +362,11 @@ impl Lexicon {
                 .collect();
             matchers.insert(kind, Matcher::with_abbreviations(list)?);
         }
-        Ok(Self { matchers, cues })
+        Ok(Self {
+            matchers,
+            cues,
+            numbers,
+        })
     }
 
     /// The matcher for one kind of concept.

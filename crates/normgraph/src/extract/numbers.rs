@@ -8,6 +8,8 @@
 //! belongs to that year (session); a number in a gap between two years is not known and is left
 //! alone rather than guessed.
 
+use crate::error::{Location, ResourceError};
+use crate::rdf::resources::{ResourceFile, Resources};
 use std::sync::LazyLock;
 
 /// Ranges of numbers known to share a value (a year or a session): `(first, last, value)`,
@@ -17,22 +19,22 @@ pub struct Ranges(Vec<(u32, u32, u32)>);
 
 impl Ranges {
     /// Builds the ranges from a table's text (`number,value,…` rows; `#` comments and the header
-    /// line skipped). Panics on a malformed row: the tables are built into the binary and checked
-    /// by the tests.
-    fn parse(text: &str) -> Ranges {
-        let mut points: Vec<(u32, u32)> = text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with("number,") && !l.trim().is_empty())
-            .map(|l| {
-                let mut cols = l.split(',');
-                let mut next = || {
-                    cols.next()
-                        .and_then(|c| c.trim().parse::<u32>().ok())
-                        .expect("a number table row starts with two numbers")
-                };
-                (next(), next())
-            })
-            .collect();
+    /// line skipped); a row that does not start with two numbers is an error naming its line.
+    fn parse(file: &ResourceFile) -> Result<Ranges, ResourceError> {
+        let mut points: Vec<(u32, u32)> = Vec::new();
+        for (i, l) in file.text.lines().enumerate() {
+            if l.starts_with('#') || l.starts_with("number,") || l.trim().is_empty() {
+                continue;
+            }
+            let mut cols = l.split(',').map(|c| c.trim().parse::<u32>().ok());
+            let (Some(Some(number)), Some(Some(value))) = (cols.next(), cols.next()) else {
+                return Err(ResourceError::Table {
+                    location: Location::line(&file.origin, i + 1),
+                    message: "a row starts with two numbers: number,value".into(),
+                });
+            };
+            points.push((number, value));
+        }
         points.sort_unstable();
         let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
         for (number, value) in points {
@@ -41,7 +43,7 @@ impl Ranges {
                 _ => ranges.push((number, number, value)),
             }
         }
-        Ranges(ranges)
+        Ok(Ranges(ranges))
     }
 
     /// The value (year or session) of `number`, when it lies within a known range.
@@ -64,58 +66,82 @@ impl Ranges {
     }
 }
 
-/// Security Council resolution numbers → year of adoption.
-pub static SC_YEARS: LazyLock<Ranges> = LazyLock::new(|| {
-    Ranges::parse(include_str!(
-        "../../../../data/reference/sc-resolution-years.csv"
-    ))
-});
+/// The number tables of `data/reference/` (see the module's documentation), read through the
+/// [`Resources`], so that a resource folder can give its own.
+#[derive(Debug)]
+pub struct NumberTables {
+    /// Security Council resolution numbers → year of adoption.
+    pub sc_years: Ranges,
+    /// Old-style General Assembly resolution numbers → regular session (1–30).
+    pub ga_sessions: Ranges,
+    /// General Assembly regular sessions → the year they opened (their general debate).
+    pub session_years: Vec<(u32, u32)>,
+}
 
-/// Old-style General Assembly resolution numbers → regular session (1–30).
-pub static GA_SESSIONS: LazyLock<Ranges> = LazyLock::new(|| {
-    Ranges::parse(include_str!(
-        "../../../../data/reference/ga-resolution-sessions.csv"
-    ))
-});
-
-/// General Assembly regular sessions → the year they opened (their general debate).
-static SESSION_YEARS: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
-    include_str!("../../../../data/reference/ga-sessions.csv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("session,"))
-        .filter_map(|l| {
-            let (s, y) = l.split_once(',')?;
-            Some((s.trim().parse().ok()?, y.trim().parse().ok()?))
+impl NumberTables {
+    /// Reads the three tables (`sc-resolution-years.csv`, `ga-resolution-sessions.csv`,
+    /// `ga-sessions.csv`) from the resources.
+    pub fn load(resources: &Resources) -> Result<Self, ResourceError> {
+        let sessions = resources.reference_table("ga-sessions.csv")?;
+        let mut session_years = Vec::new();
+        for (i, l) in sessions.text.lines().enumerate() {
+            if l.starts_with('#') || l.starts_with("session,") || l.trim().is_empty() {
+                continue;
+            }
+            let pair = l
+                .split_once(',')
+                .and_then(|(s, y)| Some((s.trim().parse().ok()?, y.trim().parse().ok()?)));
+            let Some(pair) = pair else {
+                return Err(ResourceError::Table {
+                    location: Location::line(&sessions.origin, i + 1),
+                    message: "a row is session,year".into(),
+                });
+            };
+            session_years.push(pair);
+        }
+        Ok(Self {
+            sc_years: Ranges::parse(&resources.reference_table("sc-resolution-years.csv")?)?,
+            ga_sessions: Ranges::parse(&resources.reference_table("ga-resolution-sessions.csv")?)?,
+            session_years,
         })
-        .collect()
-});
+    }
 
-/// The year Security Council resolution `number` was adopted, when the tables tell.
-pub fn sc_year(number: u32) -> Option<u32> {
-    SC_YEARS.value(number)
-}
+    /// The tables built into the binary (checked by the tests).
+    pub fn embedded() -> &'static NumberTables {
+        static TABLES: LazyLock<NumberTables> = LazyLock::new(|| {
+            NumberTables::load(&Resources::Embedded).expect("the built-in number tables parse")
+        });
+        &TABLES
+    }
 
-/// The regular session whose old-style resolution `number` is, when the tables tell. Session I's
-/// numbers (1–65 attested) are not told: numbers that small are as often another body's
-/// (UNCTAD, a conference) that numbers its resolutions from 1 in each session.
-pub fn ga_session(number: u32) -> Option<u32> {
-    GA_SESSIONS.value(number).filter(|&s| s > 1)
-}
+    /// The year Security Council resolution `number` was adopted, when the tables tell.
+    pub fn sc_year(&self, number: u32) -> Option<u32> {
+        self.sc_years.value(number)
+    }
 
-/// The year regular session `session` of the General Assembly opened.
-pub fn session_year(session: u32) -> Option<u32> {
-    SESSION_YEARS
-        .iter()
-        .find(|(s, _)| *s == session)
-        .map(|(_, y)| *y)
-}
+    /// The regular session whose old-style resolution `number` is, when the tables tell.
+    /// Session I's numbers (1–65 attested) are not told: numbers that small are as often another
+    /// body's (UNCTAD, a conference) that numbers its resolutions from 1 in each session.
+    pub fn ga_session(&self, number: u32) -> Option<u32> {
+        self.ga_sessions.value(number).filter(|&s| s > 1)
+    }
 
-/// Whether Security Council resolution `number` could have been adopted by the end of `year`:
-/// false only when the tables show a later year's resolution with a number at or below it.
-pub fn sc_exists_by(number: u32, year: u32) -> bool {
-    SC_YEARS
-        .first_after(year)
-        .is_none_or(|first| number < first)
+    /// The year regular session `session` of the General Assembly opened.
+    pub fn session_year(&self, session: u32) -> Option<u32> {
+        self.session_years
+            .iter()
+            .find(|(s, _)| *s == session)
+            .map(|(_, y)| *y)
+    }
+
+    /// Whether Security Council resolution `number` could have been adopted by the end of
+    /// `year`: false only when the tables show a later year's resolution with a number at or
+    /// below it.
+    pub fn sc_exists_by(&self, number: u32, year: u32) -> bool {
+        self.sc_years
+            .first_after(year)
+            .is_none_or(|first| number < first)
+    }
 }
 
 /// Whether two written forms differ by one character (one inserted, dropped or changed): the
@@ -145,7 +171,8 @@ mod tests {
 
     #[test]
     fn tables_run_in_order() {
-        for table in [&*SC_YEARS, &*GA_SESSIONS] {
+        let tables = NumberTables::embedded();
+        for table in [&tables.sc_years, &tables.ga_sessions] {
             let r = table.ranges();
             assert!(r.len() > 20);
             for w in r.windows(2) {
@@ -153,26 +180,26 @@ mod tests {
                 assert!(w[0].2 < w[1].2, "values out of order {w:?}");
             }
         }
-        assert_eq!(SESSION_YEARS.len(), 67);
-        assert!(SESSION_YEARS.iter().all(|(s, y)| *y == 1945 + s));
+        assert_eq!(tables.session_years.len(), 67);
+        assert!(tables.session_years.iter().all(|(s, y)| *y == 1945 + s));
     }
 
     #[test]
     fn known_numbers() {
         // Each of these is attested in the table's sources.
-        assert_eq!(sc_year(242), Some(1967));
-        assert_eq!(sc_year(1540), Some(2004));
-        assert_eq!(sc_year(1701), Some(2006));
-        assert_eq!(sc_year(2231), Some(2015));
-        assert_eq!(ga_session(1514), Some(15));
-        assert_eq!(ga_session(2758), Some(26));
-        assert_eq!(ga_session(3236), Some(29));
-        assert_eq!(session_year(29), Some(1974));
+        assert_eq!(NumberTables::embedded().sc_year(242), Some(1967));
+        assert_eq!(NumberTables::embedded().sc_year(1540), Some(2004));
+        assert_eq!(NumberTables::embedded().sc_year(1701), Some(2006));
+        assert_eq!(NumberTables::embedded().sc_year(2231), Some(2015));
+        assert_eq!(NumberTables::embedded().ga_session(1514), Some(15));
+        assert_eq!(NumberTables::embedded().ga_session(2758), Some(26));
+        assert_eq!(NumberTables::embedded().ga_session(3236), Some(29));
+        assert_eq!(NumberTables::embedded().session_year(29), Some(1974));
         // A gap between two years, and numbers beyond the tables, are not known.
-        assert_eq!(sc_year(9999), None);
-        assert_eq!(ga_session(4000), None);
-        assert!(!sc_exists_by(2832, 1990));
-        assert!(sc_exists_by(242, 1990));
+        assert_eq!(NumberTables::embedded().sc_year(9999), None);
+        assert_eq!(NumberTables::embedded().ga_session(4000), None);
+        assert!(!NumberTables::embedded().sc_exists_by(2832, 1990));
+        assert!(NumberTables::embedded().sc_exists_by(242, 1990));
     }
 
     #[test]

@@ -146,6 +146,20 @@ impl Resources {
         }
     }
 
+    /// One table of the reference data (`data/reference/NAME`, a CSV file such as the number
+    /// tables). A resource folder without that file gets the built-in one.
+    pub fn reference_table(&self, name: &str) -> Result<ResourceFile, ResourceError> {
+        let wanted = format!("data/reference/{name}");
+        let from = match self {
+            Self::Folder(root) if root.join(&wanted).is_file() => self,
+            _ => &Self::Embedded,
+        };
+        from.files("data/reference", "csv")?
+            .into_iter()
+            .find(|f| f.name == wanted)
+            .ok_or(ResourceError::MissingTable(wanted))
+    }
+
     /// The curated queries, as (name without `.rq`, text).
     pub fn queries(&self) -> Result<Vec<(String, ResourceFile)>, ResourceError> {
         self.named("queries", "rq")
