@@ -554,7 +554,12 @@ fn bad_graph_input_is_named_and_changes_nothing() {
         ],
     );
     assert_eq!(run.code, 3);
-    assert!(run.stderr.contains("latin1.rq: not valid UTF-8"));
+    // Read like every user file: the line and column of the first bad byte.
+    assert!(
+        run.stderr.contains("latin1.rq:1:16: not valid UTF-8"),
+        "{}",
+        run.stderr
+    );
 
     // One delegation cites nothing in common with another: the co-citation graph is empty.
     let run = normgraph(

@@ -5,7 +5,19 @@
 use normgraph::extract::citations::{find, to_roman};
 use normgraph::extract::extract;
 use normgraph::extract::lexicon::Lexicon;
-use normgraph::extract::numbers::{ga_session, sc_year, session_year};
+use normgraph::extract::numbers::NumberTables;
+
+fn ga_session(n: u32) -> Option<u32> {
+    NumberTables::embedded().ga_session(n)
+}
+
+fn sc_year(n: u32) -> Option<u32> {
+    NumberTables::embedded().sc_year(n)
+}
+
+fn session_year(s: u32) -> Option<u32> {
+    NumberTables::embedded().session_year(s)
+}
 use normgraph::rdf::model::quads;
 use normgraph::rdf::resources::Resources;
 use normgraph::source::reader::decode;

@@ -79,7 +79,7 @@ macro_rules! choice_enum {
                 match self { $(Self::$variant => $word,)+ }
             }
             fn help(self) -> &'static str {
-                match self { $(Self::$variant => concat!($($vdoc),*).trim_start(),)+ }
+                match self { $(Self::$variant => $crate::doc_line(concat!($($vdoc),*)),)+ }
             }
         }
 
@@ -104,3 +104,11 @@ macro_rules! choice_enum {
     };
 }
 pub(crate) use choice_enum;
+
+/// A one-line doc comment as help text: without the leading space and the final full stop (as
+/// clap shows doc comments).
+#[doc(hidden)]
+pub fn doc_line(doc: &'static str) -> &'static str {
+    let doc = doc.trim();
+    doc.strip_suffix('.').unwrap_or(doc)
+}
