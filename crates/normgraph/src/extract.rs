@@ -9,6 +9,7 @@
 pub mod alignment;
 pub mod batch;
 pub mod citations;
+pub mod cues;
 pub mod instruments;
 pub mod lexicon;
 pub mod metadata;
@@ -451,7 +452,7 @@ fn extract_region(
         .as_deref()
         .and_then(|d| d.get(..4))
         .and_then(|y| y.parse::<u32>().ok());
-    let found_citations = citations::find_dated(text, year, &lexicon.numbers);
+    let found_citations = citations::find_dated(text, year, &lexicon.numbers, &lexicon.organs);
     let mut found_instruments = instruments::find(text);
     // Documents named by a title in the reference data ("the 2015 GGE report").
     let documents = lexicon.matcher(Kind::Document);

@@ -19,7 +19,10 @@
 //! second and later items of a list, just that item. A bare number whose body or session cannot
 //! be told from the text is left out rather than guessed.
 
+use super::cues::CuePatterns;
 use super::numbers::{self, NumberTables};
+use crate::error::ResourceError;
+use crate::rdf::resources::Resources;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -241,39 +244,11 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static OTHER_BODY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bdraft|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|ECOSOC|\bHRC|Commission(?:\s+on\s+[A-Za-z ]+)?|UNESCO|\bWHO|World\s+Health\s+Assembly|IAEA|General\s+Conference|Board\s+of\s+Governors|\bOAU|\bOAS|League|Summit|Conference|Council\s+of\s+Ministers|Assembly\s+of\s+Heads|Parliament|(?:Parliamentary|National|Legislative|Consultative|Constituent|People's|People’s|Regional|Provincial|State|Federal|NATO|OAS|OAU|AU|IPU|ICAO|IMO|WMO|IMF)\s+(?:General\s+)?Assembly)(?:'s|’s)?\s*$")
-        .expect("valid regex")
-});
-
-/// Organs other than the General Assembly and the Security Council whose resolutions carry
-/// numbers and sessions of the same shape.
-static OTHER_ORGAN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:Economic\s+and\s+Social\s+Council|ECOSOC|Human\s+Rights\s+Council|Commission\s+on\s+Human\s+Rights|Trusteeship\s+Council|UNESCO|World\s+Health\s+Assembly|IAEA|Organization\s+of\s+American\s+States|Organization\s+of\s+African\s+Unity|League\s+of\s+Arab\s+States|Arab\s+League)\b")
-        .expect("valid regex")
-});
-
 /// Words saying the organ named before adopted what follows ("at its sixteenth session",
 /// "resolutions adopted").
 static ADOPTION_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:adopted|at\s+its|session|resolutions)\b").expect("valid regex")
 });
-
-/// Other bodies, by the short names speakers use.
-static OTHER_BODY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:OAU|OAS|UNCTAD|AU|ASEAN|NATO|OSCE|CSCE|ECOWAS|SADC|League|Summit|Conference|Commission|Council\s+of\s+Ministers)\b")
-        .expect("valid regex")
-});
-
-static UN_ORGAN_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:General\s+Assembly|Security\s+Council)\b").expect("valid regex")
-});
-
-static SC_NAMED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:Security\s+Council|UNSC)\b").expect("valid regex"));
-
-static UN_GA_NAMED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:General\s+Assembly|UNGA)\b").expect("valid regex"));
 
 /// A resolution number standing alone after words that govern resolutions: "under 1701",
 /// "implementing 1540", "violations of 1701" (not "of" or "and" alone: "a total of 2231").
@@ -282,15 +257,6 @@ static REPEATED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?i:under|implementing|implement|implementation\s+of|violations?\s+of|compliance\s+with|accordance\s+with|pursuant\s+to)\s+(?P<n>[0-9]{3,4})\b(?:[^/(0-9]|$)",
     )
     .expect("valid regex")
-});
-
-static SC_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:Security\s+Council|\bUNSC|\bSC)(?:'s|’s)?\s*$").expect("valid regex")
-});
-
-static GA_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:General\s+Assembly|\bUNGA|\bGA|\bAssembly)(?:'s|’s)?\s*$")
-        .expect("valid regex")
 });
 
 static PARAGRAPH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -314,17 +280,65 @@ const ANAPHORA_REACH: usize = 3000;
 /// How far back (bytes) plain "the resolution" may look for its antecedent.
 const PLAIN_ANAPHORA_REACH: usize = 3000;
 
+/// How statements name the organ of a resolution, and the other bodies whose resolutions are
+/// not taken: the cue patterns of `data/cues/organs.ttl`.
+#[derive(Debug)]
+pub struct Organs {
+    other_body_before: Regex,
+    other_organ_named: Regex,
+    other_body_named: Regex,
+    un_organ_named: Regex,
+    sc_named: Regex,
+    ga_named: Regex,
+    sc_before: Regex,
+    ga_before: Regex,
+}
+
+impl Organs {
+    /// Takes the citations' patterns (`cue:otherBodyBefore`, `cue:otherOrganNamed`,
+    /// `cue:otherBodyNamed`, `cue:unOrganNamed`, `cue:scNamed`, `cue:gaNamed`, `cue:scBefore`,
+    /// `cue:gaBefore`) out of the cue patterns; every one must be there.
+    pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
+        Ok(Self {
+            other_body_before: cues.take("otherBodyBefore")?,
+            other_organ_named: cues.take("otherOrganNamed")?,
+            other_body_named: cues.take("otherBodyNamed")?,
+            un_organ_named: cues.take("unOrganNamed")?,
+            sc_named: cues.take("scNamed")?,
+            ga_named: cues.take("gaNamed")?,
+            sc_before: cues.take("scBefore")?,
+            ga_before: cues.take("gaBefore")?,
+        })
+    }
+
+    /// The patterns built into the binary (checked by the tests).
+    pub fn embedded() -> &'static Organs {
+        static ORGANS: LazyLock<Organs> = LazyLock::new(|| {
+            let files = Resources::Embedded.cues().expect("the built-in cue files");
+            let mut cues = CuePatterns::from_files(&files).expect("the built-in cues parse");
+            Organs::take_from(&mut cues).expect("the built-in organ cues")
+        });
+        &ORGANS
+    }
+}
+
 /// Finds every citation in `text`, in order of position, not knowing when it was written, with
 /// the built-in number tables (the pipeline uses the [`Lexicon`](super::lexicon::Lexicon)'s, which
 /// `--resources` can override: see [`find_dated`]).
 pub fn find(text: &str) -> Vec<FoundCitation> {
-    find_dated(text, None, NumberTables::embedded())
+    find_dated(text, None, NumberTables::embedded(), Organs::embedded())
 }
 
 /// Finds every citation in `text`, a statement delivered in `year` (when known): the year rules
 /// out readings of a bare number that did not exist yet ("resolution 2832" in 1990 can only be
-/// the General Assembly's 2832 (XXVI)). `tables` tell what a number alone says.
-pub fn find_dated(text: &str, year: Option<u32>, tables: &NumberTables) -> Vec<FoundCitation> {
+/// the General Assembly's 2832 (XXVI)). `tables` tell what a number alone says, `organs` how
+/// the organs are named.
+pub fn find_dated(
+    text: &str,
+    year: Option<u32>,
+    tables: &NumberTables,
+    organs: &Organs,
+) -> Vec<FoundCitation> {
     let mut found: Vec<FoundCitation> = Vec::new();
     let mut ctx = Context {
         tables,
@@ -337,7 +351,7 @@ pub fn find_dated(text: &str, year: Option<u32>, tables: &NumberTables) -> Vec<F
     let mut rejected: Vec<usize> = Vec::new();
     for kw in KEYWORD.find_iter(text) {
         let before = super::text::window_before(text, kw.start(), 80);
-        if OTHER_BODY_BEFORE.is_match(before) {
+        if organs.other_body_before.is_match(before) {
             rejected.push(kw.start());
             continue;
         }
@@ -347,24 +361,27 @@ pub fn find_dated(text: &str, year: Option<u32>, tables: &NumberTables) -> Vec<F
             super::text::sentence_around(text, kw.start(), kw.end());
         let sentence_before = &text[sentence_start.min(kw.start())..kw.start()];
         let sentence = &text[sentence_start.min(kw.start())..sentence_end.max(kw.end())];
-        let names_sc = SC_NAMED.is_match(sentence);
-        let names_ga = UN_GA_NAMED.is_match(sentence);
+        let names_sc = organs.sc_named.is_match(sentence);
+        let names_ga = organs.ga_named.is_match(sentence);
         ctx.sentence_organ = match (names_sc, names_ga) {
             (true, false) => Some(Organ::SecurityCouncil),
             (false, true) => Some(Organ::GeneralAssembly),
             _ => None,
         };
-        let other_in_sentence = OTHER_ORGAN_NAMED.find_iter(sentence_before).any(|m| {
-            ADOPTION_CUE.is_match(&sentence_before[m.end()..])
-                && !UN_ORGAN_NAMED.is_match(&sentence_before[m.end()..])
-        });
+        let other_in_sentence = organs
+            .other_organ_named
+            .find_iter(sentence_before)
+            .any(|m| {
+                ADOPTION_CUE.is_match(&sentence_before[m.end()..])
+                    && !organs.un_organ_named.is_match(&sentence_before[m.end()..])
+            });
         if other_in_sentence {
             rejected.push(kw.start());
             continue;
         }
-        let hint = if SC_BEFORE.is_match(before) {
+        let hint = if organs.sc_before.is_match(before) {
             Some(Organ::SecurityCouncil)
-        } else if GA_BEFORE.is_match(before) {
+        } else if organs.ga_before.is_match(before) {
             Some(Organ::GeneralAssembly)
         } else {
             None
@@ -375,8 +392,8 @@ pub fn find_dated(text: &str, year: Option<u32>, tables: &NumberTables) -> Vec<F
         }
         // Another organ named earlier in the sentence ("The OAU, in resolution 1457") leaves a
         // bare number unsettled.
-        let other_organ = OTHER_ORGAN_NAMED.is_match(sentence_before)
-            || OTHER_BODY_NAMED.is_match(sentence_before);
+        let other_organ = organs.other_organ_named.is_match(sentence_before)
+            || organs.other_body_named.is_match(sentence_before);
         let mut at = kw.end();
         let mut first = true;
         let mut list_dated = false;
@@ -1026,11 +1043,18 @@ mod tests {
             "as resolution 2832 declared",
             Some(1990),
             NumberTables::embedded(),
+            Organs::embedded(),
         );
         assert_eq!(dated.len(), 1);
         assert_eq!(dated[0].id, "A/RES/2832(XXVI)");
         assert!(ids("as resolution 2832 declared").is_empty());
-        assert!(find_dated("resolution 1701 and", Some(2010), NumberTables::embedded()).is_empty());
+        assert!(find_dated(
+            "resolution 1701 and",
+            Some(2010),
+            NumberTables::embedded(),
+            Organs::embedded()
+        )
+        .is_empty());
         // The same number cited before with its year.
         let v = ids("resolution 1701 (2006) ends the war. Under 1701, the parties withdraw.");
         assert_eq!(v.len(), 2, "{v:?}");

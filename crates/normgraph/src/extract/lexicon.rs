@@ -10,6 +10,8 @@
 //! OEWGs) is ambiguous and not matched.
 //! A scholar extends extraction by adding labels to the Turtle files, not by editing Rust.
 
+use super::citations::Organs;
+use super::cues::CuePatterns;
 use super::numbers::NumberTables;
 use super::positions::Cues;
 use crate::error::ResourceError;
@@ -276,6 +278,8 @@ pub struct Lexicon {
     pub cues: Cues,
     /// What a resolution's number alone says (`data/reference/*.csv`).
     pub numbers: NumberTables,
+    /// How statements name the organs whose resolutions they cite (`data/cues/`).
+    pub organs: Organs,
 }
 
 impl Lexicon {
@@ -283,8 +287,10 @@ impl Lexicon {
     pub fn load(resources: &Resources) -> Result<Self, ResourceError> {
         let mut files = resources.ontology()?;
         files.extend(resources.reference()?);
-        let cues = Cues::from_files(&resources.cues()?)?;
-        Self::from_files(&files, cues, NumberTables::load(resources)?)
+        let mut patterns = CuePatterns::from_files(&resources.cues()?)?;
+        let cues = Cues::take_from(&mut patterns)?;
+        let organs = Organs::take_from(&mut patterns)?;
+        Self::from_files(&files, cues, organs, NumberTables::load(resources)?)
     }
 
     /// Reads the lexicon from Turtle files (the SKOS labels), with the cue patterns and the
@@ -292,6 +298,7 @@ impl Lexicon {
     pub fn from_files(
         files: &[ResourceFile],
         cues: Cues,
+        organs: Organs,
         numbers: NumberTables,
     ) -> Result<Self, ResourceError> {
         #[derive(Default)]
@@ -366,6 +373,7 @@ impl Lexicon {
             matchers,
             cues,
             numbers,
+            organs,
         })
     }
 

@@ -12,14 +12,10 @@
 //! are those of the debate on ICT security: outside its bodies (OEWG, GGE), a passage counts only
 //! when ICTs are named near the proposal.
 
+use super::cues::CuePatterns;
 use super::text::{sentence_around, window_before};
 use crate::error::ResourceError;
-use crate::rdf::resources::{syntax_error, ResourceFile};
-use crate::rdf::vocab::NG;
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{NamedOrBlankNode, Term};
 use regex::Regex;
-use std::collections::HashMap;
 
 /// Support or opposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -59,43 +55,15 @@ pub struct Cues {
 }
 
 impl Cues {
-    /// The cue patterns of Turtle files (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:negated`, `cue:ictTopic`, each an `ng:pattern`); every one must be there.
-    pub fn from_files(files: &[ResourceFile]) -> Result<Self, ResourceError> {
-        let mut patterns: HashMap<String, (Regex, String)> = HashMap::new();
-        let pattern = format!("{NG}pattern");
-        for file in files {
-            for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
-            {
-                let t = triple.map_err(|e| syntax_error(&file.origin, &e))?;
-                let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&t.subject, &t.object)
-                else {
-                    continue;
-                };
-                if t.predicate.as_str() != pattern {
-                    continue;
-                }
-                let re = Regex::new(l.value()).map_err(|e| ResourceError::BadLabel {
-                    label: l.value().to_owned(),
-                    concept: s.as_str().to_owned(),
-                    message: e.to_string(),
-                })?;
-                let name = s.as_str().rsplit(['/', '#']).next().unwrap_or_default();
-                patterns.insert(name.to_owned(), (re, file.name.clone()));
-            }
-        }
-        let mut take = |name: &str| {
-            patterns
-                .remove(name)
-                .map(|(re, _)| re)
-                .ok_or_else(|| ResourceError::MissingCue(name.to_owned()))
-        };
+    /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
+    /// `cue:negated`, `cue:ictTopic`) out of the cue patterns; every one must be there.
+    pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
-            oppose: take("oppose")?,
-            support: take("support")?,
-            reported: take("reported")?,
-            negated: take("negated")?,
-            ict_topic: take("ictTopic")?,
+            oppose: cues.take("oppose")?,
+            support: cues.take("support")?,
+            reported: cues.take("reported")?,
+            negated: cues.take("negated")?,
+            ict_topic: cues.take("ictTopic")?,
         })
     }
 }
@@ -192,7 +160,8 @@ mod tests {
     use crate::rdf::resources::Resources;
 
     fn cues() -> Cues {
-        Cues::from_files(&Resources::Embedded.cues().expect("cue files")).expect("cues")
+        let files = Resources::Embedded.cues().expect("cue files");
+        Cues::take_from(&mut CuePatterns::from_files(&files).expect("patterns")).expect("cues")
     }
 
     fn stance(text: &str, label: &str) -> Option<Stance> {
