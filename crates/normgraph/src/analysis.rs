@@ -1,7 +1,7 @@
 //! Graph analyses over projections of the store: who influences whom.
 //!
 //! A [`projection`] turns a SPARQL SELECT (`?source ?target [?weight]`) into a petgraph graph;
-//! [`centrality`] ranks its nodes (PageRank, HITS, degree, betweenness, closeness, following
+//! [`centrality`](mod@centrality) ranks its nodes (PageRank, HITS, degree, betweenness, closeness, following
 //! networkx's definitions), [`community`] groups them (Louvain, label propagation, modularity),
 //! [`paths`] follows a proposal to its legal source and finds cycles, and [`timeline`] shows how
 //! a delegation's citations change from session to session. Results are [`Table`]s, written as

@@ -182,7 +182,7 @@ fn holds_exactly(
 /// A graph that already holds exactly the quads it would be given is left alone, so a
 /// re-ingest writes only what changed (the check itself extracts and compares every statement
 /// again: on the whole corpus it takes about as long as a fresh ingest). New graphs are bulk-loaded in one atomic
-/// commit; changed ones are replaced in transactions of [`BATCH`] statements. When anything
+/// commit; changed ones are replaced in transactions of `BATCH` statements. When anything
 /// changed, the inferred graph and the scores analyses wrote back are dropped (they are stale).
 pub fn ingest(
     store: &Store,

@@ -2,7 +2,7 @@
 //!
 //! Used by `explain` (a whole triple), by the graph commands (a node of a projection) and by the
 //! timeline (a delegation). A user may type an IRI (`<…>` or bare `https://…`), a prefixed
-//! name with one of [`vocab::PREFIXES`](crate::rdf::vocab::PREFIXES) (`ng:groundedIn`,
+//! name with one of [`crate::rdf::vocab::PREFIXES`] (`ng:groundedIn`,
 //! `id:state/IRN`), a UN document symbol (`A/RES/73/27`), `a` for `rdf:type`, or a literal
 //! (`"text"`, `3`, `true`).
 
