@@ -25,7 +25,7 @@ fn choice<T: Choice>() -> impl TypedValueParser<Value = T> {
 /// normgraph: statements delivered at the UN → a linked-data graph of delegations, proposed norms,
 /// threats, principles and the resolutions they cite, each fact with the text span it came from.
 #[derive(Debug, Parser)]
-#[command(version, about, long_about = None)]
+#[command(name = "normgraph", version, about, long_about = None)]
 pub struct Cli {
     /// The store folder.
     #[arg(long, global = true, env = "NORMGRAPH_STORE", default_value = store::DEFAULT_STORE, value_hint = clap::ValueHint::DirPath)]

@@ -1,5 +1,6 @@
-//! Embeds the shipped ontology, reference data and curated queries into the binary, so that
-//! `normgraph` works from any folder. At run time a resource folder can override them.
+//! Embeds the shipped ontology, rules, reference data, number tables, cue patterns and curated
+//! queries into the binary, so that `normgraph` works from any folder. At run time a resource
+//! folder can override them (see `rdf/resources.rs`).
 
 use std::env;
 use std::fmt::Write as _;

@@ -3,7 +3,7 @@
 use super::{report_failures, Context};
 use crate::args::{ExtractArgs, ExtractFormat};
 use anyhow::Result;
-use normgraph::extract::batch::{self, Batch};
+use normgraph::extract::batch;
 use normgraph::extract::lexicon::Lexicon;
 use normgraph::extract::positions::Stance;
 use normgraph::extract::Extraction;
@@ -17,8 +17,8 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Result<()> {
         args.manifest.as_deref(),
         &lexicon,
         args.keep_going,
+        &mut |w| eprintln!("warning: {w}"),
     )?;
-    warn(&batch);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
@@ -30,13 +30,6 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Result<()> {
     }
     out.flush()?;
     report_failures(&batch.failures, "printed")
-}
-
-/// Prints the warnings of a batch on stderr.
-pub fn warn(batch: &Batch) {
-    for w in &batch.warnings {
-        eprintln!("warning: {w}");
-    }
 }
 
 fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Result<()> {

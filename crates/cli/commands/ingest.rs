@@ -17,8 +17,8 @@ pub fn run(ctx: &Context, args: IngestArgs) -> Result<()> {
         args.manifest.as_deref(),
         &lexicon,
         args.keep_going,
+        &mut |w| eprintln!("warning: {w}"),
     )?;
-    super::extract::warn(&batch);
     let extractions = &batch.extractions;
     if extractions.is_empty() {
         // Every input was bad: leave the store as it was.

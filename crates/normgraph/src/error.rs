@@ -70,7 +70,8 @@ impl fmt::Display for Location {
     }
 }
 
-/// Errors while reading statement documents from disk.
+/// Errors while reading a user's files from disk: statements, and (through
+/// [`read_text`](crate::source::file::read_text)) every other text file a user gives.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {
@@ -147,7 +148,7 @@ pub enum ManifestError {
     /// The manifest file cannot be read or is not UTF-8.
     #[error(transparent)]
     Read(#[from] ReadError),
-    /// The manifest cannot be read or is not valid CSV.
+    /// A manifest row or header that is not valid CSV or names a wrong value.
     #[error("{location}: {message}")]
     Invalid {
         /// The manifest file and line.
@@ -164,7 +165,7 @@ pub enum ResourceError {
     /// A resource file cannot be read or is not UTF-8.
     #[error(transparent)]
     Read(#[from] ReadError),
-    /// A Turtle resource file cannot be read.
+    /// A resource folder cannot be listed.
     #[error("{path}: cannot read")]
     Io {
         /// The file.
@@ -446,7 +447,7 @@ pub enum CorrectionError {
         /// What the parser said.
         message: String,
     },
-    /// The file cannot be read, is not UTF-8, or a retraction is incomplete.
+    /// A retraction is incomplete or unusable.
     #[error("{path}: {message}")]
     Invalid {
         /// The file.
@@ -460,7 +461,7 @@ pub enum CorrectionError {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum RuleError {
-    /// A rule file cannot be read.
+    /// A rule folder cannot be listed.
     #[error("{path}: cannot read")]
     Io {
         /// The file.

@@ -1,10 +1,14 @@
 //! Extraction: from one statement's text to the facts it states, each with its evidence span.
 //!
 //! Stages, one module each: [`text`] (blocks and sentences), [`metadata`] (who, when, where),
-//! [`citations`] (UN resolutions, normalised, with [`numbers`] for what a number alone says),
-//! [`instruments`] (the Charter and its articles, documents, decisions), [`norms`] (proposed
-//! norms), [`alignment`] (group statements), [`positions`] (stances on contested proposals). Threat categories, principles and bodies are found by their SKOS labels through
-//! the [`Lexicon`]. All offsets in the output are character offsets (see [`crate::source::reader`]).
+//! [`speakers`] (the turns of verbatim records), [`citations`] (UN resolutions, normalised, with
+//! [`numbers`] for what a number alone says), [`instruments`] (the Charter and its articles,
+//! documents, decisions), [`norms`] (proposed norms), [`alignment`] (group statements),
+//! [`positions`] (stances on contested proposals). Threat categories, principles and bodies are
+//! found by their SKOS labels through the [`Lexicon`] ([`lexicon`]), which also carries the
+//! number tables and the regular expressions of `data/cues/` ([`cues`]). [`batch`] reads and
+//! extracts many files at once. All offsets in the output are character offsets (see
+//! [`crate::source::reader`]).
 
 pub mod alignment;
 pub mod batch;

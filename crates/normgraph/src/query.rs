@@ -93,6 +93,16 @@ pub fn prepare(
             origin: origin.to_owned(),
             message: e.to_string(),
         })?;
+    set_dataset(&mut prepared, store, default_graph);
+    Ok(prepared)
+}
+
+/// Sets the dataset of a prepared query (see [`DefaultGraph`]).
+pub fn set_dataset(
+    prepared: &mut PreparedSparqlQuery,
+    store: &Store,
+    default_graph: &DefaultGraph,
+) {
     let dataset = prepared.dataset_mut();
     match default_graph {
         DefaultGraph::Union => dataset.set_default_graph_as_union(),
@@ -118,7 +128,6 @@ pub fn prepare(
             }
         }
     }
-    Ok(prepared)
 }
 
 /// Parses and evaluates a query over the store (see [`prepare`]).

@@ -21,8 +21,6 @@ pub struct Batch {
     pub extractions: Vec<Extraction>,
     /// With `keep_going`: the bad inputs set aside, one message each.
     pub failures: Vec<String>,
-    /// Inputs that gave no statement though they were read (a record with no delegate's turn).
-    pub warnings: Vec<String>,
 }
 
 /// One file read and extracted: its statement name, its canonical path and its statements.
@@ -70,12 +68,14 @@ pub fn load_manifests(
 
 /// Reads and extracts every statement file under `paths`. Without `keep_going` the first bad
 /// input is the error; with it, the bad inputs are returned as messages beside the extractions
-/// of the good ones.
+/// of the good ones. `warn` hears, in file order and as they are found, of inputs that were read
+/// but gave no statement (a record with no delegate's turn).
 pub fn read_and_extract(
     paths: &[PathBuf],
     manifest: Option<&Path>,
     lexicon: &Lexicon,
     keep_going: bool,
+    warn: &mut dyn FnMut(&str),
 ) -> Result<Batch, InputError> {
     let (manifest, problems) = load_manifests(paths, manifest, keep_going)?;
     let mut batch = Batch {
@@ -134,7 +134,7 @@ pub fn read_and_extract(
             Ok(extractions) => {
                 if extractions.is_empty() {
                     // Only a presiding officer's turns: nothing a delegation said.
-                    batch.warnings.push(format!(
+                    warn(&format!(
                         "{}: a record with no delegate's turn; no statement",
                         file.display()
                     ));

@@ -309,9 +309,24 @@ impl State {
                 "no query: pass query=… (GET or form POST) or POST an application/sparql-query body",
             );
         };
-        let dataset = if params.default_graphs.is_empty() && params.named_graphs.is_empty() {
-            DefaultGraph::QueryOrUnion
-        } else {
+        let token = CancellationToken::new();
+        let mut prepared = match query::prepare(
+            &self.store,
+            query,
+            "query",
+            &DefaultGraph::QueryOrUnion,
+            Some(token.clone()),
+        ) {
+            Ok(p) => p,
+            Err(QueryError::Syntax { message, .. }) => {
+                return text(
+                    StatusCode::BAD_REQUEST,
+                    format!("SPARQL syntax error: {message}"),
+                )
+            }
+            Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
+        };
+        if !params.default_graphs.is_empty() || !params.named_graphs.is_empty() {
             let mut default = Vec::new();
             for g in &params.default_graphs {
                 match NamedNode::new(g) {
@@ -336,20 +351,12 @@ impl State {
                     }
                 }
             }
-            DefaultGraph::Given { default, named }
-        };
-        let token = CancellationToken::new();
-        let prepared =
-            match query::prepare(&self.store, query, "query", &dataset, Some(token.clone())) {
-                Ok(p) => p,
-                Err(QueryError::Syntax { message, .. }) => {
-                    return text(
-                        StatusCode::BAD_REQUEST,
-                        format!("SPARQL syntax error: {message}"),
-                    )
-                }
-                Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
-            };
+            query::set_dataset(
+                &mut prepared,
+                &self.store,
+                &DefaultGraph::Given { default, named },
+            );
+        }
         let accept = accept_list(request, params.format.as_deref());
         // The evaluation runs on its own thread: at the time limit the client gets its 503 at
         // once, and the cancelled evaluation stops at its next check.

@@ -1,9 +1,14 @@
 //! The data files normgraph runs on: the ontology and SKOS taxonomies (`ontology/*.ttl`), the
-//! reference data (`data/reference/*.ttl`) and the curated queries (`queries/*.rq`).
+//! shipped rules (`ontology/rules/*.n3`), the reference data (`data/reference/*.ttl`) and number
+//! tables (`data/reference/*.csv`), the cue patterns (`data/cues/*.ttl`) and the curated queries
+//! and projections (`queries/*.rq`, `queries/projections/*.rq`).
 //!
 //! They are embedded in the binary at build time. A scholar who edits them can point normgraph at
 //! a folder holding `ontology/`, `data/reference/` and `queries/` (`--resources DIR` or
 //! `NORMGRAPH_RESOURCES`); the current folder is used when it has an `ontology/normgraph.ttl`.
+//! The Turtle files, rules and queries come from that folder alone; the cue patterns and the
+//! number tables are overridden file by file (a file the folder lacks is taken from the built-in
+//! copies), so a folder made before they were data still works.
 
 use crate::error::{Location, ResourceError};
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -135,15 +140,19 @@ impl Resources {
         self.files("data/reference", "ttl")
     }
 
-    /// The cue patterns (`data/cues/*.ttl`). A resource folder without a `data/cues` folder
-    /// gets the built-in ones.
+    /// The cue patterns (`data/cues/*.ttl`): a resource folder's files, and the built-in ones it
+    /// does not replace (by file name).
     pub fn cues(&self) -> Result<Vec<ResourceFile>, ResourceError> {
-        match self {
-            Self::Folder(root) if !root.join("data/cues").is_dir() => {
-                Self::Embedded.files("data/cues", "ttl")
+        let mut files = self.files("data/cues", "ttl")?;
+        if let Self::Folder(_) = self {
+            for builtin in Self::Embedded.files("data/cues", "ttl")? {
+                if !files.iter().any(|f| f.name == builtin.name) {
+                    files.push(builtin);
+                }
             }
-            _ => self.files("data/cues", "ttl"),
+            files.sort_by(|a, b| a.name.cmp(&b.name));
         }
+        Ok(files)
     }
 
     /// One table of the reference data (`data/reference/NAME`, a CSV file such as the number
