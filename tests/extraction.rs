@@ -507,3 +507,108 @@ fn pdf_statements_are_read_page_by_page() {
         "https://w3id.org/normgraph/id/position/programme-of-action"
     );
 }
+
+/// Copies the resource folders a `--resources` folder needs (ontology, reference data, queries).
+fn resource_folder(at: &std::path::Path) {
+    for sub in ["ontology", "data/reference", "queries"] {
+        fs::create_dir_all(at.join(sub)).expect("mkdir");
+        for entry in fs::read_dir(root().join(sub)).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                fs::copy(&path, at.join(sub).join(path.file_name().expect("name"))).expect("copy");
+            }
+        }
+    }
+}
+
+/// Cue patterns and number tables are data read through the resources: a resource folder's own
+/// files change what is extracted, a folder without them gets the built-in ones, and a broken
+/// table row is an error naming its file and line.
+#[test]
+fn resource_folders_override_cues_and_number_tables() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let store = cwd.join("store");
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "On ICT security, we call for a legally binding instrument. \
+         We recall Security Council resolution 1540.\n",
+    )
+    .expect("write");
+    let facts = |resources: Option<&std::path::Path>| -> (Vec<String>, Vec<String>) {
+        let mut args = Vec::new();
+        if let Some(r) = resources {
+            args.extend(["--resources", r.to_str().expect("utf8")]);
+        }
+        args.extend(["extract", statement.to_str().expect("utf8")]);
+        let out: Value = serde_json::from_str(&ok(&store, cwd, &args).stdout).expect("JSON");
+        let list = |key: &str, field: &str| -> Vec<String> {
+            out[0][key]
+                .as_array()
+                .expect("a list")
+                .iter()
+                .map(|v| v[field].as_str().unwrap_or("").to_owned())
+                .collect()
+        };
+        (list("citations", "id"), list("positions", "stance"))
+    };
+    // Built in.
+    assert_eq!(
+        facts(None),
+        (
+            vec!["S/RES/1540(2004)".to_owned()],
+            vec!["supports".to_owned()]
+        )
+    );
+    // A folder without data/cues or tables: the built-in ones.
+    let res = cwd.join("res");
+    resource_folder(&res);
+    for table in fs::read_dir(res.join("data/reference")).expect("dir") {
+        let path = table.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            fs::remove_file(path).expect("rm");
+        }
+    }
+    assert_eq!(facts(Some(&res)), facts(None));
+    // Its own support cues (no "call for") and its own year for 1540.
+    fs::create_dir_all(res.join("data/cues")).expect("mkdir");
+    let positions = fs::read_to_string(root().join("data/cues/positions.ttl")).expect("cues");
+    assert!(positions.contains("call(?:s|ed|ing)?\\\\s+for|"));
+    fs::write(
+        res.join("data/cues/positions.ttl"),
+        positions.replace("call(?:s|ed|ing)?\\\\s+for|", ""),
+    )
+    .expect("write");
+    fs::write(
+        res.join("data/reference/sc-resolution-years.csv"),
+        "number,year\n1500,1999\n1600,1999\n",
+    )
+    .expect("write");
+    assert_eq!(
+        facts(Some(&res)),
+        (vec!["S/RES/1540(1999)".to_owned()], Vec::new())
+    );
+    // A broken row.
+    fs::write(
+        res.join("data/reference/sc-resolution-years.csv"),
+        "number,year\n1500,1999\n1600,nineteen\n",
+    )
+    .expect("write");
+    let run = crate::util::normgraph(
+        &store,
+        cwd,
+        &[
+            "--resources",
+            res.to_str().expect("utf8"),
+            "extract",
+            statement.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stderr.contains("sc-resolution-years.csv:3:"),
+        "{}",
+        run.stderr
+    );
+}
