@@ -26,7 +26,7 @@ pub fn run(ctx: &Context, args: IngestArgs) -> Result<()> {
     }
     let db = store::open_or_create(&ctx.store)?;
     let bar = progress_bar(args.quiet, Some(extractions.len() as u64));
-    let summary = store::ingest(&db, &ctx.store, &ctx.resources, extractions, |n| {
+    let summary = store::ingest::ingest(&db, &ctx.store, &ctx.resources, extractions, |n| {
         bar.set_position(n as u64)
     })?;
     bar.finish_and_clear();
