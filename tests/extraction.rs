@@ -388,6 +388,12 @@ fn yaml_front_matter_gives_metadata_and_a_manifest_overrides_it() {
             "---\ndelegation: Atlantis\n---\nText.\n",
             "who.md:1: unknown delegation \"Atlantis\"",
         ),
+        // A source that is not a web, URN or mail address could become a script link.
+        (
+            "script.md",
+            "---\nspeaker: X\nsource_url: \"javascript:alert(document.domain)\"\n---\nText.\n",
+            "script.md:3: front matter: `source_url`",
+        ),
     ];
     for (name, text, needle) in cases {
         let file = dir.path().join(name);

@@ -102,6 +102,29 @@ fn call(method: Method, url: &str, headers: &[(&str, &str)], body: &[u8]) -> Rep
     }
 }
 
+/// POSTs a form with exactly the headers given (the HTTP client would set `Host` itself and
+/// may leave out `Origin`), and returns the status code.
+fn raw_post(addr: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> u16 {
+    let mut stream = TcpStream::connect(addr).expect("connects");
+    let mut request = format!("POST {path} HTTP/1.1\r\n");
+    for (k, v) in headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    request.push_str(&format!(
+        "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    ));
+    stream.write_all(request.as_bytes()).expect("send");
+    stream.write_all(body).expect("send");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
+
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
@@ -398,9 +421,120 @@ fn updates_only_when_allowed() {
         b"INSERT DATA { <urn:a> <urn:b> ",
     );
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    // Updates only by POST: a link or an <img> cannot empty the store.
+    let r = call(
+        Method::GET,
+        &format!("{sparql}?update={}", encode("DROP ALL")),
+        &[],
+        b"",
+    );
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED, "{}", r.body);
+    // A form another site posts (browsers send its Origin), and a domain name pointed at this
+    // machine (DNS rebinding), are refused; the endpoint's own page is not.
+    let form = format!("update={}", encode("DROP ALL"));
+    let own = server.base.clone();
+    let host = own.trim_start_matches("http://").to_owned();
+    let port = host.rsplit(':').next().unwrap_or("").to_owned();
+    let rebound = format!("evil.example:{port}");
+    for headers in [
+        vec![("Host", host.as_str()), ("Origin", "https://evil.example")],
+        vec![("Host", host.as_str()), ("Origin", "null")],
+        vec![
+            ("Host", rebound.as_str()),
+            ("Origin", "http://evil.example"),
+        ],
+        vec![("Host", rebound.as_str())],
+    ] {
+        let status = raw_post(&host, "/sparql", &headers, form.as_bytes());
+        assert_eq!(status, 403, "{headers:?}");
+    }
+    let insert = format!(
+        "update={}",
+        encode("INSERT DATA { GRAPH <urn:notes> { <urn:a> <urn:b> \"own page\" } }")
+    );
+    let status = raw_post(
+        &host,
+        "/sparql",
+        &[("Host", host.as_str()), ("Origin", own.as_str())],
+        insert.as_bytes(),
+    );
+    assert_eq!(status, 204);
     drop(server);
     let graphs = ok(&store, dir.path(), &["graphs"]).stdout;
     assert!(graphs.contains("urn:notes"), "{graphs}");
+    let notes = ok(
+        &store,
+        dir.path(),
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?o WHERE { <urn:a> <urn:b> ?o } ORDER BY ?o",
+        ],
+    )
+    .stdout;
+    assert_eq!(notes, "o\r\nnote\r\nown page\r\n", "nothing was dropped");
+}
+
+/// The query page links only web, URN and mail addresses: an IRI such as `javascript:…` in the
+/// data is shown as text, never as a link that would run in the endpoint's origin.
+#[test]
+fn query_page_links_only_web_addresses() {
+    let (dir, store) = store_with_corpus();
+    let cwd = dir.path();
+    let res = cwd.join("res");
+    for sub in [
+        "ontology",
+        "data/reference",
+        "queries",
+        "queries/projections",
+    ] {
+        std::fs::create_dir_all(res.join(sub)).expect("mkdir");
+        for entry in std::fs::read_dir(root().join(sub)).expect("dir") {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                std::fs::copy(&path, res.join(sub).join(path.file_name().expect("name")))
+                    .expect("copy");
+            }
+        }
+    }
+    std::fs::write(
+        res.join("queries/links.rq"),
+        "# The objects of <urn:a> <urn:b> (test).\nSELECT ?o WHERE { <urn:a> <urn:b> ?o } ORDER BY ?o\n",
+    )
+    .expect("write");
+    let server = start(
+        &store,
+        &["--allow-update", "--resources", res.to_str().expect("utf8")],
+    );
+    let r = call(
+        Method::POST,
+        &format!("{}/sparql", server.base),
+        &[("Content-Type", "application/sparql-update")],
+        b"INSERT DATA { GRAPH <urn:notes> { <urn:a> <urn:b> <javascript:alert(document.domain)>, <https://undocs.org/A/RES/73/27> } }",
+    );
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    let Some(out) = chromium(
+        &[
+            "--virtual-time-budget=15000",
+            "--dump-dom",
+            &format!("{}/#run=links", server.base),
+        ],
+        &cwd.join("p"),
+    ) else {
+        return;
+    };
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(dom.contains(r#"data-rows="2""#), "{dom:.3000}");
+    assert!(
+        dom.contains("javascript:alert(document.domain)"),
+        "{dom:.3000}"
+    );
+    assert!(!dom.contains(r#"href="javascript"#), "{dom:.3000}");
+    assert!(
+        dom.contains(r#"href="https://undocs.org/A/RES/73/27""#),
+        "{dom:.3000}"
+    );
 }
 
 #[test]

@@ -6,7 +6,11 @@
 //!   named graphs, as for `normgraph query`. Results by content negotiation (`Accept`, or a
 //!   `format` parameter): SPARQL JSON (default), XML, CSV, TSV for SELECT/ASK; Turtle (default),
 //!   N-Triples, N-Quads, JSON-LD, RDF/XML for CONSTRUCT/DESCRIBE. Updates (`update=` or
-//!   `application/sparql-update`) only with `allow_update`.
+//!   `application/sparql-update`) only with `allow_update`, only by POST (as the Protocol says),
+//!   and only from the endpoint's own origin: the `Host` must be an IP address or `localhost`
+//!   (a web page that points a domain name at this machine, DNS rebinding, cannot write) and an
+//!   `Origin`, when the client sends one (browsers do on every cross-site POST), must be
+//!   `http://` and that host.
 //! - SPARQL 1.1 Graph Store Protocol, read: GET `/store?graph=IRI` (or `?default` for the union)
 //!   as Turtle or any RDF syntax asked for.
 //! - `/` a query page (curated queries one click away, results as a table), `/viewer?projection=…`
@@ -108,6 +112,37 @@ fn cors(response: &mut Response<Body>) {
         header::ACCESS_CONTROL_ALLOW_HEADERS,
         HeaderValue::from_static("Content-Type, Accept"),
     );
+}
+
+/// Whether a request comes from the endpoint's own origin (see the module documentation): its
+/// `Host` is an IP address or `localhost`, and its `Origin`, if any, is `http://` and that host.
+fn own_origin(request: &Request<Body>) -> Result<(), String> {
+    let header = |name| {
+        request
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap_or("\u{fffd}").to_owned())
+    };
+    let host = header(header::HOST).unwrap_or_default();
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if !name.is_empty() && port.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => host.as_str(),
+    };
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    let literal = name.parse::<std::net::IpAddr>().is_ok();
+    if !literal && !name.eq_ignore_ascii_case("localhost") {
+        return Err(format!(
+            "updates are accepted only at an IP address or localhost, not at host {host:?}"
+        ));
+    }
+    if let Some(origin) = header(header::ORIGIN) {
+        if !origin.eq_ignore_ascii_case(&format!("http://{host}")) {
+            return Err(format!(
+                "updates are accepted only from this endpoint's own pages, not from origin {origin:?}"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A response with a plain-text body.
@@ -301,7 +336,13 @@ impl State {
 
     fn sparql(&self, request: &Request<Body>, params: Params) -> Response<Body> {
         if let Some(update) = &params.update {
-            return self.update(update, &params);
+            if request.method() != Method::POST {
+                return text(
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    "updates are sent by POST (SPARQL 1.1 Protocol), never by GET",
+                );
+            }
+            return self.update(request, update, &params);
         }
         let Some(query) = &params.query else {
             return text(
@@ -378,12 +419,15 @@ impl State {
         }
     }
 
-    fn update(&self, update: &str, params: &Params) -> Response<Body> {
+    fn update(&self, request: &Request<Body>, update: &str, params: &Params) -> Response<Body> {
         if !self.config.allow_update {
             return text(
                 StatusCode::FORBIDDEN,
                 "this endpoint is read-only; start it with --allow-update to accept SPARQL Update",
             );
+        }
+        if let Err(why) = own_origin(request) {
+            return text(StatusCode::FORBIDDEN, why);
         }
         let token = CancellationToken::new();
         let prepared = match query::evaluator()

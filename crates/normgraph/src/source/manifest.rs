@@ -196,6 +196,16 @@ pub fn check_values(row: &ManifestRow) -> Result<(), String> {
             ));
         }
     }
+    if let Some(u) = row.source_url.as_deref().filter(|u| !u.is_empty()) {
+        let scheme_ok = ["http://", "https://", "urn:", "mailto:"]
+            .iter()
+            .any(|s| u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+        if !scheme_ok {
+            return Err(format!(
+                "`source_url` {u:?} is not an http(s), urn or mailto address"
+            ));
+        }
+    }
     if let Some(d) = row.date.as_deref().filter(|d| !d.is_empty()) {
         if !valid_date(d) {
             return Err(format!(
