@@ -110,6 +110,61 @@ fn malformed_sparql_reports_position() {
     );
 }
 
+/// Queries that nest too deep or run too long are refused before parsing (exit 3), never a
+/// stack overflow; the longest chains the limits let through are answered.
+#[test]
+fn deeply_nested_and_very_long_queries_are_refused_not_a_crash() {
+    let (dir, store) = seeded_store();
+    let cwd = dir.path();
+    let file = |name: &str, text: String| {
+        let path = cwd.join(name);
+        fs::write(&path, text).expect("write");
+        path
+    };
+    let deep = file(
+        "deep.rq",
+        format!(
+            "SELECT * WHERE {{ ?s ?p ?o FILTER({}true{}) }}",
+            "(".repeat(10_000),
+            ")".repeat(10_000)
+        ),
+    );
+    let groups = file(
+        "groups.rq",
+        format!(
+            "SELECT * WHERE {} ?s ?p ?o {}",
+            "{".repeat(5_000),
+            "}".repeat(5_000)
+        ),
+    );
+    for (path, needle) in [(&deep, "nests more than"), (&groups, "nests more than")] {
+        let run = normgraph(&store, cwd, &["query", "-f", path.to_str().expect("utf8")]);
+        assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
+        assert!(run.stderr.contains(needle), "{}", run.stderr);
+    }
+    // Chains just within the token limit (each deep in the parser and the evaluator).
+    let plus = file(
+        "plus.rq",
+        format!("SELECT (1{} AS ?x) {{}}", "+1".repeat(9_990)),
+    );
+    let or = file(
+        "or.rq",
+        format!("SELECT ({} AS ?x) {{}}", vec!["false"; 6_600].join(" || ")),
+    );
+    let union = file(
+        "union.rq",
+        format!(
+            "SELECT * WHERE {{ {}{{ ?s ?p ?o }} }} LIMIT 1",
+            "{ ?s ?p 1 } UNION ".repeat(2_800)
+        ),
+    );
+    for path in [&plus, &or, &union] {
+        ok(&store, cwd, &["query", "-f", path.to_str().expect("utf8")]);
+    }
+    let run = normgraph(&store, cwd, &["query", "-f", plus.to_str().expect("utf8")]);
+    assert!(run.stdout.contains("9991"), "{}", run.stdout);
+}
+
 #[test]
 fn unknown_curated_query_and_wrong_format() {
     let (dir, store) = seeded_store();

@@ -476,6 +476,64 @@ fn updates_only_when_allowed() {
     assert_eq!(notes, "o\r\nnote\r\nown page\r\n", "nothing was dropped");
 }
 
+/// A query nested thousands deep is refused (400) and the server goes on answering; the longest
+/// chains the limits let through are answered on the endpoint's query threads too.
+#[test]
+fn hostile_queries_are_refused_and_the_server_stays_up() {
+    let (_dir, store) = store_with_corpus();
+    let server = start(&store, &["--allow-update"]);
+    let sparql = format!("{}/sparql", server.base);
+    let nested = format!(
+        "SELECT * WHERE {} ?s ?p ?o {}",
+        "{".repeat(20_000),
+        "}".repeat(20_000)
+    );
+    assert!(nested.len() > 40_000);
+    let form = |key: &str, text: &str| format!("{key}={}", encode(text));
+    for _ in 0..3 {
+        let r = call(
+            Method::POST,
+            &sparql,
+            &[("Content-Type", "application/x-www-form-urlencoded")],
+            form("query", &nested).as_bytes(),
+        );
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+        assert!(r.body.contains("nests more than"), "{}", r.body);
+    }
+    let r = call(
+        Method::POST,
+        &sparql,
+        &[("Content-Type", "application/sparql-update")],
+        format!(
+            "INSERT {{ <urn:a> <urn:b> <urn:c> }} WHERE {} {}",
+            "{".repeat(20_000),
+            "}".repeat(20_000)
+        )
+        .as_bytes(),
+    );
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    let chain = format!("SELECT (1{} AS ?x) {{}}", "+1".repeat(9_990));
+    let r = call(
+        Method::POST,
+        &sparql,
+        &[
+            ("Content-Type", "application/sparql-query"),
+            ("Accept", "text/csv"),
+        ],
+        chain.as_bytes(),
+    );
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.body.lines().nth(1), Some("9991"));
+    // Still up.
+    let r = call(
+        Method::GET,
+        &format!("{sparql}?query={}", encode("ASK { ?s ?p ?o }")),
+        &[("Accept", "text/csv")],
+        b"",
+    );
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
 /// The query page links only web, URN and mail addresses: an IRI such as `javascript:…` in the
 /// data is shown as text, never as a link that would run in the endpoint's origin.
 #[test]

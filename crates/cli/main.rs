@@ -41,7 +41,9 @@ fn main() -> ExitCode {
         }
     }));
     let cli = Cli::parse();
-    match run(cli) {
+    // On a thread with a stack deep enough for any query the shape limits let through
+    // (`normgraph::query::limits`): a deeply nested query is refused, never a stack overflow.
+    match normgraph::query::limits::on_query_stack(|| run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             // A reader that stopped early (`| head`) is not an error.

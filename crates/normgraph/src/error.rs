@@ -278,6 +278,15 @@ pub enum QueryError {
         /// Formats that fit.
         hint: &'static str,
     },
+    /// The query nests too deep or is too long to be parsed safely (see
+    /// [`query::limits`](crate::query::limits)).
+    #[error("{origin}: {message}; simplify the query")]
+    TooComplex {
+        /// Where the query came from.
+        origin: String,
+        /// Which limit it passes.
+        message: String,
+    },
     /// A term typed by the user is not one.
     #[error("{0:?} is not an IRI, prefixed name, resolution symbol or literal")]
     BadTerm(String),
@@ -564,7 +573,10 @@ impl QueryError {
     /// bad input; the rest are failures.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Self::Syntax { .. } | Self::Format { .. } | Self::BadTerm(_) => ErrorKind::BadInput,
+            Self::Syntax { .. }
+            | Self::Format { .. }
+            | Self::BadTerm(_)
+            | Self::TooComplex { .. } => ErrorKind::BadInput,
             _ => ErrorKind::Failure,
         }
     }
@@ -596,8 +608,8 @@ impl AnalysisError {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Self::Store(_) => ErrorKind::Store,
-            Self::Query(QueryError::Syntax { .. }) => ErrorKind::BadInput,
-            Self::Query(_) | Self::Io(_) | Self::EmptyGraph { .. } => ErrorKind::Failure,
+            Self::Query(q) => q.kind(),
+            Self::Io(_) | Self::EmptyGraph { .. } => ErrorKind::Failure,
             _ => ErrorKind::BadInput,
         }
     }

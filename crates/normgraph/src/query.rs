@@ -5,6 +5,7 @@
 //! finds which statement a fact comes from. The prefixes of [`crate::rdf::vocab::PREFIXES`] are
 //! predeclared.
 
+pub mod limits;
 pub mod term;
 
 use crate::error::QueryError;
@@ -82,6 +83,7 @@ pub fn prepare(
     default_graph: &DefaultGraph,
     cancel: Option<CancellationToken>,
 ) -> Result<PreparedSparqlQuery, QueryError> {
+    limits::check_shape(query, origin)?;
     let mut evaluator = evaluator();
     if let Some(token) = cancel {
         evaluator = evaluator.with_cancellation_token(token);

@@ -24,6 +24,7 @@
 
 use crate::analysis::{self, ProjectionSpec};
 use crate::error::QueryError;
+use crate::query::limits::{self, on_query_stack, QUERY_STACK_BYTES};
 use crate::query::{self, DefaultGraph};
 use crate::rdf::resources::Resources;
 use oxhttp::model::header::{self, HeaderValue};
@@ -350,66 +351,33 @@ impl State {
                 "no query: pass query=… (GET or form POST) or POST an application/sparql-query body",
             );
         };
+        // Parsing and evaluation run on their own thread, with a stack deep enough for any
+        // query the shape limits let through: at the time limit the client gets its 503 at once,
+        // and the cancelled evaluation stops at its next check.
         let token = CancellationToken::new();
-        let mut prepared = match query::prepare(
-            &self.store,
-            query,
-            "query",
-            &DefaultGraph::QueryOrUnion,
-            Some(token.clone()),
-        ) {
-            Ok(p) => p,
-            Err(QueryError::Syntax { message, .. }) => {
-                return text(
-                    StatusCode::BAD_REQUEST,
-                    format!("SPARQL syntax error: {message}"),
-                )
-            }
-            Err(e) => return text(StatusCode::BAD_REQUEST, e.to_string()),
+        let ask = Ask {
+            query: query.clone(),
+            default_graphs: params.default_graphs.clone(),
+            named_graphs: params.named_graphs.clone(),
+            accept: accept_list(request, params.format.as_deref()),
+            max_rows: self.config.max_rows,
+            timeout: self.config.timeout,
+            cancel: token.clone(),
         };
-        if !params.default_graphs.is_empty() || !params.named_graphs.is_empty() {
-            let mut default = Vec::new();
-            for g in &params.default_graphs {
-                match NamedNode::new(g) {
-                    Ok(n) => default.push(GraphName::NamedNode(n)),
-                    Err(_) => {
-                        return text(
-                            StatusCode::BAD_REQUEST,
-                            format!("default-graph-uri {g:?} is not an IRI"),
-                        )
-                    }
-                }
-            }
-            let mut named = Vec::new();
-            for g in &params.named_graphs {
-                match NamedNode::new(g) {
-                    Ok(n) => named.push(NamedOrBlankNode::NamedNode(n)),
-                    Err(_) => {
-                        return text(
-                            StatusCode::BAD_REQUEST,
-                            format!("named-graph-uri {g:?} is not an IRI"),
-                        )
-                    }
-                }
-            }
-            query::set_dataset(
-                &mut prepared,
-                &self.store,
-                &DefaultGraph::Given { default, named },
+        let (store, timeout) = (self.store.clone(), self.config.timeout);
+        let (done, wait) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("query".into())
+            .stack_size(QUERY_STACK_BYTES)
+            .spawn(move || {
+                let _ = done.send(ask.answer(&store));
+            });
+        if let Err(e) = spawned {
+            return text(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("cannot start a query now ({e}); try again"),
             );
         }
-        let accept = accept_list(request, params.format.as_deref());
-        // The evaluation runs on its own thread: at the time limit the client gets its 503 at
-        // once, and the cancelled evaluation stops at its next check.
-        let (store, max_rows, timeout) = (
-            self.store.clone(),
-            self.config.max_rows,
-            self.config.timeout,
-        );
-        let (done, wait) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = done.send(evaluate(&store, prepared, &accept, max_rows, timeout));
-        });
         match wait.recv_timeout(timeout) {
             Ok(reply) => reply.into_response(),
             Err(_) => {
@@ -429,29 +397,38 @@ impl State {
         if let Err(why) = own_origin(request) {
             return text(StatusCode::FORBIDDEN, why);
         }
-        let token = CancellationToken::new();
-        let prepared = match query::evaluator()
-            .with_cancellation_token(token.clone())
-            .parse_update(update)
-        {
-            Ok(p) => p,
-            Err(e) => return text(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}")),
-        };
-        if !params.default_graphs.is_empty() || !params.named_graphs.is_empty() {
-            return text(
-                StatusCode::BAD_REQUEST,
-                "using-graph-uri / using-named-graph-uri are not supported; use USING in the update",
-            );
+        if let Err(e) = limits::check_shape(update, "update") {
+            return text(StatusCode::BAD_REQUEST, e.to_string());
         }
-        let _watchdog = Watchdog::start(token, self.config.timeout);
-        // An update runs in one transaction: it applies as a whole or not at all.
-        match prepared.on_store(&self.store).execute() {
+        // Parsed and run on a thread with the query stack (see `query::limits`).
+        let done = on_query_stack(|| {
+            let token = CancellationToken::new();
+            let prepared = query::evaluator()
+                .with_cancellation_token(token.clone())
+                .parse_update(update)
+                .map_err(|e| {
+                    Reply::text(StatusCode::BAD_REQUEST, format!("SPARQL syntax error: {e}"))
+                })?;
+            if !params.default_graphs.is_empty() || !params.named_graphs.is_empty() {
+                return Err(Reply::text(
+                    StatusCode::BAD_REQUEST,
+                    "using-graph-uri / using-named-graph-uri are not supported; use USING in the update",
+                ));
+            }
+            let _watchdog = Watchdog::start(token, self.config.timeout);
+            // An update runs in one transaction: it applies as a whole or not at all.
+            prepared
+                .on_store(&self.store)
+                .execute()
+                .map_err(|e| Reply::text(StatusCode::BAD_REQUEST, format!("update failed: {e}")))
+        });
+        match done {
             Ok(()) => {
                 let mut r = Response::new(Body::empty());
                 *r.status_mut() = StatusCode::NO_CONTENT;
                 r
             }
-            Err(e) => text(StatusCode::BAD_REQUEST, format!("update failed: {e}")),
+            Err(reply) => reply.into_response(),
         }
     }
 
@@ -562,6 +539,68 @@ fn timed_out(timeout: Duration) -> Reply {
             timeout.as_secs_f64()
         ),
     )
+}
+
+/// A query request, answered on the query thread.
+struct Ask {
+    query: String,
+    default_graphs: Vec<String>,
+    named_graphs: Vec<String>,
+    accept: Vec<String>,
+    max_rows: usize,
+    timeout: Duration,
+    cancel: CancellationToken,
+}
+
+impl Ask {
+    /// Parses the query (shape limits, syntax), sets its dataset (the protocol's graph IRIs, or
+    /// the union of all named graphs) and evaluates it.
+    fn answer(self, store: &Store) -> Reply {
+        let dataset = DefaultGraph::QueryOrUnion;
+        let mut prepared =
+            match query::prepare(store, &self.query, "query", &dataset, Some(self.cancel)) {
+                Ok(p) => p,
+                Err(QueryError::Syntax { message, .. }) => {
+                    return Reply::text(
+                        StatusCode::BAD_REQUEST,
+                        format!("SPARQL syntax error: {message}"),
+                    )
+                }
+                Err(e) => return Reply::text(StatusCode::BAD_REQUEST, e.to_string()),
+            };
+        if !self.default_graphs.is_empty() || !self.named_graphs.is_empty() {
+            let mut default = Vec::new();
+            for g in &self.default_graphs {
+                match NamedNode::new(g) {
+                    Ok(n) => default.push(GraphName::NamedNode(n)),
+                    Err(_) => {
+                        return Reply::text(
+                            StatusCode::BAD_REQUEST,
+                            format!("default-graph-uri {g:?} is not an IRI"),
+                        )
+                    }
+                }
+            }
+            let mut named = Vec::new();
+            for g in &self.named_graphs {
+                match NamedNode::new(g) {
+                    Ok(n) => named.push(NamedOrBlankNode::NamedNode(n)),
+                    Err(_) => {
+                        return Reply::text(
+                            StatusCode::BAD_REQUEST,
+                            format!("named-graph-uri {g:?} is not an IRI"),
+                        )
+                    }
+                }
+            }
+            query::set_dataset(
+                &mut prepared,
+                store,
+                &DefaultGraph::Given { default, named },
+            );
+        }
+        evaluate(store, prepared, &self.accept, self.max_rows, self.timeout)
+    }
 }
 
 /// Evaluates a prepared query and serialises its results in the negotiated format.
