@@ -165,6 +165,44 @@ fn deeply_nested_and_very_long_queries_are_refused_not_a_crash() {
     assert!(run.stdout.contains("9991"), "{}", run.stdout);
 }
 
+/// A federated query is the query's fault (exit 3); a control character in the data does not
+/// reach the terminal through the table output; a corrections file with a byte-order mark is
+/// read like a statement with one.
+#[test]
+fn service_escapes_and_bom_in_corrections() {
+    let (dir, store) = seeded_store();
+    let cwd = dir.path();
+    let run = normgraph(
+        &store,
+        cwd,
+        &[
+            "query",
+            "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        ],
+    );
+    assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
+    assert!(run.stderr.contains("not supported"), "{}", run.stderr);
+    let table = ok(
+        &store,
+        cwd,
+        &["query", "SELECT ?x WHERE { BIND(\"a\\u001Bb\" AS ?x) }"],
+    )
+    .stdout;
+    assert!(!table.contains('\u{1b}'), "{table:?}");
+    assert!(table.contains("a\\u{1b}b"), "{table:?}");
+    let corrections = cwd.join("bom.ttl");
+    fs::write(
+        &corrections,
+        "\u{feff}@prefix ng: <https://w3id.org/normgraph/ns#> .\n<urn:a> ng:note \"x\" .\n",
+    )
+    .expect("write");
+    ok(
+        &store,
+        cwd,
+        &["correct", corrections.to_str().expect("utf8")],
+    );
+}
+
 #[test]
 fn unknown_curated_query_and_wrong_format() {
     let (dir, store) = seeded_store();

@@ -278,6 +278,15 @@ pub enum QueryError {
         /// Formats that fit.
         hint: &'static str,
     },
+    /// The query asks for what normgraph does not do (a federated `SERVICE`, a custom
+    /// function).
+    #[error("{origin}: {message} (normgraph answers from its own store only)")]
+    Unsupported {
+        /// Where the query came from.
+        origin: String,
+        /// What is not supported.
+        message: String,
+    },
     /// The query nests too deep or is too long to be parsed safely (see
     /// [`query::limits`](crate::query::limits)).
     #[error("{origin}: {message}; simplify the query")]
@@ -576,7 +585,8 @@ impl QueryError {
             Self::Syntax { .. }
             | Self::Format { .. }
             | Self::BadTerm(_)
-            | Self::TooComplex { .. } => ErrorKind::BadInput,
+            | Self::TooComplex { .. }
+            | Self::Unsupported { .. } => ErrorKind::BadInput,
             _ => ErrorKind::Failure,
         }
     }

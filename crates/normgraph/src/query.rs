@@ -146,9 +146,23 @@ pub fn execute<'a>(
 }
 
 fn evaluation_error(origin: &str, e: oxigraph::sparql::QueryEvaluationError) -> QueryError {
-    QueryError::Evaluation {
-        origin: origin.to_owned(),
-        message: e.to_string(),
+    use oxigraph::sparql::QueryEvaluationError as E;
+    match e {
+        // What the query asks for and normgraph does not do (federated queries, custom
+        // functions) is the query's fault, not a failure.
+        E::Service(_)
+        | E::UnboundService
+        | E::InvalidServiceName(_)
+        | E::UnsupportedService(_)
+        | E::UnsupportedCustomFunction(_)
+        | E::UnsupportedCustomFunctionArity { .. } => QueryError::Unsupported {
+            origin: origin.to_owned(),
+            message: e.to_string(),
+        },
+        e => QueryError::Evaluation {
+            origin: origin.to_owned(),
+            message: e.to_string(),
+        },
     }
 }
 
@@ -333,6 +347,17 @@ fn write_table(
                 .map(|t| {
                     let s = t.as_ref().map(display_term).unwrap_or_default();
                     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                    // Control characters (an ESC from a file name) would drive the terminal.
+                    let s: String = s
+                        .chars()
+                        .map(|c| {
+                            if c.is_control() {
+                                format!("\\u{{{:x}}}", u32::from(c))
+                            } else {
+                                c.to_string()
+                            }
+                        })
+                        .collect();
                     if s.chars().count() > MAX_CELL {
                         format!("{}…", s.chars().take(MAX_CELL - 1).collect::<String>())
                     } else {

@@ -32,7 +32,9 @@ use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, UpdateEvaluationError,
+};
 use oxigraph::store::Store;
 use std::io::Read;
 use std::net::SocketAddr;
@@ -420,7 +422,19 @@ impl State {
             prepared
                 .on_store(&self.store)
                 .execute()
-                .map_err(|e| Reply::text(StatusCode::BAD_REQUEST, format!("update failed: {e}")))
+                .map_err(|e| match e {
+                    // The time limit passed (oxigraph wraps the cancellation): nothing was
+                    // written, the update being one transaction.
+                    UpdateEvaluationError::Unexpected(inner)
+                        if matches!(
+                            inner.downcast_ref::<QueryEvaluationError>(),
+                            Some(QueryEvaluationError::Cancelled)
+                        ) =>
+                    {
+                        timed_out(self.config.timeout)
+                    }
+                    e => Reply::text(StatusCode::BAD_REQUEST, format!("update failed: {e}")),
+                })
         });
         match done {
             Ok(()) => {
