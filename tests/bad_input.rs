@@ -102,12 +102,11 @@ fn malformed_sparql_reports_position() {
         &["query", "-f", qfile.to_str().expect("utf8")],
     );
     assert_eq!(run.code, BAD_INPUT);
-    assert!(run.stderr.contains("bad.rq"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("4:"),
-        "line of the error missing: {}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("bad.rq:4:"), "{}", run.stderr);
+    // The line of the error and a caret under the place; the expected tokens cut short.
+    assert!(run.stderr.contains("\n    }\n    "), "{}", run.stderr);
+    assert!(run.stderr.contains('^'), "{}", run.stderr);
+    assert!(run.stderr.contains("possibilities)"), "{}", run.stderr);
 }
 
 /// Queries that nest too deep or run too long are refused before parsing (exit 3), never a

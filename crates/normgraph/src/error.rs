@@ -252,13 +252,14 @@ pub enum StoreError {
 #[non_exhaustive]
 pub enum QueryError {
     /// The query does not parse.
-    #[error("{origin}: SPARQL syntax error: {}", message.split_whitespace().collect::<Vec<_>>().join(" "))]
+    #[error("{}", syntax_report(origin, message, query))]
     Syntax {
         /// Where the query came from (file, curated name or "command line").
         origin: String,
-        /// Parser message with its position, as the parser wrote it (the one-line rendering
-        /// collapses its white space).
+        /// Parser message with its position, as the parser wrote it.
         message: String,
+        /// The query text, to show the line the error is on.
+        query: String,
     },
     /// Evaluation failed.
     #[error("{origin}: query evaluation failed: {message}")]
@@ -302,6 +303,54 @@ pub enum QueryError {
     /// Writing the results failed.
     #[error("writing results")]
     Io(#[from] std::io::Error),
+}
+
+/// A SPARQL syntax error as people read it: `origin:line:column: SPARQL syntax error: expected
+/// …` (the list of expected tokens cut after eight), then the query's line and a caret under the
+/// place. Without a position, the parser's message on one line.
+fn syntax_report(origin: &str, message: &str, query: &str) -> String {
+    let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let position = one_line.strip_prefix("error at ").and_then(|rest| {
+        let (at, what) = rest.split_once(": ")?;
+        let (line, column) = at.split_once(':')?;
+        Some((
+            line.parse::<usize>().ok()?,
+            column.parse::<usize>().ok()?,
+            what,
+        ))
+    });
+    let Some((line, column, what)) = position else {
+        return format!("{origin}: SPARQL syntax error: {one_line}");
+    };
+    let what = match what.strip_prefix("expected one of ") {
+        Some(list) => {
+            let items: Vec<&str> = list.split(", ").collect();
+            if items.len() > 8 {
+                format!(
+                    "expected one of {}, … ({} possibilities)",
+                    items[..8].join(", "),
+                    items.len()
+                )
+            } else {
+                what.to_owned()
+            }
+        }
+        None => what.to_owned(),
+    };
+    let mut out = format!("{origin}:{line}:{column}: SPARQL syntax error: {what}");
+    if let Some(text) = query.lines().nth(line.saturating_sub(1)) {
+        let shown: String = text
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        if shown.chars().count() <= 200 {
+            out.push_str(&format!(
+                "\n    {shown}\n    {}^",
+                " ".repeat(column.saturating_sub(1))
+            ));
+        }
+    }
+    out
 }
 
 /// Errors while exporting RDF.

@@ -94,6 +94,7 @@ pub fn prepare(
         .map_err(|e| QueryError::Syntax {
             origin: origin.to_owned(),
             message: e.to_string(),
+            query: query.to_owned(),
         })?;
     set_dataset(&mut prepared, store, default_graph);
     Ok(prepared)
