@@ -527,7 +527,7 @@ fn bad_graph_input_is_named_and_changes_nothing() {
     };
     let cases = [
         ("wrong-vars.rq", "SELECT ?a ?b WHERE { ?a ng:cites ?b }", "does not return ?source"),
-        ("syntax.rq", "SELECT ?source ?target WHERE { ?source ng:cites }", "syntax.rq: SPARQL syntax error"),
+        ("syntax.rq", "SELECT ?source ?target WHERE { ?source ng:cites }", "syntax.rq:1:49: SPARQL syntax error"),
         ("ask.rq", "ASK { ?s ?p ?o }", "must be a SELECT"),
         (
             "weight.rq",
