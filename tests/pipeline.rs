@@ -436,3 +436,42 @@ fn corrections_add_and_retract_facts_and_survive_reingest() {
     );
     assert_eq!(dump(&store, cwd), before);
 }
+
+/// CSV results are written as the rows come: the first rows of a cartesian product of the store
+/// with itself (35 million rows on the seeds) arrive at once, long before the product could have
+/// been held in memory, and the reader can stop there.
+#[test]
+fn csv_results_stream() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let (dir, store) = ingest_seeds();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_normgraph"))
+        .current_dir(dir.path())
+        .env("NORMGRAPH_STORE", &store)
+        .args([
+            "query",
+            "--format",
+            "csv",
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let first: Vec<String> = BufReader::new(stdout)
+        .lines()
+        .take(1000)
+        .map(|l| l.expect("a line"))
+        .collect();
+    // Still running: the rows came before the evaluation ended.
+    let running = child.try_wait().expect("status").is_none();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(first.len(), 1000);
+    assert_eq!(first[0], "a,b,c,d,e,f");
+    assert!(
+        running,
+        "the query ended before its first 1000 rows were read"
+    );
+}

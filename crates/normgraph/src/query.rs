@@ -208,29 +208,32 @@ pub fn run(
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let rows: Vec<Vec<Option<Term>>> = solutions
-                .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
-                .collect::<Result<_, _>>()
-                .map_err(eval)?;
-            let count = rows.len();
-            let names: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
             match results_format(format, "SELECT")? {
-                None => write_table(out, &names, &rows)?,
+                // The text table needs every row to size its columns.
+                None => {
+                    let rows: Vec<Vec<Option<Term>>> = solutions
+                        .map(|s| s.map(|s| variables.iter().map(|v| s.get(v).cloned()).collect()))
+                        .collect::<Result<_, _>>()
+                        .map_err(eval)?;
+                    let names: Vec<String> =
+                        variables.iter().map(|v| v.as_str().to_owned()).collect();
+                    write_table(out, &names, &rows)?;
+                    Ok(rows.len())
+                }
+                // The SPARQL results formats are written row by row, as the rows come: memory
+                // stays flat however many rows a query gives.
                 Some(f) => {
                     let mut ser = QueryResultsSerializer::from_format(f)
-                        .serialize_solutions_to_writer(&mut *out, variables.clone())?;
-                    for row in &rows {
-                        ser.serialize(
-                            variables
-                                .iter()
-                                .zip(row)
-                                .filter_map(|(v, t)| t.as_ref().map(|t| (v, t))),
-                        )?;
+                        .serialize_solutions_to_writer(&mut *out, variables)?;
+                    let mut count = 0;
+                    for solution in solutions {
+                        ser.serialize(solution.map_err(eval)?.iter())?;
+                        count += 1;
                     }
                     ser.finish()?;
+                    Ok(count)
                 }
             }
-            Ok(count)
         }
         QueryResults::Boolean(value) => {
             match results_format(format, "ASK")? {
