@@ -284,3 +284,29 @@ fn a_proposal_naming_a_charter_article_is_grounded_in_it() {
     );
     assert!(text.contains("Article 24 of the Charter"), "{text}");
 }
+
+/// Rules that derive without end (a closure over every pair of a cited resolution, say) stop at
+/// `--max-derived` or `--timeout` with a clear message, and the previous inferred graph stays.
+#[test]
+fn infer_stops_at_its_bounds_and_keeps_the_previous_graph() {
+    let (dir, store) = seeded();
+    let cwd = dir.path();
+    ok(&store, cwd, &["infer"]);
+    let before = dump(&store, cwd);
+    let rules = cwd.join("pairs.n3");
+    fs::write(
+        &rules,
+        "@prefix ng: <https://w3id.org/normgraph/ns#> .\n\
+         { ?a ?p ?x . ?b ?q ?y } => { ?a ng:pairedWith ?b } .\n",
+    )
+    .expect("write");
+    let rules = rules.to_str().expect("utf8");
+    for extra in [["--max-derived", "1000"], ["--timeout", "0.001"]] {
+        let mut args = vec!["infer", "--rules", rules];
+        args.extend(extra);
+        let run = normgraph(&store, cwd, &args);
+        assert_eq!(run.code, 3, "{}", run.stderr);
+        assert!(run.stderr.contains("nothing was stored"), "{}", run.stderr);
+        assert_same_text(&dump(&store, cwd), &before, "store after a bounded infer");
+    }
+}

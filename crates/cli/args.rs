@@ -329,6 +329,12 @@ pub struct InferArgs {
     /// A rule file or a folder of *.n3 files (default: the shipped ontology/rules).
     #[arg(long, value_hint = clap::ValueHint::AnyPath)]
     pub rules: Option<PathBuf>,
+    /// Stop (storing nothing) when the rules have derived more than this many facts.
+    #[arg(long, default_value_t = 10_000_000)]
+    pub max_derived: usize,
+    /// Stop (storing nothing) after this many seconds.
+    #[arg(long)]
+    pub timeout: Option<f64>,
 }
 
 /// Arguments of `explain`.

@@ -11,10 +11,18 @@ use std::time::Instant;
 /// Runs `normgraph infer`.
 pub fn run(ctx: &Context, args: InferArgs) -> Result<()> {
     let started = Instant::now();
+    let timeout = args
+        .timeout
+        .map(|t| super::seconds("--timeout", t))
+        .transpose()?;
+    let bounds = rules::Bounds {
+        max_derived: args.max_derived,
+        deadline: timeout.map(|t| started + t),
+    };
     let rules = rules::load_rule_set(&ctx.resources, args.rules.as_deref())?;
     rules::stratify::strata(&rules)?;
     let db = ctx.open_store()?;
-    let inferred = rules::infer(&db, &ctx.store, &rules)?;
+    let inferred = rules::infer(&db, &ctx.store, &rules, bounds)?;
     for (rule, n) in rules.iter().zip(&inferred.per_rule) {
         let label = if rule.label.is_empty() {
             String::new()

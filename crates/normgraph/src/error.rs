@@ -565,6 +565,10 @@ pub enum RuleError {
     /// No rules were found.
     #[error("{0}: no rules found (*.n3 files with `{{ … }} => {{ … }} .`)")]
     NoRules(PathBuf),
+    /// The evaluation passed a bound ([`Bounds`](crate::rules::eval::Bounds)): too many derived
+    /// facts or its time limit.
+    #[error("{0}; nothing was stored (raise --max-derived or --timeout, or check for a rule that derives without end)")]
+    Bound(String),
     /// A rule file cannot be read or is not UTF-8.
     #[error(transparent)]
     Read(#[from] ReadError),

@@ -16,7 +16,7 @@ pub mod explain;
 pub mod parse;
 pub mod stratify;
 
-pub use eval::{evaluate, Evaluation, Index};
+pub use eval::{evaluate, evaluate_within, Bounds, Evaluation, Index};
 pub use parse::{load_rules, parse_files, parse_rules, Atom, Builtin, Rule, Slot};
 
 pub use crate::error::RuleError;
@@ -44,16 +44,17 @@ pub struct StoreEvaluation {
 }
 
 /// Evaluates `rules` to a fixpoint over the asserted triples of the store (everything outside
-/// the inferred graph). `path` names the store in errors.
+/// the inferred graph), within `bounds`. `path` names the store in errors.
 pub fn evaluate_store(
     store: &Store,
     path: &Path,
     rules: &[Rule],
+    bounds: Bounds,
 ) -> Result<StoreEvaluation, RuleError> {
     stratify::strata(rules)?;
     let base = Index::from_triples(crate::store::asserted_triples(store, path)?);
     let asserted = base.facts.clone();
-    let evaluation = evaluate(base, rules)?;
+    let evaluation = evaluate_within(base, rules, bounds)?;
     Ok(StoreEvaluation {
         evaluation,
         asserted,
@@ -70,10 +71,16 @@ pub struct Inferred {
     pub rounds: usize,
 }
 
-/// Runs `rules` over the store and replaces its inferred graph with what they derive (in one
-/// transaction: a failed run leaves the previous inferred graph in place).
-pub fn infer(store: &Store, path: &Path, rules: &[Rule]) -> Result<Inferred, RuleError> {
-    let ev = evaluate_store(store, path, rules)?.evaluation;
+/// Runs `rules` over the store within `bounds` and replaces its inferred graph with what they
+/// derive (in one transaction: a failed run, or one that passes a bound, leaves the previous
+/// inferred graph in place).
+pub fn infer(
+    store: &Store,
+    path: &Path,
+    rules: &[Rule],
+    bounds: Bounds,
+) -> Result<Inferred, RuleError> {
+    let ev = evaluate_store(store, path, rules, bounds)?.evaluation;
     let derived: Vec<Triple> = ev
         .derived
         .iter()
@@ -96,7 +103,7 @@ pub fn explain_in_store(
     triple: &Triple,
     max: usize,
 ) -> Result<Option<explain::Proof>, RuleError> {
-    let run = evaluate_store(store, path, rules)?;
+    let run = evaluate_store(store, path, rules, Bounds::default())?;
     Ok(explain::explain(
         &run.evaluation,
         rules,

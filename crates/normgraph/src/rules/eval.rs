@@ -10,6 +10,7 @@ use super::stratify::strata;
 use super::RuleError;
 use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::{HashMap, HashSet};
+use std::time::Instant;
 
 /// A fact: interned (subject, predicate, object).
 pub type Fact = [u32; 3];
@@ -512,13 +513,76 @@ pub struct Evaluation {
 }
 
 /// Evaluates `rules` to a fixpoint over `base`.
-pub fn evaluate(mut index: Index, rules: &[Rule]) -> Result<Evaluation, RuleError> {
+pub fn evaluate(index: Index, rules: &[Rule]) -> Result<Evaluation, RuleError> {
+    evaluate_within(index, rules, Bounds::default())
+}
+
+/// How far an evaluation may go: at most `max_derived` derived facts, and no later than
+/// `deadline`. Past either, it stops with [`RuleError::Bound`] (a transitive closure over a long
+/// chain derives facts by the square of its length).
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    /// The most facts the rules may derive.
+    pub max_derived: usize,
+    /// When to give up.
+    pub deadline: Option<Instant>,
+}
+
+impl Default for Bounds {
+    /// No bound.
+    fn default() -> Self {
+        Self {
+            max_derived: usize::MAX,
+            deadline: None,
+        }
+    }
+}
+
+/// What stopped a bounded evaluation, if anything.
+#[derive(Default)]
+struct Stop(Option<String>);
+
+impl Stop {
+    /// Records why the evaluation must stop, if `derived` facts or the time pass the bounds;
+    /// says whether it may go on. The clock is read every 4,096 facts.
+    fn check(&mut self, bounds: &Bounds, derived: usize) -> bool {
+        if self.0.is_some() {
+            return false;
+        }
+        if derived > bounds.max_derived {
+            self.0 = Some(format!(
+                "the rules derived more than {} facts",
+                bounds.max_derived
+            ));
+        } else if derived.is_multiple_of(4096)
+            && bounds.deadline.is_some_and(|d| Instant::now() > d)
+        {
+            self.0 = Some("the rules ran past their time limit".to_owned());
+        }
+        self.0.is_none()
+    }
+
+    fn error(&mut self) -> Result<(), RuleError> {
+        match self.0.take() {
+            Some(what) => Err(RuleError::Bound(what)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Evaluates `rules` to a fixpoint over `base`, within `bounds`.
+pub fn evaluate_within(
+    mut index: Index,
+    rules: &[Rule],
+    bounds: Bounds,
+) -> Result<Evaluation, RuleError> {
     let strata = strata(rules)?;
     let compiled: Vec<Compiled> = rules.iter().map(|r| compile(r, &mut index.dict)).collect();
     let mut per_rule = vec![0; rules.len()];
     let mut derived = Vec::new();
     let mut rounds = 0;
     let empty = FactSet::default();
+    let mut stop = Stop::default();
     for stratum in strata {
         // Round 0: every rule over all facts.
         let mut new: HashSet<Fact> = HashSet::new();
@@ -527,8 +591,10 @@ pub fn evaluate(mut index: Index, rules: &[Rule]) -> Result<Evaluation, RuleErro
                 if !index.facts.contains(&f) && new.insert(f) {
                     per_rule[r] += 1;
                 }
+                stop.check(&bounds, derived.len() + new.len())
             });
         }
+        stop.error()?;
         rounds += 1;
         while !new.is_empty() {
             let mut facts: Vec<Fact> = new.into_iter().collect();
@@ -546,9 +612,11 @@ pub fn evaluate(mut index: Index, rules: &[Rule]) -> Result<Evaluation, RuleErro
                         if !index.facts.contains(&f) && new.insert(f) {
                             per_rule[r] += 1;
                         }
+                        stop.check(&bounds, derived.len() + new.len())
                     });
                 }
             }
+            stop.error()?;
             rounds += 1;
         }
     }
@@ -567,7 +635,7 @@ fn fire(
     delta_at: Option<usize>,
     index: &Index,
     delta: &FactSet,
-    emit: &mut dyn FnMut(Fact),
+    emit: &mut dyn FnMut(Fact) -> bool,
 ) {
     let ord = order(&rule.body, delta_at, rule.vars, &index.facts);
     let patterns: Vec<[CSlot; 3]> = ord.iter().map(|&i| rule.body[i]).collect();
@@ -593,7 +661,7 @@ fn fire(
                 let ok_s = !matches!(index.dict.term(s), Term::Literal(_));
                 let ok_p = matches!(index.dict.term(p), Term::NamedNode(_));
                 if ok_s && ok_p {
-                    emit([s, p, o]);
+                    return emit([s, p, o]);
                 }
             }
         }
@@ -615,6 +683,37 @@ mod tests {
                 .map(|q| Triple::from(q.expect("valid")))
                 .collect::<Vec<_>>(),
         )
+    }
+
+    #[test]
+    fn bounds_stop_a_runaway_closure() {
+        let chain: String = (0..200)
+            .map(|i| format!("<http://e/n{i}> <http://e/next> <http://e/n{}> .\n", i + 1))
+            .collect();
+        let rules = parse_rules(
+            "{ ?a <http://e/next> ?b } => { ?a <http://e/after> ?b } .
+             { ?a <http://e/after> ?b . ?b <http://e/after> ?c } => { ?a <http://e/after> ?c } .",
+            Path::new("closure.n3"),
+        )
+        .expect("parses");
+        let all = evaluate(index(&chain), &rules).expect("unbounded");
+        assert_eq!(all.derived.len(), 200 * 201 / 2);
+        let capped = Bounds {
+            max_derived: 1000,
+            deadline: None,
+        };
+        assert!(matches!(
+            evaluate_within(index(&chain), &rules, capped),
+            Err(RuleError::Bound(_))
+        ));
+        let late = Bounds {
+            max_derived: usize::MAX,
+            deadline: Some(Instant::now()),
+        };
+        assert!(matches!(
+            evaluate_within(index(&chain), &rules, late),
+            Err(RuleError::Bound(_))
+        ));
     }
 
     #[test]
