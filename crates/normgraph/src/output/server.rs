@@ -583,30 +583,17 @@ impl Ask {
                 Err(e) => return Reply::text(StatusCode::BAD_REQUEST, e.to_string()),
             };
         if !self.default_graphs.is_empty() || !self.named_graphs.is_empty() {
-            let mut default = Vec::new();
-            for g in &self.default_graphs {
-                match NamedNode::new(g) {
-                    Ok(n) => default.push(GraphName::NamedNode(n)),
-                    Err(_) => {
-                        return Reply::text(
-                            StatusCode::BAD_REQUEST,
-                            format!("default-graph-uri {g:?} is not an IRI"),
-                        )
-                    }
-                }
-            }
-            let mut named = Vec::new();
-            for g in &self.named_graphs {
-                match NamedNode::new(g) {
-                    Ok(n) => named.push(NamedOrBlankNode::NamedNode(n)),
-                    Err(_) => {
-                        return Reply::text(
-                            StatusCode::BAD_REQUEST,
-                            format!("named-graph-uri {g:?} is not an IRI"),
-                        )
-                    }
-                }
-            }
+            let default = match iris(&self.default_graphs, "default-graph-uri") {
+                Ok(graphs) => graphs.into_iter().map(GraphName::NamedNode).collect(),
+                Err(reply) => return reply,
+            };
+            let named = match iris(&self.named_graphs, "named-graph-uri") {
+                Ok(graphs) => graphs
+                    .into_iter()
+                    .map(NamedOrBlankNode::NamedNode)
+                    .collect(),
+                Err(reply) => return reply,
+            };
             query::set_dataset(
                 &mut prepared,
                 store,
@@ -615,6 +602,22 @@ impl Ask {
         }
         evaluate(store, prepared, &self.accept, self.max_rows, self.timeout)
     }
+}
+
+/// The graph IRIs of a protocol parameter (`default-graph-uri`, `named-graph-uri`); the first
+/// that is not an IRI is a 400 naming the parameter.
+fn iris(values: &[String], parameter: &str) -> Result<Vec<NamedNode>, Reply> {
+    values
+        .iter()
+        .map(|g| {
+            NamedNode::new(g).map_err(|_| {
+                Reply::text(
+                    StatusCode::BAD_REQUEST,
+                    format!("{parameter} {g:?} is not an IRI"),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Evaluates a prepared query and serialises its results in the negotiated format.
