@@ -20,6 +20,8 @@ pub mod viz;
 
 use anyhow::Result;
 use normgraph::error::ErrorKind;
+use normgraph::extract::batch::{self, Batch};
+use normgraph::extract::lexicon::Lexicon;
 use normgraph::rdf::resources::Resources;
 use normgraph::store;
 use oxigraph::store::Store;
@@ -47,6 +49,24 @@ impl Context {
     pub fn open_store(&self) -> Result<Store> {
         Ok(store::open_existing(&self.store)?)
     }
+}
+
+/// Reads and extracts the statements under `paths` (with the manifests that apply), printing
+/// the warnings as they come: what `extract` prints and `ingest` writes.
+pub fn read_batch(
+    ctx: &Context,
+    paths: &[PathBuf],
+    manifest: Option<&Path>,
+    keep_going: bool,
+) -> Result<Batch> {
+    let lexicon = Lexicon::load(&ctx.resources)?;
+    Ok(batch::read_and_extract(
+        paths,
+        manifest,
+        &lexicon,
+        keep_going,
+        &mut |w| eprintln!("warning: {w}"),
+    )?)
 }
 
 /// `println!` that returns an error instead of panicking when standard output is closed.

@@ -1,24 +1,15 @@
 //! `normgraph extract`: what is extracted from statements, without touching the store.
 
-use super::{report_failures, Context};
+use super::{read_batch, report_failures, Context};
 use crate::args::{ExtractArgs, ExtractFormat};
 use anyhow::Result;
-use normgraph::extract::batch;
-use normgraph::extract::lexicon::Lexicon;
 use normgraph::extract::positions::Stance;
 use normgraph::extract::Extraction;
 use std::io::Write;
 
 /// Runs `normgraph extract`.
 pub fn run(ctx: &Context, args: ExtractArgs) -> Result<()> {
-    let lexicon = Lexicon::load(&ctx.resources)?;
-    let batch = batch::read_and_extract(
-        &args.paths,
-        args.manifest.as_deref(),
-        &lexicon,
-        args.keep_going,
-        &mut |w| eprintln!("warning: {w}"),
-    )?;
+    let batch = read_batch(ctx, &args.paths, args.manifest.as_deref(), args.keep_going)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {

@@ -1,24 +1,15 @@
 //! `normgraph ingest`: statements into the store, nothing written if any input is bad.
 
-use super::{progress_bar, report_failures, Context};
+use super::{progress_bar, read_batch, report_failures, Context};
 use crate::args::IngestArgs;
 use anyhow::Result;
-use normgraph::extract::batch;
-use normgraph::extract::lexicon::Lexicon;
 use normgraph::store;
 use std::time::Instant;
 
 /// Runs `normgraph ingest`.
 pub fn run(ctx: &Context, args: IngestArgs) -> Result<()> {
     let started = Instant::now();
-    let lexicon = Lexicon::load(&ctx.resources)?;
-    let batch = batch::read_and_extract(
-        &args.paths,
-        args.manifest.as_deref(),
-        &lexicon,
-        args.keep_going,
-        &mut |w| eprintln!("warning: {w}"),
-    )?;
+    let batch = read_batch(ctx, &args.paths, args.manifest.as_deref(), args.keep_going)?;
     let extractions = &batch.extractions;
     if extractions.is_empty() {
         // Every input was bad: leave the store as it was.
