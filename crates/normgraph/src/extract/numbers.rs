@@ -82,7 +82,15 @@ impl NumberTables {
     /// Reads the three tables (`sc-resolution-years.csv`, `ga-resolution-sessions.csv`,
     /// `ga-sessions.csv`) from the resources.
     pub fn load(resources: &Resources) -> Result<Self, ResourceError> {
-        let sessions = resources.reference_table("ga-sessions.csv")?;
+        let tables = resources.reference_tables()?;
+        let table = |name: &str| {
+            let wanted = format!("data/reference/{name}");
+            tables
+                .iter()
+                .find(|f| f.name == wanted)
+                .ok_or(ResourceError::MissingTable(wanted))
+        };
+        let sessions = table("ga-sessions.csv")?;
         let mut session_years = Vec::new();
         for (i, l) in sessions.text.lines().enumerate() {
             if l.starts_with('#') || l.starts_with("session,") || l.trim().is_empty() {
@@ -100,8 +108,8 @@ impl NumberTables {
             session_years.push(pair);
         }
         Ok(Self {
-            sc_years: Ranges::parse(&resources.reference_table("sc-resolution-years.csv")?)?,
-            ga_sessions: Ranges::parse(&resources.reference_table("ga-resolution-sessions.csv")?)?,
+            sc_years: Ranges::parse(table("sc-resolution-years.csv")?)?,
+            ga_sessions: Ranges::parse(table("ga-resolution-sessions.csv")?)?,
             session_years,
         })
     }

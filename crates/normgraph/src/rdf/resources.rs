@@ -143,9 +143,21 @@ impl Resources {
     /// The cue patterns (`data/cues/*.ttl`): a resource folder's files, and the built-in ones it
     /// does not replace (by file name).
     pub fn cues(&self) -> Result<Vec<ResourceFile>, ResourceError> {
-        let mut files = self.files("data/cues", "ttl")?;
+        self.overlaid("data/cues", "ttl")
+    }
+
+    /// The tables of the reference data (`data/reference/*.csv`, such as the number tables),
+    /// a resource folder's files, and the built-in ones it does not replace (by file name).
+    pub fn reference_tables(&self) -> Result<Vec<ResourceFile>, ResourceError> {
+        self.overlaid("data/reference", "csv")
+    }
+
+    /// A resource folder's files of `dir`, and the built-in ones it does not replace (by file
+    /// name), sorted by name: the file-by-file override of the cue patterns and tables.
+    fn overlaid(&self, dir: &str, ext: &str) -> Result<Vec<ResourceFile>, ResourceError> {
+        let mut files = self.files(dir, ext)?;
         if let Self::Folder(_) = self {
-            for builtin in Self::Embedded.files("data/cues", "ttl")? {
+            for builtin in Self::Embedded.files(dir, ext)? {
                 if !files.iter().any(|f| f.name == builtin.name) {
                     files.push(builtin);
                 }
@@ -153,20 +165,6 @@ impl Resources {
             files.sort_by(|a, b| a.name.cmp(&b.name));
         }
         Ok(files)
-    }
-
-    /// One table of the reference data (`data/reference/NAME`, a CSV file such as the number
-    /// tables). A resource folder without that file gets the built-in one.
-    pub fn reference_table(&self, name: &str) -> Result<ResourceFile, ResourceError> {
-        let wanted = format!("data/reference/{name}");
-        let from = match self {
-            Self::Folder(root) if root.join(&wanted).is_file() => self,
-            _ => &Self::Embedded,
-        };
-        from.files("data/reference", "csv")?
-            .into_iter()
-            .find(|f| f.name == wanted)
-            .ok_or(ResourceError::MissingTable(wanted))
     }
 
     /// The curated queries, as (name without `.rq`, text).
