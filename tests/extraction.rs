@@ -1,7 +1,7 @@
 //! Extraction on the seed statements against hand-checked golden files, and the offset contract
 //! (every span's surface is exactly the text at its character offsets) on every fixture.
 
-use crate::util::{fixture, ok, root};
+use crate::util::{fixture, ok, resource_folder, root};
 use serde_json::Value;
 use std::fs;
 
@@ -512,19 +512,6 @@ fn pdf_statements_are_read_page_by_page() {
         got["positions"][0]["position"],
         "https://w3id.org/normgraph/id/position/programme-of-action"
     );
-}
-
-/// Copies the resource folders a `--resources` folder needs (ontology, reference data, queries).
-fn resource_folder(at: &std::path::Path) {
-    for sub in ["ontology", "data/reference", "queries"] {
-        fs::create_dir_all(at.join(sub)).expect("mkdir");
-        for entry in fs::read_dir(root().join(sub)).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_file() {
-                fs::copy(&path, at.join(sub).join(path.file_name().expect("name"))).expect("copy");
-            }
-        }
-    }
 }
 
 /// Cue patterns and number tables are data read through the resources: a resource folder's own

@@ -1,7 +1,7 @@
 //! `normgraph serve`: the SPARQL 1.1 Protocol over real HTTP, real clients (rdflib's
 //! SPARQLStore, SPARQLWrapper, headless Chromium on the query page), limits and bad input.
 
-use crate::util::{chromium, dump, ok, root};
+use crate::util::{chromium, dump, ok, resource_folder, root};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
@@ -541,21 +541,7 @@ fn query_page_links_only_web_addresses() {
     let (dir, store) = store_with_corpus();
     let cwd = dir.path();
     let res = cwd.join("res");
-    for sub in [
-        "ontology",
-        "data/reference",
-        "queries",
-        "queries/projections",
-    ] {
-        std::fs::create_dir_all(res.join(sub)).expect("mkdir");
-        for entry in std::fs::read_dir(root().join(sub)).expect("dir") {
-            let path = entry.expect("entry").path();
-            if path.is_file() {
-                std::fs::copy(&path, res.join(sub).join(path.file_name().expect("name")))
-                    .expect("copy");
-            }
-        }
-    }
+    resource_folder(&res);
     std::fs::write(
         res.join("queries/links.rq"),
         "# The objects of <urn:a> <urn:b> (test).\nSELECT ?o WHERE { <urn:a> <urn:b> ?o } ORDER BY ?o\n",

@@ -14,6 +14,26 @@ pub fn fixture(rel: &str) -> PathBuf {
     root().join("tests/fixtures").join(rel)
 }
 
+/// Makes `at` a resource folder for `--resources`: copies of the repository's ontology,
+/// reference data, curated queries and projections.
+pub fn resource_folder(at: &Path) {
+    for sub in [
+        "ontology",
+        "data/reference",
+        "queries",
+        "queries/projections",
+    ] {
+        std::fs::create_dir_all(at.join(sub)).expect("mkdir");
+        for entry in std::fs::read_dir(root().join(sub)).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_file() {
+                std::fs::copy(&path, at.join(sub).join(path.file_name().expect("name")))
+                    .expect("copy");
+            }
+        }
+    }
+}
+
 /// Output of one run.
 pub struct Run {
     pub code: i32,
