@@ -592,27 +592,6 @@ pub enum ErrorKind {
     Failure,
 }
 
-impl ReadError {
-    /// Always [`ErrorKind::BadInput`].
-    pub fn kind(&self) -> ErrorKind {
-        ErrorKind::BadInput
-    }
-}
-
-impl ManifestError {
-    /// Always [`ErrorKind::BadInput`].
-    pub fn kind(&self) -> ErrorKind {
-        ErrorKind::BadInput
-    }
-}
-
-impl ResourceError {
-    /// Always [`ErrorKind::BadInput`].
-    pub fn kind(&self) -> ErrorKind {
-        ErrorKind::BadInput
-    }
-}
-
 impl RuleError {
     /// Store failures are about the store; everything else is bad input.
     pub fn kind(&self) -> ErrorKind {
@@ -620,13 +599,6 @@ impl RuleError {
             Self::Store(e) => e.kind(),
             _ => ErrorKind::BadInput,
         }
-    }
-}
-
-impl CorrectionError {
-    /// Always [`ErrorKind::BadInput`].
-    pub fn kind(&self) -> ErrorKind {
-        ErrorKind::BadInput
     }
 }
 
@@ -688,17 +660,19 @@ impl RemoteError {
     }
 }
 
-impl InputError {
-    /// Always [`ErrorKind::BadInput`].
-    pub fn kind(&self) -> ErrorKind {
-        ErrorKind::BadInput
-    }
-}
-
 /// The kind of one error of this library, or `None` when `err` is not one of its errors (or
 /// leaves the kind to its cause). The command line looks along an error's chain of causes and
 /// takes the first kind it finds.
 pub fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
+    // Errors about reading the user's files are always bad input.
+    if err.is::<ReadError>()
+        || err.is::<ManifestError>()
+        || err.is::<ResourceError>()
+        || err.is::<CorrectionError>()
+        || err.is::<InputError>()
+    {
+        return Some(ErrorKind::BadInput);
+    }
     macro_rules! try_kind {
         ($($t:ty),+) => {
             $(if let Some(e) = err.downcast_ref::<$t>() {
@@ -707,16 +681,11 @@ pub fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
         };
     }
     try_kind!(
-        ReadError,
-        ManifestError,
-        ResourceError,
         RuleError,
-        CorrectionError,
         QueryError,
         StoreError,
         AnalysisError,
-        RemoteError,
-        InputError
+        RemoteError
     );
     err.downcast_ref::<ExportError>()
         .and_then(ExportError::kind)
