@@ -4,7 +4,7 @@
 //! [`corrections`] reads a scholar's corrections, which [`apply_corrections`] writes. Other
 //! writes (`infer`, `--write-back`) replace one graph in a transaction ([`replace_graph`]). Every
 //! write that changes asserted facts drops the derived graphs (the inferred graph, analysis
-//! scores) in one step, [`derived_graphs`].
+//! scores) in one step, `derived_graphs`.
 
 pub mod corrections;
 pub mod ingest;
