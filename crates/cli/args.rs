@@ -256,12 +256,16 @@ pub struct ExportArgs {
 /// Arguments of `eval`.
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// The gold JSON file.
-    #[arg(long, value_hint = clap::ValueHint::FilePath)]
-    pub gold: PathBuf,
-    /// The folder of the texts (default: the gold file's `texts`, relative to it).
+    /// The gold JSON file; repeat it to pool several gold files of the same kind of facts
+    /// into one report.
+    #[arg(long, required = true, value_hint = clap::ValueHint::FilePath)]
+    pub gold: Vec<PathBuf>,
+    /// The folder of the texts (default: each gold file's `texts`, relative to it).
     #[arg(long, value_hint = clap::ValueHint::DirPath)]
     pub texts: Option<PathBuf>,
+    /// Do not list the disagreements, only the counts.
+    #[arg(long)]
+    pub summary: bool,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,

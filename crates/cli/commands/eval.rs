@@ -10,7 +10,13 @@ use std::io::Write;
 /// Runs `normgraph eval`.
 pub fn run(ctx: &Context, args: EvalArgs) -> Result<()> {
     let lexicon = Lexicon::load(&ctx.resources)?;
-    let report = accuracy::evaluate(&args.gold, args.texts.as_deref(), &lexicon)?;
+    let mut report = accuracy::Report::default();
+    for gold in &args.gold {
+        report.absorb(accuracy::evaluate(gold, args.texts.as_deref(), &lexicon)?);
+    }
+    if args.summary {
+        report.misses.clear();
+    }
     if args.json {
         say!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -46,6 +52,30 @@ fn print_report(r: &accuracy::Report) -> std::io::Result<()> {
             l.precision(),
             l.recall()
         );
+    }
+    if !r.by_id.is_empty() {
+        say!(
+            "{:<48} {:>5} {:>5} {:>5}  {:>9} {:>9}",
+            "concept (lenient)",
+            "tp",
+            "fp",
+            "fn",
+            "precision",
+            "recall"
+        );
+        for (id, c) in &r.by_id {
+            say!(
+                "{id:<48} {:>5} {:>5} {:>5}  {:>9.3} {:>9.3}",
+                c.true_positives,
+                c.false_positives,
+                c.false_negatives,
+                c.precision(),
+                c.recall()
+            );
+        }
+    }
+    if !r.misses.is_empty() {
+        say!("disagreements ({} comparison):", r.listed);
     }
     for m in &r.misses {
         say!(

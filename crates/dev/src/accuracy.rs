@@ -11,6 +11,13 @@
 //! kinds `explicit`/`anaphora`), or instrument references to Charter articles and UN documents
 //! (ids `article-2-4` or the symbol, kinds `charter-article`/`document`; references to the
 //! Charter as a whole and to decisions are not compared).
+//!
+//! With `"facts": "concepts"` the gold marks principles, threat categories and positions
+//! (`docs/annotation.md`): ids are `principle:…`, `threat:…`, `position:…` (the concept IRI's
+//! last two segments), each position with its `stance` (`supports`/`opposes`), which must agree
+//! too. Spans of paraphrases are a matter of judgement, so for concepts the overlapping
+//! (lenient) comparison is the one the disagreements are listed by; per-concept counts are
+//! given as well.
 
 use normgraph::extract::lexicon::Lexicon;
 use normgraph::extract::{extract, Extraction};
@@ -30,9 +37,13 @@ pub struct GoldCitation {
     pub end: usize,
     /// Normalised symbol, or null when the text does not settle it.
     pub id: Option<String>,
-    /// `explicit` or `anaphora` (citations); `charter-article` or `document` (instruments).
+    /// `explicit` or `anaphora` (citations); `charter-article` or `document` (instruments);
+    /// for concepts, the kind is read from the id (`principle`, `threat`, `position`).
     #[serde(default = "explicit")]
     pub kind: String,
+    /// For positions, `supports` or `opposes`.
+    #[serde(default)]
+    pub stance: Option<String>,
 }
 
 fn explicit() -> String {
@@ -123,8 +134,33 @@ pub struct Report {
     pub strict: BTreeMap<String, Counts>,
     /// Lenient (overlapping span) counts per kind.
     pub lenient: BTreeMap<String, Counts>,
-    /// Every strict disagreement.
+    /// Lenient counts per id (concepts only).
+    pub by_id: BTreeMap<String, Counts>,
+    /// Which comparison the disagreements are listed by: `strict` (citations, instruments) or
+    /// `lenient` (concepts).
+    pub listed: &'static str,
+    /// Every disagreement of the listed comparison.
     pub misses: Vec<Miss>,
+}
+
+impl Report {
+    /// Adds another report's counts and disagreements to this one.
+    pub fn absorb(&mut self, other: Report) {
+        self.files += other.files;
+        let add = |into: &mut BTreeMap<String, Counts>, from: BTreeMap<String, Counts>| {
+            for (k, c) in from {
+                let e = into.entry(k).or_default();
+                e.true_positives += c.true_positives;
+                e.false_positives += c.false_positives;
+                e.false_negatives += c.false_negatives;
+            }
+        };
+        add(&mut self.strict, other.strict);
+        add(&mut self.lenient, other.lenient);
+        add(&mut self.by_id, other.by_id);
+        self.listed = other.listed;
+        self.misses.extend(other.misses);
+    }
 }
 
 /// Errors reading a gold file or its texts.
@@ -165,21 +201,65 @@ pub fn evaluate(
     let facts = match gold.facts.as_deref() {
         None | Some("citations") => Facts::Citations,
         Some("instruments") => Facts::Instruments,
+        Some("concepts") => Facts::Concepts,
         Some(other) => {
             return Err(bad(format!(
-                "\"facts\": {other:?} is neither \"citations\" nor \"instruments\""
+                "\"facts\": {other:?} is not \"citations\", \"instruments\" or \"concepts\""
             )))
         }
     };
-    let mut report = Report::default();
+    let mut report = Report {
+        listed: if facts == Facts::Concepts {
+            "lenient"
+        } else {
+            "strict"
+        },
+        ..Report::default()
+    };
     for (name, expected) in &gold.files {
         let doc = read_document(&folder.join(name))?;
         let ex = extract(&doc, lexicon, None)
             .map_err(|u| bad(format!("unknown delegation {}", u.value)))?;
         report.files += 1;
-        compare(name, expected, &predictions(&ex, facts), &mut report);
+        let expected: Vec<GoldCitation> = if facts == Facts::Concepts {
+            expected
+                .iter()
+                .map(|g| concept_entry(g).map_err(&bad))
+                .collect::<Result<_, _>>()?
+        } else {
+            expected.clone()
+        };
+        compare(name, &expected, &predictions(&ex, facts), &mut report);
     }
     Ok(report)
+}
+
+/// A concept gold entry, with its kind read from the id and a position's stance folded into
+/// the id (so that it must agree).
+fn concept_entry(g: &GoldCitation) -> Result<GoldCitation, String> {
+    let id = g.id.clone().unwrap_or_default();
+    let kind = match id.split(':').next() {
+        Some(k @ ("principle" | "threat" | "position")) => k.to_owned(),
+        _ => return Err(format!("{id:?} is not principle:…, threat:… or position:…")),
+    };
+    let id = match (kind.as_str(), g.stance.as_deref()) {
+        ("position", Some(s @ ("supports" | "opposes"))) => format!("{id} ({s})"),
+        ("position", _) => return Err(format!("{id}: a position needs a stance")),
+        _ => id,
+    };
+    Ok(GoldCitation {
+        id: Some(id),
+        kind,
+        ..g.clone()
+    })
+}
+
+/// The short id of a concept IRI: `…/id/principle/non-intervention` → `principle:non-intervention`.
+fn short_id(iri: &str) -> String {
+    let mut parts = iri.rsplit('/');
+    let local = parts.next().unwrap_or_default();
+    let scheme = parts.next().unwrap_or_default();
+    format!("{scheme}:{local}")
 }
 
 /// What a gold file compares.
@@ -187,6 +267,7 @@ pub fn evaluate(
 enum Facts {
     Citations,
     Instruments,
+    Concepts,
 }
 
 /// One predicted fact, as the gold writes it.
@@ -237,6 +318,35 @@ fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
                 })
             })
             .collect(),
+        Facts::Concepts => {
+            let mention = |m: &normgraph::extract::Mention, kind: &'static str| Predicted {
+                start: m.span.start,
+                end: m.span.end,
+                surface: m.span.surface.clone(),
+                id: short_id(&m.concept),
+                kind,
+            };
+            let mut all: Vec<Predicted> = ex
+                .principles
+                .iter()
+                .map(|m| mention(m, "principle"))
+                .chain(ex.threats.iter().map(|m| mention(m, "threat")))
+                .collect();
+            all.extend(ex.positions.iter().map(|p| {
+                let stance = serde_json::to_value(p.stance)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                Predicted {
+                    start: p.span.start,
+                    end: p.span.end,
+                    surface: p.span.surface.clone(),
+                    id: format!("{} ({stance})", short_id(&p.position)),
+                    kind: "position",
+                }
+            }));
+            all
+        }
     }
 }
 
@@ -279,7 +389,18 @@ fn compare(file: &str, gold: &[GoldCitation], predicted: &[Predicted], report: &
                     c.false_negatives += 1;
                 }
             }
-            if !hit && !lenient {
+            if lenient && report.listed == "lenient" {
+                let c = report
+                    .by_id
+                    .entry(g.id.clone().unwrap_or_default())
+                    .or_default();
+                if hit {
+                    c.true_positives += 1;
+                } else {
+                    c.false_negatives += 1;
+                }
+            }
+            if !hit && lenient == (report.listed == "lenient") {
                 report.misses.push(Miss {
                     file: file.to_owned(),
                     what: "missed",
@@ -295,7 +416,14 @@ fn compare(file: &str, gold: &[GoldCitation], predicted: &[Predicted], report: &
                 for kind in [p.kind, "all"] {
                     table.entry(kind.to_owned()).or_default().false_positives += 1;
                 }
-                if !lenient {
+                if lenient && report.listed == "lenient" {
+                    report
+                        .by_id
+                        .entry(p.id.clone())
+                        .or_default()
+                        .false_positives += 1;
+                }
+                if lenient == (report.listed == "lenient") {
                     report.misses.push(Miss {
                         file: file.to_owned(),
                         what: "spurious",

@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod metadata;
 pub mod norms;
 pub mod numbers;
+pub mod phrases;
 pub mod positions;
 pub mod speakers;
 pub mod text;
@@ -611,16 +612,21 @@ fn extract_region(
                 .into_iter()
                 .map(|h| (h.start, h.end, h.concept))
                 .collect();
-            positions::find(&lexicon.cues, text, &hits, ict_body)
-                .into_iter()
-                .map(|f| PositionTaken {
-                    span: sp.span(f.start, f.end),
-                    position: m.concepts()[f.concept].iri.clone(),
-                    label: m.concepts()[f.concept].label.clone(),
-                    stance: f.stance,
-                    cue: text[f.cue.0..f.cue.1].to_owned(),
-                })
-                .collect()
+            positions::find(&lexicon.cues, text, &hits, ict_body, |c| {
+                m.concepts()[c]
+                    .implied_stance
+                    .as_deref()
+                    .and_then(positions::Stance::from_name)
+            })
+            .into_iter()
+            .map(|f| PositionTaken {
+                span: sp.span(f.start, f.end),
+                position: m.concepts()[f.concept].iri.clone(),
+                label: m.concepts()[f.concept].label.clone(),
+                stance: f.stance,
+                cue: text[f.cue.0..f.cue.1].to_owned(),
+            })
+            .collect()
         },
         incidents: mentions(Kind::Incident),
         proposed_norms,

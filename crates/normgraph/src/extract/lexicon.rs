@@ -8,11 +8,21 @@
 //! Abbreviations (`ng:abbreviation`, e.g. "NAM", "GGE") match case-sensitively, so "NAM" does not
 //! match the "Nam" of "Viet Nam"; an abbreviation shared by two concepts of one kind (the two
 //! OEWGs) is ambiguous and not matched.
-//! A scholar extends extraction by adding labels to the Turtle files, not by editing Rust.
+//!
+//! Principles, threat categories and positions are also matched on word stems, so inflected
+//! forms of their labels count ("settling their disputes", "interfered in the internal
+//! affairs"), and through the `ng:wordPattern`s they declare: ordered words with small gaps
+//! ("settle|resolve ~3 dispute ~4 peaceful"), with `ng:otherSense` patterns for the same words
+//! in another sense ([`super::phrases`]). Where matches overlap, the one starting first wins, and
+//! of those the longest.
+//!
+//! A scholar extends extraction by adding labels and patterns to the Turtle files, not by
+//! editing Rust.
 
 use super::citations::Organs;
 use super::cues::CuePatterns;
 use super::numbers::NumberTables;
+use super::phrases::Phrases;
 use super::positions::Cues;
 use crate::error::ResourceError;
 use crate::rdf::resources::{syntax_error, ResourceFile, Resources};
@@ -49,6 +59,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kinds matched on word stems and word patterns as well as on their literal labels.
+    const STEMMED: [Kind; 3] = [Kind::Threat, Kind::Principle, Kind::Position];
+
     const ALL: [Kind; 8] = [
         Kind::Threat,
         Kind::Principle,
@@ -84,6 +97,9 @@ pub struct Concept {
     pub label: String,
     /// Its ISO 3166-1 alpha-3 code, for States.
     pub iso3: Option<String>,
+    /// For positions, the stance that naming it already takes (`ng:impliedStance`: saying
+    /// "international law applies to cyberspace" supports that position without a further cue).
+    pub implied_stance: Option<String>,
 }
 
 /// A match of a concept label in a text (byte offsets).
@@ -103,6 +119,7 @@ pub struct Matcher {
     regex: Option<Regex>,
     by_label: HashMap<String, usize>,
     concepts: Vec<Concept>,
+    phrases: Phrases,
 }
 
 impl Matcher {
@@ -176,7 +193,14 @@ impl Matcher {
             regex,
             by_label,
             concepts,
+            phrases: Phrases::new(),
         })
+    }
+
+    /// Adds word patterns (whose concept indices are this matcher's) to the literal labels.
+    pub fn with_phrases(mut self, phrases: Phrases) -> Self {
+        self.phrases = phrases;
+        self
     }
 
     /// The concepts, indexed by [`Hit::concept`].
@@ -196,8 +220,36 @@ impl Matcher {
         self.find_in(text, 0, text.len())
     }
 
-    /// Matches within `text[from..to]` (offsets relative to `text`).
+    /// Matches within `text[from..to]` (offsets relative to `text`): literal labels and word
+    /// patterns, non-overlapping (the earliest start wins, then the longest).
     pub fn find_in(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
+        let literal = self.literal_in(text, from, to);
+        if self.phrases.is_empty() {
+            return literal;
+        }
+        let mut all = literal;
+        all.extend(
+            self.phrases
+                .find_in(text, from, to)
+                .into_iter()
+                .map(|h| Hit {
+                    start: h.start,
+                    end: h.end,
+                    concept: h.concept,
+                }),
+        );
+        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut hits: Vec<Hit> = Vec::with_capacity(all.len());
+        for h in all {
+            if hits.last().is_none_or(|last| h.start >= last.end) {
+                hits.push(h);
+            }
+        }
+        hits
+    }
+
+    /// Matches of the literal labels within `text[from..to]`.
+    fn literal_in(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
         let Some(regex) = &self.regex else {
             return Vec::new();
         };
@@ -308,6 +360,9 @@ impl Lexicon {
             other: Vec<String>,
             iso3: Option<String>,
             abbreviations: Vec<String>,
+            word_patterns: Vec<String>,
+            other_senses: Vec<String>,
+            implied_stance: Option<String>,
         }
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let rdf_type = format!("{RDF}type");
@@ -315,6 +370,9 @@ impl Lexicon {
         let alt = [format!("{SKOS}altLabel"), format!("{SKOS}hiddenLabel")];
         let iso = format!("{NG}iso3166Alpha3");
         let abbreviation = format!("{NG}abbreviation");
+        let word_pattern = format!("{NG}wordPattern");
+        let other_sense = format!("{NG}otherSense");
+        let implied_stance = format!("{NG}impliedStance");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -335,6 +393,12 @@ impl Lexicon {
                             entry.iso3 = Some(l.value().into());
                         } else if p == abbreviation {
                             entry.abbreviations.push(l.value().into());
+                        } else if p == word_pattern {
+                            entry.word_patterns.push(l.value().into());
+                        } else if p == other_sense {
+                            entry.other_senses.push(l.value().into());
+                        } else if p == implied_stance {
+                            entry.implied_stance = Some(l.value().into());
                         }
                     }
                     _ => {}
@@ -344,30 +408,50 @@ impl Lexicon {
         let mut matchers = BTreeMap::new();
         for kind in Kind::ALL {
             let class = kind.class();
-            let list = entries
+            let chosen: Vec<(&String, &Entry)> = entries
                 .iter()
                 .filter(|(_, e)| e.types.contains(&class))
+                .collect();
+            let list = chosen
+                .iter()
                 .map(|(iri, e)| {
                     let label = e
                         .pref
                         .first()
                         .or(e.other.first())
                         .cloned()
-                        .unwrap_or_else(|| iri.clone());
+                        .unwrap_or_else(|| (*iri).clone());
                     let mut labels = e.pref.clone();
                     labels.extend(e.other.iter().cloned());
                     (
                         Concept {
-                            iri: iri.clone(),
+                            iri: (*iri).clone(),
                             label,
                             iso3: e.iso3.clone(),
+                            implied_stance: e.implied_stance.clone(),
                         },
                         labels,
                         e.abbreviations.clone(),
                     )
                 })
                 .collect();
-            matchers.insert(kind, Matcher::with_abbreviations(list)?);
+            let mut matcher = Matcher::with_abbreviations(list)?;
+            if Kind::STEMMED.contains(&kind) {
+                let mut phrases = Phrases::new();
+                for (index, (iri, e)) in chosen.iter().enumerate() {
+                    for label in e.pref.iter().chain(&e.other) {
+                        phrases.add_label(label, index);
+                    }
+                    for pattern in &e.word_patterns {
+                        phrases.add_pattern(pattern, index, iri, false)?;
+                    }
+                    for pattern in &e.other_senses {
+                        phrases.add_pattern(pattern, index, iri, true)?;
+                    }
+                }
+                matcher = matcher.with_phrases(phrases);
+            }
+            matchers.insert(kind, matcher);
         }
         Ok(Self {
             matchers,
@@ -418,6 +502,7 @@ mod tests {
             iri: iri.into(),
             label: iri.into(),
             iso3: None,
+            implied_stance: None,
         };
         Matcher::new(vec![
             (c("sov"), vec!["sovereignty".into()]),

@@ -51,20 +51,30 @@ pub struct Cues {
     support: Regex,
     reported: Regex,
     negated: Regex,
+    negation: Regex,
     ict_topic: Regex,
 }
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:negated`, `cue:ictTopic`) out of the cue patterns; every one must be there.
+    /// `cue:negated`, `cue:negation`, `cue:ictTopic`) out of the cue patterns; every one must be
+    /// there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
             support: cues.take("support")?,
             reported: cues.take("reported")?,
             negated: cues.take("negated")?,
+            negation: cues.take("negation")?,
             ict_topic: cues.take("ictTopic")?,
         })
+    }
+}
+
+fn opposite(stance: Stance) -> Stance {
+    match stance {
+        Stance::Supports => Stance::Opposes,
+        Stance::Opposes => Stance::Supports,
     }
 }
 
@@ -89,14 +99,29 @@ fn on_topic(cues: &Cues, text: &str, start: usize, end: usize) -> bool {
     cues.ict_topic.is_match(&text[from..to])
 }
 
+impl Stance {
+    /// The stance named `supports` or `opposes` (the values of `ng:impliedStance`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.trim() {
+            "supports" => Some(Self::Supports),
+            "opposes" => Some(Self::Opposes),
+            _ => None,
+        }
+    }
+}
+
 /// Judges the stance of each label hit (`(start, end, concept)`, byte offsets) in `text`.
 /// `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG, the GGE),
 /// where every passage is on topic; elsewhere a passage must name ICTs near the proposal.
+/// `implied` gives, per concept, the stance its very wording takes (`ng:impliedStance`:
+/// "international law applies to cyberspace" supports that position): such a hit needs no cue,
+/// and a negation inside it ("does not apply") turns it into opposition.
 pub fn find(
     cues: &Cues,
     text: &str,
     hits: &[(usize, usize, usize)],
     ict_body: bool,
+    implied: impl Fn(usize) -> Option<Stance>,
 ) -> Vec<FoundStance> {
     let mut out = Vec::new();
     for &(start, end, concept) in hits {
@@ -134,12 +159,19 @@ pub fn find(
         if cues.reported.is_match(clause) {
             continue;
         }
-        let stance = match (nearest(&cues.oppose), nearest(&cues.support)) {
+        let cued = match (nearest(&cues.oppose), nearest(&cues.support)) {
             (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
             (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
             (Some(o), _) => Some((Stance::Opposes, o)),
             (None, Some(su)) => Some((Stance::Supports, su)),
             (None, None) => None,
+        };
+        let stance = match implied(concept) {
+            Some(own) if cues.negation.is_match(&text[start..end]) => {
+                Some((opposite(own), (start, end)))
+            }
+            Some(own) => cued.or(Some((own, (start, end)))),
+            None => cued,
         };
         if let Some((stance, cue)) = stance {
             out.push(FoundStance {
@@ -166,9 +198,15 @@ mod tests {
 
     fn stance(text: &str, label: &str) -> Option<Stance> {
         let start = text.find(label).expect("label in text");
-        find(&cues(), text, &[(start, start + label.len(), 0)], true)
-            .first()
-            .map(|f| f.stance)
+        find(
+            &cues(),
+            text,
+            &[(start, start + label.len(), 0)],
+            true,
+            |_| None,
+        )
+        .first()
+        .map(|f| f.stance)
     }
 
     #[test]
@@ -177,12 +215,19 @@ mod tests {
         let label = "legally binding instrument";
         let start = text.find(label).expect("label");
         let hit = [(start, start + label.len(), 0)];
-        assert!(find(&cues(), text, &hit, false).is_empty());
-        assert_eq!(find(&cues(), text, &hit, true).len(), 1);
+        assert!(find(&cues(), text, &hit, false, |_| None).is_empty());
+        assert_eq!(find(&cues(), text, &hit, true, |_| None).len(), 1);
         let text = "On ICT security, we call for a legally binding instrument.";
         let start = text.find(label).expect("label");
         assert_eq!(
-            find(&cues(), text, &[(start, start + label.len(), 0)], false).len(),
+            find(
+                &cues(),
+                text,
+                &[(start, start + label.len(), 0)],
+                false,
+                |_| None
+            )
+            .len(),
             1
         );
     }
@@ -260,6 +305,46 @@ mod tests {
         assert_eq!(
             stance(text, "action-oriented recommendations"),
             Some(Stance::Opposes)
+        );
+    }
+
+    #[test]
+    fn implied_stances() {
+        let implied = |_| Some(Stance::Supports);
+        let judge = |text: &str, phrase: &str| {
+            let start = text.find(phrase).expect("phrase");
+            find(
+                &cues(),
+                text,
+                &[(start, start + phrase.len(), 0)],
+                false,
+                implied,
+            )
+            .first()
+            .map(|f| f.stance)
+        };
+        let applies = "international law applies in cyberspace";
+        assert_eq!(
+            judge(
+                "We hold that international law applies in cyberspace.",
+                applies
+            ),
+            Some(Stance::Supports)
+        );
+        let denied = "international law does not apply in cyberspace";
+        assert_eq!(
+            judge(
+                "In our view international law does not apply in cyberspace.",
+                denied
+            ),
+            Some(Stance::Opposes)
+        );
+        assert_eq!(
+            judge(
+                "Some delegations said international law applies in cyberspace.",
+                applies
+            ),
+            None
         );
     }
 }
