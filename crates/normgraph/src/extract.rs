@@ -494,10 +494,14 @@ fn extract_region(
         })
         .collect();
 
-    let mentions = |kind: Kind| -> Vec<Mention> {
+    let ict_body = body
+        .as_ref()
+        .is_some_and(|b| ICT_BODIES.iter().any(|k| b.iri.contains(k)));
+    let mentions_where = |kind: Kind, keep: &dyn Fn(usize, usize) -> bool| -> Vec<Mention> {
         let m = lexicon.matcher(kind);
         m.find_all(text)
             .into_iter()
+            .filter(|h| keep(h.start, h.end))
             .map(|h| Mention {
                 span: sp.span(h.start, h.end),
                 concept: m.concepts()[h.concept].iri.clone(),
@@ -505,6 +509,7 @@ fn extract_region(
             })
             .collect()
     };
+    let mentions = |kind: Kind| mentions_where(kind, &|_, _| true);
 
     let proposed_norms = norms::find(text)
         .into_iter()
@@ -573,9 +578,6 @@ fn extract_region(
         })
         .collect();
 
-    let ict_body = body
-        .as_ref()
-        .is_some_and(|b| ICT_BODIES.iter().any(|k| b.iri.contains(k)));
     Ok(Extraction {
         source: doc.path.display().to_string(),
         statement: vocab::statement(&slug),
@@ -602,31 +604,31 @@ fn extract_region(
                 label: f.label,
             })
             .collect(),
-        threats: mentions(Kind::Threat),
+        // Threat categories are harms of the ICT environment: outside the ICT bodies, their
+        // words count only near a word of that debate ("militarization" of outer space, or
+        // "unilateral coercive measures" of trade, are other harms).
+        threats: mentions_where(Kind::Threat, &|s, e| {
+            ict_body || positions::near_ict(&lexicon.cues, text, s, e, positions::THREAT_REACH)
+        }),
         principles: mentions(Kind::Principle),
         bodies: mentions(Kind::Body),
         positions: {
             let m = lexicon.matcher(Kind::Position);
-            let hits: Vec<(usize, usize, usize)> = m
+            let hits: Vec<(usize, usize, usize, Option<positions::Stance>)> = m
                 .find_all(text)
                 .into_iter()
-                .map(|h| (h.start, h.end, h.concept))
+                .map(|h| (h.start, h.end, h.concept, h.stance))
                 .collect();
-            positions::find(&lexicon.cues, text, &hits, ict_body, |c| {
-                m.concepts()[c]
-                    .implied_stance
-                    .as_deref()
-                    .and_then(positions::Stance::from_name)
-            })
-            .into_iter()
-            .map(|f| PositionTaken {
-                span: sp.span(f.start, f.end),
-                position: m.concepts()[f.concept].iri.clone(),
-                label: m.concepts()[f.concept].label.clone(),
-                stance: f.stance,
-                cue: text[f.cue.0..f.cue.1].to_owned(),
-            })
-            .collect()
+            positions::find(&lexicon.cues, text, &hits, ict_body)
+                .into_iter()
+                .map(|f| PositionTaken {
+                    span: sp.span(f.start, f.end),
+                    position: m.concepts()[f.concept].iri.clone(),
+                    label: m.concepts()[f.concept].label.clone(),
+                    stance: f.stance,
+                    cue: text[f.cue.0..f.cue.1].to_owned(),
+                })
+                .collect()
         },
         incidents: mentions(Kind::Incident),
         proposed_norms,

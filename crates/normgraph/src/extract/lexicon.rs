@@ -22,8 +22,8 @@
 use super::citations::Organs;
 use super::cues::CuePatterns;
 use super::numbers::NumberTables;
-use super::phrases::Phrases;
-use super::positions::Cues;
+use super::phrases::{Phrases, Sense};
+use super::positions::{Cues, Stance};
 use crate::error::ResourceError;
 use crate::rdf::resources::{syntax_error, ResourceFile, Resources};
 use crate::rdf::vocab::{NG, RDF, SKOS};
@@ -97,9 +97,6 @@ pub struct Concept {
     pub label: String,
     /// Its ISO 3166-1 alpha-3 code, for States.
     pub iso3: Option<String>,
-    /// For positions, the stance that naming it already takes (`ng:impliedStance`: saying
-    /// "international law applies to cyberspace" supports that position without a further cue).
-    pub implied_stance: Option<String>,
 }
 
 /// A match of a concept label in a text (byte offsets).
@@ -111,6 +108,9 @@ pub struct Hit {
     pub end: usize,
     /// Index of the concept in [`Matcher::concepts`].
     pub concept: usize,
+    /// For positions, the stance the matched wording itself takes (`ng:supportPattern`,
+    /// `ng:oppositionPattern`).
+    pub stance: Option<Stance>,
 }
 
 /// Finds the labels of one kind of concept in text.
@@ -221,26 +221,52 @@ impl Matcher {
     }
 
     /// Matches within `text[from..to]` (offsets relative to `text`): literal labels and word
-    /// patterns, non-overlapping (the earliest start wins, then the longest).
+    /// patterns, non-overlapping. A match overlapping another sense of its concept's words
+    /// (`ng:otherSense`) is dropped; a loose match (a pattern with gaps) gives way to a tight
+    /// one it overlaps; then the earliest start wins, and of those the longest.
     pub fn find_in(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
         let literal = self.literal_in(text, from, to);
         if self.phrases.is_empty() {
             return literal;
         }
-        let mut all = literal;
-        all.extend(
-            self.phrases
-                .find_in(text, from, to)
-                .into_iter()
-                .map(|h| Hit {
-                    start: h.start,
-                    end: h.end,
-                    concept: h.concept,
-                }),
-        );
-        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let phrases = self.phrases.find_in(text, from, to);
+        let overlap = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        let other: Vec<_> = phrases.iter().filter(|h| h.sense == Sense::Other).collect();
+        // (hit, loose)
+        let mut all: Vec<(Hit, bool)> = literal.into_iter().map(|h| (h, false)).collect();
+        all.extend(phrases.iter().filter(|h| h.sense != Sense::Other).map(|h| {
+            let stance = match h.sense {
+                Sense::Stance(s) => Some(s),
+                Sense::Concept | Sense::Other => None,
+            };
+            let hit = Hit {
+                start: h.start,
+                end: h.end,
+                concept: h.concept,
+                stance,
+            };
+            (hit, h.loose)
+        }));
+        all.retain(|(h, _)| {
+            !other
+                .iter()
+                .any(|o| o.concept == h.concept && overlap((h.start, h.end), (o.start, o.end)))
+        });
+        let tight: Vec<(usize, usize)> = all
+            .iter()
+            .filter(|(_, loose)| !loose)
+            .map(|(h, _)| (h.start, h.end))
+            .collect();
+        all.retain(|(h, loose)| !loose || !tight.iter().any(|&t| overlap((h.start, h.end), t)));
+        // Earliest first, then longest, then a wording that takes a stance.
+        all.sort_by(|(a, _), (b, _)| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(b.stance.is_some().cmp(&a.stance.is_some()))
+        });
         let mut hits: Vec<Hit> = Vec::with_capacity(all.len());
-        for h in all {
+        for (h, _) in all {
             if hits.last().is_none_or(|last| h.start >= last.end) {
                 hits.push(h);
             }
@@ -269,6 +295,7 @@ impl Matcher {
                         start: m.start(),
                         end: m.end(),
                         concept,
+                        stance: None,
                     });
                 }
                 at = m.end().max(m.start() + 1);
@@ -362,7 +389,8 @@ impl Lexicon {
             abbreviations: Vec<String>,
             word_patterns: Vec<String>,
             other_senses: Vec<String>,
-            implied_stance: Option<String>,
+            support_patterns: Vec<String>,
+            opposition_patterns: Vec<String>,
         }
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let rdf_type = format!("{RDF}type");
@@ -372,7 +400,8 @@ impl Lexicon {
         let abbreviation = format!("{NG}abbreviation");
         let word_pattern = format!("{NG}wordPattern");
         let other_sense = format!("{NG}otherSense");
-        let implied_stance = format!("{NG}impliedStance");
+        let support_pattern = format!("{NG}supportPattern");
+        let opposition_pattern = format!("{NG}oppositionPattern");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -397,8 +426,10 @@ impl Lexicon {
                             entry.word_patterns.push(l.value().into());
                         } else if p == other_sense {
                             entry.other_senses.push(l.value().into());
-                        } else if p == implied_stance {
-                            entry.implied_stance = Some(l.value().into());
+                        } else if p == support_pattern {
+                            entry.support_patterns.push(l.value().into());
+                        } else if p == opposition_pattern {
+                            entry.opposition_patterns.push(l.value().into());
                         }
                     }
                     _ => {}
@@ -428,7 +459,6 @@ impl Lexicon {
                             iri: (*iri).clone(),
                             label,
                             iso3: e.iso3.clone(),
-                            implied_stance: e.implied_stance.clone(),
                         },
                         labels,
                         e.abbreviations.clone(),
@@ -442,11 +472,16 @@ impl Lexicon {
                     for label in e.pref.iter().chain(&e.other) {
                         phrases.add_label(label, index);
                     }
-                    for pattern in &e.word_patterns {
-                        phrases.add_pattern(pattern, index, iri, false)?;
-                    }
-                    for pattern in &e.other_senses {
-                        phrases.add_pattern(pattern, index, iri, true)?;
+                    let senses = [
+                        (&e.word_patterns, Sense::Concept),
+                        (&e.other_senses, Sense::Other),
+                        (&e.support_patterns, Sense::Stance(Stance::Supports)),
+                        (&e.opposition_patterns, Sense::Stance(Stance::Opposes)),
+                    ];
+                    for (patterns, sense) in senses {
+                        for pattern in patterns {
+                            phrases.add_pattern(pattern, index, iri, sense)?;
+                        }
                     }
                 }
                 matcher = matcher.with_phrases(phrases);
@@ -502,7 +537,6 @@ mod tests {
             iri: iri.into(),
             label: iri.into(),
             iso3: None,
-            implied_stance: None,
         };
         Matcher::new(vec![
             (c("sov"), vec!["sovereignty".into()]),

@@ -18,16 +18,28 @@
 //!   derived forms the stemmer keeps apart ("interf*": "interfere", "interfering",
 //!   "interference"; "settl*": "settle", "settlement").
 //!
-//! Labels are compiled the same way, each word matched on its stem, with no gaps.
+//! Labels are compiled the same way, each word matched on its stem, with no gaps, except that
+//! a word whose stem drops five letters or more (a derivation: "weaponization" → "weapon",
+//! "information" → "inform") matches only itself and its plural, so "weaponization purposes"
+//! does not match "weapons purposes".
 //!
 //! Words of a match never cross the end of a clause or sentence (`.`, `;`, `:`, `?`, `!`) or a
 //! paragraph break; commas, hyphens, quotes and brackets between them are allowed, so a label
 //! "non-interference" matches "non interference" too.
 //!
 //! `ng:otherSense` declares word patterns, with the same syntax, whose matches are another
-//! sense of a concept's words ("sovereign debt"): a match of the concept that overlaps one is
-//! dropped.
+//! sense of a concept's words ("Universal Declaration of Human Rights", "sovereign debt"): a
+//! match of the concept that overlaps one is dropped (see [`super::lexicon::Matcher`]).
+//!
+//! For positions, `ng:supportPattern` and `ng:oppositionPattern` declare word patterns whose
+//! wording itself takes the stance ("the envisaged international law", "a multilateral, fair and
+//! transparent governance" of the Internet): a match needs no further cue.
+//!
+//! A pattern with a gap is *loose*: where a loose match overlaps a match without gaps (a label
+//! or a tight pattern) of any concept, the tight one is kept, so "the principle of non-use of
+//! force enshrined in the Charter" is non-use of force, not a general appeal to the Charter.
 
+use super::positions::Stance;
 use crate::error::ResourceError;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
@@ -64,14 +76,28 @@ impl Word {
     }
 }
 
+/// What a pattern's matches are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sense {
+    /// Mentions of the concept (`ng:wordPattern`, labels).
+    Concept,
+    /// The concept's words in another sense (`ng:otherSense`).
+    Other,
+    /// Mentions of a position whose wording takes a stance (`ng:supportPattern`,
+    /// `ng:oppositionPattern`).
+    Stance(Stance),
+}
+
 /// A compiled pattern.
 #[derive(Debug, Clone)]
 struct Pattern {
     words: Vec<Word>,
     /// The concept it names (an index into the caller's concept list).
     concept: usize,
-    /// Whether a match is another sense of the concept's words (`ng:otherSense`).
-    other_sense: bool,
+    /// What its matches are.
+    sense: Sense,
+    /// Whether some word may stand apart from the previous one (a gap).
+    loose: bool,
 }
 
 /// A word of the text, with its byte offsets.
@@ -95,6 +121,10 @@ pub struct PhraseHit {
     pub end: usize,
     /// The concept index given when the pattern was added.
     pub concept: usize,
+    /// Whether the pattern has gaps.
+    pub loose: bool,
+    /// What the pattern's matches are.
+    pub sense: Sense,
 }
 
 /// The word patterns of one kind of concept, with the index that finds them.
@@ -157,24 +187,32 @@ impl Phrases {
     /// tokenizer cannot reproduce (no word at all) are skipped.
     pub fn add_label(&mut self, label: &str, concept: usize) {
         let words: Vec<Word> = words_of(label)
-            .map(|w| Word {
-                stems: vec![self.stem(&w)],
-                exact: Vec::new(),
-                starts: Vec::new(),
-                gap: 0,
+            .map(|w| {
+                let stem = self.stem(&w);
+                let derived = w.chars().count() >= stem.chars().count() + 5;
+                Word {
+                    stems: if derived { Vec::new() } else { vec![stem] },
+                    exact: if derived {
+                        vec![format!("{w}s"), w]
+                    } else {
+                        Vec::new()
+                    },
+                    starts: Vec::new(),
+                    gap: 0,
+                }
             })
             .collect();
-        self.push(words, concept, false);
+        self.push(words, concept, Sense::Concept);
     }
 
-    /// Adds a word pattern (syntax in the module documentation). `other_sense` marks a pattern
-    /// of `ng:otherSense`. A malformed pattern is an error naming it and the concept's IRI.
+    /// Adds a word pattern (syntax in the module documentation) whose matches are `sense`. A
+    /// malformed pattern is an error naming it and the concept's IRI.
     pub fn add_pattern(
         &mut self,
         pattern: &str,
         concept: usize,
         concept_iri: &str,
-        other_sense: bool,
+        sense: Sense,
     ) -> Result<(), ResourceError> {
         let bad = |message: &str| ResourceError::BadLabel {
             label: pattern.to_owned(),
@@ -239,11 +277,11 @@ impl Phrases {
         if gap != 0 {
             return Err(bad("a gap (~N) must stand between two words"));
         }
-        self.push(words, concept, other_sense);
+        self.push(words, concept, sense);
         Ok(())
     }
 
-    fn push(&mut self, words: Vec<Word>, concept: usize, other_sense: bool) {
+    fn push(&mut self, words: Vec<Word>, concept: usize, sense: Sense) {
         let Some(head) = words.first() else {
             return;
         };
@@ -259,10 +297,12 @@ impl Phrases {
                 self.prefixes.insert(prefix(key));
             }
         }
+        let loose = words.iter().any(|w| w.gap > 0);
         self.patterns.push(Pattern {
             words,
             concept,
-            other_sense,
+            sense,
+            loose,
         });
     }
 
@@ -319,16 +359,14 @@ impl Phrases {
         tokens
     }
 
-    /// Every match in `text[from..to]`, overlapping ones included, with matches of
-    /// `ng:otherSense` patterns already taken out (they and the concept matches they overlap
-    /// are dropped). Offsets are relative to `text`.
+    /// Every match in `text[from..to]`, overlapping ones included, matches of `ng:otherSense`
+    /// patterns too (flagged). Offsets are relative to `text`.
     pub fn find_in(&self, text: &str, from: usize, to: usize) -> Vec<PhraseHit> {
         if self.patterns.is_empty() {
             return Vec::new();
         }
         let tokens = self.tokens(text, from, to);
         let mut hits = Vec::new();
-        let mut other = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
             let keys = token.stem.iter().chain(std::iter::once(&token.lower));
             let mut tried: Vec<usize> = Vec::new();
@@ -340,25 +378,17 @@ impl Phrases {
                     tried.push(p);
                     let pattern = &self.patterns[p];
                     if let Some(last) = match_from(&tokens, i, &pattern.words) {
-                        let hit = PhraseHit {
+                        hits.push(PhraseHit {
                             start: token.start,
                             end: tokens[last].end,
                             concept: pattern.concept,
-                        };
-                        if pattern.other_sense {
-                            other.push(hit);
-                        } else {
-                            hits.push(hit);
-                        }
+                            loose: pattern.loose,
+                            sense: pattern.sense,
+                        });
                     }
                 }
             }
         }
-        hits.retain(|h| {
-            !other
-                .iter()
-                .any(|o| o.concept == h.concept && o.start < h.end && h.start < o.end)
-        });
         hits
     }
 }
@@ -402,7 +432,14 @@ mod tests {
         phrases
             .find_in(text, 0, text.len())
             .into_iter()
-            .map(|h| (text[h.start..h.end].to_owned(), h.concept))
+            .map(|h| {
+                let sense = if h.sense == Sense::Other {
+                    "other sense: "
+                } else {
+                    ""
+                };
+                (format!("{sense}{}", &text[h.start..h.end]), h.concept)
+            })
             .collect()
     }
 
@@ -411,8 +448,13 @@ mod tests {
         let mut p = Phrases::new();
         p.add_label("settle disputes by peaceful means", 0);
         p.add_label("non-interference", 1);
-        p.add_pattern("interf* ~2 internal|domestic affairs", 2, "c", false)
-            .expect("valid");
+        p.add_pattern(
+            "interf* ~2 internal|domestic affairs",
+            2,
+            "c",
+            Sense::Concept,
+        )
+        .expect("valid");
         assert_eq!(
             found(
                 &p,
@@ -435,10 +477,23 @@ mod tests {
     }
 
     #[test]
+    fn derived_label_words_keep_their_suffix() {
+        let mut p = Phrases::new();
+        p.add_label("weaponization purposes", 0);
+        assert!(found(&p, "for weapons purposes").is_empty());
+        assert_eq!(found(&p, "weaponizations purposes").len(), 1);
+    }
+
+    #[test]
     fn gaps_alternatives_and_breaks() {
         let mut p = Phrases::new();
-        p.add_pattern("settle|resolve ~3 dispute ~3 peaceful", 0, "c", false)
-            .expect("valid");
+        p.add_pattern(
+            "settle|resolve ~3 dispute ~3 peaceful",
+            0,
+            "c",
+            Sense::Concept,
+        )
+        .expect("valid");
         let text = "States must settle all their border disputes by peaceful means. \
                     We resolve nothing. Disputes, peacefully.";
         assert_eq!(
@@ -455,12 +510,17 @@ mod tests {
     fn exact_words_and_other_senses() {
         let mut p = Phrases::new();
         p.add_label("sovereign equality", 0);
-        p.add_pattern("=sovereign", 1, "s", false).expect("valid");
-        p.add_pattern("sovereign debt", 1, "s", true)
+        p.add_pattern("=sovereign", 1, "s", Sense::Concept)
+            .expect("valid");
+        p.add_pattern("sovereign debt", 1, "s", Sense::Other)
             .expect("valid");
         assert_eq!(
             found(&p, "sovereign debt; the Sovereign people; sovereigns"),
-            vec![("Sovereign".to_owned(), 1)]
+            vec![
+                ("sovereign".to_owned(), 1),
+                ("other sense: sovereign debt".to_owned(), 1),
+                ("Sovereign".to_owned(), 1)
+            ]
         );
     }
 
@@ -477,7 +537,10 @@ mod tests {
             "in*",
             "=word*",
         ] {
-            assert!(p.add_pattern(bad, 0, "c", false).is_err(), "{bad:?}");
+            assert!(
+                p.add_pattern(bad, 0, "c", Sense::Concept).is_err(),
+                "{bad:?}"
+            );
         }
     }
 }

@@ -84,15 +84,24 @@ const NEGATION_REACH: usize = 40;
 /// How far (bytes, either side) a proposal's name may stand from a word of the ICT debate.
 const TOPIC_REACH: usize = 1500;
 
+/// How far (bytes, either side) a threat's words may stand from a word of the ICT debate.
+pub const THREAT_REACH: usize = 300;
+
 /// Whether the passage around `start..end` is about ICT security: the proposals of the scheme
 /// are that debate's, and the same words elsewhere ("a legally binding instrument on small
 /// arms", "a permanent mechanism for consultation") are other proposals.
 fn on_topic(cues: &Cues, text: &str, start: usize, end: usize) -> bool {
-    let mut from = start.saturating_sub(TOPIC_REACH);
+    near_ict(cues, text, start, end, TOPIC_REACH)
+}
+
+/// Whether a word of the ICT debate (`cue:ictTopic`) stands within `reach` bytes of
+/// `start..end` (or inside it).
+pub fn near_ict(cues: &Cues, text: &str, start: usize, end: usize, reach: usize) -> bool {
+    let mut from = start.saturating_sub(reach);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let mut to = (end + TOPIC_REACH).min(text.len());
+    let mut to = (end + reach).min(text.len());
     while !text.is_char_boundary(to) {
         to += 1;
     }
@@ -110,21 +119,20 @@ impl Stance {
     }
 }
 
-/// Judges the stance of each label hit (`(start, end, concept)`, byte offsets) in `text`.
-/// `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG, the GGE),
-/// where every passage is on topic; elsewhere a passage must name ICTs near the proposal.
-/// `implied` gives, per concept, the stance its very wording takes (`ng:impliedStance`:
+/// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
+/// `text`. `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG,
+/// the GGE), where every passage is on topic; elsewhere a passage must name ICTs near the
+/// proposal. `implied` is the stance the hit's wording itself takes (`ng:supportPattern`:
 /// "international law applies to cyberspace" supports that position): such a hit needs no cue,
-/// and a negation inside it ("does not apply") turns it into opposition.
+/// and a negation inside it ("does not apply") turns it into its opposite.
 pub fn find(
     cues: &Cues,
     text: &str,
-    hits: &[(usize, usize, usize)],
+    hits: &[(usize, usize, usize, Option<Stance>)],
     ict_body: bool,
-    implied: impl Fn(usize) -> Option<Stance>,
 ) -> Vec<FoundStance> {
     let mut out = Vec::new();
-    for &(start, end, concept) in hits {
+    for &(start, end, concept, implied) in hits {
         if !ict_body && !on_topic(cues, text, start, end) {
             continue;
         }
@@ -166,7 +174,7 @@ pub fn find(
             (None, Some(su)) => Some((Stance::Supports, su)),
             (None, None) => None,
         };
-        let stance = match implied(concept) {
+        let stance = match implied {
             Some(own) if cues.negation.is_match(&text[start..end]) => {
                 Some((opposite(own), (start, end)))
             }
@@ -214,9 +222,9 @@ mod tests {
         let text = "We call for a legally binding instrument on small arms.";
         let label = "legally binding instrument";
         let start = text.find(label).expect("label");
-        let hit = [(start, start + label.len(), 0)];
-        assert!(find(&cues(), text, &hit, false, |_| None).is_empty());
-        assert_eq!(find(&cues(), text, &hit, true, |_| None).len(), 1);
+        let hit = [(start, start + label.len(), 0, None)];
+        assert!(find(&cues(), text, &hit, false).is_empty());
+        assert_eq!(find(&cues(), text, &hit, true).len(), 1);
         let text = "On ICT security, we call for a legally binding instrument.";
         let start = text.find(label).expect("label");
         assert_eq!(
