@@ -578,6 +578,11 @@ fn resource_folders_override_cues_and_number_tables() {
         "number,year\n1500,1999\n1600,1999\n",
     )
     .expect("write");
+    fs::write(
+        res.join("data/reference/sc-resolutions-by-year.csv"),
+        "year,first,last,count\n1999,1220,1284,65\n",
+    )
+    .expect("write");
     assert_eq!(
         facts(Some(&res)),
         (vec!["S/RES/1540(1999)".to_owned()], Vec::new())

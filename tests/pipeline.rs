@@ -80,11 +80,26 @@ fn every_curated_query_answers_on_the_seeds() {
         vec![
             ("action-oriented recommendations", "opposes", "2"),
             (
+                "applicability of existing international law to the use of ICTs",
+                "opposes",
+                "1"
+            ),
+            (
+                "applicability of existing international law to the use of ICTs",
+                "supports",
+                "1"
+            ),
+            (
                 "further norms of responsible State behaviour",
                 "supports",
-                "4"
+                "7"
             ),
-            ("legally binding instrument", "supports", "3"),
+            ("legally binding instrument", "supports", "7"),
+            (
+                "multilateral, State-led Internet governance",
+                "supports",
+                "2"
+            ),
             ("negotiation on a rolling text", "supports", "1"),
         ]
     );

@@ -134,6 +134,15 @@ static UNREAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// An organ's name followed directly by a number, without the word "resolution" ("the General
+/// Assembly's 76/19", "Security Council 2417 (2018)"): the designator after it is a citation
+/// when it carries its session or year (a bare number after an organ's name is too often
+/// something else: "the Security Council 15 members").
+static ORGAN_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<organ>General\s+Assembly|Security\s+Council|UNGA|UNSC)(?:'s|’s)?\s+(?:No\.\s*)?[0-9]")
+        .expect("valid regex")
+});
+
 static NEXT_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?P<w>[A-Za-z]+)").expect("valid regex"));
 
@@ -482,6 +491,39 @@ pub fn find_dated(
                     as_written: r.as_written,
                 });
             }
+        }
+    }
+    for caps in ORGAN_THEN_NUMBER.captures_iter(text) {
+        let (Some(whole), Some(organ)) = (caps.get(0), caps.name("organ")) else {
+            continue;
+        };
+        let at = whole.end() - 1;
+        let Some(d) = designator(text, at) else {
+            continue;
+        };
+        let dated = d.new_style.is_some() || d.bracket.is_some() || d.special.is_some();
+        if !dated || found.iter().any(|c| c.start < d.end && d.start < c.end) {
+            continue;
+        }
+        let hint = if organ.as_str().contains("Security") || organ.as_str() == "UNSC" {
+            Organ::SecurityCouncil
+        } else {
+            Organ::GeneralAssembly
+        };
+        ctx.sentence_organ = None;
+        if let Some(r) = resolve(&d, Some(hint), &ctx) {
+            if let Some(n) = d.number {
+                ctx.known.entry(n).or_insert((r.id.clone(), r.organ, true));
+            }
+            found.push(FoundCitation {
+                start: d.start,
+                end: d.end,
+                id: r.id,
+                organ: r.organ,
+                paragraph: None,
+                kind: CitationKind::Explicit,
+                as_written: r.as_written,
+            });
         }
     }
     found.sort_by_key(|c| c.start);
@@ -975,6 +1017,29 @@ mod tests {
             "S/RES/2231(2015)"
         );
         assert_eq!(one("S/RES/1540 (2004)").1, "S/RES/1540(2004)");
+    }
+
+    #[test]
+    fn organ_name_then_number() {
+        assert_eq!(
+            ids("as the General Assembly’s 76/19 and Security Council 2417 (2018) make clear"),
+            vec![
+                (
+                    "76/19".into(),
+                    "A/RES/76/19".into(),
+                    None,
+                    CitationKind::Explicit
+                ),
+                (
+                    "2417 (2018)".into(),
+                    "S/RES/2417(2018)".into(),
+                    None,
+                    CitationKind::Explicit
+                )
+            ]
+        );
+        // Without a session or year the number is not taken.
+        assert!(ids("the Security Council 15 members and the General Assembly 193").is_empty());
     }
 
     #[test]

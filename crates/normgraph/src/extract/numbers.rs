@@ -3,7 +3,10 @@
 //! running sequence), and the year of a General Assembly session.
 //!
 //! The tables in `data/reference/` hold *attested points* — numbers that the text of real
-//! documents ties to a year or a session (see `scripts/derive-number-tables.py`). Both sequences
+//! documents ties to a year or a session (see `scripts/derive-number-tables.py`) — and, for the
+//! Security Council, the first and last resolution of every year 1946–2024
+//! (`sc-resolutions-by-year.csv`, compiled from the Council's annual volumes and a per-vote
+//! table; every number from 1 to 2767 has its year). Both sequences
 //! run in order of adoption, so a number lying between two numbers of the same year (session)
 //! belongs to that year (session); a number in a gap between two years is not known and is left
 //! alone rather than guessed.
@@ -21,6 +24,11 @@ impl Ranges {
     /// Builds the ranges from a table's text (`number,value,…` rows; `#` comments and the header
     /// line skipped); a row that does not start with two numbers is an error naming its line.
     fn parse(file: &ResourceFile) -> Result<Ranges, ResourceError> {
+        Ok(Self::from_points(Self::points(file)?))
+    }
+
+    /// The `(number, value)` rows of a points table.
+    fn points(file: &ResourceFile) -> Result<Vec<(u32, u32)>, ResourceError> {
         let mut points: Vec<(u32, u32)> = Vec::new();
         for (i, l) in file.text.lines().enumerate() {
             if l.starts_with('#') || l.starts_with("number,") || l.trim().is_empty() {
@@ -35,7 +43,43 @@ impl Ranges {
             };
             points.push((number, value));
         }
+        Ok(points)
+    }
+
+    /// The `(first, year)` and `(last, year)` points of a by-year table (`year,first,last,…`
+    /// rows); a row that does not start with three numbers, or whose last is below its first,
+    /// is an error naming its line.
+    fn year_points(file: &ResourceFile) -> Result<Vec<(u32, u32)>, ResourceError> {
+        let mut points = Vec::new();
+        for (i, l) in file.text.lines().enumerate() {
+            if l.starts_with('#') || l.starts_with("year,") || l.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<Option<u32>> = l.split(',').map(|c| c.trim().parse().ok()).collect();
+            let (Some(Some(year)), Some(Some(first)), Some(Some(last))) =
+                (cols.first(), cols.get(1), cols.get(2))
+            else {
+                return Err(ResourceError::Table {
+                    location: Location::line(&file.origin, i + 1),
+                    message: "a row starts with three numbers: year,first,last".into(),
+                });
+            };
+            if last < first {
+                return Err(ResourceError::Table {
+                    location: Location::line(&file.origin, i + 1),
+                    message: "the last number is below the first".into(),
+                });
+            }
+            points.push((*first, *year));
+            points.push((*last, *year));
+        }
+        Ok(points)
+    }
+
+    /// Ranges from points: consecutive points (by number) with the same value make one range.
+    fn from_points(mut points: Vec<(u32, u32)>) -> Ranges {
         points.sort_unstable();
+        points.dedup();
         let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
         for (number, value) in points {
             match ranges.last_mut() {
@@ -43,7 +87,7 @@ impl Ranges {
                 _ => ranges.push((number, number, value)),
             }
         }
-        Ok(Ranges(ranges))
+        Ranges(ranges)
     }
 
     /// The value (year or session) of `number`, when it lies within a known range.
@@ -79,8 +123,8 @@ pub struct NumberTables {
 }
 
 impl NumberTables {
-    /// Reads the three tables (`sc-resolution-years.csv`, `ga-resolution-sessions.csv`,
-    /// `ga-sessions.csv`) from the resources.
+    /// Reads the four tables (`sc-resolution-years.csv`, `sc-resolutions-by-year.csv`,
+    /// `ga-resolution-sessions.csv`, `ga-sessions.csv`) from the resources.
     pub fn load(resources: &Resources) -> Result<Self, ResourceError> {
         let tables = resources.reference_tables()?;
         let table = |name: &str| {
@@ -108,7 +152,11 @@ impl NumberTables {
             session_years.push(pair);
         }
         Ok(Self {
-            sc_years: Ranges::parse(table("sc-resolution-years.csv")?)?,
+            sc_years: {
+                let mut points = Ranges::points(table("sc-resolution-years.csv")?)?;
+                points.extend(Ranges::year_points(table("sc-resolutions-by-year.csv")?)?);
+                Ranges::from_points(points)
+            },
             ga_sessions: Ranges::parse(table("ga-resolution-sessions.csv")?)?,
             session_years,
         })
@@ -203,7 +251,13 @@ mod tests {
         assert_eq!(NumberTables::embedded().ga_session(2758), Some(26));
         assert_eq!(NumberTables::embedded().ga_session(3236), Some(29));
         assert_eq!(NumberTables::embedded().session_year(29), Some(1974));
-        // A gap between two years, and numbers beyond the tables, are not known.
+        // The by-year table: the first and last of 2016 and 2024, and one between.
+        assert_eq!(NumberTables::embedded().sc_year(2260), Some(2016));
+        assert_eq!(NumberTables::embedded().sc_year(2336), Some(2016));
+        assert_eq!(NumberTables::embedded().sc_year(2417), Some(2018));
+        assert_eq!(NumberTables::embedded().sc_year(2767), Some(2024));
+        // Numbers beyond the tables are not known.
+        assert_eq!(NumberTables::embedded().sc_year(2768), None);
         assert_eq!(NumberTables::embedded().sc_year(9999), None);
         assert_eq!(NumberTables::embedded().ga_session(4000), None);
         assert!(!NumberTables::embedded().sc_exists_by(2832, 1990));

@@ -108,17 +108,6 @@ pub fn near_ict(cues: &Cues, text: &str, start: usize, end: usize, reach: usize)
     cues.ict_topic.is_match(&text[from..to])
 }
 
-impl Stance {
-    /// The stance named `supports` or `opposes` (the values of `ng:impliedStance`).
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name.trim() {
-            "supports" => Some(Self::Supports),
-            "opposes" => Some(Self::Opposes),
-            _ => None,
-        }
-    }
-}
-
 /// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
 /// `text`. `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG,
 /// the GGE), where every passage is on topic; elsewhere a passage must name ICTs near the
@@ -209,9 +198,8 @@ mod tests {
         find(
             &cues(),
             text,
-            &[(start, start + label.len(), 0)],
+            &[(start, start + label.len(), 0, None)],
             true,
-            |_| None,
         )
         .first()
         .map(|f| f.stance)
@@ -231,9 +219,8 @@ mod tests {
             find(
                 &cues(),
                 text,
-                &[(start, start + label.len(), 0)],
-                false,
-                |_| None
+                &[(start, start + label.len(), 0, None)],
+                false
             )
             .len(),
             1
@@ -318,18 +305,10 @@ mod tests {
 
     #[test]
     fn implied_stances() {
-        let implied = |_| Some(Stance::Supports);
         let judge = |text: &str, phrase: &str| {
             let start = text.find(phrase).expect("phrase");
-            find(
-                &cues(),
-                text,
-                &[(start, start + phrase.len(), 0)],
-                false,
-                implied,
-            )
-            .first()
-            .map(|f| f.stance)
+            let hit = [(start, start + phrase.len(), 0, Some(Stance::Supports))];
+            find(&cues(), text, &hit, false).first().map(|f| f.stance)
         };
         let applies = "international law applies in cyberspace";
         assert_eq!(
