@@ -610,3 +610,114 @@ fn resource_folders_override_cues_and_number_tables() {
         run.stderr
     );
 }
+
+/// Principles, threats and positions as statements write them (inflected, paraphrased,
+/// invoked through their breach), with the guards against other senses, and a scholar's own
+/// word pattern added in Turtle through a resource folder.
+#[test]
+fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let store = cwd.join("store");
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "States must settle their border disputes peacefully. We condemn the aggression \
+         against our country and the occupation of our territory, and any interference in our \
+         domestic affairs. The Universal Declaration of Human Rights was adopted in 1948. \
+         Computer intrusions and the spread of false news on social networks threaten us. \
+         Hackers attacked our banks' computer systems. The militarization of outer space \
+         worries us too. We hold that international law applies in cyberspace. \
+         We call for a convention against cybercrime under the United Nations.\n",
+    )
+    .expect("write");
+    let facts = |resources: Option<&std::path::Path>| -> Vec<(String, String)> {
+        let mut args = Vec::new();
+        if let Some(r) = resources {
+            args.extend(["--resources", r.to_str().expect("utf8")]);
+        }
+        args.extend(["extract", statement.to_str().expect("utf8")]);
+        let out: Value = serde_json::from_str(&ok(&store, cwd, &args).stdout).expect("JSON");
+        let mut facts = Vec::new();
+        for (key, field) in [
+            ("principles", "concept"),
+            ("threats", "concept"),
+            ("positions", "position"),
+        ] {
+            for v in out[0][key].as_array().expect("a list") {
+                let iri = v[field].as_str().unwrap_or("");
+                let local = iri.rsplit('/').next().unwrap_or("");
+                let stance = v["stance"]
+                    .as_str()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default();
+                facts.push((
+                    v["surface"].as_str().unwrap_or("").to_owned(),
+                    format!("{local}{stance}"),
+                ));
+            }
+        }
+        facts
+    };
+    let found = facts(None);
+    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
+    for (surface, id) in [
+        (
+            "settle their border disputes peacefully",
+            "peaceful-settlement-of-disputes",
+        ),
+        ("aggression", "non-use-of-force"),
+        ("occupation", "territorial-integrity"),
+        ("interference in our domestic affairs", "non-intervention"),
+        ("Hackers attacked", "cyber-attacks"),
+        (
+            "international law applies in cyberspace",
+            "international-law-applies (supports)",
+        ),
+        (
+            "convention against cybercrime",
+            "cybercrime-convention (supports)",
+        ),
+    ] {
+        assert!(has(surface, id), "{surface} → {id} not in {found:?}");
+    }
+    // Other senses: an instrument's name, and militarization of outer space (not ICTs).
+    assert!(
+        !found
+            .iter()
+            .any(|(_, i)| i == "human-rights" || i == "militarization"),
+        "{found:?}"
+    );
+    // "Computer intrusions" is not a label; a scholar adds a word pattern in Turtle.
+    assert!(!found
+        .iter()
+        .any(|(s, _)| s.starts_with("Computer intrusion")));
+    let res = cwd.join("res");
+    resource_folder(&res);
+    let threats = res.join("ontology/threats.ttl");
+    let mut ttl = fs::read_to_string(&threats).expect("read");
+    ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"computer ~1 intrusion\" .\n");
+    fs::write(&threats, &ttl).expect("write");
+    assert!(facts(Some(&res))
+        .iter()
+        .any(|(s, i)| s == "Computer intrusions" && i == "cyber-attacks"));
+    // A malformed pattern is refused, naming it and its concept.
+    ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"~2 intrusion\" .\n");
+    fs::write(&threats, &ttl).expect("write");
+    let run = crate::util::normgraph(
+        &store,
+        cwd,
+        &[
+            "--resources",
+            res.to_str().expect("utf8"),
+            "extract",
+            statement.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("~2 intrusion") && run.stderr.contains("cyber-attacks"),
+        "{}",
+        run.stderr
+    );
+}

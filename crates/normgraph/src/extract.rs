@@ -248,6 +248,8 @@ struct Spanner<'a> {
     first_page: Option<u32>,
     /// Byte offsets of the form feeds (page breaks) in `text`.
     page_breaks: Vec<usize>,
+    /// The cleaned sentences already made, by their byte range (many facts share a sentence).
+    sentences: std::cell::RefCell<std::collections::HashMap<(usize, usize), String>>,
 }
 
 impl Spanner<'_> {
@@ -258,7 +260,12 @@ impl Spanner<'_> {
             surface: self.text[start..end].to_owned(),
             start: self.base + self.index.char_offset(start),
             end: self.base + self.index.char_offset(end),
-            sentence: truncate_chars(text::clean(&self.text[s..e]), 1000),
+            sentence: self
+                .sentences
+                .borrow_mut()
+                .entry((s, e))
+                .or_insert_with(|| truncate_chars(text::clean(&self.text[s..e]), 1000))
+                .clone(),
             prefix: self.text[..start]
                 .chars()
                 .rev()
@@ -380,6 +387,7 @@ fn extract_region(
         base: doc.text[..range.start].chars().count(),
         first_page: crate::source::reader::page_at(&doc.text, range.start),
         page_breaks: text.match_indices('\u{c}').map(|(i, _)| i).collect(),
+        sentences: std::cell::RefCell::default(),
     };
     let find_named = |kind: Kind, iri: &str| {
         lexicon
@@ -497,9 +505,11 @@ fn extract_region(
     let ict_body = body
         .as_ref()
         .is_some_and(|b| ICT_BODIES.iter().any(|k| b.iri.contains(k)));
+    // The words of the text, split once for the word patterns of every kind.
+    let tokens = phrases::Tokens::of(text, 0, text.len());
     let mentions_where = |kind: Kind, keep: &dyn Fn(usize, usize) -> bool| -> Vec<Mention> {
         let m = lexicon.matcher(kind);
-        m.find_all(text)
+        m.find_all_with(text, &tokens)
             .into_iter()
             .filter(|h| keep(h.start, h.end))
             .map(|h| Mention {
@@ -615,7 +625,7 @@ fn extract_region(
         positions: {
             let m = lexicon.matcher(Kind::Position);
             let hits: Vec<(usize, usize, usize, Option<positions::Stance>)> = m
-                .find_all(text)
+                .find_all_with(text, &tokens)
                 .into_iter()
                 .map(|h| (h.start, h.end, h.concept, h.stance))
                 .collect();

@@ -22,7 +22,7 @@
 use super::citations::Organs;
 use super::cues::CuePatterns;
 use super::numbers::NumberTables;
-use super::phrases::{Phrases, Sense};
+use super::phrases::{PhraseHit, Phrases, Sense, Tokens};
 use super::positions::{Cues, Stance};
 use crate::error::ResourceError;
 use crate::rdf::resources::{syntax_error, ResourceFile, Resources};
@@ -230,6 +230,22 @@ impl Matcher {
             return literal;
         }
         let phrases = self.phrases.find_in(text, from, to);
+        Self::merge(literal, &phrases)
+    }
+
+    /// All matches in `text`, whose words are `tokens` (split once for every kind: see
+    /// [`Tokens`]).
+    pub fn find_all_with(&self, text: &str, tokens: &Tokens) -> Vec<Hit> {
+        let literal = self.literal_in(text, 0, text.len());
+        if self.phrases.is_empty() {
+            return literal;
+        }
+        let phrases = self.phrases.find_tokens(text, tokens);
+        Self::merge(literal, &phrases)
+    }
+
+    /// Literal and word-pattern matches made non-overlapping (see [`Matcher::find_in`]).
+    fn merge(literal: Vec<Hit>, phrases: &[PhraseHit]) -> Vec<Hit> {
         let overlap = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
         let other: Vec<_> = phrases.iter().filter(|h| h.sense == Sense::Other).collect();
         // (hit, loose)

@@ -42,7 +42,9 @@
 use super::positions::Stance;
 use crate::error::ResourceError;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One word of a pattern: the stems (or exact words) it accepts.
 #[derive(Debug, Clone)]
@@ -53,21 +55,43 @@ struct Word {
     exact: Vec<String>,
     /// Accepted beginnings of words (lower case), from `word*`.
     starts: Vec<String>,
+    /// The first (up to [`KEY_CHARS`]) characters of everything it accepts, packed: a word
+    /// whose key agrees with none is rejected before it is read.
+    quick: Vec<(u128, usize)>,
     /// How many other words may stand before this one (after the previous word).
     gap: usize,
 }
 
 impl Word {
-    fn accepts(&self, token: &Token) -> bool {
-        token
-            .stem
-            .as_deref()
-            .is_some_and(|s| self.stems.iter().any(|x| x == s))
-            || self.exact.iter().any(|x| *x == token.lower)
-            || self
-                .starts
-                .iter()
-                .any(|x| token.lower.starts_with(x.as_str()))
+    /// Whether the word of `token` could be accepted, judged on its key alone.
+    fn may_accept(&self, token: &Token) -> bool {
+        self.quick
+            .iter()
+            .any(|&(key, n)| n <= token.keyed && token.key >> (21 * (token.keyed - n)) == key)
+    }
+
+    /// Fills `quick` from the accepted stems, words and beginnings.
+    fn with_quick(mut self) -> Self {
+        let quick = self
+            .keys()
+            .map(|k| {
+                // A stem's final "i" may stand for a "y" ("sovereignti").
+                let k = if self.stems.contains(k) {
+                    k.strip_suffix('i').unwrap_or(k)
+                } else {
+                    k
+                };
+                prefix(k)
+            })
+            .collect();
+        self.quick = quick;
+        self
+    }
+
+    fn accepts(&self, (lower, stem): &(String, String)) -> bool {
+        self.stems.iter().any(|x| x == stem)
+            || self.exact.iter().any(|x| x == lower)
+            || self.starts.iter().any(|x| lower.starts_with(x.as_str()))
     }
 
     /// Everything the word accepts, as written in the index (stems, words, beginnings).
@@ -98,18 +122,194 @@ struct Pattern {
     sense: Sense,
     /// Whether some word may stand apart from the previous one (a gap).
     loose: bool,
+    /// The word the index finds the pattern by: its rarest-looking word (the longest that is
+    /// not one of [`FREQUENT`]), so that the function words a label begins with ("in the
+    /// internal affairs") are not looked up at every occurrence.
+    anchor: usize,
 }
+
+/// Words so frequent in UN statements that a pattern is better found by another of its words.
+const FREQUENT: [&str; 32] = [
+    "international",
+    "united",
+    "nations",
+    "nation",
+    "states",
+    "state",
+    "countries",
+    "country",
+    "peace",
+    "security",
+    "development",
+    "economic",
+    "political",
+    "world",
+    "community",
+    "principles",
+    "principle",
+    "rights",
+    "right",
+    "law",
+    "people",
+    "peoples",
+    "government",
+    "general",
+    "assembly",
+    "council",
+    "organization",
+    "national",
+    "cooperation",
+    "relations",
+    "members",
+    "member",
+];
 
 /// A word of the text, with its byte offsets.
 #[derive(Debug)]
 struct Token {
     start: usize,
     end: usize,
-    lower: String,
-    /// The stem, when some pattern could use it (see [`Phrases::worth_stemming`]).
-    stem: Option<String>,
+    /// Its first [`KEY_CHARS`] characters in lower case, packed ([`prefix`]).
+    key: u128,
+    /// How many characters `key` holds.
+    keyed: usize,
     /// Whether a clause or paragraph ends between the previous word and this one.
     after_break: bool,
+    /// The word in lower case and its stem, read when a pattern first asks: most words are
+    /// never lower-cased or stemmed.
+    words: OnceCell<(String, String)>,
+}
+
+impl Token {
+    fn words(&self, text: &str) -> &(String, String) {
+        self.words.get_or_init(|| read(&text[self.start..self.end]))
+    }
+}
+
+/// The words of a text (or of a stretch of it), split once and shared by the word patterns of
+/// every kind of concept.
+#[derive(Debug)]
+pub struct Tokens {
+    list: Vec<Token>,
+}
+
+impl Tokens {
+    /// Splits `text[from..to]` into words: runs of letters and digits. Offsets stay relative to
+    /// `text`.
+    pub fn of(text: &str, from: usize, to: usize) -> Self {
+        let mut list = Vec::new();
+        let mut word: Option<(usize, u128, usize)> = None; // (start, key, characters keyed)
+        let mut pending_break = false;
+        let mut newlines = 0;
+        for (i, c) in text[from..to].char_indices() {
+            let i = from + i;
+            if is_word_char(c) {
+                let (_, key, n) = word.get_or_insert((i, 0, 0));
+                if *n < KEY_CHARS {
+                    if c.is_ascii() {
+                        *key = (*key << 21) | u128::from(u32::from(c.to_ascii_lowercase()));
+                        *n += 1;
+                    } else {
+                        for l in c.to_lowercase() {
+                            if *n < KEY_CHARS {
+                                *key = (*key << 21) | u128::from(u32::from(l));
+                                *n += 1;
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            if let Some((start, key, keyed)) = word.take() {
+                list.push(Token {
+                    start,
+                    end: i,
+                    key,
+                    keyed,
+                    after_break: pending_break,
+                    words: OnceCell::new(),
+                });
+                pending_break = false;
+                newlines = 0;
+            }
+            match c {
+                '.' | ';' | ':' | '?' | '!' => pending_break = true,
+                '\n' => {
+                    newlines += 1;
+                    if newlines >= 2 {
+                        pending_break = true;
+                    }
+                }
+                c if c.is_whitespace() => {}
+                _ => newlines = 0,
+            }
+        }
+        if let Some((start, key, keyed)) = word {
+            list.push(Token {
+                start,
+                end: to,
+                key,
+                keyed,
+                after_break: pending_break,
+                words: OnceCell::new(),
+            });
+        }
+        Self { list }
+    }
+}
+
+/// A beginning a word must have for a pattern's anchor word to accept it.
+#[derive(Debug)]
+struct Anchor {
+    /// Its first [`KEY_CHARS`] characters, packed, and how many those are.
+    key: (u128, usize),
+    /// The whole beginning, checked when it is longer than the key.
+    beginning: String,
+    /// The patterns whose anchor word accepts words beginning so.
+    patterns: Vec<usize>,
+}
+
+impl Anchor {
+    /// Whether a word (its token) begins so.
+    fn admits(&self, token: &Token, word: &str) -> bool {
+        let (key, n) = self.key;
+        n <= token.keyed
+            && token.key >> (21 * (token.keyed - n)) == key
+            && (n < KEY_CHARS || starts_with_lower(word, &self.beginning))
+    }
+}
+
+/// The bucket of a packed key of `n` characters: its first three (or fewer). Three 21-bit
+/// characters fit in 63 bits, and keys of different lengths never collide (no character is 0).
+fn bucket(key: u128, n: usize) -> u64 {
+    u64::try_from(key >> (21 * (n - n.min(3)))).unwrap_or(u64::MAX)
+}
+
+/// A hasher for the packed keys (already well spread after one multiply; the default hasher
+/// is the slow part of looking up every word of a corpus).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u128(&mut self, n: u128) {
+        // Two halves; `as` keeps the low 64 bits of each.
+        self.write_u64(n as u64);
+        self.write_u64((n >> 64) as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A match of a word pattern (byte offsets into the text).
@@ -131,21 +331,11 @@ pub struct PhraseHit {
 #[derive(Debug)]
 pub struct Phrases {
     patterns: Vec<Pattern>,
-    /// Patterns by the first three characters of what their first word accepts.
-    first: HashMap<String, Vec<usize>>,
-    /// The first three characters (lower case) of every stem and exact word in any pattern: a
-    /// text word whose start is not among them is never stemmed.
-    prefixes: HashSet<String>,
-    stemmer: StemmerBox,
-}
-
-/// `rust_stemmers::Stemmer` is not `Debug`.
-struct StemmerBox(Stemmer);
-
-impl std::fmt::Debug for StemmerBox {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Stemmer(English)")
-    }
+    /// Patterns by the beginning a word must have for their anchor word to accept it (a stem,
+    /// an exact word, a `word*`), keyed by its first three characters (all, when shorter).
+    first: HashMap<u64, Vec<Anchor>, BuildHasherDefault<KeyHasher>>,
+    /// Whether some beginning is shorter than three characters.
+    short: bool,
 }
 
 /// Characters of a word: letters and digits (as in the label matcher).
@@ -153,8 +343,53 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-fn prefix(word: &str) -> String {
-    word.chars().take(3).collect()
+/// The first [`KEY_CHARS`] characters of a word (or all, when it is shorter), in lower case,
+/// packed in a number (no allocation: this runs on every word of every text), and how many.
+fn prefix(word: &str) -> (u128, usize) {
+    let mut key = 0u128;
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase).take(KEY_CHARS) {
+        key = (key << 21) | u128::from(u32::from(c));
+        n += 1;
+    }
+    (key, n)
+}
+
+/// How many characters of a word the index looks it up by.
+const KEY_CHARS: usize = 6;
+
+/// How many stems the per-thread cache keeps before it starts afresh.
+const STEM_CACHE_WORDS: usize = 200_000;
+
+thread_local! {
+    /// Stems of the words seen on this thread (the vocabulary of a corpus is small next to its
+    /// length, and the stemmer is the costly step).
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// The English Snowball stemmer.
+    static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+}
+
+/// The stem of a lower-case word.
+fn stem(lower: &str) -> String {
+    STEMMER.with(|s| s.stem(lower).into_owned())
+}
+
+/// A word in lower case and its stem (cached per thread).
+fn read(word: &str) -> (String, String) {
+    let lower = word.to_lowercase();
+    let stem = STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(&lower) {
+            return stem.clone();
+        }
+        if cache.len() >= STEM_CACHE_WORDS {
+            cache.clear();
+        }
+        let stem = stem(&lower);
+        cache.insert(lower.clone(), stem.clone());
+        stem
+    });
+    (lower, stem)
 }
 
 impl Default for Phrases {
@@ -168,9 +403,8 @@ impl Phrases {
     pub fn new() -> Self {
         Self {
             patterns: Vec::new(),
-            first: HashMap::new(),
-            prefixes: HashSet::new(),
-            stemmer: StemmerBox(Stemmer::create(Algorithm::English)),
+            first: HashMap::default(),
+            short: false,
         }
     }
 
@@ -179,18 +413,15 @@ impl Phrases {
         self.patterns.is_empty()
     }
 
-    fn stem(&self, lower: &str) -> String {
-        self.stemmer.0.stem(lower).into_owned()
-    }
-
     /// Adds a label: its words, neighbours, matched on their stems. Labels whose words the
     /// tokenizer cannot reproduce (no word at all) are skipped.
     pub fn add_label(&mut self, label: &str, concept: usize) {
         let words: Vec<Word> = words_of(label)
             .map(|w| {
-                let stem = self.stem(&w);
+                let stem = stem(&w);
                 let derived = w.chars().count() >= stem.chars().count() + 5;
                 Word {
+                    quick: Vec::new(),
                     stems: if derived { Vec::new() } else { vec![stem] },
                     exact: if derived {
                         vec![format!("{w}s"), w]
@@ -234,6 +465,7 @@ impl Phrases {
                 continue;
             }
             let mut word = Word {
+                quick: Vec::new(),
                 stems: Vec::new(),
                 exact: Vec::new(),
                 starts: Vec::new(),
@@ -266,7 +498,7 @@ impl Phrases {
                 } else if exact {
                     word.exact.push(lower);
                 } else {
-                    word.stems.push(self.stem(&lower));
+                    word.stems.push(stem(&lower));
                 }
             }
             words.push(word);
@@ -282,19 +514,38 @@ impl Phrases {
     }
 
     fn push(&mut self, words: Vec<Word>, concept: usize, sense: Sense) {
-        let Some(head) = words.first() else {
+        let words: Vec<Word> = words.into_iter().map(Word::with_quick).collect();
+        // Short words are function words ("of", "the", "and"): frequent too.
+        let rare = |w: &Word| {
+            !w.keys()
+                .all(|k| k.chars().count() <= 3 || FREQUENT.contains(&k.as_str()))
+        };
+        let length = |w: &Word| w.keys().map(|k| k.chars().count()).min().unwrap_or(0);
+        let Some(anchor) = (0..words.len())
+            .rev()
+            .max_by_key(|&k| (rare(&words[k]), length(&words[k])))
+        else {
             return;
         };
         let index = self.patterns.len();
-        for key in head.keys() {
-            let list = self.first.entry(prefix(key)).or_default();
-            if !list.contains(&index) {
-                list.push(index);
-            }
-        }
-        for w in &words {
-            for key in w.keys() {
-                self.prefixes.insert(prefix(key));
+        for key in words[anchor].keys() {
+            // A stem is the beginning of its words, but for a final "i" that was a "y"
+            // ("sovereignti"): the beginning checked leaves it out.
+            let beginning = match key.strip_suffix('i') {
+                Some(rest) if words[anchor].stems.contains(key) => rest.to_owned(),
+                _ => key.clone(),
+            };
+            let key = prefix(&beginning);
+            self.short |= key.1 < 3;
+            let list = self.first.entry(bucket(key.0, key.1)).or_default();
+            match list.iter_mut().find(|a| a.beginning == beginning) {
+                Some(a) if a.patterns.contains(&index) => {}
+                Some(a) => a.patterns.push(index),
+                None => list.push(Anchor {
+                    key,
+                    beginning,
+                    patterns: vec![index],
+                }),
             }
         }
         let loose = words.iter().any(|w| w.gap > 0);
@@ -303,60 +554,54 @@ impl Phrases {
             concept,
             sense,
             loose,
+            anchor,
         });
     }
 
-    /// Whether a word could match some pattern word: stems are (nearly always) prefixes of
-    /// their words, and the few that are not (`-y` → `-i`) keep the first three characters.
-    fn worth_stemming(&self, lower: &str) -> bool {
-        self.prefixes.contains(&prefix(lower))
-    }
-
-    fn tokens(&self, text: &str, from: usize, to: usize) -> Vec<Token> {
-        let mut tokens = Vec::new();
-        let mut word_start: Option<usize> = None;
-        let mut pending_break = false;
-        let mut newlines = 0;
-        let close = |tokens: &mut Vec<Token>, start: usize, end: usize, brk: bool| {
-            let lower = text[start..end].to_lowercase();
-            let stem = self.worth_stemming(&lower).then(|| self.stem(&lower));
-            tokens.push(Token {
-                start,
-                end,
-                lower,
-                stem,
-                after_break: brk,
-            });
-        };
-        for (i, c) in text[from..to].char_indices() {
-            let i = from + i;
-            if is_word_char(c) {
-                if word_start.is_none() {
-                    word_start = Some(i);
-                }
-                continue;
-            }
-            if let Some(s) = word_start.take() {
-                close(&mut tokens, s, i, pending_break);
-                pending_break = false;
-                newlines = 0;
-            }
-            match c {
-                '.' | ';' | ':' | '?' | '!' => pending_break = true,
-                '\n' => {
-                    newlines += 1;
-                    if newlines >= 2 {
-                        pending_break = true;
-                    }
-                }
-                c if c.is_whitespace() => {}
-                _ => newlines = 0,
-            }
+    /// Matches `pattern` around token `i` (which its anchor word accepts): the indices of the
+    /// first and last tokens of the match. Each word after the anchor takes the first token that
+    /// accepts it within its gap; each word before it, the nearest one.
+    fn match_at(
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        pattern: &Pattern,
+    ) -> Option<(usize, usize)> {
+        let words = &pattern.words;
+        let a = pattern.anchor;
+        if !words.get(a)?.accepts(tokens[i].words(text)) {
+            return None;
         }
-        if let Some(s) = word_start {
-            close(&mut tokens, s, to, pending_break);
+        let mut last = i;
+        for word in &words[a + 1..] {
+            let mut found = None;
+            for (j, token) in tokens.iter().enumerate().skip(last + 1).take(word.gap + 1) {
+                if token.after_break {
+                    break;
+                }
+                if word.may_accept(token) && word.accepts(token.words(text)) {
+                    found = Some(j);
+                    break;
+                }
+            }
+            last = found?;
         }
-        tokens
+        let mut first = i;
+        for k in (0..a).rev() {
+            let gap = words[k + 1].gap;
+            let mut found = None;
+            for j in (first.saturating_sub(gap + 1)..first).rev() {
+                if tokens[j + 1].after_break {
+                    break;
+                }
+                if words[k].may_accept(&tokens[j]) && words[k].accepts(tokens[j].words(text)) {
+                    found = Some(j);
+                    break;
+                }
+            }
+            first = found?;
+        }
+        Some((first, last))
     }
 
     /// Every match in `text[from..to]`, overlapping ones included, matches of `ng:otherSense`
@@ -365,32 +610,62 @@ impl Phrases {
         if self.patterns.is_empty() {
             return Vec::new();
         }
-        let tokens = self.tokens(text, from, to);
+        self.find_tokens(text, &Tokens::of(text, from, to))
+    }
+
+    /// Every match among `tokens`, the words of `text` (or of a stretch of it).
+    pub fn find_tokens(&self, text: &str, tokens: &Tokens) -> Vec<PhraseHit> {
+        let tokens = &tokens.list;
         let mut hits = Vec::new();
+        let mut candidates: Vec<usize> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            let keys = token.stem.iter().chain(std::iter::once(&token.lower));
-            let mut tried: Vec<usize> = Vec::new();
-            for key in keys {
-                for &p in self.first.get(&prefix(key)).map_or(&[][..], Vec::as_slice) {
-                    if tried.contains(&p) {
-                        continue;
+            candidates.clear();
+            // Most words are no pattern's anchor: they are never lower-cased or stemmed.
+            let word = &text[token.start..token.end];
+            let mut buckets = [Some(bucket(token.key, token.keyed)), None, None];
+            if self.short && token.keyed >= 3 {
+                buckets[1] = Some(bucket(token.key >> (21 * (token.keyed - 1)), 1));
+                buckets[2] = Some(bucket(token.key >> (21 * (token.keyed - 2)), 2));
+            }
+            for b in buckets.into_iter().flatten() {
+                let Some(list) = self.first.get(&b) else {
+                    continue;
+                };
+                for anchor in list {
+                    if anchor.admits(token, word) {
+                        for &p in &anchor.patterns {
+                            if !candidates.contains(&p) {
+                                candidates.push(p);
+                            }
+                        }
                     }
-                    tried.push(p);
-                    let pattern = &self.patterns[p];
-                    if let Some(last) = match_from(&tokens, i, &pattern.words) {
-                        hits.push(PhraseHit {
-                            start: token.start,
-                            end: tokens[last].end,
-                            concept: pattern.concept,
-                            loose: pattern.loose,
-                            sense: pattern.sense,
-                        });
-                    }
+                }
+            }
+            for &p in &candidates {
+                let pattern = &self.patterns[p];
+                if let Some((first, last)) = Self::match_at(text, tokens, i, pattern) {
+                    hits.push(PhraseHit {
+                        start: tokens[first].start,
+                        end: tokens[last].end,
+                        concept: pattern.concept,
+                        loose: pattern.loose,
+                        sense: pattern.sense,
+                    });
                 }
             }
         }
         hits
     }
+}
+
+/// Whether `word`, lower-cased, begins with `beginning` (lower case), without allocating.
+fn starts_with_lower(word: &str, beginning: &str) -> bool {
+    if word.is_ascii() && beginning.is_ascii() {
+        return word.len() >= beginning.len()
+            && word.as_bytes()[..beginning.len()].eq_ignore_ascii_case(beginning.as_bytes());
+    }
+    let mut lower = word.chars().flat_map(char::to_lowercase);
+    beginning.chars().all(|b| lower.next() == Some(b))
 }
 
 /// The lower-case words of a label, as the tokenizer splits text.
@@ -399,29 +674,6 @@ fn words_of(label: &str) -> impl Iterator<Item = String> + '_ {
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-}
-
-/// Matches `words` from token `i` (which the first word accepts); the index of the last token
-/// of the match. Each later word takes the first token that accepts it within its gap.
-fn match_from(tokens: &[Token], i: usize, words: &[Word]) -> Option<usize> {
-    if !words.first()?.accepts(&tokens[i]) {
-        return None;
-    }
-    let mut at = i;
-    for word in &words[1..] {
-        let mut found = None;
-        for (j, token) in tokens.iter().enumerate().skip(at + 1).take(word.gap + 1) {
-            if token.after_break {
-                break;
-            }
-            if word.accepts(token) {
-                found = Some(j);
-                break;
-            }
-        }
-        at = found?;
-    }
-    Some(at)
 }
 
 #[cfg(test)]
