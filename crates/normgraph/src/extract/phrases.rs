@@ -516,9 +516,11 @@ impl Phrases {
     fn push(&mut self, words: Vec<Word>, concept: usize, sense: Sense) {
         let words: Vec<Word> = words.into_iter().map(Word::with_quick).collect();
         // Short words are function words ("of", "the", "and"): frequent too.
+        let frequent: Vec<String> = FREQUENT.iter().map(|w| stem(w)).collect();
         let rare = |w: &Word| {
-            !w.keys()
-                .all(|k| k.chars().count() <= 3 || FREQUENT.contains(&k.as_str()))
+            !w.keys().all(|k| {
+                k.chars().count() <= 3 || FREQUENT.contains(&k.as_str()) || frequent.contains(k)
+            })
         };
         let length = |w: &Word| w.keys().map(|k| k.chars().count()).min().unwrap_or(0);
         let Some(anchor) = (0..words.len())
@@ -560,7 +562,8 @@ impl Phrases {
 
     /// Matches `pattern` around token `i` (which its anchor word accepts): the indices of the
     /// first and last tokens of the match. Each word after the anchor takes the first token that
-    /// accepts it within its gap; each word before it, the nearest one.
+    /// accepts it within its gap; the words before it, the leftmost reading
+    /// ([`Phrases::match_before`]).
     fn match_at(
         text: &str,
         tokens: &[Token],
@@ -586,22 +589,32 @@ impl Phrases {
             }
             last = found?;
         }
-        let mut first = i;
-        for k in (0..a).rev() {
-            let gap = words[k + 1].gap;
-            let mut found = None;
-            for j in (first.saturating_sub(gap + 1)..first).rev() {
-                if tokens[j + 1].after_break {
-                    break;
-                }
-                if words[k].may_accept(&tokens[j]) && words[k].accepts(tokens[j].words(text)) {
-                    found = Some(j);
-                    break;
+        let first = Self::match_before(text, tokens, i, &words[..=a])?;
+        Some((first, last))
+    }
+
+    /// Matches the words before the last of `words` (which token `at` is) going left: the index
+    /// of the first token. The leftmost reading wins, as if the pattern had been read from its
+    /// first word: each word tries the farthest token within its gap first.
+    fn match_before(text: &str, tokens: &[Token], at: usize, words: &[Word]) -> Option<usize> {
+        let Some((word, rest)) = words.split_last() else {
+            return Some(at);
+        };
+        let Some(previous) = rest.last() else {
+            return Some(at);
+        };
+        for j in at.saturating_sub(word.gap + 1)..at {
+            // No clause end between j and `at`.
+            if tokens[j + 1..=at].iter().any(|t| t.after_break) {
+                continue;
+            }
+            if previous.may_accept(&tokens[j]) && previous.accepts(tokens[j].words(text)) {
+                if let Some(first) = Self::match_before(text, tokens, j, rest) {
+                    return Some(first);
                 }
             }
-            first = found?;
         }
-        Some((first, last))
+        None
     }
 
     /// Every match in `text[from..to]`, overlapping ones included, matches of `ng:otherSense`
@@ -725,6 +738,25 @@ mod tests {
                 ("non interference".to_owned(), 1),
                 ("non-interference".to_owned(), 1)
             ]
+        );
+    }
+
+    #[test]
+    fn the_leftmost_reading_wins() {
+        // The anchor is "cyberspace" (the longest rare word): the words before it are read
+        // leftmost first, as if the pattern were read from its first word.
+        let mut p = Phrases::new();
+        p.add_pattern(
+            "=new|=binding ~3 =rules ~1 cyberspace",
+            0,
+            "c",
+            Sense::Concept,
+        )
+        .expect("valid");
+        assert_eq!(p.patterns[0].anchor, 2);
+        assert_eq!(
+            found(&p, "new binding rules for cyberspace"),
+            vec![("new binding rules for cyberspace".to_owned(), 0)]
         );
     }
 
