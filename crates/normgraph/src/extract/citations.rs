@@ -18,6 +18,10 @@
 //! designator and what qualifies it (the session or year in brackets, the adoption date); for the
 //! second and later items of a list, just that item. A bare number whose body or session cannot
 //! be told from the text is left out rather than guessed.
+//!
+//! The other five UN languages: [`languages`].
+
+mod languages;
 
 use super::cues::CuePatterns;
 use super::numbers::{self, NumberTables};
@@ -103,7 +107,7 @@ const MONTHS: &str =
     "January|February|March|April|May|June|July|August|September|October|November|December";
 
 static KEYWORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:[Rr]esolutions?|RESOLUTIONS?)").expect("valid regex"));
+    LazyLock::new(|| Regex::new(languages::KEYWORD).expect("valid regex"));
 
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:A/RES/(?:(?:ES|S)-[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,2}/[0-9]{1,3}|[0-9]{1,4}\s*\(\s*(?:ES-|S-)?[IVXLC]{1,7}\s*\))|S/RES/[0-9]{1,4}\s*\(\s*(?:19|20)[0-9][0-9]\s*\))")
@@ -113,7 +117,7 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 /// One designator at the start of the haystack (after optional white space): a number or symbol
 /// with its part letter and its session or year in brackets, possibly in square brackets.
 static DESIGNATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?:No\.|no\.|number)?\s*)(?P<lb>\[\s*)?(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>[0-9]{1,2})/(?P<spn>[0-9]{1,3})\b|(?P<s>[0-9]{2})/(?P<n>[0-9]{1,3})\b(?P<part2>\s+[A-H]\b)?|(?P<num>[0-9]{1,4})\b(?P<part>\s*[A-H]\b)?(?P<paren>\s*[({]\s*(?P<par>(?:ES-|S-)?[IVXLC]{1,7}|(?:19|20)[0-9][0-9])\s*[)}])?)")
+    Regex::new(r"^(?:\s*(?:No\.|no\.|number|n°|nº|№|núm\.|رقم)?\s*)(?P<lb>\[\s*)?(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>[0-9]{1,2})/(?P<spn>[0-9]{1,3})\b|(?P<s>[0-9]{2})/(?P<n>[0-9]{1,3})\b(?P<part2>\s+[A-H]\b)?|(?P<num>[0-9]{1,4})\b(?P<part>\s*[A-H]\b)?(?P<paren>\s*[({]\s*(?P<par>(?:ES-|S-)?[IVXLC]{1,7}|(?:19|20)[0-9][0-9])\s*[)}])?)")
         .expect("valid regex")
 });
 
@@ -127,10 +131,12 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What after a bare number may be its session or year garbled ("1514 ,XV|", "435 (1978,"),
-/// another body's numbering ("1978/61"), or a UN document's job number ("33 06-53615": the
-/// number was a page number).
+/// the rest of a number a scan split or garbled ("43 5 (1978)", "43 I (1978)", "41&(1977)" for
+/// 435 and 418), another body's numbering ("1978/61"), a UN document's job number ("33
+/// 06-53615": the number was a page number), a page break right after it (the number was the
+/// page's), or no resolution at all ("resolution 100 per cent", "a resolution 21 years ago").
 static UNREAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[/-]\s*[0-9]|,[0-9]|\s*(?:[({\[|]\s*(?:[IVXLC]{1,6}|[0-9]{2,4})\b|,\s*[IVXLC]{1,6}\s*[|)}\]]|[0-9]{2}-[0-9]{4,5}\b))")
+    Regex::new(r"^(?:[/-]\s*[0-9]|,[0-9]|\s*(?:[({\[|]\s*(?:[IVXLC]{1,6}|[0-9]{2,4})\b|,\s*[IVXLC]{1,6}\s*[|)}\]]|[0-9]{2}-[0-9]{4,5}\b)|\s+[0-9Il|]{1,2}\s*[({]|\s*[&%$#*@]|[ \t]*\r?\n\s*\n|\s+(?:per\s*cent|percent|years?|months?|days?|weeks?|times|members?)\b)")
         .expect("valid regex")
 });
 
@@ -139,8 +145,11 @@ static UNREAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// when it carries its session or year (a bare number after an organ's name is too often
 /// something else: "the Security Council 15 members").
 static ORGAN_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<organ>General\s+Assembly|Security\s+Council|UNGA|UNSC)(?:'s|’s)?\s+(?:No\.\s*)?[0-9]")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?:\b(?P<organ>General\s+Assembly|Security\s+Council|UNGA|UNSC)(?:'s|’s)?|(?P<arabic>{}))\s+(?:No\.\s*|رقم\s*)?[0-9]",
+        languages::ARABIC_ORGANS
+    ))
+    .expect("valid regex")
 });
 
 static NEXT_WORD: LazyLock<Regex> =
@@ -249,8 +258,11 @@ fn designator(text: &str, at: usize) -> Option<Designator> {
 }
 
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"^(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|et\s+|y\s+|и\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+|{})",
+        languages::SEPARATORS
+    ))
+    .expect("valid regex")
 });
 
 /// Words saying the organ named before adopted what follows ("at its sixteenth session",
@@ -343,6 +355,26 @@ pub fn find(text: &str) -> Vec<FoundCitation> {
 /// the General Assembly's 2832 (XXVI)). `tables` tell what a number alone says, `organs` how
 /// the organs are named.
 pub fn find_dated(
+    text: &str,
+    year: Option<u32>,
+    tables: &NumberTables,
+    organs: &Organs,
+) -> Vec<FoundCitation> {
+    // Digits written otherwise (Arabic-Indic, full-width) are read as ASCII, and the offsets
+    // found mapped back to the text as written.
+    let Some((ascii, map)) = languages::ascii_digits(text) else {
+        return find_ascii(text, year, tables, organs);
+    };
+    let mut found = find_ascii(&ascii, year, tables, organs);
+    for c in &mut found {
+        c.start = map[c.start];
+        c.end = map[c.end];
+    }
+    found
+}
+
+/// [`find_dated`] on a text whose digits are ASCII.
+fn find_ascii(
     text: &str,
     year: Option<u32>,
     tables: &NumberTables,
@@ -494,7 +526,10 @@ pub fn find_dated(
         }
     }
     for caps in ORGAN_THEN_NUMBER.captures_iter(text) {
-        let (Some(whole), Some(organ)) = (caps.get(0), caps.name("organ")) else {
+        let Some(whole) = caps.get(0) else {
+            continue;
+        };
+        let Some(organ) = caps.name("organ").or_else(|| caps.name("arabic")) else {
             continue;
         };
         let at = whole.end() - 1;
@@ -505,7 +540,10 @@ pub fn find_dated(
         if !dated || found.iter().any(|c| c.start < d.end && d.start < c.end) {
             continue;
         }
-        let hint = if organ.as_str().contains("Security") || organ.as_str() == "UNSC" {
+        let hint = if organ.as_str().contains("Security")
+            || organ.as_str() == "UNSC"
+            || organ.as_str().contains("مجلس")
+        {
             Organ::SecurityCouncil
         } else {
             Organ::GeneralAssembly
@@ -518,6 +556,41 @@ pub fn find_dated(
             found.push(FoundCitation {
                 start: d.start,
                 end: d.end,
+                id: r.id,
+                organ: r.organ,
+                paragraph: None,
+                kind: CitationKind::Explicit,
+                as_written: r.as_written,
+            });
+        }
+    }
+    // Chinese: 第 designator 号决议, the organ before 第.
+    for caps in languages::CHINESE.captures_iter(text) {
+        let (Some(whole), Some(d)) = (caps.get(0), caps.name("d")) else {
+            continue;
+        };
+        // Cut at 号: no word boundary separates a digit from a Chinese character.
+        let Some(parsed) = designator(&text[..d.end()], d.start()) else {
+            continue;
+        };
+        // The designator must be all that stands between 第 and 号.
+        if !text[parsed.end..d.end()].trim().is_empty() {
+            continue;
+        }
+        let hint = caps.name("organ").map(|o| {
+            if languages::chinese_security_council(o.as_str()) {
+                Organ::SecurityCouncil
+            } else {
+                Organ::GeneralAssembly
+            }
+        });
+        ctx.sentence_organ = None;
+        let start = caps.name("organ").map_or(whole.start(), |o| o.end());
+        let start = start + text[start..whole.end()].find('第').unwrap_or(0);
+        if let Some(r) = resolve(&parsed, hint, &ctx) {
+            found.push(FoundCitation {
+                start,
+                end: whole.end(),
                 id: r.id,
                 organ: r.organ,
                 paragraph: None,
@@ -728,7 +801,10 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context<'_>) -> Option<Res
                     }
                 }
             }
-            return Some(security_council(ctx.tables, num, year));
+            // A date after the bracket that gives the same year confirms it: the slip, if any,
+            // is in the number ("resolution 22 (1967) of 22 November 1967" is 242 misread).
+            let confirmed = d.year == Some(year);
+            return Some(security_council(ctx.tables, num, year, confirmed));
         }
         let (special, roman) = match par.split_once('-') {
             Some((sp, r)) => (Some(sp), r),
@@ -782,7 +858,7 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context<'_>) -> Option<Res
     };
     // A bare number with an adoption date that settles body and session.
     if hint == Some(Organ::SecurityCouncil) {
-        return Some(security_council(ctx.tables, num, year));
+        return Some(security_council(ctx.tables, num, year, false));
     }
     // An old-style General Assembly number whose session (from the tables) met that year or
     // was resumed in the next: "resolution 3236 of 1974".
@@ -823,12 +899,15 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context<'_>) -> Option<Res
 }
 
 /// Security Council resolution `num` of the year the text gives; a year one slip away from the
-/// one the number belongs to is that year miswritten ("242 (1969)").
-fn security_council(tables: &NumberTables, num: u32, year: u32) -> Resolved {
+/// one the number belongs to is that year miswritten ("242 (1969)"), unless the text gives the
+/// year twice (`confirmed`: a bracket and a date that agree).
+fn security_council(tables: &NumberTables, num: u32, year: u32, confirmed: bool) -> Resolved {
     let literal = format!("S/RES/{num}({year})");
     match tables.sc_year(num) {
         Some(known)
-            if known != year && numbers::one_slip(&year.to_string(), &known.to_string()) =>
+            if !confirmed
+                && known != year
+                && numbers::one_slip(&year.to_string(), &known.to_string()) =>
         {
             Resolved {
                 id: format!("S/RES/{num}({known})"),
@@ -1017,6 +1096,129 @@ mod tests {
             "S/RES/2231(2015)"
         );
         assert_eq!(one("S/RES/1540 (2004)").1, "S/RES/1540(2004)");
+    }
+
+    #[test]
+    fn the_other_five_languages() {
+        let cases: [(&str, &[(&str, &str)]); 14] = [
+            // A bare number, the organ named after it.
+            (
+                "la résolution 2131 de l'Assemblée générale",
+                &[("résolution 2131", "A/RES/2131(XX)")],
+            ),
+            (
+                "la resolución 1540 del Consejo de Seguridad",
+                &[("resolución 1540", "S/RES/1540(2004)")],
+            ),
+            (
+                "conformément à la résolution 73/27 de l'Assemblée générale",
+                &[("résolution 73/27", "A/RES/73/27")],
+            ),
+            (
+                "les résolutions 2625 (XXV) et 3314 (XXIX) et la résolution 2417 (2018) du \
+                 Conseil de sécurité",
+                &[
+                    ("résolutions 2625 (XXV)", "A/RES/2625(XXV)"),
+                    ("3314 (XXIX)", "A/RES/3314(XXIX)"),
+                    ("résolution 2417 (2018)", "S/RES/2417(2018)"),
+                ],
+            ),
+            (
+                "la resolución 2131 (XX) y las resoluciones 73/27 y 75/240",
+                &[
+                    ("resolución 2131 (XX)", "A/RES/2131(XX)"),
+                    ("resoluciones 73/27", "A/RES/73/27"),
+                    ("75/240", "A/RES/75/240"),
+                ],
+            ),
+            (
+                "la Resolución 1540 (2004) del Consejo de Seguridad",
+                &[("Resolución 1540 (2004)", "S/RES/1540(2004)")],
+            ),
+            (
+                "резолюция 75/240 и резолюции 73/27 и 2131 (XX)",
+                &[
+                    ("резолюция 75/240", "A/RES/75/240"),
+                    ("резолюции 73/27", "A/RES/73/27"),
+                    ("2131 (XX)", "A/RES/2131(XX)"),
+                ],
+            ),
+            (
+                "в соответствии с резолюцией 1373 (2001) Совета Безопасности",
+                &[("резолюцией 1373 (2001)", "S/RES/1373(2001)")],
+            ),
+            ("وفقا للقرار 73/27", &[("للقرار 73/27", "A/RES/73/27")]),
+            (
+                "وفقا لـ القرار 73/27 والقرار رقم 75/240",
+                &[
+                    ("القرار 73/27", "A/RES/73/27"),
+                    ("والقرار رقم 75/240", "A/RES/75/240"),
+                ],
+            ),
+            (
+                "قرار مجلس الأمن 2417 (2018)",
+                &[("2417 (2018)", "S/RES/2417(2018)")],
+            ),
+            ("القرار ٧٣/٢٧", &[("القرار ٧٣/٢٧", "A/RES/73/27")]),
+            (
+                "大会第73/27号决议和安理会第2417（2018）号决议",
+                &[
+                    ("第73/27号决议", "A/RES/73/27"),
+                    ("第2417（2018）号决议", "S/RES/2417(2018)"),
+                ],
+            ),
+            (
+                "第２１３１ (XX)号决议",
+                &[("第２１３１ (XX)号决议", "A/RES/2131(XX)")],
+            ),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<(String, String)> = ids(text)
+                .into_iter()
+                .map(|(surface, id, _, _)| (surface, id))
+                .collect();
+            let expected: Vec<(String, String)> = expected
+                .iter()
+                .map(|(s, i)| ((*s).to_owned(), (*i).to_owned()))
+                .collect();
+            assert_eq!(got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn bare_numbers_that_are_something_else() {
+        for text in [
+            "laid down in a Security Council resolution 21 years ago",
+            "Security Council resolution\n39\n\n1373 (2001)",
+            "Security Council resolution 43 I (1978)",
+            "Security Council resolution 41&(1977)",
+            "the Security Council resolution 100 per cent",
+        ] {
+            assert!(
+                ids(text)
+                    .iter()
+                    .all(|(_, id, _, _)| !id.starts_with("S/RES/21(")
+                        && !id.starts_with("S/RES/39(")
+                        && !id.starts_with("S/RES/43(")
+                        && !id.starts_with("S/RES/41(")
+                        && !id.starts_with("S/RES/100(")),
+                "{text}: {:?}",
+                ids(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_year_given_twice_is_not_corrected() {
+        // 22 was adopted in 1947; the text's number is misread (242), its year is right.
+        assert_eq!(
+            ids("Security Council resolution 22 (1967) of 22 November 1967")[0].1,
+            "S/RES/22(1967)"
+        );
+        assert_eq!(
+            ids("Security Council resolution 242 (1969)")[0].1,
+            "S/RES/242(1967)"
+        );
     }
 
     #[test]

@@ -1,0 +1,92 @@
+//! Citations in the other five UN languages: how French, Spanish, Russian, Arabic and Chinese
+//! statements write the word *resolution*, join the items of a list, and write their digits.
+//!
+//! - The word: `résolution(s)`, `resolución`/`resoluciones`, `резолюция` in any case
+//!   (`резолюции`, `резолюцию`, `резолюцией`, …), `قرار`/`القرار`/`القرارات`; it is followed by
+//!   the designator as in English (`la résolution 73/27`, `резолюция 2131 (XX)`,
+//!   `القرار رقم 73/27`, with the particles Arabic joins to the word: `للقرار`, `وبالقرار`).
+//!   Chinese puts the number inside the word: `第73/27号决议`,
+//!   `安理会第2417（2018）号决议`.
+//! - The organ comes after the number in French, Spanish and Russian (`de l'Assemblée
+//!   générale`, `del Consejo de Seguridad`) and is read from the sentence, as in English
+//!   (`data/cues/organs.ttl`, `cue:gaNamed`/`cue:scNamed`); between the word and the number in
+//!   Arabic (`قرار مجلس الأمن 2417 (2018)`), and before `第` in Chinese.
+//! - Digits: Arabic-Indic (`٧٣/٢٧`), Extended Arabic-Indic and full-width digits, the full-width
+//!   brackets and slash of Chinese typesetting, are read as ASCII ([`ascii_digits`]); offsets
+//!   stay those of the text as written.
+//!
+//! Dates written after the designator are read in English only.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The word *resolution(s)* in the six languages (Chinese apart: see [`CHINESE`]).
+pub(super) const KEYWORD: &str = r"\b(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]ésolutions?|RÉSOLUTIONS?|[Rr]esoluci(?:ón|ones)|RESOLUCI(?:ÓN|ONES)|[Рр]езолюци\w*|РЕЗОЛЮЦИ\w*)|(?:و?(?:[بلك]?ال|لل))?قرار(?:ات|ها|ي)?";
+
+/// What joins the items of a list besides English's commas, "and", "as well as", "or": the
+/// conjunctions of the other languages and the Chinese enumeration comma.
+pub(super) const SEPARATORS: &str = r"\s+(?:et|y|e|и|или|ou|o)\s+|\s*(?:و|،)\s*|\s*[、，和及]\s*";
+
+/// A Chinese citation: an optional organ, then `第 designator 号决议`.
+pub(super) static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<organ>安全理事会|安理会|联合国大会|大会)?\s*第\s*(?P<d>[0-9A-Za-z/\s()（）\-]{1,30}?)\s*号\s*决议")
+        .expect("valid regex")
+});
+
+/// The organ named between the Arabic word and the number (`قرار مجلس الأمن 2417 (2018)`), as
+/// `ORGAN_THEN_NUMBER` reads it.
+pub(super) const ARABIC_ORGANS: &str = r"(?:ال)?جمعية\s+العامة|مجلس\s+الأمن";
+
+/// Whether the Chinese organ is the Security Council.
+pub(super) fn chinese_security_council(organ: &str) -> bool {
+    organ.starts_with('安')
+}
+
+/// The ASCII form of a digit, bracket or slash written otherwise.
+fn ascii(c: char) -> Option<char> {
+    let digit = |base: u32| char::from_digit(u32::from(c) - base, 10);
+    match c {
+        '\u{660}'..='\u{669}' => digit(0x660),
+        '\u{6F0}'..='\u{6F9}' => digit(0x6F0),
+        '\u{FF10}'..='\u{FF19}' => digit(0xFF10),
+        '（' => Some('('),
+        '）' => Some(')'),
+        '／' => Some('/'),
+        _ => None,
+    }
+}
+
+/// The text with its other digits, brackets and slashes made ASCII, and for each byte of it
+/// (and its end) the byte of `text` it comes from; `None` when there is nothing to change.
+pub(super) fn ascii_digits(text: &str) -> Option<(String, Vec<usize>)> {
+    if !text.chars().any(|c| ascii(c).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        let written = ascii(c).unwrap_or(c);
+        for _ in 0..written.len_utf8() {
+            map.push(i);
+        }
+        out.push(written);
+    }
+    map.push(text.len());
+    Some((out, map))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_are_read_as_ascii_with_offsets_kept() {
+        let text = "القرار ٧٣/٢٧ و第２４１７（２０１８）号";
+        let (ascii, map) = ascii_digits(text).expect("changed");
+        assert_eq!(ascii, "القرار 73/27 و第2417(2018)号");
+        let at = ascii.find("73").expect("found");
+        assert_eq!(&text[map[at]..], "٧٣/٢٧ و第２４１７（２０１８）号");
+        assert_eq!(map[ascii.len()], text.len());
+        assert!(ascii_digits("resolution 73/27").is_none());
+    }
+}
