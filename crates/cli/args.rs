@@ -313,8 +313,9 @@ pub struct ServeArgs {
     /// Time limit of one query, in seconds (the evaluation is cancelled: HTTP 503).
     #[arg(long, default_value_t = 30.0)]
     pub timeout: f64,
-    /// Most result rows (or triples) a query may return (more: HTTP 400).
-    #[arg(long, default_value_t = 1_000_000)]
+    /// Most result rows (or triples) a query may return (more: HTTP 400 naming the limit). The
+    /// default keeps a response within what a browser's query page holds (~10–50 MB).
+    #[arg(long, default_value_t = 100_000)]
     pub max_rows: usize,
     /// Largest request body in bytes (larger: HTTP 413).
     #[arg(long, default_value_t = 1 << 20)]

@@ -64,7 +64,7 @@ impl Default for ServerConfig {
         Self {
             bind: SocketAddr::from(([127, 0, 0, 1], 7878)),
             timeout: Duration::from_secs(30),
-            max_rows: 1_000_000,
+            max_rows: 100_000,
             max_body: 1 << 20,
             allow_update: false,
             max_connections: 256,
