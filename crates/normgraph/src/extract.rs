@@ -15,6 +15,7 @@ pub mod batch;
 pub mod citations;
 pub mod cues;
 pub mod instruments;
+pub mod language;
 pub mod lexicon;
 pub mod metadata;
 pub mod norms;
@@ -201,7 +202,8 @@ pub struct Extraction {
     pub session: Option<u32>,
     /// Title.
     pub title: Option<String>,
-    /// Language tag (from a manifest).
+    /// Language tag: from the manifest or front matter, else detected from the text
+    /// ([`language::detect`]).
     pub language: Option<String>,
     /// Source URL (from a manifest).
     pub source_url: Option<String>,
@@ -458,6 +460,9 @@ fn extract_region(
         pick(&row.title, &mut ex_meta.5);
         pick(&row.language, &mut language);
         pick(&row.source_url, &mut source_url);
+    }
+    if language.is_none() {
+        language = language::detect(text).map(str::to_owned);
     }
 
     let year = ex_meta
