@@ -16,6 +16,21 @@ fn extract(path: &std::path::Path) -> Value {
     serde_json::from_str(&out).expect("extract prints JSON")
 }
 
+/// `normgraph [--resources DIR] extract STATEMENT` run from `cwd`, its JSON.
+fn extract_with(
+    store: &std::path::Path,
+    cwd: &std::path::Path,
+    resources: Option<&std::path::Path>,
+    statement: &std::path::Path,
+) -> Value {
+    let mut args = Vec::new();
+    if let Some(r) = resources {
+        args.extend(["--resources", r.to_str().expect("utf8")]);
+    }
+    args.extend(["extract", statement.to_str().expect("utf8")]);
+    serde_json::from_str(&ok(store, cwd, &args).stdout).expect("extract prints JSON")
+}
+
 /// The text as the contract decodes it: UTF-8, a leading BOM removed, nothing else changed.
 fn chars_of(path: &std::path::Path) -> Vec<char> {
     let text = fs::read_to_string(path).expect("utf8 fixture");
@@ -530,12 +545,7 @@ fn resource_folders_override_cues_and_number_tables() {
     )
     .expect("write");
     let facts = |resources: Option<&std::path::Path>| -> (Vec<String>, Vec<String>) {
-        let mut args = Vec::new();
-        if let Some(r) = resources {
-            args.extend(["--resources", r.to_str().expect("utf8")]);
-        }
-        args.extend(["extract", statement.to_str().expect("utf8")]);
-        let out: Value = serde_json::from_str(&ok(&store, cwd, &args).stdout).expect("JSON");
+        let out = extract_with(&store, cwd, resources, &statement);
         let list = |key: &str, field: &str| -> Vec<String> {
             out[0][key]
                 .as_array()
@@ -632,12 +642,7 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
     )
     .expect("write");
     let facts = |resources: Option<&std::path::Path>| -> Vec<(String, String)> {
-        let mut args = Vec::new();
-        if let Some(r) = resources {
-            args.extend(["--resources", r.to_str().expect("utf8")]);
-        }
-        args.extend(["extract", statement.to_str().expect("utf8")]);
-        let out: Value = serde_json::from_str(&ok(&store, cwd, &args).stdout).expect("JSON");
+        let out = extract_with(&store, cwd, resources, &statement);
         let mut facts = Vec::new();
         for (key, field) in [
             ("principles", "concept"),
