@@ -136,7 +136,7 @@ static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// 06-53615": the number was a page number), a page break right after it (the number was the
 /// page's), or no resolution at all ("resolution 100 per cent", "a resolution 21 years ago").
 static UNREAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[/-]\s*[0-9]|,[0-9]|\s*(?:[({\[|]\s*(?:[IVXLC]{1,6}|[0-9]{2,4})\b|,\s*[IVXLC]{1,6}\s*[|)}\]]|[0-9]{2}-[0-9]{4,5}\b)|\s+[0-9Il|]{1,2}\s*[({]|\s*[&%$#*@]|[ \t]*\r?\n\s*\n|\s+(?:per\s*cent|percent|years?|months?|days?|weeks?|times|members?)\b)")
+    Regex::new(r"^(?:[/-]\s*[0-9]|,[0-9]|\s*(?:[({\[|]\s*(?:[IVXLC]{1,6}|[0-9]{2,4})\b|,\s*[IVXLC]{1,6}\s*[|)}\]]|[0-9]{2}-[0-9]{4,5}\b)|[ \t]+[0-9Il|]{1,2}[ \t]*[({]|\s*[&%$#*@]|[ \t]*\r?\n\s*\n|\s+(?:per\s*cent|percent|years?|months?|days?|weeks?|times|members?)\b)")
         .expect("valid regex")
 });
 
@@ -1192,6 +1192,7 @@ mod tests {
             "Security Council resolution\n39\n\n1373 (2001)",
             "Security Council resolution 43 I (1978)",
             "Security Council resolution 41&(1977)",
+            "Security Council resolution 43 5 (1978)",
             "the Security Council resolution 100 per cent",
         ] {
             assert!(
@@ -1206,6 +1207,15 @@ mod tests {
                 ids(text)
             );
         }
+    }
+
+    #[test]
+    fn a_page_number_inside_a_citation_is_read_past() {
+        // Page residue between the number and its year (the number's year is known).
+        assert_eq!(
+            ids("We support Security Council resolution 1373\n2\n\n(2001) and call")[0].1,
+            "S/RES/1373(2001)"
+        );
     }
 
     #[test]
