@@ -61,9 +61,9 @@ pub fn detect(text: &str) -> Option<&'static str> {
         .filter(|w| !w.is_empty())
         .take(WORDS_READ)
     {
-        let word = word.to_lowercase();
+        // The function words are ASCII: compared without lower-casing (no allocation per word).
         for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-            if words.contains(&word.as_str()) {
+            if words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
                 hits[i] += 1;
             }
         }

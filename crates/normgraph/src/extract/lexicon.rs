@@ -225,23 +225,25 @@ impl Matcher {
     /// (`ng:otherSense`) is dropped; a loose match (a pattern with gaps) gives way to a tight
     /// one it overlaps; then the earliest start wins, and of those the longest.
     pub fn find_in(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
-        let literal = self.literal_in(text, from, to);
         if self.phrases.is_empty() {
-            return literal;
+            return self.literal_in(text, from, to);
         }
-        let phrases = self.phrases.find_in(text, from, to);
-        Self::merge(literal, &phrases)
+        self.find_with(text, from, to, &Tokens::of(text, from, to))
     }
 
     /// All matches in `text`, whose words are `tokens` (split once for every kind: see
     /// [`Tokens`]).
     pub fn find_all_with(&self, text: &str, tokens: &Tokens) -> Vec<Hit> {
-        let literal = self.literal_in(text, 0, text.len());
+        self.find_with(text, 0, text.len(), tokens)
+    }
+
+    /// Matches within `text[from..to]`, whose words are `tokens`.
+    fn find_with(&self, text: &str, from: usize, to: usize, tokens: &Tokens) -> Vec<Hit> {
+        let literal = self.literal_in(text, from, to);
         if self.phrases.is_empty() {
             return literal;
         }
-        let phrases = self.phrases.find_tokens(text, tokens);
-        Self::merge(literal, &phrases)
+        Self::merge(literal, &self.phrases.find_tokens(text, tokens))
     }
 
     /// Literal and word-pattern matches made non-overlapping (see [`Matcher::find_in`]).

@@ -45,6 +45,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 /// One word of a pattern: the stems (or exact words) it accepts.
 #[derive(Debug, Clone)]
@@ -67,25 +68,25 @@ impl Word {
     fn may_accept(&self, token: &Token) -> bool {
         self.quick
             .iter()
-            .any(|&(key, n)| n <= token.keyed && token.key >> (21 * (token.keyed - n)) == key)
+            .any(|&(key, n)| token.first(n) == Some(key))
     }
 
-    /// Fills `quick` from the accepted stems, words and beginnings.
+    /// Fills `quick` from the beginnings of the words it accepts.
     fn with_quick(mut self) -> Self {
-        let quick = self
-            .keys()
-            .map(|k| {
-                // A stem's final "i" may stand for a "y" ("sovereignti").
-                let k = if self.stems.contains(k) {
-                    k.strip_suffix('i').unwrap_or(k)
-                } else {
-                    k
-                };
-                prefix(k)
-            })
-            .collect();
-        self.quick = quick;
+        self.quick = self.beginnings().map(prefix).collect();
         self
+    }
+
+    /// The beginnings of the words it accepts: its stems, exact words and `word*` beginnings,
+    /// but a stem's final "i" left out, since it may stand for a "y" ("sovereignti").
+    fn beginnings(&self) -> impl Iterator<Item = &str> {
+        self.keys().map(|k| {
+            if self.stems.contains(k) {
+                k.strip_suffix('i').unwrap_or(k)
+            } else {
+                k
+            }
+        })
     }
 
     fn accepts(&self, (lower, stem): &(String, String)) -> bool {
@@ -164,6 +165,10 @@ const FREQUENT: [&str; 32] = [
     "member",
 ];
 
+/// The stems of [`FREQUENT`], made once.
+static FREQUENT_STEMS: LazyLock<Vec<String>> =
+    LazyLock::new(|| FREQUENT.iter().map(|w| stem(w)).collect());
+
 /// A word of the text, with its byte offsets.
 #[derive(Debug)]
 struct Token {
@@ -184,6 +189,12 @@ impl Token {
     fn words(&self, text: &str) -> &(String, String) {
         self.words.get_or_init(|| read(&text[self.start..self.end]))
     }
+
+    /// The key of its first `n` characters (as [`prefix`] packs them), when it has that many
+    /// keyed.
+    fn first(&self, n: usize) -> Option<u128> {
+        (n <= self.keyed).then(|| self.key >> (21 * (self.keyed - n)))
+    }
 }
 
 /// The words of a text (or of a stretch of it), split once and shared by the word patterns of
@@ -198,37 +209,28 @@ impl Tokens {
     /// `text`.
     pub fn of(text: &str, from: usize, to: usize) -> Self {
         let mut list = Vec::new();
-        let mut word: Option<(usize, u128, usize)> = None; // (start, key, characters keyed)
+        let mut word_start: Option<usize> = None;
         let mut pending_break = false;
         let mut newlines = 0;
+        let token = |start: usize, end: usize, after_break: bool| {
+            let (key, keyed) = prefix(&text[start..end]);
+            Token {
+                start,
+                end,
+                key,
+                keyed,
+                after_break,
+                words: OnceCell::new(),
+            }
+        };
         for (i, c) in text[from..to].char_indices() {
             let i = from + i;
             if is_word_char(c) {
-                let (_, key, n) = word.get_or_insert((i, 0, 0));
-                if *n < KEY_CHARS {
-                    if c.is_ascii() {
-                        *key = (*key << 21) | u128::from(u32::from(c.to_ascii_lowercase()));
-                        *n += 1;
-                    } else {
-                        for l in c.to_lowercase() {
-                            if *n < KEY_CHARS {
-                                *key = (*key << 21) | u128::from(u32::from(l));
-                                *n += 1;
-                            }
-                        }
-                    }
-                }
+                word_start.get_or_insert(i);
                 continue;
             }
-            if let Some((start, key, keyed)) = word.take() {
-                list.push(Token {
-                    start,
-                    end: i,
-                    key,
-                    keyed,
-                    after_break: pending_break,
-                    words: OnceCell::new(),
-                });
+            if let Some(start) = word_start.take() {
+                list.push(token(start, i, pending_break));
                 pending_break = false;
                 newlines = 0;
             }
@@ -244,15 +246,8 @@ impl Tokens {
                 _ => newlines = 0,
             }
         }
-        if let Some((start, key, keyed)) = word {
-            list.push(Token {
-                start,
-                end: to,
-                key,
-                keyed,
-                after_break: pending_break,
-                words: OnceCell::new(),
-            });
+        if let Some(start) = word_start {
+            list.push(token(start, to, pending_break));
         }
         Self { list }
     }
@@ -273,9 +268,7 @@ impl Anchor {
     /// Whether a word (its token) begins so.
     fn admits(&self, token: &Token, word: &str) -> bool {
         let (key, n) = self.key;
-        n <= token.keyed
-            && token.key >> (21 * (token.keyed - n)) == key
-            && (n < KEY_CHARS || starts_with_lower(word, &self.beginning))
+        token.first(n) == Some(key) && (n < KEY_CHARS || starts_with_lower(word, &self.beginning))
     }
 }
 
@@ -285,8 +278,8 @@ fn bucket(key: u128, n: usize) -> u64 {
     u64::try_from(key >> (21 * (n - n.min(3)))).unwrap_or(u64::MAX)
 }
 
-/// A hasher for the packed keys (already well spread after one multiply; the default hasher
-/// is the slow part of looking up every word of a corpus).
+/// A hasher for the index's `u64` buckets (spread by one multiply; the default hasher is the
+/// slow part of looking up every word of a corpus).
 #[derive(Default)]
 struct KeyHasher(u64);
 
@@ -298,14 +291,6 @@ impl Hasher for KeyHasher {
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write_u128(&mut self, n: u128) {
-        // Two halves; `as` keeps the low 64 bits of each.
-        self.write_u64(n as u64);
-        self.write_u64((n >> 64) as u64);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -348,9 +333,19 @@ fn is_word_char(c: char) -> bool {
 fn prefix(word: &str) -> (u128, usize) {
     let mut key = 0u128;
     let mut n = 0;
-    for c in word.chars().flat_map(char::to_lowercase).take(KEY_CHARS) {
+    let mut add = |c: char| {
         key = (key << 21) | u128::from(u32::from(c));
         n += 1;
+    };
+    if word.is_ascii() {
+        word.chars()
+            .take(KEY_CHARS)
+            .for_each(|c| add(c.to_ascii_lowercase()));
+    } else {
+        word.chars()
+            .flat_map(char::to_lowercase)
+            .take(KEY_CHARS)
+            .for_each(add);
     }
     (key, n)
 }
@@ -516,10 +511,11 @@ impl Phrases {
     fn push(&mut self, words: Vec<Word>, concept: usize, sense: Sense) {
         let words: Vec<Word> = words.into_iter().map(Word::with_quick).collect();
         // Short words are function words ("of", "the", "and"): frequent too.
-        let frequent: Vec<String> = FREQUENT.iter().map(|w| stem(w)).collect();
         let rare = |w: &Word| {
             !w.keys().all(|k| {
-                k.chars().count() <= 3 || FREQUENT.contains(&k.as_str()) || frequent.contains(k)
+                k.chars().count() <= 3
+                    || FREQUENT.contains(&k.as_str())
+                    || FREQUENT_STEMS.contains(k)
             })
         };
         let length = |w: &Word| w.keys().map(|k| k.chars().count()).min().unwrap_or(0);
@@ -530,14 +526,8 @@ impl Phrases {
             return;
         };
         let index = self.patterns.len();
-        for key in words[anchor].keys() {
-            // A stem is the beginning of its words, but for a final "i" that was a "y"
-            // ("sovereignti"): the beginning checked leaves it out.
-            let beginning = match key.strip_suffix('i') {
-                Some(rest) if words[anchor].stems.contains(key) => rest.to_owned(),
-                _ => key.clone(),
-            };
-            let key = prefix(&beginning);
+        for beginning in words[anchor].beginnings() {
+            let key = prefix(beginning);
             self.short |= key.1 < 3;
             let list = self.first.entry(bucket(key.0, key.1)).or_default();
             match list.iter_mut().find(|a| a.beginning == beginning) {
@@ -545,7 +535,7 @@ impl Phrases {
                 Some(a) => a.patterns.push(index),
                 None => list.push(Anchor {
                     key,
-                    beginning,
+                    beginning: beginning.to_owned(),
                     patterns: vec![index],
                 }),
             }
@@ -617,16 +607,9 @@ impl Phrases {
         None
     }
 
-    /// Every match in `text[from..to]`, overlapping ones included, matches of `ng:otherSense`
-    /// patterns too (flagged). Offsets are relative to `text`.
-    pub fn find_in(&self, text: &str, from: usize, to: usize) -> Vec<PhraseHit> {
-        if self.patterns.is_empty() {
-            return Vec::new();
-        }
-        self.find_tokens(text, &Tokens::of(text, from, to))
-    }
-
-    /// Every match among `tokens`, the words of `text` (or of a stretch of it).
+    /// Every match among `tokens`, the words of `text` (or of a stretch of it): overlapping
+    /// ones included, matches of `ng:otherSense` patterns too (flagged). Offsets are relative to
+    /// `text`.
     pub fn find_tokens(&self, text: &str, tokens: &Tokens) -> Vec<PhraseHit> {
         let tokens = &tokens.list;
         let mut hits = Vec::new();
@@ -637,8 +620,8 @@ impl Phrases {
             let word = &text[token.start..token.end];
             let mut buckets = [Some(bucket(token.key, token.keyed)), None, None];
             if self.short && token.keyed >= 3 {
-                buckets[1] = Some(bucket(token.key >> (21 * (token.keyed - 1)), 1));
-                buckets[2] = Some(bucket(token.key >> (21 * (token.keyed - 2)), 2));
+                buckets[1] = token.first(1).map(|k| bucket(k, 1));
+                buckets[2] = token.first(2).map(|k| bucket(k, 2));
             }
             for b in buckets.into_iter().flatten() {
                 let Some(list) = self.first.get(&b) else {
@@ -695,7 +678,7 @@ mod tests {
 
     fn found(phrases: &Phrases, text: &str) -> Vec<(String, usize)> {
         phrases
-            .find_in(text, 0, text.len())
+            .find_tokens(text, &Tokens::of(text, 0, text.len()))
             .into_iter()
             .map(|h| {
                 let sense = if h.sense == Sense::Other {
