@@ -3,7 +3,6 @@
 use super::{read_batch, report_failures, Context};
 use crate::args::{ExtractArgs, ExtractFormat};
 use anyhow::Result;
-use normgraph::extract::positions::Stance;
 use normgraph::extract::Extraction;
 use std::io::Write;
 
@@ -59,10 +58,7 @@ fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Resu
             )?;
         }
         for p in &ex.positions {
-            let stance = match p.stance {
-                Stance::Supports => "supports",
-                Stance::Opposes => "opposes",
-            };
+            let stance = p.stance.name();
             writeln!(out, "  {stance:<9} {:<40} ({:?})", p.label, p.cue)?;
         }
         for (what, list) in [

@@ -75,6 +75,15 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Counts a gold fact found (`hit`) or missed.
+    fn count(&mut self, hit: bool) {
+        if hit {
+            self.true_positives += 1;
+        } else {
+            self.false_negatives += 1;
+        }
+    }
+
     /// Precision (1 when nothing was predicted).
     pub fn precision(&self) -> f64 {
         ratio(
@@ -333,10 +342,7 @@ fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
                 .chain(ex.threats.iter().map(|m| mention(m, "threat")))
                 .collect();
             all.extend(ex.positions.iter().map(|p| {
-                let stance = serde_json::to_value(p.stance)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
+                let stance = p.stance.name();
                 Predicted {
                     start: p.span.start,
                     end: p.span.end,
@@ -365,6 +371,7 @@ fn compare(file: &str, gold: &[GoldCitation], predicted: &[Predicted], report: &
         .iter()
         .filter(|p| !unsettled.iter().any(|&u| overlaps(u, (p.start, p.end))))
         .collect();
+    let by_concept = report.listed == "lenient";
     for lenient in [false, true] {
         let same = |g: &GoldCitation, p: &Predicted| {
             g.id.as_deref() == Some(p.id.as_str())
@@ -379,28 +386,21 @@ fn compare(file: &str, gold: &[GoldCitation], predicted: &[Predicted], report: &
         } else {
             &mut report.strict
         };
+        // Per id (concepts only) and disagreements: in the comparison the report lists by.
+        let listed = lenient == by_concept;
         for g in &gold {
             let hit = predicted.iter().any(|p| same(g, p));
             for kind in [g.kind.as_str(), "all"] {
-                let c = table.entry(kind.to_owned()).or_default();
-                if hit {
-                    c.true_positives += 1;
-                } else {
-                    c.false_negatives += 1;
-                }
+                table.entry(kind.to_owned()).or_default().count(hit);
             }
-            if lenient && report.listed == "lenient" {
-                let c = report
+            if lenient && by_concept {
+                report
                     .by_id
                     .entry(g.id.clone().unwrap_or_default())
-                    .or_default();
-                if hit {
-                    c.true_positives += 1;
-                } else {
-                    c.false_negatives += 1;
-                }
+                    .or_default()
+                    .count(hit);
             }
-            if !hit && lenient == (report.listed == "lenient") {
+            if !hit && listed {
                 report.misses.push(Miss {
                     file: file.to_owned(),
                     what: "missed",
@@ -416,14 +416,14 @@ fn compare(file: &str, gold: &[GoldCitation], predicted: &[Predicted], report: &
                 for kind in [p.kind, "all"] {
                     table.entry(kind.to_owned()).or_default().false_positives += 1;
                 }
-                if lenient && report.listed == "lenient" {
+                if lenient && by_concept {
                     report
                         .by_id
                         .entry(p.id.clone())
                         .or_default()
                         .false_positives += 1;
                 }
-                if lenient == (report.listed == "lenient") {
+                if listed {
                     report.misses.push(Miss {
                         file: file.to_owned(),
                         what: "spurious",

@@ -81,6 +81,19 @@ struct Resolved {
 }
 
 impl Resolved {
+    /// The explicit citation of this resolution at `start..end` (its paragraph is read later).
+    fn at(self, start: usize, end: usize) -> FoundCitation {
+        FoundCitation {
+            start,
+            end,
+            id: self.id,
+            organ: self.organ,
+            paragraph: None,
+            kind: CitationKind::Explicit,
+            as_written: self.as_written,
+        }
+    }
+
     fn new(id: String, organ: Organ) -> Self {
         Resolved {
             id,
@@ -465,15 +478,7 @@ fn find_ascii(
                         ctx.known.entry(n).or_insert((r.id.clone(), r.organ, false));
                     }
                 }
-                found.push(FoundCitation {
-                    start,
-                    end: d.end,
-                    id: r.id,
-                    organ: r.organ,
-                    paragraph: None,
-                    kind: CitationKind::Explicit,
-                    as_written: r.as_written,
-                });
+                found.push(r.at(start, d.end));
             }
             first = false;
             at = d.end;
@@ -513,15 +518,7 @@ fn find_ascii(
             };
             ctx.sentence_organ = None;
             if let Some(r) = resolve(&d, hint, &ctx) {
-                found.push(FoundCitation {
-                    start: m.start(),
-                    end: m.end(),
-                    id: r.id,
-                    organ: r.organ,
-                    paragraph: None,
-                    kind: CitationKind::Explicit,
-                    as_written: r.as_written,
-                });
+                found.push(r.at(m.start(), m.end()));
             }
         }
     }
@@ -540,28 +537,13 @@ fn find_ascii(
         if !dated || found.iter().any(|c| c.start < d.end && d.start < c.end) {
             continue;
         }
-        let hint = if organ.as_str().contains("Security")
-            || organ.as_str() == "UNSC"
-            || organ.as_str().contains("مجلس")
-        {
-            Organ::SecurityCouncil
-        } else {
-            Organ::GeneralAssembly
-        };
+        let hint = organ_named(organs, organ.as_str());
         ctx.sentence_organ = None;
         if let Some(r) = resolve(&d, Some(hint), &ctx) {
             if let Some(n) = d.number {
                 ctx.known.entry(n).or_insert((r.id.clone(), r.organ, true));
             }
-            found.push(FoundCitation {
-                start: d.start,
-                end: d.end,
-                id: r.id,
-                organ: r.organ,
-                paragraph: None,
-                kind: CitationKind::Explicit,
-                as_written: r.as_written,
-            });
+            found.push(r.at(d.start, d.end));
         }
     }
     // Chinese: 第 designator 号决议, the organ before 第.
@@ -577,26 +559,12 @@ fn find_ascii(
         if !text[parsed.end..d.end()].trim().is_empty() {
             continue;
         }
-        let hint = caps.name("organ").map(|o| {
-            if languages::chinese_security_council(o.as_str()) {
-                Organ::SecurityCouncil
-            } else {
-                Organ::GeneralAssembly
-            }
-        });
+        let hint = caps.name("organ").map(|o| organ_named(organs, o.as_str()));
         ctx.sentence_organ = None;
         let start = caps.name("organ").map_or(whole.start(), |o| o.end());
         let start = start + text[start..whole.end()].find('第').unwrap_or(0);
         if let Some(r) = resolve(&parsed, hint, &ctx) {
-            found.push(FoundCitation {
-                start,
-                end: whole.end(),
-                id: r.id,
-                organ: r.organ,
-                paragraph: None,
-                kind: CitationKind::Explicit,
-                as_written: r.as_written,
-            });
+            found.push(r.at(start, whole.end()));
         }
     }
     found.sort_by_key(|c| c.start);
@@ -895,6 +863,16 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context<'_>) -> Option<Res
             Organ::SecurityCouncil,
         )),
         _ => None,
+    }
+}
+
+/// The organ an organ's name (the General Assembly's or the Security Council's, in any of the
+/// six languages) names: the Security Council when `cue:scNamed` says so.
+fn organ_named(organs: &Organs, name: &str) -> Organ {
+    if organs.sc_named.is_match(name) {
+        Organ::SecurityCouncil
+    } else {
+        Organ::GeneralAssembly
     }
 }
 

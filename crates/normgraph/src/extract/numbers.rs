@@ -29,21 +29,16 @@ impl Ranges {
 
     /// The `(number, value)` rows of a points table.
     fn points(file: &ResourceFile) -> Result<Vec<(u32, u32)>, ResourceError> {
-        let mut points: Vec<(u32, u32)> = Vec::new();
-        for (i, l) in file.text.lines().enumerate() {
-            if l.starts_with('#') || l.starts_with("number,") || l.trim().is_empty() {
-                continue;
-            }
-            let mut cols = l.split(',').map(|c| c.trim().parse::<u32>().ok());
-            let (Some(Some(number)), Some(Some(value))) = (cols.next(), cols.next()) else {
-                return Err(ResourceError::Table {
-                    location: Location::line(&file.origin, i + 1),
-                    message: "a row starts with two numbers: number,value".into(),
-                });
-            };
-            points.push((number, value));
-        }
-        Ok(points)
+        numeric_rows(file, "number,")
+            .map(|(line, cols)| match cols[..] {
+                [Some(number), Some(value), ..] => Ok((number, value)),
+                _ => Err(bad_row(
+                    file,
+                    line,
+                    "a row starts with two numbers: number,value",
+                )),
+            })
+            .collect()
     }
 
     /// The `(first, year)` and `(last, year)` points of a by-year table (`year,first,last,…`
@@ -51,27 +46,19 @@ impl Ranges {
     /// is an error naming its line.
     fn year_points(file: &ResourceFile) -> Result<Vec<(u32, u32)>, ResourceError> {
         let mut points = Vec::new();
-        for (i, l) in file.text.lines().enumerate() {
-            if l.starts_with('#') || l.starts_with("year,") || l.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<Option<u32>> = l.split(',').map(|c| c.trim().parse().ok()).collect();
-            let (Some(Some(year)), Some(Some(first)), Some(Some(last))) =
-                (cols.first(), cols.get(1), cols.get(2))
-            else {
-                return Err(ResourceError::Table {
-                    location: Location::line(&file.origin, i + 1),
-                    message: "a row starts with three numbers: year,first,last".into(),
-                });
+        for (line, cols) in numeric_rows(file, "year,") {
+            let [Some(year), Some(first), Some(last), ..] = cols[..] else {
+                return Err(bad_row(
+                    file,
+                    line,
+                    "a row starts with three numbers: year,first,last",
+                ));
             };
             if last < first {
-                return Err(ResourceError::Table {
-                    location: Location::line(&file.origin, i + 1),
-                    message: "the last number is below the first".into(),
-                });
+                return Err(bad_row(file, line, "the last number is below the first"));
             }
-            points.push((*first, *year));
-            points.push((*last, *year));
+            points.push((first, year));
+            points.push((last, year));
         }
         Ok(points)
     }
@@ -110,6 +97,28 @@ impl Ranges {
     }
 }
 
+/// The data rows of a reference table, with their line numbers: each row's comma-separated
+/// columns read as numbers (`None` where a column is not one); `#` comments, blank lines and
+/// the header line (beginning with `header`) skipped.
+fn numeric_rows<'a>(
+    file: &'a ResourceFile,
+    header: &'a str,
+) -> impl Iterator<Item = (usize, Vec<Option<u32>>)> + 'a {
+    file.text
+        .lines()
+        .enumerate()
+        .filter(move |(_, l)| !(l.starts_with('#') || l.starts_with(header) || l.trim().is_empty()))
+        .map(|(i, l)| (i + 1, l.split(',').map(|c| c.trim().parse().ok()).collect()))
+}
+
+/// A table row that is not what it should be: the error names the file and line.
+fn bad_row(file: &ResourceFile, line: usize, message: &str) -> ResourceError {
+    ResourceError::Table {
+        location: Location::line(&file.origin, line),
+        message: message.to_owned(),
+    }
+}
+
 /// The number tables of `data/reference/` (see the module's documentation), read through the
 /// [`Resources`], so that a resource folder can give its own.
 #[derive(Debug)]
@@ -135,22 +144,12 @@ impl NumberTables {
                 .ok_or(ResourceError::MissingTable(wanted))
         };
         let sessions = table("ga-sessions.csv")?;
-        let mut session_years = Vec::new();
-        for (i, l) in sessions.text.lines().enumerate() {
-            if l.starts_with('#') || l.starts_with("session,") || l.trim().is_empty() {
-                continue;
-            }
-            let pair = l
-                .split_once(',')
-                .and_then(|(s, y)| Some((s.trim().parse().ok()?, y.trim().parse().ok()?)));
-            let Some(pair) = pair else {
-                return Err(ResourceError::Table {
-                    location: Location::line(&sessions.origin, i + 1),
-                    message: "a row is session,year".into(),
-                });
-            };
-            session_years.push(pair);
-        }
+        let session_years = numeric_rows(sessions, "session,")
+            .map(|(line, cols)| match cols[..] {
+                [Some(session), Some(year)] => Ok((session, year)),
+                _ => Err(bad_row(sessions, line, "a row is session,year")),
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Self {
             sc_years: {
                 let mut points = Ranges::points(table("sc-resolution-years.csv")?)?;

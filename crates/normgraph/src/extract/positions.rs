@@ -71,10 +71,21 @@ impl Cues {
     }
 }
 
-fn opposite(stance: Stance) -> Stance {
-    match stance {
-        Stance::Supports => Stance::Opposes,
-        Stance::Opposes => Stance::Supports,
+impl Stance {
+    /// Its name, as the graph and the reports write it: `supports` or `opposes`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Opposes => "opposes",
+        }
+    }
+
+    /// The other stance.
+    fn opposite(self) -> Stance {
+        match self {
+            Stance::Supports => Stance::Opposes,
+            Stance::Opposes => Stance::Supports,
+        }
     }
 }
 
@@ -165,7 +176,7 @@ pub fn find(
         };
         let stance = match implied {
             Some(own) if cues.negation.is_match(&text[start..end]) => {
-                Some((opposite(own), (start, end)))
+                Some((own.opposite(), (start, end)))
             }
             Some(own) => cued.or(Some((own, (start, end)))),
             None => cued,

@@ -31,7 +31,7 @@ pub fn check_shape(text: &str, origin: &str) -> Result<(), QueryError> {
         message,
     };
     let chars: Vec<char> = text.chars().collect();
-    let (mut depth, mut deepest, mut tokens) = (0usize, 0usize, 0usize);
+    let (mut depth, mut tokens) = (0usize, 0usize);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -56,7 +56,6 @@ pub fn check_shape(text: &str, origin: &str) -> Result<(), QueryError> {
             '<' => i = skip_iri(&chars, i).unwrap_or(i + 1),
             '{' | '(' | '[' => {
                 depth += 1;
-                deepest = deepest.max(depth);
                 if depth > MAX_NESTING {
                     return Err(too_complex(format!(
                         "the query nests more than {MAX_NESTING} levels deep"

@@ -6,7 +6,6 @@
 //! so the same input always gives the same triples.
 
 use crate::extract::citations::{CitationKind, Organ};
-use crate::extract::positions::Stance;
 use crate::extract::{Extraction, Span};
 use crate::rdf::vocab::{self, DCTERMS, NG, OA, RDF, RDFS, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
@@ -327,10 +326,7 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
         ));
         let position = iri(&p.position);
         let e = b.evidence(&s, &p.span);
-        let stance = match p.stance {
-            Stance::Supports => "supports",
-            Stance::Opposes => "opposes",
-        };
+        let stance = p.stance.name();
         b.a(&node, ng("PositionTaking"));
         b.add(&node, ng("position"), position.clone());
         b.text(&node, ng("stance"), stance);

@@ -37,11 +37,6 @@ pub(super) static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
 /// `ORGAN_THEN_NUMBER` reads it.
 pub(super) const ARABIC_ORGANS: &str = r"(?:ال)?جمعية\s+العامة|مجلس\s+الأمن";
 
-/// Whether the Chinese organ is the Security Council.
-pub(super) fn chinese_security_council(organ: &str) -> bool {
-    organ.starts_with('安')
-}
-
 /// The ASCII form of a digit, bracket or slash written otherwise.
 fn ascii(c: char) -> Option<char> {
     let digit = |base: u32| char::from_digit(u32::from(c) - base, 10);
