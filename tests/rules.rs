@@ -133,7 +133,7 @@ fn explain_goes_down_to_the_quoted_sentence() {
     .stdout;
     assert!(text.contains("by rule 10-grounding.n3:"), "{text}");
     assert!(
-        text.contains("a proposed norm is grounded in a resolution it cites"),
+        text.contains("a proposed norm names a resolution it cites"),
         "{text}"
     );
     assert!(
@@ -162,7 +162,10 @@ fn explain_goes_down_to_the_quoted_sentence() {
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(v["asserted"], false);
     assert_eq!(v["derivations"].as_array().expect("derivations").len(), 2);
-    let premise = &v["derivations"][0]["premises"][0];
+    // groundedIn ← namesSource (derived) ← the proposal and its citation (asserted).
+    let route = &v["derivations"][0]["premises"][0];
+    assert_eq!(route["asserted"], false);
+    let premise = &route["derivations"][0]["premises"][0];
     assert_eq!(premise["asserted"], true);
     assert_eq!(premise["evidence"][0]["start"], 11394);
 
@@ -279,7 +282,7 @@ fn a_proposal_naming_a_charter_article_is_grounded_in_it() {
     )
     .stdout;
     assert!(
-        text.contains("a proposed norm is grounded in a Charter article it names"),
+        text.contains("a proposed norm names a Charter article it refers to"),
         "{text}"
     );
     assert!(text.contains("Article 24 of the Charter"), "{text}");
@@ -309,4 +312,98 @@ fn infer_stops_at_its_bounds_and_keeps_the_previous_graph() {
         assert!(run.stderr.contains("nothing was stored"), "{}", run.stderr);
         assert_same_text(&dump(&store, cwd), &before, "store after a bounded infer");
     }
+}
+
+/// The seed's proposals (Iran, February 2020, section B) linked as a lawyer reads them: by what
+/// they regulate, with each source's route, and explained with the words of both sides.
+#[test]
+fn seed_proposals_refine_agreed_norms_by_subject_matter_with_sources_by_route() {
+    let (dir, store) = seeded();
+    let cwd = dir.path();
+    ok(&store, cwd, &["infer"]);
+    let seed = "https://w3id.org/normgraph/id/statement/001_e9acb2ec0aff198f";
+    let norm = |start: &str| {
+        let q = format!(
+            "SELECT ?n WHERE {{ <{seed}> ng:containsProposal ?n . ?n ng:text ?t \
+             FILTER(STRSTARTS(?t, \"{start}\")) }}"
+        );
+        let out = ok(&store, cwd, &["query", "--format", "tsv", &q]).stdout;
+        let rows: Vec<&str> = out.lines().skip(1).collect();
+        assert_eq!(rows.len(), 1, "one proposal starting {start:?}: {out}");
+        rows[0].trim().to_owned()
+    };
+    let ask = |q: String| -> bool {
+        let out = ok(&store, cwd, &["query", "--format", "csv", &q]).stdout;
+        out.contains("true")
+    };
+    let count = ok(
+        &store,
+        cwd,
+        &[
+            "query",
+            "--format",
+            "csv",
+            &format!("SELECT (COUNT(?n) AS ?c) WHERE {{ <{seed}> ng:containsProposal ?n }}"),
+        ],
+    )
+    .stdout;
+    assert!(count.replace('\r', "").ends_with("\n6\n"), "{count}");
+
+    let norm_c = "<https://w3id.org/normgraph/id/agreed-norm/gge-2015-13-c>";
+    let norm_i = "<https://w3id.org/normgraph/id/agreed-norm/gge-2015-13-i>";
+    let due_control = norm("States should ensure appropriate measures");
+    let supply = norm("States should refrain from, and prevent, abusing");
+    let force = norm("States should refrain from the threat or use of force");
+    let intervention = norm("No state has the right to intervene");
+    assert!(ask(format!("ASK {{ {due_control} ng:refines {norm_c} }}")));
+    assert!(!ask(format!("ASK {{ {due_control} a ng:AdditionalNorm }}")));
+    assert!(ask(format!("ASK {{ {supply} ng:refines {norm_i} }}")));
+    // The use-of-force proposal rests on Article 2(4), through the principle it invokes, and
+    // refines no agreed norm (in particular no critical-infrastructure norm).
+    assert!(ask(format!(
+        "ASK {{ {force} ng:groundedThroughPrinciple <https://w3id.org/normgraph/id/charter/article-2-4> }}"
+    )));
+    assert!(!ask(format!("ASK {{ {force} ng:refines ?any }}")));
+    assert!(ask(format!("ASK {{ {force} a ng:AdditionalNorm }}")));
+    // The non-intervention proposal names 2131 (XX) itself; critical infrastructure, named in
+    // passing, makes it refine nothing.
+    assert!(ask(format!(
+        "ASK {{ {intervention} ng:namesSource <https://undocs.org/A/RES/2131(XX)> }}"
+    )));
+    assert!(!ask(format!("ASK {{ {intervention} ng:refines ?any }}")));
+    // "Only the sources the delegation named itself" is a question the graph answers: here
+    // 2131 (XX), and not 2625 (XXV), which the proposal reaches only through its principles.
+    assert!(!ask(format!(
+        "ASK {{ {intervention} ng:namesSource <https://undocs.org/A/RES/2625(XXV)> }}"
+    )));
+    assert!(ask(format!(
+        "ASK {{ {intervention} ng:groundedIn <https://undocs.org/A/RES/2625(XXV)> }}"
+    )));
+
+    // Explained with the words of both sides.
+    let text = ok(
+        &store,
+        cwd,
+        &["explain", &due_control, "ng:refines", norm_c],
+    )
+    .stdout;
+    assert!(text.contains("by rule 50-refinement.n3:"), "{text}");
+    assert!(text.contains("“due control”"), "{text}");
+    assert!(
+        text.contains(
+            "not knowingly allow their territory to be used for internationally wrongful acts"
+        ),
+        "{text}"
+    );
+
+    // The curated query puts it together.
+    let table = ok(
+        &store,
+        cwd,
+        &["query", "--format", "csv", "proposals-and-sources"],
+    )
+    .stdout;
+    assert!(table.contains("refines 13(c)"), "{table}");
+    assert!(table.contains("refines 13(i)"), "{table}");
+    assert!(table.contains("additional"), "{table}");
 }

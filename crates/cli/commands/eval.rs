@@ -10,9 +10,15 @@ use std::io::Write;
 /// Runs `normgraph eval`.
 pub fn run(ctx: &Context, args: EvalArgs) -> Result<()> {
     let lexicon = Lexicon::load(&ctx.resources)?;
+    let linker = accuracy::Linker::load(&ctx.resources)?;
     let mut report = accuracy::Report::default();
     for gold in &args.gold {
-        report.absorb(accuracy::evaluate(gold, args.texts.as_deref(), &lexicon)?);
+        report.absorb(accuracy::evaluate(
+            gold,
+            args.texts.as_deref(),
+            &lexicon,
+            &linker,
+        )?);
     }
     if args.summary {
         report.misses.clear();

@@ -18,12 +18,24 @@
 //! too. Spans of paraphrases are a matter of judgement, so for concepts the overlapping
 //! (lenient) comparison is the one the disagreements are listed by; per-concept counts are
 //! given as well.
+//!
+//! With `"facts": "proposals"` the gold marks proposed norms (`docs/annotation-proposals.md`),
+//! each with the agreed norms it `refines` and `restates` (notations such as `13(c)`). A
+//! proposal counts as found when a predicted one overlaps it by at least half of the shorter
+//! span (strict: the same span). Its links are compared on the proposals found: a predicted link
+//! (`refines 13(c)`, `restates 13(e)`) is right when the gold proposal has it. The predicted
+//! links are what the shipped rules derive ([`Linker`]): the extraction's graph and the
+//! reference data, run to a fixpoint, as `infer` does.
 
 use normgraph::extract::lexicon::Lexicon;
 use normgraph::extract::{extract, Extraction};
+use normgraph::rdf::resources::{resource_quads, Resources};
+use normgraph::rdf::vocab;
+use normgraph::rules::{load_rule_set, Index, Rule};
 use normgraph::source::reader::read_document;
+use oxigraph::model::{Term, Triple};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// One gold fact (a citation, or an instrument reference).
@@ -44,6 +56,12 @@ pub struct GoldCitation {
     /// For positions, `supports` or `opposes`.
     #[serde(default)]
     pub stance: Option<String>,
+    /// For proposals, the agreed norms it refines (`13(c)`).
+    #[serde(default)]
+    pub refines: Vec<String>,
+    /// For proposals, the agreed norms it restates.
+    #[serde(default)]
+    pub restates: Vec<String>,
 }
 
 fn explicit() -> String {
@@ -186,13 +204,109 @@ pub enum GoldError {
     /// A text named in the gold cannot be read.
     #[error(transparent)]
     Read(#[from] normgraph::error::ReadError),
+    /// The resources (ontology, reference data) cannot be read.
+    #[error(transparent)]
+    Resources(#[from] normgraph::error::ResourceError),
+    /// The rules cannot be read or run.
+    #[error(transparent)]
+    Rules(#[from] normgraph::error::RuleError),
 }
 
-/// Compares extraction with a gold file.
+/// The links of proposed norms by span: the agreed norms each refines and restates (notations).
+type Links = HashMap<(usize, usize), (Vec<String>, Vec<String>)>;
+
+/// What the shipped rules link proposed norms to: the reference data and the rules, to be run
+/// over one statement's graph at a time.
+pub struct Linker {
+    reference: Vec<Triple>,
+    rules: Vec<Rule>,
+    /// Agreed norm IRI → its `skos:notation` (`13(c)`).
+    notation: HashMap<String, String>,
+}
+
+impl Linker {
+    /// Reads the ontology, the reference data and the shipped rules.
+    pub fn load(resources: &Resources) -> Result<Self, GoldError> {
+        let mut files = resources.ontology()?;
+        files.extend(resources.reference()?);
+        let reference: Vec<Triple> = resource_quads(&files, &vocab::ontology_graph())?
+            .into_iter()
+            .map(Triple::from)
+            .collect();
+        let skos_notation = "http://www.w3.org/2004/02/skos/core#notation";
+        let notation = reference
+            .iter()
+            .filter(|t| t.predicate.as_str() == skos_notation)
+            .filter_map(|t| match &t.object {
+                Term::Literal(l) => Some((t.subject.to_string(), l.value().to_owned())),
+                _ => None,
+            })
+            .map(|(s, n)| (s.trim_matches(['<', '>']).to_owned(), n))
+            .collect();
+        Ok(Self {
+            reference,
+            rules: load_rule_set(resources, None)?,
+            notation,
+        })
+    }
+
+    /// The links of each proposed norm of `ex`, by its span: (refines, restates), as notations.
+    /// `refines` is what the rules derive; `restates` is extracted.
+    fn links(&self, ex: &Extraction) -> Result<Links, GoldError> {
+        let mut triples = self.reference.clone();
+        triples.extend(
+            normgraph::rdf::model::quads(ex)
+                .into_iter()
+                .map(Triple::from),
+        );
+        let ev = normgraph::rules::evaluate(Index::from_triples(triples), &self.rules)?;
+        let refines = format!("{}refines", vocab::NG);
+        let mut refined: HashMap<String, Vec<String>> = HashMap::new();
+        for t in ev.derived.iter().filter_map(|f| ev.index.triple(f)) {
+            if t.predicate.as_str() != refines {
+                continue;
+            }
+            let Term::NamedNode(o) = &t.object else {
+                continue;
+            };
+            if let (Some(n), oxigraph::model::NamedOrBlankNode::NamedNode(s)) =
+                (self.notation.get(o.as_str()), &t.subject)
+            {
+                refined
+                    .entry(s.as_str().to_owned())
+                    .or_default()
+                    .push(n.clone());
+            }
+        }
+        let notations = |iris: &[String]| -> Vec<String> {
+            let mut v: Vec<String> = iris
+                .iter()
+                .filter_map(|i| self.notation.get(i).cloned())
+                .collect();
+            v.sort();
+            v
+        };
+        Ok(ex
+            .proposed_norms
+            .iter()
+            .map(|n| {
+                let node = format!("{}/norm/{}-{}", ex.statement, n.span.start, n.span.end);
+                let mut r = refined.remove(&node).unwrap_or_default();
+                r.sort();
+                r.dedup();
+                ((n.span.start, n.span.end), (r, notations(&n.restates)))
+            })
+            .collect())
+    }
+}
+
+/// Compares extraction with a gold file. `linker` gives the links of proposed norms (for
+/// `"facts": "proposals"`).
 pub fn evaluate(
     gold_path: &Path,
     texts: Option<&Path>,
     lexicon: &Lexicon,
+    linker: &Linker,
 ) -> Result<Report, GoldError> {
     let bad = |message: String| GoldError::Gold {
         path: gold_path.to_path_buf(),
@@ -211,14 +325,15 @@ pub fn evaluate(
         None | Some("citations") => Facts::Citations,
         Some("instruments") => Facts::Instruments,
         Some("concepts") => Facts::Concepts,
+        Some("proposals") => Facts::Proposals,
         Some(other) => {
             return Err(bad(format!(
-                "\"facts\": {other:?} is not \"citations\", \"instruments\" or \"concepts\""
+                "\"facts\": {other:?} is not \"citations\", \"instruments\", \"concepts\" or \"proposals\""
             )))
         }
     };
     let mut report = Report {
-        listed: if facts == Facts::Concepts {
+        listed: if matches!(facts, Facts::Concepts | Facts::Proposals) {
             "lenient"
         } else {
             "strict"
@@ -230,17 +345,117 @@ pub fn evaluate(
         let ex = extract(&doc, lexicon, None)
             .map_err(|u| bad(format!("unknown delegation {}", u.value)))?;
         report.files += 1;
-        let expected: Vec<GoldCitation> = if facts == Facts::Concepts {
-            expected
+        let expected: Vec<GoldCitation> = match facts {
+            Facts::Concepts => expected
                 .iter()
                 .map(|g| concept_entry(g).map_err(&bad))
-                .collect::<Result<_, _>>()?
-        } else {
-            expected.clone()
+                .collect::<Result<_, _>>()?,
+            Facts::Proposals => expected
+                .iter()
+                .map(|g| GoldCitation {
+                    id: Some("proposal".into()),
+                    kind: "proposal".into(),
+                    ..g.clone()
+                })
+                .collect(),
+            _ => expected.clone(),
         };
-        compare(name, &expected, &predictions(&ex, facts), &mut report);
+        let predicted = predictions(&ex, facts);
+        if facts == Facts::Proposals {
+            compare(name, &expected, &predicted, &mut report, half_overlap);
+            compare_links(
+                name,
+                &expected,
+                &predicted,
+                &linker.links(&ex)?,
+                &mut report,
+            );
+        } else {
+            compare(name, &expected, &predicted, &mut report, overlaps);
+        }
     }
     Ok(report)
+}
+
+/// Compares the links of the proposals (`refines 13(c)`, `restates 13(e)`): a predicted link of
+/// a proposal that matches a gold one is right when the gold proposal has it; the links of a
+/// predicted proposal that matches none are wrong, those of a gold proposal that none matches
+/// are missed. Counted under the kinds `refines` and `restates`, in both tables.
+fn compare_links(
+    file: &str,
+    gold: &[GoldCitation],
+    predicted: &[Predicted],
+    links: &Links,
+    report: &mut Report,
+) {
+    let labelled = |refines: &[String], restates: &[String]| -> Vec<(&'static str, String)> {
+        refines
+            .iter()
+            .map(|n| ("refines", n.clone()))
+            .chain(restates.iter().map(|n| ("restates", n.clone())))
+            .collect()
+    };
+    let mut seen_gold = vec![false; gold.len()];
+    let add = |report: &mut Report, kind: &str, tp: usize, fp: usize, fne: usize| {
+        for table in [&mut report.strict, &mut report.lenient] {
+            let c = table.entry(kind.to_owned()).or_default();
+            c.true_positives += tp;
+            c.false_positives += fp;
+            c.false_negatives += fne;
+        }
+    };
+    for p in predicted {
+        let (refines, restates) = links.get(&(p.start, p.end)).cloned().unwrap_or_default();
+        let mine = labelled(&refines, &restates);
+        let matched = gold
+            .iter()
+            .position(|g| half_overlap((g.start, g.end), (p.start, p.end)));
+        let theirs = matched
+            .map(|i| {
+                seen_gold[i] = true;
+                labelled(&gold[i].refines, &gold[i].restates)
+            })
+            .unwrap_or_default();
+        for (kind, n) in &mine {
+            let right = theirs.iter().any(|(k, m)| k == kind && m == n);
+            add(report, kind, usize::from(right), usize::from(!right), 0);
+            if !right {
+                report.misses.push(Miss {
+                    file: file.to_owned(),
+                    what: "spurious",
+                    start: p.start,
+                    end: p.end,
+                    surface: p.surface.clone(),
+                    id: format!("{kind} {n}"),
+                });
+            }
+        }
+        if matched.is_some() {
+            for (kind, n) in &theirs {
+                if !mine.iter().any(|(k, m)| k == kind && m == n) {
+                    add(report, kind, 0, 0, 1);
+                    report.misses.push(Miss {
+                        file: file.to_owned(),
+                        what: "missed",
+                        start: p.start,
+                        end: p.end,
+                        surface: p.surface.clone(),
+                        id: format!("{kind} {n}"),
+                    });
+                }
+            }
+        }
+    }
+    for (g, seen) in gold.iter().zip(seen_gold) {
+        if !seen {
+            for (kind, _) in labelled(&g.refines, &g.restates) {
+                add(report, kind, 0, 0, 1);
+            }
+        }
+    }
+    // Make sure both kinds are reported, even at zero.
+    add(report, "refines", 0, 0, 0);
+    add(report, "restates", 0, 0, 0);
 }
 
 /// A concept gold entry, with its kind read from the id and a position's stance folded into
@@ -277,6 +492,7 @@ enum Facts {
     Citations,
     Instruments,
     Concepts,
+    Proposals,
 }
 
 /// One predicted fact, as the gold writes it.
@@ -353,6 +569,17 @@ fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
             }));
             all
         }
+        Facts::Proposals => ex
+            .proposed_norms
+            .iter()
+            .map(|n| Predicted {
+                start: n.span.start,
+                end: n.span.end,
+                surface: n.span.surface.clone(),
+                id: "proposal".into(),
+                kind: "proposal",
+            })
+            .collect(),
     }
 }
 
@@ -360,7 +587,20 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-fn compare(file: &str, gold: &[GoldCitation], predicted: &[Predicted], report: &mut Report) {
+/// Whether two spans overlap by at least half of the shorter one.
+fn half_overlap(a: (usize, usize), b: (usize, usize)) -> bool {
+    let shared = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let shorter = (a.1 - a.0).min(b.1 - b.0);
+    shared > 0 && 2 * shared >= shorter
+}
+
+fn compare(
+    file: &str,
+    gold: &[GoldCitation],
+    predicted: &[Predicted],
+    report: &mut Report,
+    overlaps: fn((usize, usize), (usize, usize)) -> bool,
+) {
     let unsettled: Vec<(usize, usize)> = gold
         .iter()
         .filter(|g| g.id.is_none())

@@ -158,6 +158,32 @@ pub struct ProposedNorm {
     pub citations: Vec<String>,
     /// Other instruments it refers to: Charter articles, documents, decisions (IRIs).
     pub instruments: Vec<String>,
+    /// What it regulates: the subject matters of agreed norms whose word patterns its wording
+    /// matches, each with the matched words.
+    pub subjects: Vec<SubjectMatch>,
+    /// Agreed norms it restates: nearly the same content words, both ways (IRIs).
+    pub restates: Vec<String>,
+}
+
+/// Words of a proposed norm that state a subject matter an agreed norm regulates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubjectMatch {
+    /// The matched words.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The subject matter (IRI).
+    pub subject: String,
+}
+
+/// The agreed norms whose wording the proposal `text` says again
+/// ([`phrases::say_the_same`]).
+fn restated(text: &str, agreed: &[lexicon::AgreedNorm]) -> Vec<String> {
+    let mine = phrases::content_stems(text);
+    agreed
+        .iter()
+        .filter(|a| phrases::say_the_same(&mine, &a.stems))
+        .map(|a| a.iri.clone())
+        .collect()
 }
 
 /// Alignment with a group statement.
@@ -526,7 +552,7 @@ fn extract_region(
     };
     let mentions = |kind: Kind| mentions_where(kind, &|_, _| true);
 
-    let proposed_norms = norms::find(text)
+    let proposed_norms = norms::find(text, &lexicon.cues, ict_body)
         .into_iter()
         .map(|n| {
             let in_span = |kind: Kind| {
@@ -566,9 +592,22 @@ fn extract_region(
                 .collect();
             referred.sort();
             referred.dedup();
+            let subjects = {
+                let m = lexicon.matcher(Kind::Subject);
+                m.find_in(text, n.start, n.end)
+                    .into_iter()
+                    .map(|h| SubjectMatch {
+                        span: sp.span(h.start, h.end),
+                        subject: m.concepts()[h.concept].iri.clone(),
+                    })
+                    .collect()
+            };
+            let wording = text::clean(&text[n.start..n.end]);
             ProposedNorm {
                 span: sp.span(n.start, n.end),
-                text: text::clean(&text[n.start..n.end]),
+                restates: restated(&wording, &lexicon.agreed_norms),
+                subjects,
+                text: wording,
                 principles: in_span(Kind::Principle),
                 threats: in_span(Kind::Threat),
                 citations: cited,

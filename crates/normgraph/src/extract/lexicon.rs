@@ -56,13 +56,15 @@ pub enum Kind {
     Incident,
     /// `ng:UNDocument` named by a title rather than its symbol ("the 2015 GGE report").
     Document,
+    /// `ng:SubjectMatter`: what an agreed norm regulates, looked for inside proposed norms only.
+    Subject,
 }
 
 impl Kind {
     /// The kinds matched on word stems and word patterns as well as on their literal labels.
-    const STEMMED: [Kind; 3] = [Kind::Threat, Kind::Principle, Kind::Position];
+    const STEMMED: [Kind; 4] = [Kind::Threat, Kind::Principle, Kind::Position, Kind::Subject];
 
-    const ALL: [Kind; 8] = [
+    const ALL: [Kind; 9] = [
         Kind::Threat,
         Kind::Principle,
         Kind::State,
@@ -71,6 +73,7 @@ impl Kind {
         Kind::Position,
         Kind::Incident,
         Kind::Document,
+        Kind::Subject,
     ];
 
     fn class(self) -> String {
@@ -83,6 +86,7 @@ impl Kind {
             Kind::Position => "Position",
             Kind::Incident => "Incident",
             Kind::Document => "UNDocument",
+            Kind::Subject => "SubjectMatter",
         };
         format!("{NG}{local}")
     }
@@ -377,6 +381,17 @@ pub struct Lexicon {
     pub numbers: NumberTables,
     /// How statements name the organs whose resolutions they cite (`data/cues/`).
     pub organs: Organs,
+    /// The agreed norms that give their wording (`ng:text`), for telling restatements.
+    pub agreed_norms: Vec<AgreedNorm>,
+}
+
+/// An agreed norm's wording, as the extractor compares proposals with it.
+#[derive(Debug, Clone)]
+pub struct AgreedNorm {
+    /// Its IRI.
+    pub iri: String,
+    /// The stems of its content words ([`super::phrases::content_stems`]).
+    pub stems: Vec<String>,
 }
 
 impl Lexicon {
@@ -409,6 +424,7 @@ impl Lexicon {
             other_senses: Vec<String>,
             support_patterns: Vec<String>,
             opposition_patterns: Vec<String>,
+            text: Vec<String>,
         }
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let rdf_type = format!("{RDF}type");
@@ -420,6 +436,7 @@ impl Lexicon {
         let other_sense = format!("{NG}otherSense");
         let support_pattern = format!("{NG}supportPattern");
         let opposition_pattern = format!("{NG}oppositionPattern");
+        let wording = format!("{NG}text");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -448,6 +465,8 @@ impl Lexicon {
                             entry.support_patterns.push(l.value().into());
                         } else if p == opposition_pattern {
                             entry.opposition_patterns.push(l.value().into());
+                        } else if p == wording {
+                            entry.text.push(l.value().into());
                         }
                     }
                     _ => {}
@@ -506,11 +525,23 @@ impl Lexicon {
             }
             matchers.insert(kind, matcher);
         }
+        let agreed_class = format!("{NG}AgreedNorm");
+        let agreed_norms = entries
+            .iter()
+            .filter(|(_, e)| e.types.contains(&agreed_class))
+            .filter_map(|(iri, e)| {
+                e.text.first().map(|text| AgreedNorm {
+                    iri: iri.clone(),
+                    stems: super::phrases::content_stems(text),
+                })
+            })
+            .collect();
         Ok(Self {
             matchers,
             cues,
             numbers,
             organs,
+            agreed_norms,
         })
     }
 

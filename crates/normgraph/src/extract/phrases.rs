@@ -364,6 +364,43 @@ thread_local! {
     static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
 }
 
+/// Function words, modals and the word "State(s)", left out when wordings are compared.
+const NOT_CONTENT: [&str; 40] = [
+    "a", "all", "an", "and", "any", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it",
+    "its", "may", "must", "no", "not", "of", "on", "or", "other", "shall", "should", "such",
+    "that", "the", "their", "them", "these", "they", "this", "those", "to", "which", "with",
+    "state", "states",
+];
+
+/// The stems of the content words of `text`, sorted and without repeats: what two wordings are
+/// compared by when the extractor tells whether a proposal restates an agreed norm.
+pub fn content_stems(text: &str) -> Vec<String> {
+    let mut stems: Vec<String> = text
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !NOT_CONTENT.contains(&w.as_str()))
+        .map(|w| stem(&w))
+        .collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
+/// How much of each wording's content words the other must hold for the two to say the same.
+const SAME_WORDING: f64 = 0.8;
+
+/// Whether two wordings, given by their [`content_stems`], say the same thing: each holds at
+/// least [`SAME_WORDING`] of the other's content words. A proposal restates an agreed norm so;
+/// a rule stated twice in one statement is one proposal.
+pub fn say_the_same(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let shared = a.iter().filter(|s| b.binary_search(s).is_ok()).count() as f64;
+    shared / a.len() as f64 >= SAME_WORDING && shared / b.len() as f64 >= SAME_WORDING
+}
+
 /// The stem of a lower-case word.
 fn stem(lower: &str) -> String {
     STEMMER.with(|s| s.stem(lower).into_owned())

@@ -71,6 +71,18 @@ impl Cues {
     }
 }
 
+impl Cues {
+    /// Whether `text` reports what others said (`cue:reported`).
+    pub fn is_reported(&self, text: &str) -> bool {
+        self.reported.is_match(text)
+    }
+
+    /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
+    pub fn mentions_ict(&self, text: &str) -> bool {
+        self.ict_topic.is_match(text)
+    }
+}
+
 impl Stance {
     /// Its name, as the graph and the reports write it: `supports` or `opposes`.
     pub fn name(self) -> &'static str {

@@ -199,6 +199,30 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     !(word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 
+/// The sentences of `text[start..end]` (a block), in order: each ends after its `.`, `!` or `?`
+/// (or at `end`), with white space trimmed from both ends. Offsets in bytes.
+pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut from = start;
+    let push = |out: &mut Vec<(usize, usize)>, s: usize, e: usize| {
+        let piece = &text[s..e];
+        let s2 = s + (piece.len() - piece.trim_start().len());
+        let e2 = s + piece.trim_end().len();
+        if s2 < e2 {
+            out.push((s2, e2));
+        }
+    };
+    for (i, &b) in bytes.iter().enumerate().take(end).skip(start) {
+        if (b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, i) {
+            push(&mut out, from, i + 1);
+            from = i + 1;
+        }
+    }
+    push(&mut out, from, end);
+    out
+}
+
 /// The sentence around `text[start..end]`: from the end of the previous sentence (or the start
 /// of the block) to the end of the sentence holding `end`. Offsets in bytes; trimmed.
 pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {

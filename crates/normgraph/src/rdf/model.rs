@@ -362,6 +362,24 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
         for i in &n.instruments {
             b.add(&node, ng("refersTo"), iri(i));
         }
+        for m in &n.subjects {
+            let matched = iri(&format!(
+                "{}/subject/{}-{}-{}",
+                ex.statement,
+                m.span.start,
+                m.span.end,
+                m.subject.rsplit('/').next().unwrap_or_default()
+            ));
+            let e = b.evidence(&s, &m.span);
+            b.a(&matched, ng("SubjectMatch"));
+            b.add(&matched, ng("subjectMatter"), iri(&m.subject));
+            b.add(&matched, ng("evidence"), e);
+            b.add(&node, ng("hasSubjectMatch"), matched);
+            b.add(&node, ng("regulates"), iri(&m.subject));
+        }
+        for a in &n.restates {
+            b.add(&node, ng("restates"), iri(a));
+        }
     }
 
     for a in &ex.alignments {
