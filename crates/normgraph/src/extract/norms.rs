@@ -14,8 +14,9 @@
 //! Not taken: descriptions of norms already agreed ("the 2015 report recommends that States
 //! should …", "under the agreed norms"), others' proposals ("some delegations suggested that
 //! States should …", a lead-in "the Chair proposes the following norms:"), questions and
-//! conditionals, and — outside the OEWG and the GGE, in a statement most of whose paragraphs do
-//! not name ICTs — rules in a paragraph (or a list with its lead-in) that does not name ICTs.
+//! conditionals, and — outside the OEWG and the GGE, in a statement fewer than one in five of
+//! whose sentences name ICTs — rules that name no ICTs, in themselves or in the sentence before
+//! (for a list: in its lead-in, the paragraph before it or its items).
 
 use super::phrases::{content_stems, say_the_same};
 use super::positions::Cues;
@@ -35,20 +36,22 @@ static DEONTIC: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-/// The speaker proposes that States (or all States) do something.
+/// The speaker proposes that States in general (all States, no State, the international
+/// community) do something: the addressee right after the proposing verb, so that "we urge the
+/// nuclear-weapon States to" (a group) is not taken.
 static PROPOSES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:we|i|my|our)\b[^.;]{0,80}?\b(?:propos(?:e|es|ed|ing)|suggest\w*|recommend\w*|urge[sd]?|urging|call(?:s|ed|ing)?\s+(?:up)?on|call(?:s|ed|ing)?\s+for|put(?:s|ting)?\s+forward|insist\w*)\b[^.;]*?\b(?:(?:all\s+|each\s+|every\s+|no\s+)?(?:Member\s+)?States?|the\s+international\s+community|all\s+(?:countries|nations|Governments))\s+(?:\w+ly\s+)?(?:should|shall|must|would|ought|to|not\s+to)\b")
+    Regex::new(r"(?i)\b(?:we|i|my|our)\b[^.;]{0,80}?\b(?:propos(?:e|es|ed|ing)|suggest\w*|recommend\w*|urge[sd]?|urging|call(?:s|ed|ing)?\s+(?:up)?on|call(?:s|ed|ing)?\s+for|put(?:s|ting)?\s+forward|insist\w*)\s+(?:that\s+)?(?:(?:all|each|every|no)\s+)?(?:(?:the\s+)?Member\s+)?(?:States?|the\s+international\s+community|countries|nations|Governments)\b")
         .expect("valid regex")
 });
 /// The speaker puts forward a norm or rule ("we propose a norm on …").
 static PROPOSES_NORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:we|my|our)\b[^.;]{0,80}?\b(?:propos(?:e|es|ed|ing)|suggest\w*|recommend\w*|put(?:s|ting)?\s+forward|introduc\w*|submit\w*)\s+(?:\w+\s+){0,5}?(?:norms?|rules?)\s+(?:on|that|under\s+which|whereby|by\s+which|to|for|according)\b")
+    Regex::new(r"(?i)\b(?:we|my|our)\b[^.;]{0,80}?\b(?:propos(?:e|es|ed|ing)|suggest\w*|recommend\w*|put(?:s|ting)?\s+forward|introduc\w*|submit\w*|(?:would\s+)?support\w*)\s+(?:\w+\s+){0,5}?(?:norms?|rules?)\s+(?:on|that|under\s+which|whereby|by\s+which|to|for|according|requiring|obliging|prohibiting|calling)\b")
         .expect("valid regex")
 });
 /// A rule in the speaker's own voice: States in general as the subject of a deontic verb at the
 /// start of the sentence.
 static STATES_SHOULD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:\w+ly|furthermore|moreover|therefore|thus|hence|also|likewise|first|second|third|fourth|fifth|finally|lastly|in\s+(?:our|my)\s+view|in\s+addition|to\s+that\s+end|to\s+this\s+end|for\s+(?:this|that)\s+reason|at\s+the\s+same\s+time|in\s+particular|above\s+all),?\s+)*(?:(?:(?:we|i)\s+(?:\w+ly\s+|also\s+)*(?:believe|consider|think|hold|are\s+convinced|am\s+convinced|insist|maintain|stress|emphasi[sz]e|underline|would\s+argue)\s+(?:that\s+)?|(?:\w+\s+){1,3}?(?:\w+ly\s+|also\s+)*(?:believes|considers|thinks|holds|is\s+convinced|insists|maintains|stresses|emphasi[sz]es|underlines)\s+(?:that\s+)?)?(?:all\s+|no\s+|each\s+|every\s+)?(?:Member\s+)?States?\s+(?:\w+ly\s+|also\s+|too\s+)*(?:should|shall|must|ought\s+to|ha(?:s|ve)\s+the\s+right|(?:is|are)\s+entitled|need\s+to|(?:has|have)\s+(?:a|the)\s+(?:duty|obligation|responsibility))\b|it\s+is\s+(?:\w+\s+)?(?:essential|important|crucial|vital|necessary|imperative|critical|indispensable)\s+that\s+(?:all\s+|no\s+|each\s+|every\s+)?(?:Member\s+)?States?\b)")
+    Regex::new(r"(?i)^(?:(?:\w+ly|furthermore|moreover|therefore|thus|hence|also|likewise|first|second|third|fourth|fifth|finally|lastly|in\s+(?:our|my)\s+view|in\s+addition|to\s+that\s+end|to\s+this\s+end|for\s+(?:this|that)\s+reason|at\s+the\s+same\s+time|in\s+particular|above\s+all),?\s+)*(?:(?:(?:we|i)\s+(?:\w+ly\s+|also\s+)*(?:believe|consider|think|hold|are\s+convinced|am\s+convinced|insist|maintain|stress|emphasi[sz]e|underline|would\s+argue)\s+(?:that\s+)?|(?:\w+\s+){1,3}?(?:\w+ly\s+|also\s+)*(?:believes|considers|thinks|holds|is\s+convinced|insists|maintains|stresses|emphasi[sz]es|underlines)\s+(?:that\s+)?)?(?:all\s+|no\s+|each\s+|every\s+)?(?:Member\s+)?States?\s+(?:\w+ly\s+|also\s+|too\s+)*(?:should|shall|must|ought\s+to|ha(?:s|ve)\s+the\s+right|(?:is|are)\s+entitled|need\s+to|(?:has|have)\s+(?:a|the)\s+(?:duty|obligation|responsibility))\b|it\s+is\s+(?:(?:our|my(?:\s+delegation's)?|the)\s+(?:firm\s+)?(?:view|position|conviction|belief|understanding)|(?:\w+\s+)?(?:essential|important|crucial|vital|necessary|imperative|critical|indispensable))\s+that\s+(?:all\s+|no\s+|each\s+|every\s+)?(?:Member\s+)?States?\b)")
         .expect("valid regex")
 });
 /// A sentence that describes norms already agreed, or restates existing law, rather than
@@ -153,9 +156,13 @@ pub fn find(text: &str, cues: &Cues, ict_body: bool) -> Vec<FoundNorm> {
         if !ict_body && !cues.mentions_ict(&text[block.start..block.end]) {
             continue;
         }
+        let mut previous = block.start;
         for (s, e) in sentences(text, block.start, block.end) {
             let (s, e) = trim_marks(text, s, e);
-            if s >= e {
+            // Outside a statement on ICTs, the rule or the sentence before it names ICTs.
+            let on_topic = ict_body || cues.mentions_ict(&text[previous..e]);
+            previous = s;
+            if s >= e || !on_topic {
                 continue;
             }
             let sentence = clean(&text[s..e]);
@@ -172,26 +179,31 @@ pub fn find(text: &str, cues: &Cues, ict_body: bool) -> Vec<FoundNorm> {
     norms
 }
 
-/// Whether most paragraphs of the statement name ICTs: a statement on ICT security (an OEWG
-/// statement without its front matter), where every passage is on topic, as at an ICT body.
+/// Whether at least one sentence in five of the statement (and three at least) names ICTs: a
+/// statement on ICT security (an OEWG statement without its front matter), where every passage
+/// is on topic, as at an ICT body. A General Debate speech gives ICTs a few sentences of
+/// hundreds. Counted on sentences, not paragraphs: some transcripts have none.
 fn mostly_about_ict(text: &str, all: &[Block], cues: &Cues) -> bool {
-    let paragraphs: Vec<&Block> = all
+    let (mut on_topic, mut total) = (0, 0);
+    for b in all
         .iter()
         .filter(|b| !matches!(b.kind, BlockKind::Heading | BlockKind::Break))
-        .filter(|b| b.end - b.start >= 200)
-        .collect();
-    let on_topic = paragraphs
-        .iter()
-        .filter(|b| cues.mentions_ict(&text[b.start..b.end]))
-        .count();
-    !paragraphs.is_empty() && 2 * on_topic > paragraphs.len()
+    {
+        for (s, e) in sentences(text, b.start, b.end) {
+            total += 1;
+            on_topic += usize::from(cues.mentions_ict(&text[s..e]));
+        }
+    }
+    on_topic >= 3 && 5 * on_topic >= total
 }
 
 /// Whether a sentence puts forward a rule of State behaviour in the speaker's own voice. What
 /// leads to the rule (up to its "States should") must not report others ("while some delegations …").
 fn is_speakers_rule(sentence: &str, cues: &Cues) -> bool {
+    // "The United States should …" is one State, not States in general.
+    let sentence = sentence.replace("United States", "UnitedStates");
     let sentence = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if sentence.ends_with('?')
+    if sentence.ends_with(['?', ':'])
         || CONDITIONAL.is_match(sentence)
         || DESCRIBES_AGREED.is_match(sentence)
     {
