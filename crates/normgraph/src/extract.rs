@@ -552,7 +552,7 @@ fn extract_region(
     };
     let mentions = |kind: Kind| mentions_where(kind, &|_, _| true);
 
-    let proposed_norms = norms::find(text, &lexicon.cues, ict_body)
+    let proposed_norms = norms::find(text, &lexicon.cues, &lexicon.agreed_norms, ict_body)
         .into_iter()
         .map(|n| {
             let in_span = |kind: Kind| {

@@ -18,6 +18,7 @@
 //! whose sentences name ICTs — rules that name no ICTs, in themselves or in the sentence before
 //! (for a list: in its lead-in, the paragraph before it or its items).
 
+use super::lexicon::AgreedNorm;
 use super::phrases::{content_stems, say_the_same};
 use super::positions::Cues;
 use super::text::{blocks, clean, sentences, Block, BlockKind};
@@ -45,24 +46,38 @@ static PROPOSES: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The speaker puts forward a norm or rule ("we propose a norm on …").
 static PROPOSES_NORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:we|my|our)\b[^.;]{0,80}?\b(?:propos(?:e|es|ed|ing)|suggest\w*|recommend\w*|put(?:s|ting)?\s+forward|introduc\w*|submit\w*|(?:would\s+)?support\w*)\s+(?:\w+\s+){0,5}?(?:norms?|rules?)\s+(?:on|that|under\s+which|whereby|by\s+which|to|for|according|requiring|obliging|prohibiting|calling)\b")
+    Regex::new(r"(?i)\b(?:we|my|our)\b[^.;]{0,80}?\b(?:propos(?:e|es|ed|ing)|suggest\w*|recommend\w*|put(?:s|ting)?\s+forward|introduc\w*|submit\w*|(?:would\s+)?support\w*)\s+(?:\w+\s+){0,5}?(?:norms?|rules?)\s+(?:on|that|under\s+which|whereby|by\s+which|to|for|according|requiring|obliging|prohibiting|calling)\b|\b(?:norm|rule|understanding|commitment)\s+(?:is\s+(?:needed|required)\s+)?(?:under\s+which|whereby|by\s+which)\s+(?:(?:all|each|every|no)\s+)?States?\b")
         .expect("valid regex")
 });
-/// A rule in the speaker's own voice: States in general as the subject of a deontic verb at the
-/// start of the sentence.
+/// A rule in the speaker's own voice: States in general as the subject of a deontic verb
+/// ("States should", "no State shall", "States ought not to", "a State which … should",
+/// "States would be expected to", "States commit not to"). Where the match starts, the word
+/// before must not narrow the States ([`general_addressee`]).
 static STATES_SHOULD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:\w+ly|furthermore|moreover|therefore|thus|hence|also|likewise|first|second|third|fourth|fifth|finally|lastly|in\s+(?:our|my)\s+view|in\s+addition|to\s+that\s+end|to\s+this\s+end|for\s+(?:this|that)\s+reason|at\s+the\s+same\s+time|in\s+particular|above\s+all),?\s+)*(?:(?:(?:we|i)\s+(?:\w+ly\s+|also\s+)*(?:believe|consider|think|hold|are\s+convinced|am\s+convinced|insist|maintain|stress|emphasi[sz]e|underline|would\s+argue)\s+(?:that\s+)?|(?:\w+\s+){1,3}?(?:\w+ly\s+|also\s+)*(?:believes|considers|thinks|holds|is\s+convinced|insists|maintains|stresses|emphasi[sz]es|underlines)\s+(?:that\s+)?)?(?:all\s+|no\s+|each\s+|every\s+)?(?:Member\s+)?States?\s+(?:\w+ly\s+|also\s+|too\s+)*(?:should|shall|must|ought\s+to|ha(?:s|ve)\s+the\s+right|(?:is|are)\s+entitled|need\s+to|(?:has|have)\s+(?:a|the)\s+(?:duty|obligation|responsibility))\b|it\s+is\s+(?:(?:our|my(?:\s+delegation's)?|the)\s+(?:firm\s+)?(?:view|position|conviction|belief|understanding)|(?:\w+\s+)?(?:essential|important|crucial|vital|necessary|imperative|critical|indispensable))\s+that\s+(?:all\s+|no\s+|each\s+|every\s+)?(?:Member\s+)?States?\b)")
+    Regex::new(r"(?i)\b(?:(?:all|each|every|no|a)\s+)?(?:(?:the\s+)?Member\s+)?States?\b(?:\s*,?\s+(?:which|that|who|when|once|in\s+(?:ensuring|exercising|taking))\b[^.;]{0,160}?,?)?\s+(?:(?:\w+ly|also|too|further|themselves|collectively|individually)\s+)*(?:should|shall|must|ought\s+(?:not\s+)?to|would\s+be\s+expected\s+to|(?:are|is)\s+(?:expected|required|obliged|bound)\s+to|would\s+be\s+expected\b|need\s+to|(?:should\s+)?commit\s+(?:themselves\s+)?(?:not\s+)?to|ha(?:s|ve)\s+(?:a|the)\s+(?:right|duty|obligation|responsibility))\b")
+        .expect("valid regex")
+});
+/// The speaker's framing of a rule on States, whatever its verb: "it is essential that States
+/// refrain", "our considered view that States", "a commitment by States to".
+static SPEAKER_FRAMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:essential|important|crucial|vital|necessary|imperative|critical|indispensable|view|position|conviction|belief)\s+that\s+(?:(?:all|each|every|no)\s+)?(?:Member\s+)?States?\b|\bcommitment\s+by\s+(?:all\s+)?States\s+to\b")
         .expect("valid regex")
 });
 /// A sentence that describes norms already agreed, or restates existing law, rather than
 /// proposing one.
 static DESCRIBES_AGREED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:agreed\s+(?:norms?|rules?|principles?|in|by|upon|at|framework|language|text)|(?:already|previously|been|were|was|have|has|we|States)\s+agreed|as\s+agreed|already\s+(?:adopted|endorsed|recogni[sz]ed)|existing\s+norms?|GGEs?|A/70/174|(?:the|its|their|this|that)\s+report|as\s+(?:set\s+out|stated|provided|recommended|affirmed|reflected|enshrined)|according\s+to|recommends\s+that|recommended\s+that|reaffirm\w*|recall\w*)\b")
+    Regex::new(r"(?i)\b(?:agreed\s+(?:norms?|rules?|principles?|in|by|upon|at|framework|language|text)|(?:already|previously|been|were|was|have|has|we|States)\s+agreed|as\s+agreed|already\s+(?:adopted|endorsed|recogni[sz]ed)|existing\s+norms?|GGEs?|A/70/174|(?:the|its|their|this|that|those|these|same|final|annual|progress|consensus)\s+reports?|reports?\s+(?:provides?|recommends?|says?|states?|notes?|calls?|affirms?)|already\s+(?:provides?|says?|states?|recommends?|calls?|requires?)|under\s+(?:the|those|these)\s+(?:reports?|norms?)|as\s+(?:set\s+out|stated|provided|recommended|affirmed|reflected|enshrined)|according\s+to|recommends\s+that|recommended\s+that|reaffirm\w*|recall\w*)\b")
         .expect("valid regex")
 });
 /// What others proposed: a body or a document as the one that proposes.
 static OTHERS_PROPOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bthe\s+(?:\w+\s+)?(?:Chair|Chairman|Chairperson|Chair's|draft|pre-draft|text|Secretariat|Secretary-General)\b[^.;]{0,40}\b(?:propos|suggest|recommend|call)\w*")
+        .expect("valid regex")
+});
+/// How the talks should go, not how States should behave: "States should focus on bilateral
+/// arrangements", "engage in the negotiations".
+static PROCEDURAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:focus|concentrat|engag|participat|invest|work)\w*\s+(?:\w+\s+){0,4}?(?:on|in)\s+(?:\w+\s+){0,4}?(?:arrangements?|agreements?|negotiations?|discussions?|dialogue|process(?:es)?|consultations?|deliberations?)\b")
         .expect("valid regex")
 });
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,7 +96,7 @@ pub struct FoundNorm {
 /// Finds the proposed norms in `text`, in order. `ict_body` says the statement was delivered at
 /// a body of the ICT debate (the OEWG, the GGE), where every passage is on topic; elsewhere a
 /// rule counts only in a paragraph, or a list with its lead-in, that names ICTs (`cue:ictTopic`).
-pub fn find(text: &str, cues: &Cues, ict_body: bool) -> Vec<FoundNorm> {
+pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> Vec<FoundNorm> {
     let all = blocks(text);
     let ict_body = ict_body || mostly_about_ict(text, &all, cues);
     let mut norms = Vec::new();
@@ -166,7 +181,7 @@ pub fn find(text: &str, cues: &Cues, ict_body: bool) -> Vec<FoundNorm> {
                 continue;
             }
             let sentence = clean(&text[s..e]);
-            if is_speakers_rule(&sentence, cues) {
+            if is_speakers_rule(&sentence, cues, agreed) {
                 let stems = content_stems(&sentence);
                 if !said.iter().any(|other| say_the_same(&stems, other)) {
                     said.push(stems);
@@ -194,12 +209,25 @@ fn mostly_about_ict(text: &str, all: &[Block], cues: &Cues) -> bool {
             on_topic += usize::from(cues.mentions_ict(&text[s..e]));
         }
     }
-    on_topic >= 3 && 5 * on_topic >= total
+    on_topic >= 3 && (5 * on_topic >= total || names_ict_body(text) && 20 * on_topic >= total)
+}
+
+static ICT_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:OEWG|open-ended\s+working\s+group|group\s+of\s+governmental\s+experts|GGE)\b|\b(?:75/240|73/27|A/70/174|A/75/816|A/76/135)\b")
+        .expect("valid regex")
+});
+
+/// Whether the statement names a body of the ICT debate (the OEWG, the GGE, or the resolutions
+/// and reports that set them up or came out of them). With a few sentences on ICTs (one in
+/// twenty), that makes it a statement in that debate; a General Debate speech naming them gives
+/// ICTs fewer.
+fn names_ict_body(text: &str) -> bool {
+    ICT_BODY.is_match(text)
 }
 
 /// Whether a sentence puts forward a rule of State behaviour in the speaker's own voice. What
 /// leads to the rule (up to its "States should") must not report others ("while some delegations …").
-fn is_speakers_rule(sentence: &str, cues: &Cues) -> bool {
+fn is_speakers_rule(sentence: &str, cues: &Cues, agreed: &[AgreedNorm]) -> bool {
     // "The United States should …" is one State, not States in general.
     let sentence = sentence.replace("United States", "UnitedStates");
     let sentence = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -209,24 +237,48 @@ fn is_speakers_rule(sentence: &str, cues: &Cues) -> bool {
     {
         return false;
     }
-    // A topic before a colon ("Finally, on the use of force: no State should …") is not part of
-    // the rule.
-    let rule = sentence
-        .split_once(':')
-        .map_or(sentence, |(_, after)| after.trim_start());
-    let Some((text, m)) = [&PROPOSES, &PROPOSES_NORM]
+    let own_voice = || {
+        STATES_SHOULD
+            .find_iter(sentence)
+            .find(|m| general_addressee(&sentence[..m.start()]))
+    };
+    let Some(m) = [&PROPOSES, &PROPOSES_NORM, &SPEAKER_FRAMES]
         .iter()
-        .find_map(|re| re.find(sentence).map(|m| (sentence, m)))
+        .find_map(|re| re.find(sentence))
         .or_else(|| {
-            [sentence, rule]
-                .into_iter()
-                .find_map(|s| STATES_SHOULD.find(s).map(|m| (s, m)))
+            // Said in the speaker's own voice without a proposing verb, the wording of an agreed
+            // norm describes it ("A State should not conduct or knowingly support …").
+            // Nor is a rule on how the talks should go a norm of conduct.
+            own_voice().filter(|_| {
+                let stems = content_stems(sentence);
+                !agreed.iter().any(|a| say_the_same(&stems, &a.stems))
+                    && !PROCEDURAL.is_match(sentence)
+            })
         })
     else {
         return false;
     };
-    let before = &text[..m.end()];
+    let before = &sentence[..m.end()];
     !cues.is_reported(before) && !OTHERS_PROPOSE.is_match(before)
+}
+
+/// Whether the words before "States …" leave them States in general: nothing, a comma or colon,
+/// or a word that introduces a clause or a list ("that", "namely", "by", "and", "view"), not
+/// one that narrows them ("nuclear-weapon States", "those States", "some States").
+fn general_addressee(before: &str) -> bool {
+    let before = before.trim_end();
+    if before.is_empty() || before.ends_with([',', ':', ';', '(', '—', '–']) {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "that" | "namely" | "and" | "or" | "but" | "whereby" | "which" | "view" | "also"
+    )
 }
 
 /// The index of the block that continues `item`, if the item stops mid-sentence and the next
@@ -277,7 +329,7 @@ mod tests {
     #[test]
     fn list_items_after_a_lead_in() {
         let text = "We propose additional norms such as:\n\n- *States should refrain from X.*\n- *States must exercise control over firms under their*\n\n*jurisdiction, otherwise they are responsible.*\n- A remark without obligation.\n\nWe discuss the following lines:\n\n1. **Terms:** OEWG may work on a list.\n";
-        let found = find(text, &cues(), true);
+        let found = find(text, &cues(), &[], true);
         let spans: Vec<&str> = found.iter().map(|n| &text[n.start..n.end]).collect();
         assert_eq!(
             spans,
@@ -291,7 +343,7 @@ mod tests {
     #[test]
     fn proposal_sentences() {
         let text = "Background. We therefore propose that all States should notify incidents. States may be careful.";
-        let found = find(text, &cues(), true);
+        let found = find(text, &cues(), &[], true);
         assert_eq!(found.len(), 1);
         assert_eq!(
             &text[found[0].start..found[0].end],
@@ -300,7 +352,7 @@ mod tests {
     }
 
     fn spans(text: &str, ict_body: bool) -> Vec<&str> {
-        find(text, &cues(), ict_body)
+        find(text, &cues(), &[], ict_body)
             .iter()
             .map(|n| &text[n.start..n.end])
             .collect()
@@ -335,5 +387,40 @@ mod tests {
             spans(offtopic, false),
             vec!["States should refrain from cyberattacks on hospitals."]
         );
+    }
+
+    #[test]
+    fn indirect_forms_and_narrowed_addressees() {
+        let text = "Our view is that States ought to cooperate on ICT incidents. \
+            A norm is needed under which no State would deploy autonomous cyber capabilities. \
+            In our view, States would be expected, once notified, to stop ICT attacks. \
+            We urge the nuclear-weapon States to disarm their cyber arsenals. \
+            The United States should lead on cyber diplomacy. \
+            Those States should explain their cyber doctrines.";
+        assert_eq!(
+            spans(text, true),
+            vec![
+                "Our view is that States ought to cooperate on ICT incidents.",
+                "A norm is needed under which no State would deploy autonomous cyber capabilities.",
+                "In our view, States would be expected, once notified, to stop ICT attacks."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_agreed_norm_said_again_in_the_speakers_voice_describes_it() {
+        let wording = "States should not knowingly allow their territory to be used for \
+                       internationally wrongful acts using ICTs";
+        let agreed = [AgreedNorm {
+            iri: "13c".into(),
+            stems: content_stems(wording),
+        }];
+        let text = "The framework already protects us. States should not knowingly allow their \
+                    territory to be used for internationally wrongful acts using ICTs. We propose \
+                    that States should not knowingly allow their territory to be used for \
+                    wrongful acts using ICTs against hospitals.";
+        let found = find(text, &cues(), &agreed, true);
+        assert_eq!(found.len(), 1);
+        assert!(text[found[0].start..found[0].end].starts_with("We propose"));
     }
 }
