@@ -152,6 +152,25 @@ pub struct Miss {
     pub id: String,
 }
 
+impl Miss {
+    fn new(
+        file: &str,
+        what: &'static str,
+        span: (usize, usize),
+        surface: &str,
+        id: String,
+    ) -> Self {
+        Self {
+            file: file.to_owned(),
+            what,
+            start: span.0,
+            end: span.1,
+            surface: surface.to_owned(),
+            id,
+        }
+    }
+}
+
 /// The comparison.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Report {
@@ -420,28 +439,26 @@ fn compare_links(
             let right = theirs.iter().any(|(k, m)| k == kind && m == n);
             add(report, kind, usize::from(right), usize::from(!right), 0);
             if !right {
-                report.misses.push(Miss {
-                    file: file.to_owned(),
-                    what: "spurious",
-                    start: p.start,
-                    end: p.end,
-                    surface: p.surface.clone(),
-                    id: format!("{kind} {n}"),
-                });
+                report.misses.push(Miss::new(
+                    file,
+                    "spurious",
+                    (p.start, p.end),
+                    &p.surface,
+                    format!("{kind} {n}"),
+                ));
             }
         }
         if matched.is_some() {
             for (kind, n) in &theirs {
                 if !mine.iter().any(|(k, m)| k == kind && m == n) {
                     add(report, kind, 0, 0, 1);
-                    report.misses.push(Miss {
-                        file: file.to_owned(),
-                        what: "missed",
-                        start: p.start,
-                        end: p.end,
-                        surface: p.surface.clone(),
-                        id: format!("{kind} {n}"),
-                    });
+                    report.misses.push(Miss::new(
+                        file,
+                        "missed",
+                        (p.start, p.end),
+                        &p.surface,
+                        format!("{kind} {n}"),
+                    ));
                 }
             }
         }
@@ -641,14 +658,13 @@ fn compare(
                     .count(hit);
             }
             if !hit && listed {
-                report.misses.push(Miss {
-                    file: file.to_owned(),
-                    what: "missed",
-                    start: g.start,
-                    end: g.end,
-                    surface: g.surface.clone(),
-                    id: g.id.clone().unwrap_or_default(),
-                });
+                report.misses.push(Miss::new(
+                    file,
+                    "missed",
+                    (g.start, g.end),
+                    &g.surface,
+                    g.id.clone().unwrap_or_default(),
+                ));
             }
         }
         for p in &predicted {
@@ -664,14 +680,13 @@ fn compare(
                         .false_positives += 1;
                 }
                 if listed {
-                    report.misses.push(Miss {
-                        file: file.to_owned(),
-                        what: "spurious",
-                        start: p.start,
-                        end: p.end,
-                        surface: p.surface.clone(),
-                        id: p.id.clone(),
-                    });
+                    report.misses.push(Miss::new(
+                        file,
+                        "spurious",
+                        (p.start, p.end),
+                        &p.surface,
+                        p.id.clone(),
+                    ));
                 }
             }
         }
