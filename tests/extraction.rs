@@ -726,3 +726,50 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
         run.stderr
     );
 }
+
+/// What a proposal regulates is read from its conduct and object, not from look-alike words or
+/// passing mentions: each of these rules is put forward in an OEWG-style statement, and only the
+/// ones that take up an agreed norm's subject matter get one. (A wrong legal link is worse than
+/// a missing one.)
+#[test]
+fn proposals_regulate_what_their_conduct_and_object_say_not_what_they_mention() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("oewg.txt");
+    let rules = [
+        // Passing mentions and look-alikes: no subject matter.
+        ("refrain from conducting ICT operations against the territorial integrity of any State", None),
+        ("refrain from intervention in the internal affairs of other States through ICTs, including through attacks on their critical infrastructure", None),
+        ("ensure that developing countries can request technical assistance for cyber capacity-building", None),
+        ("establish national CERTs and use them to respond to malicious ICT incidents", None),
+        ("introduce national frameworks to reduce the vulnerabilities of their ICT systems", None),
+        ("share best practices on the ICT vulnerabilities of small island developing States", None),
+        ("exercise due diligence in protecting the personal data of their citizens online", None),
+        // The subject matters of agreed norms, however written.
+        ("refrain from ICT activity that intentionally damages critical infrastructure providing services to the public", Some("damage-to-critical-infrastructure")),
+        ("take reasonable steps to ensure the integrity of the ICT supply chain", Some("supply-chain-integrity")),
+        ("exercise due control over ICT companies under their jurisdiction", Some("territory-used-for-wrongful-acts")),
+        ("encourage the responsible reporting of ICT vulnerabilities", Some("vulnerability-reporting")),
+    ];
+    let mut text = String::from(
+        "Statement to the Open-ended Working Group on ICTs established by resolution 75/240.\n\n",
+    );
+    for (rule, _) in &rules {
+        text.push_str(&format!("We propose that States should {rule}.\n\n"));
+    }
+    fs::write(&file, &text).expect("write");
+    let out = extract(&file);
+    let norms = out[0]["proposed_norms"].as_array().expect("proposed_norms");
+    assert_eq!(norms.len(), rules.len(), "{norms:#?}");
+    for ((rule, expected), norm) in rules.iter().zip(norms) {
+        let subjects: Vec<&str> = norm["subjects"]
+            .as_array()
+            .expect("subjects")
+            .iter()
+            .filter_map(|s| s["subject"].as_str()?.rsplit('/').next())
+            .collect();
+        match expected {
+            None => assert!(subjects.is_empty(), "{rule}: {subjects:?}"),
+            Some(subject) => assert!(subjects.contains(subject), "{rule}: {subjects:?}"),
+        }
+    }
+}

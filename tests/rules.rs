@@ -388,7 +388,10 @@ fn seed_proposals_refine_agreed_norms_by_subject_matter_with_sources_by_route() 
     )
     .stdout;
     assert!(text.contains("by rule 50-refinement.n3:"), "{text}");
-    assert!(text.contains("“due control”"), "{text}");
+    assert!(
+        text.contains("“due control over ICT companies and platforms”"),
+        "{text}"
+    );
     assert!(
         text.contains(
             "not knowingly allow their territory to be used for internationally wrongful acts"

@@ -30,7 +30,9 @@ use crate::rdf::vocab;
 use crate::source::manifest::ManifestRow;
 use crate::source::reader::{CharIndex, Document};
 use citations::{CitationKind, Organ};
+use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// A named thing (delegation, body, concept) in the output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -173,6 +175,21 @@ pub struct SubjectMatch {
     pub span: Span,
     /// The subject matter (IRI).
     pub subject: String,
+}
+
+/// Words after which what a rule names is named in passing: an example or an addition to what
+/// the rule is about ("intervention …, including through attacks on critical infrastructure").
+static IN_PASSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:including|such\s+as|as\s+well\s+as|inter\s+alia|among\s+others|for\s+example|for\s+instance|e\.g\.)\W")
+        .expect("valid regex")
+});
+
+/// Whether a subject matter matched at `at` inside the proposal starting at `start` is named in
+/// passing: after "including", "such as", "as well as" … in the same sentence. A passing mention
+/// does not make the proposal refine the agreed norm that regulates it.
+fn in_passing(text: &str, start: usize, at: usize) -> bool {
+    let (sentence, _) = text::sentence_around(text, at, at);
+    IN_PASSING.is_match(&text[sentence.max(start)..at])
 }
 
 /// The agreed norms whose wording the proposal `text` says again
@@ -596,6 +613,7 @@ fn extract_region(
                 let m = lexicon.matcher(Kind::Subject);
                 m.find_in(text, n.start, n.end)
                     .into_iter()
+                    .filter(|h| !in_passing(text, n.start, h.start))
                     .map(|h| SubjectMatch {
                         span: sp.span(h.start, h.end),
                         subject: m.concepts()[h.concept].iri.clone(),

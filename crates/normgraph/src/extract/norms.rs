@@ -80,6 +80,13 @@ static PROCEDURAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:focus|concentrat|engag|participat|invest|work)\w*\s+(?:\w+\s+){0,4}?(?:on|in)\s+(?:\w+\s+){0,4}?(?:arrangements?|agreements?|negotiations?|discussions?|dialogue|process(?:es)?|consultations?|deliberations?)\b")
         .expect("valid regex")
 });
+/// Words before a rule that deny it is the speaker's: a negation or a rejection ("we do not
+/// propose that", "we reject calls on States to", "we are not convinced by suggestions that"),
+/// or others as the ones who hold it ("many believe that").
+static DISOWNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|n't|n’t|never|cannot|reject\w*|oppos\w*|against|object\w*)\b|\b(?:many|some|others|several|few)\s+(?:\w+\s+)?(?:believe|argue|say|suggest|propose|think|consider|hold|maintain|claim|feel)\w*\b")
+        .expect("valid regex")
+});
 static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:if|whether|unless|when|once|should)\b").expect("valid regex")
 });
@@ -137,8 +144,12 @@ pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> V
         };
         let on_topic = ict_body || cues.mentions_ict(&text[context_start..context_end]);
         // The items: blocks of the first item's kind (a numbered paragraph after bullets starts
-        // the next part of the statement).
-        let item_kind = all.get(i).map(|b| b.kind);
+        // the next part of the statement); after a numbered lead-in, only bullets (the next
+        // numbered paragraph is the next part, not an item).
+        let item_kind = all
+            .get(i)
+            .map(|b| b.kind)
+            .filter(|k| block.kind != BlockKind::Numbered || *k == BlockKind::Bullet);
         while i < all.len()
             && matches!(all[i].kind, BlockKind::Bullet | BlockKind::Numbered)
             && Some(all[i].kind) == item_kind
@@ -153,7 +164,12 @@ pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> V
                 i = next + 1;
             }
             let body = clean(&text[item.start..item.end]);
-            if STATES.is_match(&body) && DEONTIC.is_match(&body) && on_topic {
+            if STATES.is_match(&body)
+                && DEONTIC.is_match(&body)
+                && on_topic
+                && !DESCRIBES_AGREED.is_match(&body)
+                && !OTHERS_PROPOSE.is_match(&body)
+            {
                 let (start, end) = trim_marks(text, item.start, item.end);
                 norms.push(FoundNorm { start, end });
             }
@@ -259,7 +275,12 @@ fn is_speakers_rule(sentence: &str, cues: &Cues, agreed: &[AgreedNorm]) -> bool 
         return false;
     };
     let before = &sentence[..m.end()];
-    !cues.is_reported(before) && !OTHERS_PROPOSE.is_match(before)
+    // What leads up to the States the rule binds (its own "ought not to" is part of the rule).
+    let lead = before
+        .to_ascii_lowercase()
+        .rfind("state")
+        .map_or(before, |i| &before[..i]);
+    !cues.is_reported(before) && !OTHERS_PROPOSE.is_match(before) && !DISOWNED.is_match(lead)
 }
 
 /// Whether the words before "States …" leave them States in general: nothing, a comma or colon,
@@ -277,7 +298,26 @@ fn general_addressee(before: &str) -> bool {
         .to_lowercase();
     matches!(
         word.as_str(),
-        "that" | "namely" | "and" | "or" | "but" | "whereby" | "which" | "view" | "also"
+        "that"
+            | "namely"
+            | "and"
+            | "or"
+            | "but"
+            | "whereby"
+            | "which"
+            | "view"
+            | "also"
+            | "therefore"
+            | "thus"
+            | "hence"
+            | "finally"
+            | "further"
+            | "furthermore"
+            | "moreover"
+            | "believe"
+            | "think"
+            | "consider"
+            | "insist"
     )
 }
 
@@ -422,5 +462,15 @@ mod tests {
         let found = find(text, &cues(), &agreed, true);
         assert_eq!(found.len(), 1);
         assert!(text[found[0].start..found[0].end].starts_with("We propose"));
+    }
+
+    #[test]
+    fn a_numbered_lead_in_does_not_swallow_the_next_paragraphs_and_disowned_rules_are_not_taken() {
+        let text = "2. On norms, we offer the following comments:\n\n\
+            3. The 2015 GGE report recommends that States should protect ICT supply chains.\n\n\
+            4. Some delegations suggested that States should share ICT threat data.\n\n\
+            We do not propose that States should regulate ICT platforms. We reject calls on \
+            States to weaken encryption. Many believe that States should pool ICT resources.";
+        assert!(spans(text, true).is_empty(), "{:?}", spans(text, true));
     }
 }
