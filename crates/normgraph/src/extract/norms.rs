@@ -190,6 +190,13 @@ pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> V
         let mut previous = block.start;
         for (s, e) in sentences(text, block.start, block.end) {
             let (s, e) = trim_marks(text, s, e);
+            // A closing quote or a dash left over from the sentence before is not the rule's.
+            let s = e.min(
+                s + text[s..e].len()
+                    - text[s..e]
+                        .trim_start_matches(['”', '’', '—', '–', '-', '•', ' '])
+                        .len(),
+            );
             // Outside a statement on ICTs, the rule or the sentence before it names ICTs.
             let on_topic = ict_body || cues.mentions_ict(&text[previous..e]);
             previous = s;
@@ -472,5 +479,14 @@ mod tests {
             We do not propose that States should regulate ICT platforms. We reject calls on \
             States to weaken encryption. Many believe that States should pool ICT resources.";
         assert!(spans(text, true).is_empty(), "{:?}", spans(text, true));
+    }
+
+    #[test]
+    fn a_rule_after_a_quotation_starts_at_its_first_word() {
+        let text = "They said “we will see.” States should protect ICT supply chains.";
+        assert_eq!(
+            spans(text, true),
+            vec!["States should protect ICT supply chains."]
+        );
     }
 }
