@@ -311,7 +311,7 @@ impl Linker {
             .proposed_norms
             .iter()
             .map(|n| {
-                let node = format!("{}/norm/{}-{}", ex.statement, n.span.start, n.span.end);
+                let node = normgraph::rdf::model::norm_iri(&ex.statement, &n.span);
                 let mut r = refined.remove(&node).unwrap_or_default();
                 r.sort();
                 r.dedup();

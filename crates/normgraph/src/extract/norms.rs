@@ -365,12 +365,9 @@ fn trim_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::cues::CuePatterns;
-    use crate::rdf::resources::Resources;
 
     fn cues() -> Cues {
-        let files = Resources::Embedded.cues().expect("cue files");
-        Cues::take_from(&mut CuePatterns::from_files(&files).expect("patterns")).expect("cues")
+        Cues::embedded()
     }
 
     #[test]

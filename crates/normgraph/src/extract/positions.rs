@@ -69,9 +69,16 @@ impl Cues {
             ict_topic: cues.take("ictTopic")?,
         })
     }
-}
 
-impl Cues {
+    /// The cues shipped in the binary (`data/cues/`), for unit tests.
+    #[cfg(test)]
+    pub(crate) fn embedded() -> Self {
+        let files = crate::rdf::resources::Resources::Embedded
+            .cues()
+            .expect("cue files");
+        Self::take_from(&mut CuePatterns::from_files(&files).expect("patterns")).expect("cues")
+    }
+
     /// Whether `text` reports what others said (`cue:reported`).
     pub fn is_reported(&self, text: &str) -> bool {
         self.reported.is_match(text)
@@ -209,11 +216,9 @@ pub fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rdf::resources::Resources;
 
     fn cues() -> Cues {
-        let files = Resources::Embedded.cues().expect("cue files");
-        Cues::take_from(&mut CuePatterns::from_files(&files).expect("patterns")).expect("cues")
+        Cues::embedded()
     }
 
     fn stance(text: &str, label: &str) -> Option<Stance> {

@@ -134,6 +134,11 @@ fn body(slug: &str) -> NamedNode {
     iri(&format!("{}body/{slug}", vocab::ID))
 }
 
+/// The IRI of a proposed norm: its statement's IRI and its span (`…/norm/<start>-<end>`).
+pub fn norm_iri(statement: &str, span: &Span) -> String {
+    format!("{statement}/norm/{}-{}", span.start, span.end)
+}
+
 /// IRI of a session of a body.
 pub fn session_iri(body_iri: &str, number: u32) -> String {
     format!("{body_iri}/session/{number}")
@@ -375,10 +380,7 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
     }
 
     for n in &ex.proposed_norms {
-        let node = iri(&format!(
-            "{}/norm/{}-{}",
-            ex.statement, n.span.start, n.span.end
-        ));
+        let node = iri(&norm_iri(&ex.statement, &n.span));
         let e = b.evidence(&s, &n.span);
         b.a(&node, ng("ProposedNorm"));
         b.add(&node, ng("proposedIn"), s.clone());
