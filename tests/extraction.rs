@@ -343,7 +343,7 @@ fn verbatim_records_split_into_one_statement_per_speaker() {
     ok(
         &store,
         dir.path(),
-        &["ingest", "-q", shorter.to_str().expect("utf8")],
+        &["ingest", "-q", "--replace", shorter.to_str().expect("utf8")],
     );
     let rows = delegates();
     assert_eq!(rows.lines().nth(1), Some("5"), "{rows}");

@@ -421,7 +421,7 @@ fn analyses_on_the_seeds() {
     text.push_str("\nWe also recall resolution 2131 (XX).\n");
     std::fs::write(&first, text).expect("write changed seed");
     let changed = changed.to_str().expect("utf8");
-    ok(&store, cwd, &["ingest", "-q", changed]);
+    ok(&store, cwd, &["ingest", "-q", "--replace", changed]);
     let count = ok(&store, cwd, &["query", "--format", "csv", q]).stdout;
     assert_eq!(count.lines().nth(1), Some("0"));
 

@@ -1,6 +1,6 @@
 //! End to end: ingest the seed statements, run every curated query, export, re-ingest.
 
-use crate::util::{dump, fixture, ok, root};
+use crate::util::{dump, fixture, normgraph, ok, root};
 use std::collections::BTreeSet;
 use std::fs;
 use std::process::Command;
@@ -341,7 +341,7 @@ fn one_graph_export_and_unknown_graph() {
         !out.contains("A/RES/73/27>"),
         "another statement's triples leaked"
     );
-    let run = crate::util::normgraph(
+    let run = normgraph(
         &store,
         dir.path(),
         &["export", "--graph", "https://example.org/none"],
@@ -413,11 +413,22 @@ fn corrections_add_and_retract_facts_and_survive_reingest() {
     let mut text = fs::read_to_string(&first).expect("seed");
     text.push_str("\nWe also recall resolution 2131 (XX).\n");
     fs::write(&first, text).expect("write");
-    let run = ok(
-        &store,
-        cwd,
-        &["ingest", "-q", changed.to_str().expect("utf8")],
+    // (From another folder: the store holds these statements from `data/statements`, so the
+    // new files replace them only when told to.)
+    let changed = changed.to_str().expect("utf8");
+    let refused = normgraph(&store, cwd, &["ingest", "-q", changed]);
+    assert_eq!(refused.code, 3, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("would replace statement `000_8e5a7b6371a20a1b`")
+            && refused
+                .stderr
+                .contains("data/statements/000_8e5a7b6371a20a1b.txt (still there)"),
+        "{}",
+        refused.stderr
     );
+    let run = ok(&store, cwd, &["ingest", "-q", "--replace", changed]);
     assert!(run.stderr.contains("1 unchanged"), "{}", run.stderr);
     assert_eq!(ask(&cites), 0);
     assert_eq!(ask(&added), 1);
@@ -430,7 +441,7 @@ fn corrections_add_and_retract_facts_and_survive_reingest() {
         "@prefix ng: <https://w3id.org/normgraph/ns#> .\n<a> ng:x \"unclosed .\n",
     )
     .expect("write");
-    let run = crate::util::normgraph(&store, cwd, &["correct", broken.to_str().expect("utf8")]);
+    let run = normgraph(&store, cwd, &["correct", broken.to_str().expect("utf8")]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(run.stderr.contains("broken.ttl:2:"), "{}", run.stderr);
     let partial = cwd.join("partial.ttl");
@@ -441,7 +452,7 @@ fn corrections_add_and_retract_facts_and_survive_reingest() {
          <https://example.org/r> a ng:Retraction ; rdf:subject <https://example.org/s> .\n",
     )
     .expect("write");
-    let run = crate::util::normgraph(&store, cwd, &["correct", partial.to_str().expect("utf8")]);
+    let run = normgraph(&store, cwd, &["correct", partial.to_str().expect("utf8")]);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(
         run.stderr

@@ -363,19 +363,22 @@ fn killing_ingest_never_leaves_a_half_written_statement() {
     let new = graph_states(&ref_new, cwd);
     assert_eq!(old.len(), n);
     let bin = assert_cmd::cargo::cargo_bin("normgraph");
+    let corpus = cwd.join("corpus");
     let mut saw_partial = false;
     for round in 0..20u64 {
         let store = cwd.join(format!("store{round}"));
-        // Start from the old statements, then overwrite them with the new ones and kill.
+        // Ingest the old statements, edit every file in place, ingest again and kill.
+        write_statements(&corpus, n, 1);
         ok(
             &store,
             cwd,
-            &["ingest", "--quiet", old_dir.to_str().expect("utf8")],
+            &["ingest", "--quiet", corpus.to_str().expect("utf8")],
         );
+        write_statements(&corpus, n, 2);
         let mut child = std::process::Command::new(&bin)
             .env("NORMGRAPH_STORE", &store)
             .args(["ingest", "--quiet"])
-            .arg(&new_dir)
+            .arg(&corpus)
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("spawn");
@@ -397,6 +400,30 @@ fn killing_ingest_never_leaves_a_half_written_statement() {
             fresh += usize::from(is_new);
         }
         saw_partial |= fresh > 0 && fresh < n;
+        // The bookkeeping was written with the graphs: the next ingest brings every statement
+        // up to date, and the one after that finds nothing to read.
+        if round % 5 == 0 || (fresh > 0 && fresh < n) {
+            ok(
+                &store,
+                cwd,
+                &["ingest", "--quiet", corpus.to_str().expect("utf8")],
+            );
+            assert_eq!(
+                graph_states(&store, cwd),
+                new,
+                "round {round}: not brought up to date"
+            );
+            let run = ok(
+                &store,
+                cwd,
+                &["ingest", "--quiet", corpus.to_str().expect("utf8")],
+            );
+            assert!(
+                run.stderr.contains(&format!("{n} of {n} files unchanged")),
+                "round {round}: {}",
+                run.stderr
+            );
+        }
     }
     eprintln!("at least one kill landed mid-ingest: {saw_partial}");
 }

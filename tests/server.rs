@@ -736,7 +736,10 @@ fn push_to_a_real_oxigraph_server_and_query_it_remotely() {
     let gsp = format!("{}/store", oxigraph.base);
     let endpoint = format!("{}/query", oxigraph.base);
     let per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
-    let local = csv_rows(&ok(&store, cwd, &["query", "--format", "csv", per_graph]).stdout);
+    // Every graph but ingest's bookkeeping (local paths and hashes), which push leaves here.
+    let local_graphs = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+                        FILTER(?g != <https://w3id.org/normgraph/id/graph/ingest>) } GROUP BY ?g";
+    let local = csv_rows(&ok(&store, cwd, &["query", "--format", "csv", local_graphs]).stdout);
     for _ in 0..2 {
         // Pushing twice leaves the remote store as after one push (PUT replaces a graph).
         let run = ok(&store, cwd, &["push", "-q", &gsp]);

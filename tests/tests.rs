@@ -5,6 +5,7 @@ mod util;
 mod accuracy;
 mod bad_input;
 mod extraction;
+mod freshness;
 mod graph;
 mod pipeline;
 mod props;

@@ -159,6 +159,10 @@ pub struct IngestArgs {
     /// manifest row); the bad ones are listed at the end and the exit code is still 3.
     #[arg(long)]
     pub keep_going: bool,
+    /// Let a file replace a statement of the same name that the store holds from a file in
+    /// another folder that still exists (refused otherwise).
+    #[arg(long)]
+    pub replace: bool,
 }
 
 /// Arguments of `extract`.
@@ -360,6 +364,10 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
+    /// Run the rules to their fixpoint first, even when the store's inferred graph was
+    /// derived by these rules (by default the proof is read from the stored inference).
+    #[arg(long)]
+    pub recompute: bool,
 }
 
 /// Arguments of `centrality`.

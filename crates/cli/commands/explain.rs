@@ -26,7 +26,9 @@ pub fn run(ctx: &Context, args: ExplainArgs) -> Result<()> {
     let triple = Triple::new(subject, predicate, o);
     let rules = rules::load_rule_set(&ctx.resources, args.rules.as_deref())?;
     let db = ctx.open_store()?;
-    let Some(proof) = rules::explain_in_store(&db, &ctx.store, &rules, &triple, args.max)? else {
+    let Some(proof) =
+        rules::explain_in_store(&db, &ctx.store, &rules, &triple, args.max, args.recompute)?
+    else {
         return Err(NotFound(format!(
             "{triple} does not hold: it is neither asserted nor derived by the rules"
         ))

@@ -681,6 +681,7 @@ pub fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
         };
     }
     try_kind!(
+        IngestError,
         RuleError,
         QueryError,
         StoreError,
@@ -732,4 +733,42 @@ pub enum InputError {
         /// The statement's name.
         slug: String,
     },
+    /// An input file would replace a statement the store holds from another file that still
+    /// exists (two folders with a file of the same name).
+    #[error("{} would replace statement `{slug}`, which the store holds from {} (still there); rename one of them, or give --replace if this file is meant to replace it", file.display(), earlier.display())]
+    HeldFromAnotherFile {
+        /// The file given now.
+        file: PathBuf,
+        /// The file an earlier ingest read the statement from.
+        earlier: PathBuf,
+        /// The statement's name.
+        slug: String,
+    },
+    /// A file changed between the two times an ingest read it.
+    #[error("{}: changed while it was being ingested; run the ingest again", path.display())]
+    ChangedDuringIngest {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// An ingest that failed: bad input (nothing was written) or the store.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// A bad input; the store is as it was.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl IngestError {
+    /// Bad input, or the kind of the store's failure.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Input(_) => ErrorKind::BadInput,
+            Self::Store(e) => e.kind(),
+        }
+    }
 }

@@ -22,8 +22,9 @@ pub use parse::{load_rules, parse_files, parse_rules, Atom, Builtin, Rule, Slot}
 pub use crate::error::RuleError;
 
 use crate::rdf::resources::Resources;
+use crate::rdf::vocab;
 use eval::FactSet;
-use oxigraph::model::Triple;
+use oxigraph::model::{Literal, NamedNode, Triple};
 use oxigraph::store::Store;
 use std::path::Path;
 
@@ -81,28 +82,55 @@ pub fn infer(
     bounds: Bounds,
 ) -> Result<Inferred, RuleError> {
     let ev = evaluate_store(store, path, rules, bounds)?.evaluation;
-    let derived: Vec<Triple> = ev
+    let mut derived: Vec<Triple> = ev
         .derived
         .iter()
         .filter_map(|f| ev.index.triple(f))
         .collect();
+    let triples = derived.len();
+    // Which rules derived the graph, for `explain` (see `explain::explain_stored`).
+    derived.push(digest_triple(rules));
     crate::store::replace_inferred(store, path, &derived)?;
     Ok(Inferred {
-        triples: derived.len(),
+        triples,
         per_rule: ev.per_rule,
         rounds: ev.rounds,
     })
 }
 
+/// The triple `infer` adds to the inferred graph to say which rules derived it:
+/// `<…/graph/inferred> ng:rulesDigest "…"`, with the digest of [`explain::rules_digest`].
+pub fn digest_triple(rules: &[Rule]) -> Triple {
+    Triple::new(
+        NamedNode::new_unchecked(vocab::inferred_graph()),
+        NamedNode::new_unchecked(format!("{}rulesDigest", vocab::NG)),
+        Literal::new_simple_literal(explain::rules_digest(rules)),
+    )
+}
+
 /// Why `triple` holds in the store: its proof (at most `max` derivations per triple), or `None`
-/// when it is neither asserted nor derived.
+/// when it is neither asserted nor derived. When the store's inferred graph was derived by these
+/// rules (and the facts have not changed since: ingest and corrections drop it), the proof is
+/// searched for in the store from the triple down, in milliseconds; otherwise the rules are run
+/// to their fixpoint first (always, with `recompute`).
 pub fn explain_in_store(
     store: &Store,
     path: &Path,
     rules: &[Rule],
     triple: &Triple,
     max: usize,
+    recompute: bool,
 ) -> Result<Option<explain::Proof>, RuleError> {
+    let err = |e| crate::store::storage_error(path, e);
+    let stored = NamedNode::new_unchecked(vocab::inferred_graph());
+    if !recompute
+        && store
+            .contains(digest_triple(rules).as_ref().in_graph(stored.as_ref()))
+            .map_err(err)?
+    {
+        // The inferred graph is what these rules derive from the facts now in the store.
+        return Ok(explain::explain_stored(store, rules, triple, max).map_err(err)?);
+    }
     let run = evaluate_store(store, path, rules, Bounds::default())?;
     Ok(explain::explain(
         &run.evaluation,

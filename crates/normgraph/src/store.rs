@@ -8,6 +8,7 @@
 
 pub mod corrections;
 pub mod ingest;
+pub mod ledger;
 
 use crate::error::StoreError;
 use crate::rdf::model;
@@ -155,7 +156,7 @@ pub fn asserted_triples(store: &Store, path: &Path) -> Result<Vec<Triple>, Store
     for q in store.iter() {
         let q = q.map_err(err)?;
         if let GraphName::NamedNode(g) = &q.graph_name {
-            if g.as_str() == inferred {
+            if g.as_str() == inferred || ledger::is_ledger(g.as_ref()) {
                 continue;
             }
         }
@@ -212,9 +213,11 @@ pub(crate) fn derived_graphs(store: &Store) -> Result<DerivedGraphs, StorageErro
     };
     let inferred = NamedNode::new_unchecked(vocab::inferred_graph());
     if store.contains_named_graph(&inferred)? {
+        // (Less the one triple naming the rules that derived them.)
         out.inferred_triples = store
             .quads_for_pattern(None, None, None, Some(inferred.as_ref().into()))
-            .count();
+            .count()
+            .saturating_sub(1);
         out.graphs.push(inferred);
     }
     let analysis_prefix = vocab::analysis_graph("");

@@ -74,8 +74,13 @@ pub fn export(
         let mut graphs: Vec<GraphName> = match &graph {
             Some(g) => vec![g.clone().into()],
             None => {
+                // Everything but ingest's bookkeeping (local paths and hashes).
                 let mut all: Vec<GraphName> = store
                     .named_graphs()
+                    .filter(|g| {
+                        !matches!(g, Ok(oxigraph::model::NamedOrBlankNode::NamedNode(n))
+                            if crate::store::ledger::is_ledger(n.as_ref()))
+                    })
                     .map(|g| g.map(GraphName::from))
                     .collect::<Result<_, _>>()
                     .map_err(storage)?;
@@ -115,6 +120,11 @@ pub fn export(
         let mut triples: BTreeMap<(String, String, String), Triple> = BTreeMap::new();
         for q in store.quads_for_pattern(None, None, None, pattern_graph) {
             let q = q.map_err(storage)?;
+            if graph.is_none()
+                && matches!(&q.graph_name, GraphName::NamedNode(n) if crate::store::ledger::is_ledger(n.as_ref()))
+            {
+                continue; // ingest's bookkeeping
+            }
             let t = Triple::from(q);
             triples
                 .entry((

@@ -114,7 +114,9 @@ pub fn push(
     if options.graphs.is_empty() {
         for g in store.named_graphs() {
             if let NamedOrBlankNode::NamedNode(n) = g.map_err(storage)? {
-                if !(options.asserted_only && n.as_str() == inferred) {
+                // Ingest's bookkeeping (local paths and hashes) stays here.
+                let derived = options.asserted_only && n.as_str() == inferred;
+                if !derived && !crate::store::ledger::is_ledger(n.as_ref()) {
                     graphs.push(n);
                 }
             }

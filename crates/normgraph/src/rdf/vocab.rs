@@ -88,6 +88,17 @@ pub fn analysis_graph(projection: &str) -> String {
     format!("{ID}graph/analysis/{projection}")
 }
 
+/// Named graph of ingest's bookkeeping (see [`crate::store::ledger`]): per input file, what
+/// produced its statement graphs. Left out of exports and pushes.
+pub fn ledger_graph() -> String {
+    format!("{ID}graph/ingest")
+}
+
+/// IRI of the bookkeeping entry of the input file that gives statement `slug`.
+pub fn ledger_entry(slug: &str) -> String {
+    format!("{ID}input/{slug}")
+}
+
 /// Named graph of one statement.
 pub fn statement_graph(slug: &str) -> String {
     format!("{ID}graph/statement/{slug}")

@@ -483,7 +483,8 @@ fn lexical(t: &Term) -> &str {
     }
 }
 
-fn builtin(name: &str, x: &Term, y: &Term) -> bool {
+/// Whether the builtin `name` holds of `x` and `y` (an unknown builtin never holds).
+pub(crate) fn builtin(name: &str, x: &Term, y: &Term) -> bool {
     let local = name.rsplit(['#', '/']).next().unwrap_or("");
     let number = |t: &Term| lexical(t).parse::<f64>().ok();
     match local {

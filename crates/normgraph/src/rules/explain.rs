@@ -7,7 +7,7 @@
 //! per triple and the depth.
 
 use super::eval::{join, side_conditions, CSlot, Evaluation, Fact, FactSet};
-use super::Rule;
+use super::{Atom, Rule, Slot};
 use crate::rdf::vocab;
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::QueryResults;
@@ -162,22 +162,33 @@ impl Explainer<'_> {
                 }
                 bindings.len() < limit
             });
+            // In the order of their premises, so that proofs do not depend on index order.
+            let premise_facts = |found: &Vec<Option<u32>>| -> Vec<Fact> {
+                rule.body
+                    .iter()
+                    .map(|atom| {
+                        [0, 1, 2].map(|i| match atom[i] {
+                            CSlot::Const(c) => c,
+                            CSlot::Var(v) => found[v].expect("body variables are bound"),
+                        })
+                    })
+                    .collect()
+            };
+            bindings.sort_by_cached_key(|found| {
+                premise_facts(found)
+                    .iter()
+                    .map(|f| self.ev.index.triple(f).map(|t| t.to_string()))
+                    .collect::<Vec<_>>()
+            });
             for found in bindings {
                 if proof.derivations.len() >= self.max {
                     proof.truncated = true;
                     break;
                 }
                 self.budget = self.budget.saturating_sub(1);
-                let premises = rule
-                    .body
-                    .iter()
-                    .map(|atom| {
-                        let f = [0, 1, 2].map(|i| match atom[i] {
-                            CSlot::Const(c) => c,
-                            CSlot::Var(v) => found[v].expect("body variables are bound"),
-                        });
-                        self.prove(f, path)
-                    })
+                let premises = premise_facts(&found)
+                    .into_iter()
+                    .map(|f| self.prove(f, path))
                     .collect();
                 proof.derivations.push(Derivation {
                     rule: self.rules[r].id.clone(),
@@ -411,4 +422,309 @@ fn split_nt(t: &str) -> (String, String, String) {
     let p = parts.next().unwrap_or("").to_owned();
     let o = parts.next().unwrap_or("").to_owned();
     (s, p, o)
+}
+
+/// The digest of a rule set, stored with the inferred graph so that `explain` knows the graph
+/// was derived by these very rules (see [`explain_stored`]).
+pub fn rules_digest(rules: &[Rule]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for r in rules {
+        h.update(format!("{r:?}").as_bytes());
+        h.update([0]);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Variable bindings of one rule, by name.
+type Bindings = std::collections::HashMap<String, Term>;
+
+/// Explains from the store alone, when its inferred graph holds what `rules` derive from its
+/// asserted facts (as `infer` leaves it; ingest and corrections drop the graph when the facts
+/// change): a goal-directed search from the triple down, each rule's body matched against the
+/// store's indexes with the head's terms bound, instead of a run of the rules to their
+/// fixpoint. The proofs are the same as [`explain`]'s over a fresh evaluation.
+pub fn explain_stored(
+    store: &Store,
+    rules: &[Rule],
+    triple: &Triple,
+    max: usize,
+) -> Result<Option<Proof>, oxigraph::store::StorageError> {
+    let mut ex = StoredExplainer {
+        store,
+        rules,
+        inferred: oxigraph::model::NamedNode::new_unchecked(vocab::inferred_graph()),
+        max: max.clamp(1, 10_000),
+        budget: 5000,
+    };
+    let (asserted, derived) = ex.holds(triple)?;
+    if !asserted && !derived {
+        return Ok(None);
+    }
+    ex.prove(triple.clone(), &mut Vec::new()).map(Some)
+}
+
+struct StoredExplainer<'a> {
+    store: &'a Store,
+    rules: &'a [Rule],
+    inferred: oxigraph::model::NamedNode,
+    max: usize,
+    budget: usize,
+}
+
+/// A slot's term under `b`, if it has one.
+fn slot_term(slot: &Slot, b: &Bindings) -> Option<Term> {
+    match slot {
+        Slot::Const(t) => Some(t.clone()),
+        Slot::Var(v) => b.get(v).cloned(),
+    }
+}
+
+impl StoredExplainer<'_> {
+    /// Whether the triple is asserted (in a graph other than the inferred one) and derived.
+    fn holds(&self, t: &Triple) -> Result<(bool, bool), oxigraph::store::StorageError> {
+        let (mut asserted, mut derived) = (false, false);
+        for q in self.store.quads_for_pattern(
+            Some(t.subject.as_ref()),
+            Some(t.predicate.as_ref()),
+            Some(t.object.as_ref()),
+            None,
+        ) {
+            match q?.graph_name {
+                oxigraph::model::GraphName::NamedNode(g) if g == self.inferred => derived = true,
+                _ => asserted = true,
+            }
+        }
+        Ok((asserted, derived))
+    }
+
+    /// The distinct triples matching a pattern, in every graph.
+    fn matching(
+        &self,
+        s: Option<&Term>,
+        p: Option<&Term>,
+        o: Option<&Term>,
+    ) -> Result<Vec<Triple>, oxigraph::store::StorageError> {
+        let s = match s {
+            None => None,
+            Some(Term::NamedNode(n)) => Some(oxigraph::model::NamedOrBlankNodeRef::from(n)),
+            Some(Term::BlankNode(n)) => Some(n.into()),
+            Some(_) => return Ok(Vec::new()),
+        };
+        let p = match p {
+            None => None,
+            Some(Term::NamedNode(n)) => Some(n.as_ref()),
+            Some(_) => return Ok(Vec::new()),
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut out = Vec::new();
+        for q in self
+            .store
+            .quads_for_pattern(s, p, o.map(Term::as_ref), None)
+        {
+            let t = Triple::from(q?);
+            if seen.insert(t.clone()) {
+                out.push(t);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Matches `atoms` against the store under `b`, the most bound atom first; `found` is
+    /// called with each complete binding and returns whether to go on.
+    fn join(
+        &self,
+        atoms: &[&Atom],
+        b: &mut Bindings,
+        found: &mut dyn FnMut(&Bindings) -> bool,
+    ) -> Result<bool, oxigraph::store::StorageError> {
+        if atoms.is_empty() {
+            return Ok(found(b));
+        }
+        let bound = |a: &Atom| a.iter().filter(|s| slot_term(s, b).is_some()).count();
+        let (i, _) = atoms
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, a)| (bound(a), std::cmp::Reverse(*i)))
+            .expect("atoms is not empty");
+        let atom = atoms[i];
+        let rest: Vec<&Atom> = atoms
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, a)| *a)
+            .collect();
+        let [s, p, o] = [0, 1, 2].map(|k| slot_term(&atom[k], b));
+        for t in self.matching(s.as_ref(), p.as_ref(), o.as_ref())? {
+            let terms: [Term; 3] = [t.subject.into(), t.predicate.into(), t.object];
+            let mut added = Vec::new();
+            let mut fits = true;
+            for (slot, term) in atom.iter().zip(terms) {
+                if let Slot::Var(v) = slot {
+                    match b.get(v) {
+                        Some(x) if *x != term => {
+                            fits = false;
+                            break;
+                        }
+                        Some(_) => {}
+                        None => {
+                            b.insert(v.clone(), term);
+                            added.push(v.clone());
+                        }
+                    }
+                }
+            }
+            let go_on = !fits || self.join(&rest, b, found)?;
+            for v in added {
+                b.remove(&v);
+            }
+            if !go_on {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// The builtins and negations of `rule` hold under the complete binding `b`.
+    fn side_conditions(
+        &self,
+        rule: &Rule,
+        b: &Bindings,
+    ) -> Result<bool, oxigraph::store::StorageError> {
+        for builtin in &rule.builtins {
+            let (Some(x), Some(y)) = (
+                slot_term(&builtin.args[0], b),
+                slot_term(&builtin.args[1], b),
+            ) else {
+                return Ok(false);
+            };
+            if !super::eval::builtin(&builtin.name, &x, &y) {
+                return Ok(false);
+            }
+        }
+        for conj in &rule.negated {
+            let atoms: Vec<&Atom> = conj.iter().collect();
+            let mut local = b.clone();
+            let mut exists = false;
+            self.join(&atoms, &mut local, &mut |_| {
+                exists = true;
+                false
+            })?;
+            if exists {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    fn prove(
+        &mut self,
+        triple: Triple,
+        path: &mut Vec<Triple>,
+    ) -> Result<Proof, oxigraph::store::StorageError> {
+        let (asserted, _) = self.holds(&triple)?;
+        let mut proof = Proof {
+            triple: triple.to_string(),
+            asserted,
+            evidence: Vec::new(),
+            derivations: Vec::new(),
+            cycle: false,
+            truncated: false,
+            cut_off: false,
+        };
+        if asserted {
+            proof.evidence = evidence(self.store, &triple);
+            return Ok(proof);
+        }
+        if path.contains(&triple) {
+            proof.cycle = true;
+            return Ok(proof);
+        }
+        if path.len() > 32 || self.budget == 0 {
+            proof.cut_off = true;
+            return Ok(proof);
+        }
+        path.push(triple.clone());
+        let fact: [Term; 3] = [
+            triple.subject.clone().into(),
+            triple.predicate.clone().into(),
+            triple.object.clone(),
+        ];
+        for rule in self.rules {
+            let mut b = Bindings::new();
+            let head_fits = rule.head.iter().zip(&fact).all(|(slot, term)| match slot {
+                Slot::Const(c) => c == term,
+                Slot::Var(v) => match b.get(v) {
+                    Some(x) => x == term,
+                    None => {
+                        b.insert(v.clone(), term.clone());
+                        true
+                    }
+                },
+            });
+            if !head_fits {
+                continue;
+            }
+            let atoms: Vec<&Atom> = rule.body.iter().collect();
+            let limit = self.max.saturating_add(1);
+            let mut candidates: Vec<Bindings> = Vec::new();
+            let mut failure = None;
+            self.join(&atoms, &mut b, &mut |found| {
+                match self.side_conditions(rule, found) {
+                    Ok(true) if !candidates.contains(found) => candidates.push(found.clone()),
+                    Ok(_) => {}
+                    Err(e) => {
+                        failure = Some(e);
+                        return false;
+                    }
+                }
+                candidates.len() < limit
+            })?;
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            // Each candidate's premises, in their order (as [`explain`] orders them).
+            let mut candidates: Vec<Vec<Triple>> = candidates
+                .iter()
+                .map(|found| {
+                    rule.body
+                        .iter()
+                        .filter_map(|atom| {
+                            let [s, p, o] = [0, 1, 2].map(|k| slot_term(&atom[k], found));
+                            match (s?, p?, o?) {
+                                (Term::NamedNode(s), Term::NamedNode(p), o) => {
+                                    Some(Triple::new(s, p, o))
+                                }
+                                (Term::BlankNode(s), Term::NamedNode(p), o) => {
+                                    Some(Triple::new(s, p, o))
+                                }
+                                _ => None, // cannot happen: every body variable is bound
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            candidates.sort_by_cached_key(|premises| {
+                premises.iter().map(ToString::to_string).collect::<Vec<_>>()
+            });
+            for found in candidates {
+                if proof.derivations.len() >= self.max {
+                    proof.truncated = true;
+                    break;
+                }
+                self.budget = self.budget.saturating_sub(1);
+                let mut premises = Vec::new();
+                for premise in found {
+                    premises.push(self.prove(premise, path)?);
+                }
+                proof.derivations.push(Derivation {
+                    rule: rule.id.clone(),
+                    label: rule.label.clone(),
+                    premises,
+                });
+            }
+        }
+        path.pop();
+        Ok(proof)
+    }
 }

@@ -46,6 +46,34 @@ pub struct ManifestRow {
     pub manifest: PathBuf,
 }
 
+impl ManifestRow {
+    /// The row's values (not where it stands), as one string: what an ingest remembers to tell
+    /// whether a file's metadata changed since it was last read.
+    pub fn fingerprint(&self) -> String {
+        let fields = [
+            &self.delegation,
+            &self.speaker,
+            &self.speaker_role,
+            &self.date,
+            &self.body,
+            &self.session.map(|s| s.to_string()),
+            &self.venue,
+            &self.language,
+            &self.source_url,
+            &self.title,
+        ];
+        let mut out = String::new();
+        for f in fields {
+            // A field is its length and text, so no two rows share a fingerprint.
+            match f {
+                Some(v) => out.push_str(&format!("{}:{v};", v.len())),
+                None => out.push_str("-;"),
+            }
+        }
+        out
+    }
+}
+
 /// A manifest: rows keyed by the canonical path of the file they describe.
 #[derive(Debug, Clone, Default)]
 pub struct Manifest {
