@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, args: IngestArgs) -> Result<()> {
         String::new()
     };
     eprintln!(
-        "ingested {} statement{} ({}{} statement triples written, {} ontology and reference triples{skipped}) into {}; the store holds {} quads; {:.2} s",
+        "ingested {} statement{} ({}{} statement triples written, {} ontology and reference triples{skipped}) into {}; {}; {:.2} s",
         summary.documents,
         if summary.documents == 1 { "" } else { "s" },
         if summary.unchanged > 0 {
@@ -100,7 +100,16 @@ pub fn run(ctx: &Context, args: IngestArgs) -> Result<()> {
         summary.statement_quads,
         summary.reference_quads,
         ctx.store.display(),
-        summary.total_quads,
+        summary.total_quads.map_or_else(
+            || {
+                if summary.statement_quads + summary.reference_quads == 0 {
+                    "nothing was written".to_owned()
+                } else {
+                    "the store was updated".to_owned()
+                }
+            },
+            |n| format!("the store holds {n} quads")
+        ),
         started.elapsed().as_secs_f64()
     );
     report_failures(&summary.failures, "ingested")

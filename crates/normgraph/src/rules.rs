@@ -24,7 +24,7 @@ pub use crate::error::RuleError;
 use crate::rdf::resources::Resources;
 use crate::rdf::vocab;
 use eval::FactSet;
-use oxigraph::model::{Literal, NamedNode, Triple};
+use oxigraph::model::{Literal, NamedNode, Term, Triple};
 use oxigraph::store::Store;
 use std::path::Path;
 
@@ -52,8 +52,67 @@ pub fn evaluate_store(
     rules: &[Rule],
     bounds: Bounds,
 ) -> Result<StoreEvaluation, RuleError> {
+    evaluate_store_with(store, path, rules, bounds, None)
+}
+
+/// The triple patterns a rule set can read or derive: per predicate, the objects its atoms
+/// name when every atom with that predicate names one (`rdf:type` with a class), else `None`
+/// (any object). `None` overall when an atom's predicate is a variable (every triple may
+/// matter).
+fn rule_patterns(rules: &[Rule]) -> Option<Vec<crate::store::PredicatePattern>> {
+    let mut out: Vec<crate::store::PredicatePattern> = Vec::new();
+    for r in rules {
+        let atoms = r
+            .body
+            .iter()
+            .chain(r.negated.iter().flatten())
+            .chain(std::iter::once(&r.head));
+        for atom in atoms {
+            let Slot::Const(Term::NamedNode(p)) = &atom[1] else {
+                return None;
+            };
+            let i = match out.iter().position(|(q, _)| q == p) {
+                Some(i) => i,
+                None => {
+                    out.push((p.clone(), Some(Vec::new())));
+                    out.len() - 1
+                }
+            };
+            match (&mut out[i].1, &atom[2]) {
+                (Some(objects), Slot::Const(o)) => {
+                    if !objects.contains(o) {
+                        objects.push(o.clone());
+                    }
+                }
+                (objects, Slot::Var(_)) => *objects = None,
+                (None, _) => {}
+            }
+        }
+    }
+    Some(out)
+}
+
+/// [`evaluate_store`], reading from the store only the triples whose predicate a rule names
+/// (and `also`): a fact with any other predicate can match no atom, and skipping them (the
+/// sentences, quotes and offsets of the evidence) is most of the cost of a run.
+fn evaluate_store_with(
+    store: &Store,
+    path: &Path,
+    rules: &[Rule],
+    bounds: Bounds,
+    also: Option<&NamedNode>,
+) -> Result<StoreEvaluation, RuleError> {
     stratify::strata(rules)?;
-    let base = Index::from_triples(crate::store::asserted_triples(store, path)?);
+    let mut patterns = rule_patterns(rules);
+    if let (Some(ps), Some(p)) = (&mut patterns, also) {
+        ps.retain(|(q, _)| q != p);
+        ps.push((p.clone(), None));
+    }
+    let base = Index::from_triples(crate::store::asserted_triples_with(
+        store,
+        path,
+        patterns.as_deref(),
+    )?);
     let asserted = base.facts.clone();
     let evaluation = evaluate_within(base, rules, bounds)?;
     Ok(StoreEvaluation {
@@ -131,7 +190,13 @@ pub fn explain_in_store(
         // The inferred graph is what these rules derive from the facts now in the store.
         return Ok(explain::explain_stored(store, rules, triple, max).map_err(err)?);
     }
-    let run = evaluate_store(store, path, rules, Bounds::default())?;
+    let run = evaluate_store_with(
+        store,
+        path,
+        rules,
+        Bounds::default(),
+        Some(&triple.predicate),
+    )?;
     Ok(explain::explain(
         &run.evaluation,
         rules,

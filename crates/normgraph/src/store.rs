@@ -89,8 +89,13 @@ pub fn rebuild_shared(store: &Store, path: &Path) -> Result<(), StoreError> {
         let reference = NamedNode::new_unchecked(vocab::reference_graph());
         let predicate = NamedNode::new_unchecked(vocab::ng(predicate));
         let mut out = std::collections::BTreeSet::new();
+        // Each object looked up once, though thousands of statements cite it.
+        let mut seen: HashSet<NamedNode> = HashSet::new();
         for q in store.quads_for_pattern(None, Some(predicate.as_ref()), None, None) {
             if let Term::NamedNode(r) = q.map_err(err)?.object {
+                if !seen.insert(r.clone()) {
+                    continue;
+                }
                 let known = store
                     .quads_for_pattern(
                         Some(r.as_ref().into()),
@@ -124,9 +129,25 @@ pub fn rebuild_shared(store: &Store, path: &Path) -> Result<(), StoreError> {
     let quads = model::shared_quads(&cited, &instruments, &sessions);
     let graph = vocab::shared_graph();
     let g = NamedNodeRef::new_unchecked(&graph);
+    // Only the difference is written (usually none after a small edit), compared as the
+    // store keeps terms (through an in-memory store: typed literals are kept by value).
+    let scratch = Store::new().map_err(err)?;
+    scratch.extend(quads).map_err(err)?;
+    let new: HashSet<Quad> = scratch.iter().collect::<Result<_, _>>().map_err(err)?;
+    let old: HashSet<Quad> = store
+        .quads_for_pattern(None, None, None, Some(g.into()))
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    if new == old && store.contains_named_graph(g).map_err(err)? {
+        return Ok(());
+    }
     let mut tx = store.start_transaction().map_err(err)?;
-    tx.clear_graph(g).map_err(err)?;
-    tx.extend(quads.iter());
+    for q in old.difference(&new) {
+        tx.remove(q);
+    }
+    for q in new.difference(&old) {
+        tx.insert(q);
+    }
     tx.insert_named_graph(g);
     tx.commit().map_err(err)
 }
@@ -150,10 +171,36 @@ pub fn graphs(store: &Store, path: &Path) -> Result<Vec<(String, usize)>, StoreE
 /// Every triple in the store outside the inferred graph (the asserted facts), duplicates
 /// across graphs included once by the caller's index.
 pub fn asserted_triples(store: &Store, path: &Path) -> Result<Vec<Triple>, StoreError> {
+    asserted_triples_with(store, path, None)
+}
+
+/// A predicate with the objects wanted (`None`: any object).
+pub type PredicatePattern = (NamedNode, Option<Vec<Term>>);
+
+/// The asserted triples (see [`asserted_triples`]) that match one of `patterns` (all of them
+/// for `None`): a predicate with the objects wanted (any object for `None`), each read from
+/// the store's predicate–object index.
+pub fn asserted_triples_with(
+    store: &Store,
+    path: &Path,
+    patterns: Option<&[PredicatePattern]>,
+) -> Result<Vec<Triple>, StoreError> {
     let err = |e| storage_error(path, e);
     let inferred = vocab::inferred_graph();
     let mut out = Vec::new();
-    for q in store.iter() {
+    let quads: Box<dyn Iterator<Item = Result<Quad, StorageError>>> = match patterns {
+        None => Box::new(store.iter()),
+        Some(ps) => Box::new(ps.iter().flat_map(|(p, objects)| {
+            let objects: Vec<Option<&Term>> = match objects {
+                None => vec![None],
+                Some(os) => os.iter().map(Some).collect(),
+            };
+            objects.into_iter().flat_map(move |o| {
+                store.quads_for_pattern(None, Some(p.as_ref()), o.map(Term::as_ref), None)
+            })
+        })),
+    };
+    for q in quads {
         let q = q.map_err(err)?;
         if let GraphName::NamedNode(g) = &q.graph_name {
             if g.as_str() == inferred || ledger::is_ledger(g.as_ref()) {

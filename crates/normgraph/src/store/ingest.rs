@@ -58,8 +58,9 @@ pub struct IngestSummary {
     pub statement_quads: usize,
     /// Quads written for the ontology and reference data (0 when they were unchanged).
     pub reference_quads: usize,
-    /// Quads in the store afterwards.
-    pub total_quads: usize,
+    /// Quads in the store afterwards, counted when new statements were loaded (`None`
+    /// otherwise: counting takes a while).
+    pub total_quads: Option<usize>,
     /// Triples of the inferred graph dropped because the statements changed.
     pub inferred_cleared: usize,
     /// With `keep_going`: the bad inputs set aside, one message each.
@@ -456,6 +457,13 @@ pub fn ingest(
     //    stopped half-way leaves nothing stale behind: what the rules derived (run `infer`
     //    again) and the scores analyses wrote back (run `analyze … --write-back` again).
     let facts_change = loader.is_some() || !changed.is_empty() || !fixed_changed.is_empty();
+    let complete = ledger.stamp.as_ref() == Some(&stamp);
+    if !facts_change && renewed.is_empty() && complete {
+        // Nothing to write, and the last ingest finished (its stamp is written last).
+        return Ok(summary);
+    }
+    // The stamp goes until this run has finished writing (see below).
+    ledger::remove_stamp(store).map_err(err)?;
     if facts_change {
         let derived = derived_graphs(store).map_err(err)?;
         summary.inferred_cleared = derived.inferred_triples;
@@ -468,6 +476,7 @@ pub fn ingest(
         }
     }
     // New graphs: one atomic commit, all of them or none.
+    let bulk_loaded = loader.is_some();
     if let Some(loader) = loader {
         loader.commit().map_err(err)?;
     }
@@ -545,12 +554,13 @@ pub fn ingest(
         }
         tx.commit().map_err(err)?;
     }
-    if ledger.stamp.as_ref() != Some(&stamp) {
-        ledger::write_stamp(store, &stamp).map_err(err)?;
-    }
-    // The shared graph is rebuilt even when nothing changed, in case an earlier ingest was
-    // stopped between its writes.
     rebuild_shared(store, path)?;
-    summary.total_quads = store.len().map_err(err)?;
+    // Last, the stamp: a store without one had an ingest stopped before this point, so the
+    // next one rebuilds the shared graph even if no file changed.
+    ledger::write_stamp(store, &stamp).map_err(err)?;
+    if bulk_loaded {
+        // (Counting takes a while on a large store: not worth it after a small edit.)
+        summary.total_quads = Some(store.len().map_err(err)?);
+    }
     Ok(summary)
 }

@@ -15,8 +15,10 @@
 //! The input key is the SHA-256 of the [`Stamp`] (the extractor's version and every resource
 //! file extraction reads), the manifest row's values and the file's bytes: a change to any of
 //! them changes the key. An entry is written in the same commit as the graphs it describes, so
-//! a crash leaves both old or both new. The store's current stamp is kept as
-//! `id:input ng:extractorStamp "…"`, to say why everything is re-extracted.
+//! a crash leaves both old or both new. The store's stamp is kept as
+//! `id:input ng:extractorStamp "…"`, to say why everything is re-extracted; an ingest that
+//! writes removes it first and writes it last, so a store without one had an ingest stopped
+//! half-way, and the next rebuilds the shared graph even if no file changed.
 
 use crate::error::ResourceError;
 use crate::rdf::resources::{Resources, EXTRACTOR_VERSION};
@@ -198,9 +200,8 @@ pub fn remove_entry(
     Ok(())
 }
 
-/// Writes `stamp` as the store's current one, in a transaction.
-pub fn write_stamp(store: &Store, stamp: &Stamp) -> Result<(), StorageError> {
-    let mut tx = store.start_transaction()?;
+/// Removes the store's stamp in `tx`.
+fn clear_stamp(tx: &mut oxigraph::store::Transaction<'_>) -> Result<(), StorageError> {
     let (s, p, g) = (root(), ng("extractorStamp"), graph());
     let old: Vec<Quad> = tx
         .quads_for_pattern(
@@ -213,7 +214,27 @@ pub fn write_stamp(store: &Store, stamp: &Stamp) -> Result<(), StorageError> {
     for q in &old {
         tx.remove(q);
     }
-    tx.insert(&Quad::new(s, p, Literal::new_simple_literal(&stamp.0), g));
+    Ok(())
+}
+
+/// Removes the store's stamp: an ingest is about to write.
+pub fn remove_stamp(store: &Store) -> Result<(), StorageError> {
+    let mut tx = store.start_transaction()?;
+    clear_stamp(&mut tx)?;
+    tx.commit()
+}
+
+/// Writes `stamp` as the store's current one, in a transaction: the ingest that had removed
+/// it has finished.
+pub fn write_stamp(store: &Store, stamp: &Stamp) -> Result<(), StorageError> {
+    let mut tx = store.start_transaction()?;
+    clear_stamp(&mut tx)?;
+    tx.insert(&Quad::new(
+        root(),
+        ng("extractorStamp"),
+        Literal::new_simple_literal(&stamp.0),
+        graph(),
+    ));
     tx.commit()
 }
 
