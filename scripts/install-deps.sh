@@ -9,7 +9,9 @@
 # - networkx + scipy (PyPI): the graph tests read our GraphML/GEXF/Cytoscape exports with
 #   networkx and compare its PageRank and modularity with ours;
 # - SPARQLWrapper (PyPI): with rdflib's SPARQLStore, the endpoint tests' real clients;
-# - oxigraph (PyPI, the Oxigraph server binary): the target of the `push` tests.
+# - oxigraph (PyPI, the Oxigraph server binary): the target of the `push` tests;
+# - virtuoso-opensource (virtuoso-t, isql-vt): the server store the N-Quads shards test
+#   bulk-loads (`tests/virtuoso.rs`).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -17,7 +19,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 need=()
-for pkg in clang libclang-dev raptor2-utils eye python3-pip graphviz chromium; do
+for pkg in clang libclang-dev raptor2-utils eye python3-pip graphviz chromium virtuoso-opensource; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -740,24 +740,74 @@ fn push_to_a_real_oxigraph_server_and_query_it_remotely() {
     let local_graphs = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
                         FILTER(?g != <https://w3id.org/normgraph/id/graph/ingest>) } GROUP BY ?g";
     let local = csv_rows(&ok(&store, cwd, &["query", "--format", "csv", local_graphs]).stdout);
-    for _ in 0..2 {
-        // Pushing twice leaves the remote store as after one push (PUT replaces a graph).
-        let run = ok(&store, cwd, &["push", "-q", &gsp]);
-        assert!(run.stderr.contains("pushed"), "{}", run.stderr);
-        let remote = ok(
-            &store,
-            cwd,
-            &[
-                "query",
-                "--endpoint",
-                &endpoint,
-                "--format",
-                "csv",
-                per_graph,
-            ],
+    let remote_graphs = || {
+        csv_rows(
+            &ok(
+                &store,
+                cwd,
+                &[
+                    "query",
+                    "--endpoint",
+                    &endpoint,
+                    "--format",
+                    "csv",
+                    per_graph,
+                ],
+            )
+            .stdout,
+        )
+    };
+    let graphs = local.len() - 1; // less the header
+    for round in 0..3 {
+        // The second push sends nothing (unchanged since the first); the third, with --all,
+        // sends everything again, and PUT replaces each graph: the same remote store.
+        let args: &[&str] = if round == 2 {
+            &["push", "-q", "--all", &gsp]
+        } else {
+            &["push", "-q", &gsp]
+        };
+        let run = ok(&store, cwd, args);
+        let sent = if round == 1 { 0 } else { graphs };
+        assert!(
+            run.stderr.contains(&format!("pushed {sent} graphs")),
+            "round {round}: {}",
+            run.stderr
         );
-        assert_eq!(csv_rows(&remote.stdout), local);
+        if round == 1 {
+            assert!(
+                run.stderr
+                    .contains(&format!("{graphs} unchanged since the last push")),
+                "{}",
+                run.stderr
+            );
+        }
+        assert_eq!(remote_graphs(), local);
     }
+    // A correction: the corrections graph is new and the inferred graph, stale, is dropped;
+    // the next push sends the one and deletes the other there.
+    let corrections = cwd.join("corrections.ttl");
+    std::fs::write(
+        &corrections,
+        "<https://w3id.org/normgraph/id/statement/000_8e5a7b6371a20a1b> \
+         <http://www.w3.org/2000/01/rdf-schema#comment> \"checked\" .\n",
+    )
+    .expect("write");
+    ok(
+        &store,
+        cwd,
+        &["correct", corrections.to_str().expect("utf8")],
+    );
+    let run = ok(&store, cwd, &["push", "-q", &gsp]);
+    assert!(
+        run.stderr.contains("pushed 1 graphs") && run.stderr.contains("1 deleted there"),
+        "{}",
+        run.stderr
+    );
+    let now = csv_rows(&ok(&store, cwd, &["query", "--format", "csv", local_graphs]).stdout);
+    assert_eq!(remote_graphs(), now);
+    // Back to what the curated queries below expect.
+    ok(&store, cwd, &["infer"]);
+    ok(&store, cwd, &["push", "-q", &gsp]);
     for (name, _) in curated() {
         let here = ok(&store, cwd, &["query", "--format", "csv", name.as_str()]).stdout;
         let there = ok(

@@ -12,3 +12,4 @@ mod props;
 mod robustness;
 mod rules;
 mod server;
+mod virtuoso;

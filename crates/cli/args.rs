@@ -181,6 +181,10 @@ pub struct ExtractArgs {
     /// stderr and the exit code is still 3.
     #[arg(long)]
     pub keep_going: bool,
+    /// Instead of printing, write the statements' quads as N-Quads into this folder, one file
+    /// per input (`<slug>.nq`) and `resources.nq`, for a server store to bulk-load.
+    #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
+    pub to_nquads: Option<PathBuf>,
 }
 
 /// Arguments of `text`.
@@ -232,6 +236,10 @@ pub struct PushArgs {
     /// Leave the inferred graph out.
     #[arg(long)]
     pub asserted_only: bool,
+    /// Send every graph, also those unchanged since the last push to this URL (by default
+    /// only what changed is sent).
+    #[arg(long)]
+    pub all: bool,
     /// Attempts per graph.
     #[arg(long, default_value_t = 3)]
     pub attempts: u32,

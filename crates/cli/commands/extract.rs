@@ -3,11 +3,35 @@
 use super::{read_batch, report_failures, Context};
 use crate::args::{ExtractArgs, ExtractFormat};
 use anyhow::Result;
+use normgraph::extract::batch;
+use normgraph::extract::lexicon::Lexicon;
 use normgraph::extract::Extraction;
+use normgraph::output::shards;
 use std::io::Write;
 
 /// Runs `normgraph extract`.
 pub fn run(ctx: &Context, args: ExtractArgs) -> Result<()> {
+    if let Some(dir) = &args.to_nquads {
+        let lexicon = Lexicon::load(&ctx.resources)?;
+        let plan = batch::plan(&args.paths, args.manifest.as_deref(), args.keep_going)?;
+        let shards = shards::write_shards(
+            dir,
+            &ctx.resources,
+            &lexicon,
+            plan,
+            args.keep_going,
+            &mut |w| eprintln!("warning: {w}"),
+        )?;
+        eprintln!(
+            "wrote {} file{} ({} statements, {} quads with resources.nq) into {}",
+            shards.files,
+            if shards.files == 1 { "" } else { "s" },
+            shards.statements,
+            shards.quads,
+            dir.display()
+        );
+        return report_failures(&shards.failures, "written");
+    }
     let batch = read_batch(ctx, &args.paths, args.manifest.as_deref(), args.keep_going)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

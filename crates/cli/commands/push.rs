@@ -14,6 +14,7 @@ pub fn run(ctx: &Context, args: PushArgs) -> Result<()> {
         asserted_only: args.asserted_only,
         attempts: args.attempts.max(1),
         timeout: seconds("--timeout", args.timeout)?,
+        all: args.all,
     };
     let db = ctx.open_store()?;
     let bar = progress_bar(args.quiet, None);
@@ -23,8 +24,21 @@ pub fn run(ctx: &Context, args: PushArgs) -> Result<()> {
         bar.tick();
     })?;
     bar.finish_and_clear();
+    let mut also = String::new();
+    if summary.unchanged > 0 {
+        also.push_str(&format!(
+            "; {} unchanged since the last push, not sent",
+            summary.unchanged
+        ));
+    }
+    if summary.deleted > 0 {
+        also.push_str(&format!(
+            "; {} deleted there (gone from the store)",
+            summary.deleted
+        ));
+    }
     eprintln!(
-        "pushed {} graphs ({} triples) to {} in {:.2} s{}",
+        "pushed {} graphs ({} triples{also}) to {} in {:.2} s{}",
         summary.graphs,
         summary.triples,
         args.endpoint,

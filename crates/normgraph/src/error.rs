@@ -682,6 +682,7 @@ pub fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
     }
     try_kind!(
         IngestError,
+        ShardError,
         RuleError,
         QueryError,
         StoreError,
@@ -769,6 +770,35 @@ impl IngestError {
         match self {
             Self::Input(_) => ErrorKind::BadInput,
             Self::Store(e) => e.kind(),
+        }
+    }
+}
+
+/// A failure to write N-Quads shards (see [`crate::output::shards`]).
+#[derive(Debug, thiserror::Error)]
+pub enum ShardError {
+    /// A bad input (without `keep_going`); files written before it stay.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The resources cannot be read.
+    #[error(transparent)]
+    Resource(#[from] ResourceError),
+    /// A shard cannot be written.
+    #[error("{}: cannot write: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+impl ShardError {
+    /// Bad input or resources; a file that cannot be written is a failure.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Io { .. } => ErrorKind::Failure,
+            _ => ErrorKind::BadInput,
         }
     }
 }

@@ -118,10 +118,8 @@ pub fn rebuild_shared(store: &Store, path: &Path) -> Result<(), StoreError> {
     let mut sessions = std::collections::BTreeSet::new();
     for q in store.quads_for_pattern(None, Some(at.as_ref()), None, None) {
         if let Term::NamedNode(s) = q.map_err(err)?.object {
-            if let Some((body, n)) = s.as_str().rsplit_once("/session/") {
-                if let Ok(n) = n.parse::<u32>() {
-                    sessions.insert((body.to_owned(), n));
-                }
+            if let Some(session) = model::session_of(s.as_str()) {
+                sessions.insert(session);
             }
         }
     }

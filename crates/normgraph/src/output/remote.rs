@@ -4,12 +4,15 @@
 //! `push` sends each named graph with `PUT <store>?graph=<IRI>` as N-Triples, streamed from a
 //! store snapshot (the body is produced while it is sent, so memory stays flat whatever the graph
 //! size), retrying a failed graph with back-off. PUT replaces the remote graph, so pushing twice
-//! leaves the remote store as after one push. This is how Oxigraph's server (`/store`), Apache
+//! leaves the remote store as after one push. The store remembers (in its ledger graph) a
+//! digest of each graph as it was sent to each endpoint, so a later push sends only the graphs
+//! that changed since, and deletes there the graphs gone from the store (`all` sends all). This is how Oxigraph's server (`/store`), Apache
 //! Jena Fuseki (`/<dataset>/data`), GraphDB (`/repositories/<id>/rdf-graphs/service`) and
 //! Virtuoso (`/sparql-graph-crud`, with authentication) accept graphs.
 
 use crate::error::RemoteError;
 use crate::rdf::vocab;
+use crate::store::ledger;
 use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode};
@@ -30,6 +33,8 @@ pub struct PushOptions {
     pub attempts: u32,
     /// Time limit of one HTTP exchange.
     pub timeout: Duration,
+    /// Send every graph, even those unchanged since the last push to this endpoint.
+    pub all: bool,
 }
 
 /// What a push did.
@@ -41,6 +46,10 @@ pub struct PushSummary {
     pub triples: usize,
     /// Retries that were needed.
     pub retries: u32,
+    /// Graphs left alone: the endpoint got this very content on an earlier push.
+    pub unchanged: usize,
+    /// Graphs deleted at the endpoint: pushed before, gone from the store since.
+    pub deleted: usize,
 }
 
 /// Streams one graph of a store snapshot as N-Triples.
@@ -116,7 +125,7 @@ pub fn push(
             if let NamedOrBlankNode::NamedNode(n) = g.map_err(storage)? {
                 // Ingest's bookkeeping (local paths and hashes) stays here.
                 let derived = options.asserted_only && n.as_str() == inferred;
-                if !derived && !crate::store::ledger::is_ledger(n.as_ref()) {
+                if !derived && !ledger::is_ledger(n.as_ref()) {
                     graphs.push(n);
                 }
             }
@@ -132,7 +141,51 @@ pub fn push(
     }
     let http = client(options.timeout);
     let mut summary = PushSummary::default();
+    // What this endpoint got before (recorded in the ledger graph, see `store::ledger`).
+    let before = ledger::pushed(store, &options.endpoint).map_err(storage)?;
+    if options.graphs.is_empty() {
+        // Graphs pushed before and gone from the store since: deleted there too.
+        let mut gone: Vec<&NamedNode> = before
+            .keys()
+            .filter(|g| !store.contains_named_graph(*g).unwrap_or(true))
+            .collect();
+        gone.sort();
+        for g in gone {
+            let url = graph_url(&options.endpoint, g.as_str());
+            let request = Request::builder()
+                .method(Method::DELETE)
+                .uri(&url)
+                .body(Body::empty())
+                .map_err(|e| RemoteError::BadUrl {
+                    url: url.clone(),
+                    message: e.to_string(),
+                })?;
+            match http.request(request) {
+                Ok(r) if r.status().is_success() || r.status() == StatusCode::NOT_FOUND => {}
+                Ok(r) => {
+                    return Err(RemoteError::Status {
+                        url,
+                        status: r.status().as_u16(),
+                        message: r.into_body().to_string().unwrap_or_default(),
+                    })
+                }
+                Err(e) => {
+                    return Err(RemoteError::Unreachable {
+                        url,
+                        message: e.to_string(),
+                    })
+                }
+            }
+            ledger::record_push(store, &options.endpoint, g.as_ref(), None).map_err(storage)?;
+            summary.deleted += 1;
+        }
+    }
     for g in &graphs {
+        let digest = ledger::graph_digest(store, g.as_ref()).map_err(storage)?;
+        if !options.all && before.get(g) == Some(&digest) {
+            summary.unchanged += 1;
+            continue;
+        }
         let url = graph_url(&options.endpoint, g.as_str());
         let mut attempt = 0;
         loop {
@@ -182,6 +235,8 @@ pub fn push(
             };
             match outcome {
                 Ok(()) => {
+                    ledger::record_push(store, &options.endpoint, g.as_ref(), Some(&digest))
+                        .map_err(storage)?;
                     summary.graphs += 1;
                     summary.triples += counter.load(std::sync::atomic::Ordering::Relaxed);
                     progress(g.as_str(), summary.triples);
@@ -204,8 +259,11 @@ pub fn push(
     Ok(summary)
 }
 
-/// Runs a query on a remote SPARQL endpoint (POST `application/sparql-query`) and returns the
-/// response's media type and body. The normgraph prefixes are declared in front of the query.
+/// Runs a query on a remote SPARQL endpoint and returns the response's media type and body.
+/// The normgraph prefixes are declared in front of the query. The query is POSTed as an HTML
+/// form (`query=…`, `application/x-www-form-urlencoded`), the one way of the SPARQL 1.1
+/// Protocol every server takes: Virtuoso 7.2 never answers a POST of
+/// `application/sparql-query`.
 pub fn query(
     endpoint: &str,
     query: &str,
@@ -213,12 +271,15 @@ pub fn query(
     timeout: Duration,
 ) -> Result<(String, Vec<u8>), RemoteError> {
     let text = format!("{}{query}", vocab::sparql_prefixes());
+    let form: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("query", &text)
+        .finish();
     let request = Request::builder()
         .method(Method::POST)
         .uri(endpoint)
-        .header(CONTENT_TYPE, "application/sparql-query")
+        .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(ACCEPT, accept)
-        .body(Body::from(text))
+        .body(Body::from(form))
         .map_err(|e| RemoteError::BadUrl {
             url: endpoint.to_owned(),
             message: e.to_string(),

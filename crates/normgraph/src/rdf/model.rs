@@ -144,6 +144,13 @@ pub fn session_iri(body_iri: &str, number: u32) -> String {
     format!("{body_iri}/session/{number}")
 }
 
+/// The body and number of a session IRI (`…/body/<slug>/session/<n>`), as the shared graph
+/// describes sessions.
+pub fn session_of(iri: &str) -> Option<(String, u32)> {
+    let (body, n) = iri.rsplit_once("/session/")?;
+    Some((body.to_owned(), n.parse().ok()?))
+}
+
 /// The quads describing entities that several statements share — the cited resolutions and
 /// other instruments the reference data lacks, and the sessions statements were delivered at — written once into the
 /// shared graph so that the union of all graphs holds each triple once.

@@ -242,3 +242,97 @@ pub fn write_stamp(store: &Store, stamp: &Stamp) -> Result<(), StorageError> {
 pub fn is_ledger(g: NamedNodeRef<'_>) -> bool {
     g.as_str() == vocab::ledger_graph()
 }
+
+/// A digest of one graph's content, whatever order its quads come in: the sum (mod 2^256) of
+/// the SHA-256 of each triple in N-Triples. What `push` compares to send only what changed.
+pub fn graph_digest(store: &Store, g: NamedNodeRef<'_>) -> Result<String, StorageError> {
+    let mut sum = [0u64; 4];
+    for q in store.quads_for_pattern(None, None, None, Some(g.into())) {
+        let t = oxigraph::model::Triple::from(q?);
+        let h = Sha256::digest(t.to_string().as_bytes());
+        let mut carry = 0u128;
+        for (i, lane) in sum.iter_mut().enumerate().rev() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&h[i * 8..i * 8 + 8]);
+            let total = u128::from(*lane) + u128::from(u64::from_be_bytes(word)) + carry;
+            *lane = total as u64;
+            carry = total >> 64;
+        }
+    }
+    Ok(sum.iter().map(|l| format!("{l:016x}")).collect())
+}
+
+/// The subject recording what was pushed of graph `g` to `url`.
+fn push_record(url: &str, g: &str) -> NamedNode {
+    let short = |x: &str| hex(&Sha256::digest(x.as_bytes())[..12]);
+    NamedNode::new_unchecked(format!("{}push/{}/{}", vocab::ID, short(url), short(g)))
+}
+
+/// The graphs pushed to `url` before, with the digest each had when it was sent.
+pub fn pushed(store: &Store, url: &str) -> Result<HashMap<NamedNode, String>, StorageError> {
+    let mut out = HashMap::new();
+    let to = Literal::new_simple_literal(url);
+    let gr = graph();
+    for q in store.quads_for_pattern(
+        None,
+        Some(ng("pushedTo").as_ref()),
+        Some(to.as_ref().into()),
+        Some(gr.as_ref()),
+    ) {
+        let s = q?.subject;
+        let (mut graph_name, mut digest) = (None, None);
+        for p in store.quads_for_pattern(Some(s.as_ref()), None, None, Some(gr.as_ref())) {
+            let p = p?;
+            match p.object {
+                Term::NamedNode(n) if p.predicate == ng("pushedGraph") => graph_name = Some(n),
+                Term::Literal(l) if p.predicate == ng("contentDigest") => {
+                    digest = Some(l.value().to_owned());
+                }
+                _ => {}
+            }
+        }
+        if let (Some(g), Some(d)) = (graph_name, digest) {
+            out.insert(g, d);
+        }
+    }
+    Ok(out)
+}
+
+/// Records that graph `g` was sent to `url` with `digest` (`None`: deleted there).
+pub fn record_push(
+    store: &Store,
+    url: &str,
+    g: NamedNodeRef<'_>,
+    digest: Option<&str>,
+) -> Result<(), StorageError> {
+    let s = push_record(url, g.as_str());
+    let gr = graph();
+    let mut tx = store.start_transaction()?;
+    let old: Vec<Quad> = tx
+        .quads_for_pattern(Some(s.as_ref().into()), None, None, Some(gr.as_ref()))
+        .collect::<Result<_, _>>()?;
+    for q in &old {
+        tx.remove(q);
+    }
+    if let Some(d) = digest {
+        tx.insert(&Quad::new(
+            s.clone(),
+            ng("pushedTo"),
+            Literal::new_simple_literal(url),
+            gr.clone(),
+        ));
+        tx.insert(&Quad::new(
+            s.clone(),
+            ng("pushedGraph"),
+            g.into_owned(),
+            gr.clone(),
+        ));
+        tx.insert(&Quad::new(
+            s,
+            ng("contentDigest"),
+            Literal::new_simple_literal(d),
+            gr,
+        ));
+    }
+    tx.commit()
+}
