@@ -124,7 +124,16 @@ pub fn rebuild_shared(store: &Store, path: &Path) -> Result<(), StoreError> {
         }
     }
     let sessions: Vec<(String, u32)> = sessions.into_iter().collect();
-    let quads = model::shared_quads(&cited, &instruments, &sessions);
+    write_shared(
+        store,
+        path,
+        model::shared_quads(&cited, &instruments, &sessions),
+    )
+}
+
+/// Makes the shared graph hold `quads` (see [`rebuild_shared`]), writing only the difference.
+fn write_shared(store: &Store, path: &Path, quads: Vec<Quad>) -> Result<(), StoreError> {
+    let err = |e| storage_error(path, e);
     let graph = vocab::shared_graph();
     let g = NamedNodeRef::new_unchecked(&graph);
     // Only the difference is written (usually none after a small edit), compared as the

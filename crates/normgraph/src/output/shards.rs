@@ -19,9 +19,8 @@ use crate::rdf::model;
 use crate::rdf::resources::{resource_quads, Resources};
 use crate::rdf::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{Quad, Term};
+use oxigraph::model::Quad;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
 /// Files extracted at a time (on every core).
@@ -61,39 +60,6 @@ fn write_nquads(path: &Path, quads: &[Quad]) -> Result<(), ShardError> {
         })
 }
 
-/// The shared-graph quads for what `quads` (one file's statements) name: resolutions and
-/// instruments not described by the reference data (`known` holds the IRIs it describes) and
-/// the sessions of delivery.
-fn shared_part(quads: &[Quad], known: &HashSet<String>) -> Vec<Quad> {
-    let (cited, referenced, at) = (
-        vocab::ng("citedResolution"),
-        vocab::ng("referencedInstrument"),
-        vocab::ng("deliveredAt"),
-    );
-    let mut resolutions = BTreeSet::new();
-    let mut instruments = BTreeSet::new();
-    let mut sessions = BTreeSet::new();
-    for q in quads {
-        let Term::NamedNode(o) = &q.object else {
-            continue;
-        };
-        let p = q.predicate.as_str();
-        if p == cited && !known.contains(o.as_str()) {
-            resolutions.insert(o.as_str().to_owned());
-        } else if p == referenced && !known.contains(o.as_str()) {
-            instruments.insert(o.as_str().to_owned());
-        } else if p == at {
-            if let Some(s) = model::session_of(o.as_str()) {
-                sessions.insert(s);
-            }
-        }
-    }
-    let resolutions: Vec<String> = resolutions.into_iter().collect();
-    let instruments: Vec<String> = instruments.into_iter().collect();
-    let sessions: Vec<(String, u32)> = sessions.into_iter().collect();
-    model::shared_quads(&resolutions, &instruments, &sessions)
-}
-
 /// Extracts the inputs of `plan` and writes them as N-Quads shards into `dir` (created if
 /// needed; see the module's documentation). `progress` hears how many files are done, and of
 /// inputs that gave no statement.
@@ -111,15 +77,7 @@ pub fn write_shards(
     })?;
     let mut fixed = resource_quads(&resources.ontology()?, &vocab::ontology_graph())?;
     let reference = resource_quads(&resources.reference()?, &vocab::reference_graph())?;
-    let identifier = format!("{}identifier", vocab::DCTERMS);
-    let known: HashSet<String> = reference
-        .iter()
-        .filter(|q| q.predicate.as_str() == identifier)
-        .map(|q| match &q.subject {
-            oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
-            other => other.to_string(),
-        })
-        .collect();
+    let known = model::described(&reference);
     fixed.extend(reference);
     let mut shards = Shards {
         failures: plan.failures,
@@ -134,8 +92,9 @@ pub fn write_shards(
                 let bytes = batch::read_bytes(input)?;
                 let extractions = batch::extract_input(input, &bytes, lexicon)?;
                 let mut quads: Vec<Quad> = extractions.iter().flat_map(model::quads).collect();
-                let shared = shared_part(&quads, &known);
-                quads.extend(shared);
+                let mut shared = model::SharedParts::default();
+                shared.add(&quads);
+                quads.extend(shared.quads(&known));
                 write_nquads(&dir.join(format!("{}.nq", input.slug)), &quads)?;
                 Ok((extractions.len(), quads.len()))
             })

@@ -144,6 +144,71 @@ pub fn session_iri(body_iri: &str, number: u32) -> String {
     format!("{body_iri}/session/{number}")
 }
 
+/// What the shared graph describes, gathered from statements' quads: the resolutions and
+/// instruments they name and the sessions they were delivered at (see [`shared_quads`]).
+#[derive(Debug, Default)]
+pub struct SharedParts {
+    resolutions: std::collections::BTreeSet<String>,
+    instruments: std::collections::BTreeSet<String>,
+    sessions: std::collections::BTreeSet<(String, u32)>,
+}
+
+impl SharedParts {
+    /// Adds what `quads` (statement graphs) name.
+    pub fn add(&mut self, quads: &[Quad]) {
+        let (cited, referenced, at) = (
+            vocab::ng("citedResolution"),
+            vocab::ng("referencedInstrument"),
+            vocab::ng("deliveredAt"),
+        );
+        for q in quads {
+            let Term::NamedNode(o) = &q.object else {
+                continue;
+            };
+            let p = q.predicate.as_str();
+            if p == cited {
+                self.resolutions.insert(o.as_str().to_owned());
+            } else if p == referenced {
+                self.instruments.insert(o.as_str().to_owned());
+            } else if p == at {
+                if let Some(s) = session_of(o.as_str()) {
+                    self.sessions.insert(s);
+                }
+            }
+        }
+    }
+
+    /// The shared graph's quads for these parts, leaving out what the reference data describes
+    /// (`known`, see [`described`]).
+    pub fn quads(&self, known: &std::collections::HashSet<String>) -> Vec<Quad> {
+        let unknown = |set: &std::collections::BTreeSet<String>| -> Vec<String> {
+            set.iter()
+                .filter(|r| !known.contains(*r))
+                .cloned()
+                .collect()
+        };
+        let sessions: Vec<(String, u32)> = self.sessions.iter().cloned().collect();
+        shared_quads(
+            &unknown(&self.resolutions),
+            &unknown(&self.instruments),
+            &sessions,
+        )
+    }
+}
+
+/// The IRIs the reference data describes (those with a `dcterms:identifier`).
+pub fn described(reference: &[Quad]) -> std::collections::HashSet<String> {
+    let identifier = format!("{DCTERMS}identifier");
+    reference
+        .iter()
+        .filter(|q| q.predicate.as_str() == identifier)
+        .filter_map(|q| match &q.subject {
+            NamedOrBlankNode::NamedNode(n) => Some(n.as_str().to_owned()),
+            NamedOrBlankNode::BlankNode(_) => None,
+        })
+        .collect()
+}
+
 /// The body and number of a session IRI (`…/body/<slug>/session/<n>`), as the shared graph
 /// describes sessions.
 pub fn session_of(iri: &str) -> Option<(String, u32)> {
