@@ -246,3 +246,69 @@ fn explain_from_the_stored_inference_gives_the_proofs_of_a_fresh_run() {
         before
     );
 }
+
+#[test]
+fn a_withdrawn_retraction_brings_its_fact_back_on_the_next_ingest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let store = cwd.join("store");
+    let seeds = crate::util::root().join("data/statements");
+    let seeds = seeds.to_str().expect("utf8");
+    ok(&store, cwd, &["ingest", "-q", seeds]);
+    let stmt = "https://w3id.org/normgraph/id/statement/000_8e5a7b6371a20a1b";
+    let res = "https://undocs.org/A/RES/75/240";
+    let count = || -> String {
+        ok(
+            &store,
+            cwd,
+            &[
+                "query",
+                "--format",
+                "csv",
+                &format!("SELECT (COUNT(*) AS ?n) WHERE {{ <{stmt}> ng:cites <{res}> }}"),
+            ],
+        )
+        .stdout
+        .replace('\r', "")
+    };
+    assert!(count().ends_with("\n1\n"), "{}", count());
+    let file = cwd.join("corrections.ttl");
+    fs::write(
+        &file,
+        format!(
+            "@prefix ng: <https://w3id.org/normgraph/ns#> .\n\
+             @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n\
+             [] a ng:Retraction ; rdf:subject <{stmt}> ; rdf:predicate ng:cites ; rdf:object <{res}> .\n"
+        ),
+    )
+    .expect("write");
+    let file = file.to_str().expect("utf8");
+    ok(&store, cwd, &["correct", file]);
+    assert!(count().ends_with("\n0\n"), "{}", count());
+    // Re-ingesting keeps it retracted (the retractions are part of the stamp: the first
+    // ingest after a correction reads the files again, the next one nothing).
+    for _ in 0..2 {
+        ok(&store, cwd, &["ingest", "-q", seeds]);
+        assert!(count().ends_with("\n0\n"), "{}", count());
+    }
+    let run = ok(&store, cwd, &["ingest", "-q", seeds]);
+    assert!(
+        run.stderr.contains("2 of 2 files unchanged"),
+        "{}",
+        run.stderr
+    );
+    // The scholar withdraws the retraction: the next ingest reads the files again.
+    fs::write(
+        file,
+        format!("<{stmt}> <http://www.w3.org/2000/01/rdf-schema#comment> \"checked\" .\n"),
+    )
+    .expect("write");
+    ok(&store, cwd, &["correct", file]);
+    let run = ok(&store, cwd, &["ingest", "-q", seeds]);
+    assert!(
+        run.stderr.contains("reading every file again"),
+        "{}",
+        run.stderr
+    );
+    assert!(count().ends_with("\n1\n"), "{}", count());
+}

@@ -158,7 +158,7 @@ fn shards_bulk_loaded_into_virtuoso_answer_the_curated_queries_as_locally() {
     }
     assert!(!store.exists(), "extract --to-nquads needs no store");
     let shards = std::fs::read_dir(&data).expect("shards").count();
-    assert_eq!(shards, 2 + 60 + 1, "one file per input and resources.nq");
+    assert_eq!(shards, 2 + 60 + 1, "one file per input and +resources.nq");
     let Some(virtuoso) = Virtuoso::start(cwd, &data) else {
         assert!(
             !in_ci,

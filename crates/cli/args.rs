@@ -182,7 +182,7 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub keep_going: bool,
     /// Instead of printing, write the statements' quads as N-Quads into this folder, one file
-    /// per input (`<slug>.nq`) and `resources.nq`, for a server store to bulk-load.
+    /// per input (`<slug>.nq`) and `+resources.nq`, for a server store to bulk-load.
     #[arg(long, value_name = "DIR", value_hint = clap::ValueHint::DirPath)]
     pub to_nquads: Option<PathBuf>,
 }

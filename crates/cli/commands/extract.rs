@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: ExtractArgs) -> Result<()> {
             &mut |w| eprintln!("warning: {w}"),
         )?;
         eprintln!(
-            "wrote {} file{} ({} statements, {} quads with resources.nq) into {}",
+            "wrote {} file{} ({} statements, {} quads with +resources.nq) into {}",
             shards.files,
             if shards.files == 1 { "" } else { "s" },
             shards.statements,

@@ -80,8 +80,9 @@ fn open_rocksdb(path: &Path) -> Result<Store, StoreError> {
     Err(StoreError::NoPersistentStore(path.to_path_buf()))
 }
 
-/// Rebuilds the shared graph from what the statement graphs cite and where they were delivered.
-pub fn rebuild_shared(store: &Store, path: &Path) -> Result<(), StoreError> {
+/// Rebuilds the shared graph from what the statement graphs cite and where they were delivered;
+/// returns whether it changed.
+pub fn rebuild_shared(store: &Store, path: &Path) -> Result<bool, StoreError> {
     let err = |e| storage_error(path, e);
     // The objects of `predicate` that the reference data does not describe (no identifier).
     let unknown_objects = |predicate: &str| -> Result<Vec<String>, StoreError> {
@@ -131,8 +132,9 @@ pub fn rebuild_shared(store: &Store, path: &Path) -> Result<(), StoreError> {
     )
 }
 
-/// Makes the shared graph hold `quads` (see [`rebuild_shared`]), writing only the difference.
-fn write_shared(store: &Store, path: &Path, quads: Vec<Quad>) -> Result<(), StoreError> {
+/// Makes the shared graph hold `quads` (see [`rebuild_shared`]), writing only the difference;
+/// returns whether there was one.
+fn write_shared(store: &Store, path: &Path, quads: Vec<Quad>) -> Result<bool, StoreError> {
     let err = |e| storage_error(path, e);
     let graph = vocab::shared_graph();
     let g = NamedNodeRef::new_unchecked(&graph);
@@ -146,7 +148,7 @@ fn write_shared(store: &Store, path: &Path, quads: Vec<Quad>) -> Result<(), Stor
         .collect::<Result<_, _>>()
         .map_err(err)?;
     if new == old && store.contains_named_graph(g).map_err(err)? {
-        return Ok(());
+        return Ok(false);
     }
     let mut tx = store.start_transaction().map_err(err)?;
     for q in old.difference(&new) {
@@ -156,7 +158,8 @@ fn write_shared(store: &Store, path: &Path, quads: Vec<Quad>) -> Result<(), Stor
         tx.insert(q);
     }
     tx.insert_named_graph(g);
-    tx.commit().map_err(err)
+    tx.commit().map_err(err)?;
+    Ok(true)
 }
 
 /// The named graphs in the store with their sizes, sorted by IRI.

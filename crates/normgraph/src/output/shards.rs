@@ -8,9 +8,11 @@
 //! - `<slug>.nq` per input file: its statement graphs, and its part of the shared graph (the
 //!   resolutions, instruments and sessions it names that the reference data does not
 //!   describe; the union of every file's part is the shared graph `ingest` builds);
-//! - `resources.nq`: the ontology and reference graphs (the same for every job).
+//! - `+resources.nq`: the ontology and reference graphs (the same for every job).
 //!
 //! What a store adds is not here: the scholar's corrections, the ledger, the inferred graph.
+//! Two jobs given files of the same name in different folders both write `<slug>.nq`, the
+//! later one winning, where `ingest` would refuse: give each job distinct file names.
 
 use crate::error::{render, ShardError};
 use crate::extract::batch::{self, Plan};
@@ -22,6 +24,10 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Quad;
 use rayon::prelude::*;
 use std::path::Path;
+
+/// The shard of the ontology and reference graphs; a `+` is in no statement's slug, so no
+/// input's shard can take its name.
+pub const RESOURCES: &str = "+resources.nq";
 
 /// Files extracted at a time (on every core).
 const CHUNK: usize = 128;
@@ -84,7 +90,7 @@ pub fn write_shards(
         quads: fixed.len(),
         ..Shards::default()
     };
-    write_nquads(&dir.join("resources.nq"), &fixed)?;
+    write_nquads(&dir.join(RESOURCES), &fixed)?;
     for chunk in plan.inputs.chunks(CHUNK) {
         let results: Vec<Result<(usize, usize), ShardError>> = chunk
             .par_iter()

@@ -77,6 +77,9 @@ pub struct Derivation {
     pub premises: Vec<Proof>,
 }
 
+/// Derivations of one triple by one rule collected before they are sorted and cut to `max`.
+const COLLECT_CAP: usize = 10_000;
+
 struct Explainer<'a> {
     ev: &'a Evaluation,
     rules: &'a [Rule],
@@ -152,7 +155,9 @@ impl Explainer<'_> {
             }
             let mut bindings: Vec<Vec<Option<u32>>> = Vec::new();
             let sources = vec![&self.ev.index.facts; rule.body.len()];
-            let limit = self.max.saturating_add(1);
+            // All of them (up to a cap), so that the ones shown after sorting do not depend on
+            // the order the join finds them in.
+            let limit = COLLECT_CAP.max(self.max.saturating_add(1));
             join(&rule.body, &sources, &mut b, &mut |found| {
                 if side_conditions(rule, found, &self.ev.index) {
                     let v = found.to_vec();
@@ -481,6 +486,18 @@ fn slot_term(slot: &Slot, b: &Bindings) -> Option<Term> {
 }
 
 impl StoredExplainer<'_> {
+    /// Quads the rules never see: ingest's ledger and the triple naming the rules.
+    fn hidden(&self, q: &oxigraph::model::Quad) -> bool {
+        match &q.graph_name {
+            oxigraph::model::GraphName::NamedNode(g) => {
+                crate::store::ledger::is_ledger(g.as_ref())
+                    || (*g == self.inferred
+                        && q.predicate.as_str() == format!("{}rulesDigest", vocab::NG))
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the triple is asserted (in a graph other than the inferred one) and derived.
     fn holds(&self, t: &Triple) -> Result<(bool, bool), oxigraph::store::StorageError> {
         let (mut asserted, mut derived) = (false, false);
@@ -490,7 +507,11 @@ impl StoredExplainer<'_> {
             Some(t.object.as_ref()),
             None,
         ) {
-            match q?.graph_name {
+            let q = q?;
+            if self.hidden(&q) {
+                continue;
+            }
+            match q.graph_name {
                 oxigraph::model::GraphName::NamedNode(g) if g == self.inferred => derived = true,
                 _ => asserted = true,
             }
@@ -522,7 +543,11 @@ impl StoredExplainer<'_> {
             .store
             .quads_for_pattern(s, p, o.map(Term::as_ref), None)
         {
-            let t = Triple::from(q?);
+            let q = q?;
+            if self.hidden(&q) {
+                continue;
+            }
+            let t = Triple::from(q);
             if seen.insert(t.clone()) {
                 out.push(t);
             }
@@ -560,6 +585,13 @@ impl StoredExplainer<'_> {
             let mut added = Vec::new();
             let mut fits = true;
             for (slot, term) in atom.iter().zip(terms) {
+                if let Slot::Const(c) = slot {
+                    // The store matches typed literals by value; the rules, by term.
+                    if *c != term {
+                        fits = false;
+                        break;
+                    }
+                }
                 if let Slot::Var(v) = slot {
                     match b.get(v) {
                         Some(x) if *x != term => {
@@ -666,7 +698,7 @@ impl StoredExplainer<'_> {
                 continue;
             }
             let atoms: Vec<&Atom> = rule.body.iter().collect();
-            let limit = self.max.saturating_add(1);
+            let limit = COLLECT_CAP.max(self.max.saturating_add(1));
             let mut candidates: Vec<Bindings> = Vec::new();
             let mut failure = None;
             self.join(&atoms, &mut b, &mut |found| {

@@ -70,8 +70,8 @@ pub struct IngestSummary {
 /// What an ingest reports while it runs.
 #[derive(Debug)]
 pub enum Event {
-    /// The extractor or its resources differ from those of the last ingest: every file is
-    /// read again.
+    /// The extractor, its resources or the corrections' retractions differ from those of the
+    /// last ingest: every file is read again.
     Reextracting,
     /// `done` of `total` files read (first pass) or rewritten (second pass, `rewriting`).
     Progress {
@@ -313,13 +313,19 @@ pub fn ingest(
         message: e.to_string(),
     };
     let err = |e| IngestError::Store(storage_error(path, e));
-    let stamp = Stamp::of(resources).map_err(load)?;
+    // The facts the scholar's corrections retract are part of what made each graph: a
+    // retraction withdrawn must bring its fact back, so they are in the stamp too.
+    let retractions = super::corrections::stored_retractions(store, path)?;
+    let mut retraction_lines: Vec<String> = retractions.iter().map(ToString::to_string).collect();
+    retraction_lines.sort_unstable();
+    let stamp = Stamp::of(resources)
+        .map_err(load)?
+        .with(&retraction_lines.join("\n"));
     let ledger = Ledger::read(store).map_err(err)?;
     if ledger.stamp.as_ref().is_some_and(|s| *s != stamp) {
         on(Event::Reextracting);
     }
-    let retracted =
-        Retracted::new(super::corrections::stored_retractions(store, path)?).map_err(err)?;
+    let retracted = Retracted::new(retractions).map_err(err)?;
     let mut summary = IngestSummary {
         failures: plan.failures,
         ..IngestSummary::default()
@@ -575,8 +581,16 @@ pub fn ingest(
         }
         tx.commit().map_err(err)?;
     }
-    if !shared_loaded {
-        rebuild_shared(store, path)?;
+    if !shared_loaded && rebuild_shared(store, path)? && !facts_change {
+        // The shared graph changed though no statement did (an earlier run was stopped before
+        // rebuilding it): what the rules derived may be stale.
+        let derived = derived_graphs(store).map_err(err)?;
+        summary.inferred_cleared = derived.inferred_triples;
+        let mut tx = store.start_transaction().map_err(err)?;
+        for g in &derived.graphs {
+            tx.remove_named_graph(g).map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
     }
     // Last, the stamp: a store without one had an ingest stopped before this point, so the
     // next one rebuilds the shared graph even if no file changed.

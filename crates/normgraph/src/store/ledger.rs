@@ -12,8 +12,9 @@
 //!     ng:gaveGraph <…/graph/statement/000_8e5a7b6371a20a1b> .
 //! ```
 //!
-//! The input key is the SHA-256 of the [`Stamp`] (the extractor's version and every resource
-//! file extraction reads), the manifest row's values and the file's bytes: a change to any of
+//! The input key is the SHA-256 of the [`Stamp`] (the extractor's version, every resource
+//! file extraction reads and the facts the corrections retract), the manifest row's values and
+//! the file's bytes: a change to any of
 //! them changes the key. An entry is written in the same commit as the graphs it describes, so
 //! a crash leaves both old or both new. The store's stamp is kept as
 //! `id:input ng:extractorStamp "…"`, to say why everything is re-extracted; an ingest that
@@ -53,6 +54,15 @@ impl Stamp {
             h.update(f.text.as_bytes());
         }
         Ok(Self(hex(&h.finalize())))
+    }
+
+    /// This stamp combined with `more` (what else every graph was made from).
+    pub fn with(self, more: &str) -> Self {
+        let mut h = Sha256::new();
+        h.update(self.0.as_bytes());
+        h.update([0]);
+        h.update(more.as_bytes());
+        Self(hex(&h.finalize()))
     }
 
     /// The key of one input: this stamp, the manifest row's values and the file's bytes.
