@@ -1,11 +1,11 @@
 //! `normgraph serve`: the SPARQL 1.1 Protocol over real HTTP, real clients (rdflib's
 //! SPARQLStore, SPARQLWrapper, headless Chromium on the query page), limits and bad input.
 
-use crate::util::{chromium, dump, ok, resource_folder, root};
+use crate::util::{chromium, dump, free_port, ok, resource_folder, root};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -21,13 +21,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
 }
 
 fn start(store: &Path, extra: &[&str]) -> Server {

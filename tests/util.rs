@@ -133,3 +133,11 @@ pub fn chromium(args: &[&str], profile: &Path) -> Option<std::process::Output> {
         Err(e) => panic!("chromium missing in CI: {e}"),
     }
 }
+
+/// A loopback port free at the time of asking (for servers the tests start).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}

@@ -9,7 +9,7 @@
 //! literal in Virtuoso, keeps a common tag in Oxigraph); and of a column named `example…`
 //! (a `SAMPLE`, whose choice SPARQL leaves to the engine) only that it is there.
 
-use crate::util::{fixture, ok, root};
+use crate::util::{fixture, free_port, ok, root};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -27,13 +27,6 @@ impl Drop for Virtuoso {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
 }
 
 /// Runs SQL through Virtuoso's `isql` client; its output, or `None` if it failed.

@@ -66,6 +66,21 @@ pub struct Proof {
     pub cut_off: bool,
 }
 
+impl Proof {
+    /// The proof of `triple` (N-Triples) before its evidence or derivations are added.
+    fn new(triple: String, asserted: bool) -> Self {
+        Self {
+            triple,
+            asserted,
+            evidence: Vec::new(),
+            derivations: Vec::new(),
+            cycle: false,
+            truncated: false,
+            cut_off: false,
+        }
+    }
+}
+
 /// One way a triple is derived.
 #[derive(Debug, Clone, Serialize)]
 pub struct Derivation {
@@ -124,15 +139,7 @@ impl Explainer<'_> {
             .as_ref()
             .map_or_else(String::new, ToString::to_string);
         let asserted = self.base.contains(&fact);
-        let mut proof = Proof {
-            triple: text,
-            asserted,
-            evidence: Vec::new(),
-            derivations: Vec::new(),
-            cycle: false,
-            truncated: false,
-            cut_off: false,
-        };
+        let mut proof = Proof::new(text, asserted);
         if asserted {
             if let Some(t) = &triple {
                 proof.evidence = evidence(self.store, t);
@@ -655,15 +662,7 @@ impl StoredExplainer<'_> {
         path: &mut Vec<Triple>,
     ) -> Result<Proof, oxigraph::store::StorageError> {
         let (asserted, _) = self.holds(&triple)?;
-        let mut proof = Proof {
-            triple: triple.to_string(),
-            asserted,
-            evidence: Vec::new(),
-            derivations: Vec::new(),
-            cycle: false,
-            truncated: false,
-            cut_off: false,
-        };
+        let mut proof = Proof::new(triple.to_string(), asserted);
         if asserted {
             proof.evidence = evidence(self.store, &triple);
             return Ok(proof);
