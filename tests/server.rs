@@ -527,6 +527,116 @@ fn hostile_queries_are_refused_and_the_server_stays_up() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }
 
+/// Slow clients cannot starve the others: 300 connections that trickle a header line every
+/// second hold no place a normal client needs, and each is closed once its request is late.
+#[test]
+fn slow_clients_do_not_starve_the_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let seeds = root().join("data/statements");
+    ok(
+        &store,
+        dir.path(),
+        &["ingest", "-q", seeds.to_str().expect("utf8")],
+    );
+    let server = start(&store, &["--request-timeout", "4"]);
+    let addr = server.base.trim_start_matches("http://").to_owned();
+    let opened = Instant::now();
+    let mut slow: Vec<TcpStream> = (0..300)
+        .map(|_| {
+            let mut s = TcpStream::connect(&addr).expect("connects");
+            let _ = s.write_all(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\n");
+            s
+        })
+        .collect();
+    let ask = format!(
+        "{}/sparql?query={}",
+        server.base,
+        encode("ASK { ?s ?p ?o }")
+    );
+    for round in 0..6 {
+        std::thread::sleep(Duration::from_millis(500));
+        for s in &mut slow {
+            let _ = s.write_all(b"X-Slow: 1\r\n");
+        }
+        if round >= 2 {
+            let asked = Instant::now();
+            let r = call(Method::GET, &ask, &[("Accept", "text/csv")], b"");
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            assert!(
+                asked.elapsed() < Duration::from_secs(2),
+                "a normal client waited {:?} behind slow ones",
+                asked.elapsed()
+            );
+        }
+    }
+    // Every slow connection is closed by now or soon: made room for others, refused (503), or
+    // late (408).
+    let mut answers = BTreeSet::new();
+    for mut s in slow {
+        let left = (opened + Duration::from_secs(8)).saturating_duration_since(Instant::now());
+        s.set_read_timeout(Some(left.max(Duration::from_millis(10))))
+            .expect("timeout");
+        let mut text = Vec::new();
+        match s.read_to_end(&mut text) {
+            Ok(_) => {
+                let line = String::from_utf8_lossy(&text);
+                answers.insert(
+                    line.split_whitespace()
+                        .nth(1)
+                        .unwrap_or("closed")
+                        .to_owned(),
+                );
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {
+                answers.insert("reset".to_owned());
+            }
+            Err(e) => panic!("a slow connection is still open after its deadline: {e}"),
+        }
+    }
+    assert!(
+        answers
+            .iter()
+            .all(|a| ["closed", "reset", "408", "503"].contains(&a.as_str())),
+        "{answers:?}"
+    );
+
+    // The connection layer itself: two requests pipelined on one connection, then a chunked
+    // POST with Expect: 100-continue, each answered in order.
+    let mut s = TcpStream::connect(&addr).expect("connects");
+    let q = encode("SELECT ?x WHERE { VALUES ?x { 1 } }");
+    let get = format!("GET /sparql?query={q} HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n\r\n");
+    let body = format!("query={q}");
+    let (a, b) = body.split_at(7);
+    let post = format!(
+        "POST /sparql HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\nConnection: close\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nExpect: 100-continue\r\n\
+         Transfer-Encoding: chunked\r\n\r\n{:x}\r\n{a}\r\n{:x};ext=1\r\n{b}\r\n0\r\n\r\n",
+        a.len(),
+        b.len()
+    );
+    s.write_all(format!("{get}{get}{post}").as_bytes())
+        .expect("send");
+    let mut all = String::new();
+    s.read_to_string(&mut all).expect("answers");
+    assert_eq!(all.matches("HTTP/1.1 200 OK").count(), 3, "{all}");
+    assert_eq!(all.matches("HTTP/1.1 100 Continue").count(), 1, "{all}");
+    assert_eq!(all.matches("\r\nx\r\n1\r\n").count(), 3, "{all}");
+
+    // A body larger than allowed is refused without being read; a head too large too.
+    let mut s = TcpStream::connect(&addr).expect("connects");
+    s.write_all(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n")
+        .expect("send");
+    let mut all = String::new();
+    let _ = s.read_to_string(&mut all);
+    assert!(all.starts_with("HTTP/1.1 413"), "{all}");
+    let mut s = TcpStream::connect(&addr).expect("connects");
+    let _ = s.write_all(format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "y".repeat(70_000)).as_bytes());
+    let mut all = String::new();
+    let _ = s.read_to_string(&mut all);
+    assert!(all.starts_with("HTTP/1.1 431"), "{all}");
+}
+
 /// The query page links only web, URN and mail addresses: an IRI such as `javascript:…` in the
 /// data is shown as text, never as a link that would run in the endpoint's origin.
 #[test]

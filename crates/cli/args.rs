@@ -335,9 +335,18 @@ pub struct ServeArgs {
     /// Accept SPARQL Update.
     #[arg(long)]
     pub allow_update: bool,
-    /// Most connections served at once.
+    /// Most connections open at once. When all are taken, the one that has waited longest for
+    /// its request is closed to make room; when all are busy answering, HTTP 503.
     #[arg(long, default_value_t = 256)]
     pub max_connections: usize,
+    /// Most connections one client (IP address) may have waiting for their request; beyond,
+    /// its own oldest waiting one is closed.
+    #[arg(long, default_value_t = 32)]
+    pub max_waiting_per_client: usize,
+    /// Seconds a request (head and body) has to arrive once its connection is open or idle
+    /// (later: HTTP 408 and the connection closed).
+    #[arg(long, default_value_t = 10.0)]
+    pub request_timeout: f64,
 }
 
 /// Arguments of `infer`.

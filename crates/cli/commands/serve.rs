@@ -14,6 +14,8 @@ pub fn run(ctx: &Context, args: ServeArgs) -> Result<()> {
         max_body: args.max_body,
         allow_update: args.allow_update,
         max_connections: args.max_connections.max(1),
+        max_waiting_per_client: args.max_waiting_per_client.max(1),
+        request_timeout: super::seconds("--request-timeout", args.request_timeout)?,
     };
     let db = ctx.open_store()?;
     let bind = args.bind;

@@ -19,9 +19,11 @@
 //! Every query runs with a time limit that cancels its evaluation (503 when reached) and a limit
 //! on result rows (400 when passed, so the client can add LIMIT); request bodies above a size
 //! limit get 413; federated `SERVICE` is off (normgraph is built without oxigraph's HTTP
-//! client). CORS allows any origin, so browser tools such as YASGUI can query it. The HTTP
-//! server is oxhttp (thread per connection, bounded), by the authors of oxigraph.
+//! client). CORS allows any origin, so browser tools such as YASGUI can query it. Connections
+//! (a thread each, bounded, with a deadline for each request to arrive, so slow clients cannot
+//! hold every place) are handled by [`connection`]; requests and responses are oxhttp's types.
 
+use super::connection::{self, ConnectionLimits};
 use crate::analysis::{self, ProjectionSpec};
 use crate::error::QueryError;
 use crate::query::limits::{self, on_query_stack, QUERY_STACK_BYTES};
@@ -55,8 +57,12 @@ pub struct ServerConfig {
     pub max_body: usize,
     /// Whether SPARQL Update is allowed.
     pub allow_update: bool,
-    /// Most connections served at once (one thread each).
+    /// Most connections open at once (one thread each; see [`connection`] for how room is made).
     pub max_connections: usize,
+    /// Most connections one client may have waiting for their request to arrive.
+    pub max_waiting_per_client: usize,
+    /// Time a request (head and body) has to arrive once its connection is open or idle.
+    pub request_timeout: Duration,
 }
 
 impl Default for ServerConfig {
@@ -68,6 +74,8 @@ impl Default for ServerConfig {
             max_body: 1 << 20,
             allow_update: false,
             max_connections: 256,
+            max_waiting_per_client: 32,
+            request_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -79,22 +87,27 @@ pub fn serve(
     store: Store,
     resources: Resources,
     config: ServerConfig,
-) -> std::io::Result<oxhttp::ListeningServer> {
+) -> std::io::Result<connection::Listening> {
+    let limits = ConnectionLimits {
+        max_connections: config.max_connections,
+        max_waiting_per_client: config.max_waiting_per_client,
+        request_timeout: config.request_timeout,
+        // A client that stops reading its response is dropped after this long.
+        write_timeout: config.timeout + Duration::from_secs(30),
+        max_body: config.max_body,
+    };
+    let bind = config.bind;
     let state = Arc::new(State {
         store,
         resources,
-        config: config.clone(),
+        config,
     });
-    oxhttp::Server::new(move |request| {
+    let handler = move |request: &mut Request<Body>| {
         let mut response = state.handle(request);
         cors(&mut response);
         response
-    })
-    .bind(config.bind)
-    // Slow clients (reading or writing) are dropped after this long.
-    .with_global_timeout(config.timeout + Duration::from_secs(30))
-    .with_max_concurrent_connections(config.max_connections)
-    .spawn()
+    };
+    connection::listen(bind, limits, Arc::new(handler))
 }
 
 struct State {
