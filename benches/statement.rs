@@ -1,6 +1,6 @@
 //! One large statement: time and peak memory of `normgraph extract` and of a fresh
 //! `normgraph ingest` of a single statement of 1, 9 and 90 MB, with peak memory as a multiple of
-//! the input's size (the hardening issue's goal: at most 50×).
+//! the input's size (the hardening issue's goal: at most 50×), and what each further MB adds.
 //!
 //! `cargo bench --bench statement -- [--sizes 1,9,90] [--keep]`
 //!
@@ -30,6 +30,7 @@ fn main() {
         "MB", "extract s", "peak MB", "× input", "ingest s", "peak MB", "× input"
     );
     let mut rows = Vec::new();
+    let mut peaks: Vec<(f64, f64, f64)> = Vec::new();
     for mb in sizes {
         let _ = std::fs::remove_dir_all(&work);
         std::fs::create_dir_all(&work).expect("work dir");
@@ -63,6 +64,7 @@ fn main() {
             ing.peak_mb,
             ing.peak_mb / input_mb
         );
+        peaks.push((input_mb, ex.peak_mb, ing.peak_mb));
         rows.push(format!(
             "{},{input_mb:.2},{:.2},{:.0},{:.2},{:.0}",
             today(),
@@ -71,6 +73,17 @@ fn main() {
             ing.seconds,
             ing.peak_mb
         ));
+    }
+    // What each further MB of input costs, apart from what any run costs (the binary, the
+    // lexicon, RocksDB's buffers): the growth of the peak between two sizes.
+    for pair in peaks.windows(2) {
+        let ((a, ex_a, in_a), (b, ex_b, in_b)) = (pair[0], pair[1]);
+        println!(
+            "{a:.0} → {b:.0} MB: each further MB adds {:.1} MB to extract's peak and {:.1} MB to \
+             ingest's",
+            (ex_b - ex_a) / (b - a),
+            (in_b - in_a) / (b - a)
+        );
     }
     if !keep {
         let _ = std::fs::remove_dir_all(&work);

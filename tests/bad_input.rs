@@ -162,6 +162,46 @@ fn deeply_nested_and_very_long_queries_are_refused_not_a_crash() {
     }
     let run = normgraph(&store, cwd, &["query", "-f", plus.to_str().expect("utf8")]);
     assert!(run.stdout.contains("9991"), "{}", run.stdout);
+
+    // A query that would run for hours stops at its --timeout (exit 3), the store unchanged;
+    // this one (a product of patterns sharing no variable) is one that oxigraph does not stop
+    // when cancelled, so the process ends a second after the limit.
+    let before = dump(&store, cwd);
+    let started = std::time::Instant::now();
+    let run = normgraph(
+        &store,
+        cwd,
+        &[
+            "query",
+            "--timeout",
+            "1",
+            "--format",
+            "csv",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        ],
+    );
+    assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
+    assert!(run.stderr.contains("time limit (1 s)"), "{}", run.stderr);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "stopped after {:?}",
+        started.elapsed()
+    );
+    assert_eq!(before, dump(&store, cwd), "the query changed the store");
+    // A query within its limit is answered in full.
+    let run = ok(
+        &store,
+        cwd,
+        &[
+            "query",
+            "--timeout",
+            "30",
+            "--format",
+            "csv",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        ],
+    );
+    assert_eq!(run.stdout.lines().next(), Some("n"), "{}", run.stdout);
 }
 
 /// A federated query is the query's fault (exit 3); a control character in the data does not

@@ -222,6 +222,10 @@ pub struct QueryArgs {
     /// normgraph prefixes are declared for it).
     #[arg(long)]
     pub endpoint: Option<String>,
+    /// Stop the query after this many seconds (exit 3). On a remote endpoint, how long to wait
+    /// for its answer (default 300).
+    #[arg(long)]
+    pub timeout: Option<f64>,
 }
 
 /// Arguments of `push`.

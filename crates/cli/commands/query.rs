@@ -4,14 +4,21 @@
 use super::Context;
 use crate::args::QueryArgs;
 use anyhow::Result;
+use normgraph::error::QueryError;
 use normgraph::output::remote;
 use normgraph::query::{self, DefaultGraph};
 use normgraph::rdf::resources::Resources;
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
 
 /// Runs `normgraph query`.
 pub fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
+    let timeout = args
+        .timeout
+        .map(|t| super::seconds("--timeout", t))
+        .transpose()?;
     let (text, origin) = query_text(&ctx.resources, args.query, args.file)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -20,7 +27,7 @@ pub fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
             &url,
             &text,
             query::remote_accept(args.format),
-            std::time::Duration::from_secs(300),
+            timeout.unwrap_or(Duration::from_secs(300)),
         )?;
         query::write_remote(args.format, &media, &body, &origin, &mut out)?;
     } else {
@@ -30,10 +37,48 @@ pub fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
         } else {
             DefaultGraph::Union
         };
-        query::run(&db, &text, &origin, args.format, &graphs, &mut out)?;
+        let _backstop = timeout.map(|limit| Backstop::start(limit, &origin));
+        query::run(&db, &text, &origin, args.format, &graphs, timeout, &mut out)?;
     }
     out.flush()?;
     Ok(())
+}
+
+/// Ends the process a second after a query's time limit if the cancelled evaluation has not
+/// returned by then (oxigraph notices a cancellation only when it next reads the store). The
+/// query only reads, so stopping it mid-way leaves the store as it was.
+struct Backstop {
+    done: mpsc::Sender<()>,
+}
+
+impl Backstop {
+    fn start(limit: Duration, origin: &str) -> Self {
+        let (done, wait) = mpsc::channel::<()>();
+        let message = QueryError::TimedOut {
+            origin: origin.to_owned(),
+            seconds: limit.as_secs_f64(),
+        }
+        .to_string();
+        std::thread::spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) =
+                wait.recv_timeout(limit + Duration::from_secs(1))
+            {
+                eprintln!("error: {message}");
+                #[allow(
+                    clippy::exit,
+                    reason = "the evaluating thread cannot be stopped otherwise"
+                )]
+                std::process::exit(3);
+            }
+        });
+        Self { done }
+    }
+}
+
+impl Drop for Backstop {
+    fn drop(&mut self) {
+        let _ = self.done.send(());
+    }
 }
 
 /// The query's text and where it came from (for error messages): a file, a curated query

@@ -300,6 +300,17 @@ pub enum QueryError {
     /// A term typed by the user is not one.
     #[error("{0:?} is not an IRI, prefixed name, resolution symbol or literal")]
     BadTerm(String),
+    /// The query ran past its time limit and was stopped.
+    #[error(
+        "{origin}: the query ran longer than the time limit ({seconds} s) and was stopped; \
+         narrow it (LIMIT, more bound terms) or give a larger --timeout"
+    )]
+    TimedOut {
+        /// Where the query came from.
+        origin: String,
+        /// The time limit.
+        seconds: f64,
+    },
     /// Writing the results failed.
     #[error("writing results")]
     Io(#[from] std::io::Error),
@@ -603,14 +614,15 @@ impl RuleError {
 }
 
 impl QueryError {
-    /// A query that does not parse, a format that does not fit it or a term that is not one is
-    /// bad input; the rest are failures.
+    /// A query that does not parse, a format that does not fit it, a term that is not one or a
+    /// query that runs past its time limit is bad input; the rest are failures.
     pub fn kind(&self) -> ErrorKind {
         match self {
             Self::Syntax { .. }
             | Self::Format { .. }
             | Self::BadTerm(_)
             | Self::TooComplex { .. }
+            | Self::TimedOut { .. }
             | Self::Unsupported { .. } => ErrorKind::BadInput,
             _ => ErrorKind::Failure,
         }

@@ -195,16 +195,47 @@ pub fn select(
 
 /// Parses and runs a query, writing its results to `out`. `origin` names where the query came
 /// from, for error messages.
+///
+/// With a `timeout`, the evaluation is cancelled when it passes and the error is
+/// [`QueryError::TimedOut`]. (Oxigraph notices the cancellation when it next reads the store: a
+/// query busy joining what it has read stops within one scan of what it reads.)
 pub fn run(
     store: &Store,
     query: &str,
     origin: &str,
     format: OutputFormat,
     default_graph: &DefaultGraph,
+    timeout: Option<std::time::Duration>,
+    out: &mut impl Write,
+) -> Result<usize, QueryError> {
+    let token = CancellationToken::new();
+    let _watchdog = timeout.map(|limit| Watchdog::start(token.clone(), limit));
+    let timed_out = |e: QueryError| match (e, timeout) {
+        (QueryError::Evaluation { .. }, Some(limit)) if token.is_cancelled() => {
+            QueryError::TimedOut {
+                origin: origin.to_owned(),
+                seconds: limit.as_secs_f64(),
+            }
+        }
+        (e, _) => e,
+    };
+    write_results(store, query, origin, format, default_graph, &token, out).map_err(timed_out)
+}
+
+fn write_results(
+    store: &Store,
+    query: &str,
+    origin: &str,
+    format: OutputFormat,
+    default_graph: &DefaultGraph,
+    token: &CancellationToken,
     out: &mut impl Write,
 ) -> Result<usize, QueryError> {
     let eval = |e| evaluation_error(origin, e);
-    let results = execute(store, query, origin, default_graph)?;
+    let results = prepare(store, query, origin, default_graph, Some(token.clone()))?
+        .on_store(store)
+        .execute()
+        .map_err(eval)?;
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
@@ -449,6 +480,32 @@ pub fn write_remote(
         }
     }
     Ok(())
+}
+
+/// Cancels a query's evaluation when its time limit passes, unless dropped before.
+pub struct Watchdog {
+    done: Option<std::sync::mpsc::Sender<()>>,
+}
+
+impl Watchdog {
+    /// Starts a thread that cancels `token` after `limit`.
+    pub fn start(token: CancellationToken, limit: std::time::Duration) -> Self {
+        let (done, wait) = std::sync::mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(limit) {
+                token.cancel();
+            }
+        });
+        Self { done: Some(done) }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        if let Some(d) = self.done.take() {
+            let _ = d.send(());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -249,13 +249,21 @@ impl Read for Timed {
 struct Refusal {
     status: Option<StatusCode>,
     message: String,
+    /// How much of what the client still sends to read and drop after answering.
+    drain: u64,
 }
+
+/// What is read and dropped after a refusal, unless the refusal says more.
+const DRAIN: u64 = 1 << 20;
+/// The most of a declared body too large that is read and dropped after the 413.
+const DRAIN_TOO_LARGE: u64 = 64 << 20;
 
 impl Refusal {
     fn new(status: StatusCode, message: impl Into<String>) -> Self {
         Self {
             status: Some(status),
             message: message.into(),
+            drain: DRAIN,
         }
     }
 
@@ -263,6 +271,7 @@ impl Refusal {
         Self {
             status: None,
             message: String::new(),
+            drain: 0,
         }
     }
 
@@ -307,7 +316,7 @@ fn serve_connection(
                 if let Some(status) = refusal.status {
                     let mut response = plain(status, refusal.message);
                     let _ = write_response(&mut write_half, &mut response, false, false, true);
-                    linger(reader);
+                    linger(reader, refusal.drain, limits.request_timeout);
                 }
                 return;
             }
@@ -334,13 +343,14 @@ fn serve_connection(
 }
 
 /// Ends a connection whose request was refused unread: closing with unread bytes would reset
-/// it and could destroy the answer before the client reads it, so what the client still sends
-/// is read and dropped, up to 1 MiB or one second.
-fn linger(reader: BufReader<Timed>) {
+/// it and could destroy the answer before the client reads it (simple clients send their whole
+/// body before reading), so what the client still sends is read and dropped, up to `bytes` or
+/// for at most `time`.
+fn linger(reader: BufReader<Timed>, bytes: u64, time: Duration) {
     let mut timed = reader.into_inner();
     let _ = timed.stream.shutdown(Shutdown::Write);
-    timed.deadline = Instant::now() + Duration::from_secs(1);
-    let _ = io::copy(&mut timed.take(1 << 20), &mut io::sink());
+    timed.deadline = Instant::now() + time;
+    let _ = io::copy(&mut timed.take(bytes), &mut io::sink());
 }
 
 fn is_http11(request: &Request<Body>) -> bool {
@@ -528,7 +538,10 @@ fn read_body(
         }
     };
     if length > limits.max_body as u64 {
-        return Err(too_large());
+        return Err(Refusal {
+            drain: length.min(DRAIN_TOO_LARGE),
+            ..too_large()
+        });
     }
     if !chunked && length == 0 {
         return Ok(Vec::new());

@@ -430,7 +430,7 @@ impl State {
                     "using-graph-uri / using-named-graph-uri are not supported; use USING in the update",
                 ));
             }
-            let _watchdog = Watchdog::start(token, self.config.timeout);
+            let _watchdog = query::Watchdog::start(token, self.config.timeout);
             // An update runs in one transaction: it applies as a whole or not at all.
             prepared
                 .on_store(&self.store)
@@ -794,31 +794,6 @@ fn negotiate_rdf(accept: &[String]) -> Option<RdfFormat> {
         }),
         m => RdfFormat::from_media_type(m),
     })
-}
-
-/// Cancels a query when its time limit passes, unless dropped first.
-struct Watchdog {
-    done: Option<mpsc::Sender<()>>,
-}
-
-impl Watchdog {
-    fn start(token: CancellationToken, limit: Duration) -> Self {
-        let (done, wait) = mpsc::channel::<()>();
-        std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(limit) {
-                token.cancel();
-            }
-        });
-        Self { done: Some(done) }
-    }
-}
-
-impl Drop for Watchdog {
-    fn drop(&mut self) {
-        if let Some(d) = self.done.take() {
-            let _ = d.send(());
-        }
-    }
 }
 
 #[cfg(test)]

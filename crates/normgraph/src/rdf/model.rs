@@ -10,49 +10,42 @@ use crate::extract::{Extraction, Span};
 use crate::rdf::vocab::{self, DCTERMS, NG, OA, RDF, RDFS, XSD};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
-struct Builder {
+/// Makes the quads of one graph and hands each to a sink once, in the order first made.
+///
+/// Repeats are told by a 128-bit fingerprint of each quad (two SipHash values of it, 16 bytes a
+/// quad kept), so quads go to the sink as they are made and a large statement's quads are never
+/// all held at once; two distinct quads would have to agree on both hashes to be taken for one
+/// (odds about 2⁻¹²⁸ a pair).
+struct Builder<'s> {
     graph: GraphName,
-    quads: Vec<Quad>,
+    seen: std::collections::HashSet<(u64, u64)>,
+    sink: &'s mut dyn FnMut(Quad),
 }
 
-impl Builder {
-    /// The quads added, each once, in the order first added. Repeats are found by a 64-bit hash
-    /// of each quad (16 bytes a quad) and confirmed by comparing the quads, so no distinct quad
-    /// is ever dropped; the quads themselves are neither copied nor written out as strings (a
-    /// 9 MB statement gives a million quads: sorting them by their N-Quads text held 180 MB).
-    fn into_quads(self) -> Vec<Quad> {
+impl<'s> Builder<'s> {
+    fn new(graph: &str, sink: &'s mut dyn FnMut(Quad)) -> Self {
+        Self {
+            graph: GraphName::NamedNode(iri(graph)),
+            seen: std::collections::HashSet::new(),
+            sink,
+        }
+    }
+
+    fn emit(&mut self, quad: Quad) {
         use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
         let hasher = BuildHasherDefault::<DefaultHasher>::default();
-        let mut quads = self.quads;
-        let mut keys: Vec<(u64, usize)> = quads
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (hasher.hash_one(q), i))
-            .collect();
-        keys.sort_unstable();
-        let mut keep = vec![true; quads.len()];
-        let mut run = 0;
-        while run < keys.len() {
-            let hash = keys[run].0;
-            let end = run + keys[run..].iter().take_while(|k| k.0 == hash).count();
-            // Within a run of equal hashes (almost always repeats of one quad), keep the first
-            // of each distinct quad.
-            let mut members: Vec<usize> = keys[run..end].iter().map(|k| k.1).collect();
-            members.sort_unstable();
-            for (n, &i) in members.iter().enumerate() {
-                if members[..n]
-                    .iter()
-                    .any(|&j| keep[j] && quads[j] == quads[i])
-                {
-                    keep[i] = false;
-                }
-            }
-            run = end;
+        let print = (hasher.hash_one((0u8, &quad)), hasher.hash_one((1u8, &quad)));
+        if self.seen.insert(print) {
+            (self.sink)(quad);
         }
-        let mut flags = keep.into_iter();
-        quads.retain(|_| flags.next().unwrap_or(true));
-        quads
     }
+}
+
+/// Collects what a builder function gives into a vector.
+fn collect(build: impl FnOnce(&mut dyn FnMut(Quad))) -> Vec<Quad> {
+    let mut quads = Vec::new();
+    build(&mut |q| quads.push(q));
+    quads
 }
 
 fn iri(s: &str) -> NamedNode {
@@ -63,14 +56,15 @@ fn ng(local: &str) -> NamedNode {
     iri(&format!("{NG}{local}"))
 }
 
-impl Builder {
+impl Builder<'_> {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.quads.push(Quad::new(
+        let quad = Quad::new(
             NamedOrBlankNode::NamedNode(s.clone()),
             p,
             o.into(),
             self.graph.clone(),
-        ));
+        );
+        self.emit(quad);
     }
 
     fn a(&mut self, s: &NamedNode, class: NamedNode) {
@@ -156,25 +150,29 @@ pub struct SharedParts {
 impl SharedParts {
     /// Adds what `quads` (statement graphs) name.
     pub fn add(&mut self, quads: &[Quad]) {
-        let (cited, referenced, at) = (
-            vocab::ng("citedResolution"),
-            vocab::ng("referencedInstrument"),
-            vocab::ng("deliveredAt"),
-        );
         for q in quads {
-            let Term::NamedNode(o) = &q.object else {
-                continue;
-            };
-            let p = q.predicate.as_str();
-            if p == cited {
+            self.add_quad(q);
+        }
+    }
+
+    /// Adds what one quad of a statement graph names.
+    pub fn add_quad(&mut self, q: &Quad) {
+        let Term::NamedNode(o) = &q.object else {
+            return;
+        };
+        match q.predicate.as_str().strip_prefix(NG) {
+            Some("citedResolution") => {
                 self.resolutions.insert(o.as_str().to_owned());
-            } else if p == referenced {
+            }
+            Some("referencedInstrument") => {
                 self.instruments.insert(o.as_str().to_owned());
-            } else if p == at {
+            }
+            Some("deliveredAt") => {
                 if let Some(s) = session_of(o.as_str()) {
                     self.sessions.insert(s);
                 }
             }
+            _ => {}
         }
     }
 
@@ -228,10 +226,16 @@ pub fn shared_quads(
     instruments: &[String],
     sessions: &[(String, u32)],
 ) -> Vec<Quad> {
-    let mut b = Builder {
-        graph: GraphName::NamedNode(iri(&vocab::shared_graph())),
-        quads: Vec::new(),
-    };
+    collect(|sink| shared_into(cited, instruments, sessions, sink))
+}
+
+fn shared_into(
+    cited: &[String],
+    instruments: &[String],
+    sessions: &[(String, u32)],
+    sink: &mut dyn FnMut(Quad),
+) {
+    let mut b = Builder::new(&vocab::shared_graph(), sink);
     for r in cited {
         let Some(symbol) = r.strip_prefix(vocab::UNDOCS) else {
             continue;
@@ -281,7 +285,6 @@ pub fn shared_quads(
         b.add(&session, ng("ofBody"), iri(body_iri));
         b.int(&session, ng("sessionNumber"), *n as usize);
     }
-    b.into_quads()
 }
 
 fn organ_slug(organ: Organ) -> &'static str {
@@ -293,10 +296,13 @@ fn organ_slug(organ: Organ) -> &'static str {
 
 /// The quads stating everything in one extraction, in the statement's named graph.
 pub fn quads(ex: &Extraction) -> Vec<Quad> {
-    let mut b = Builder {
-        graph: GraphName::NamedNode(iri(&ex.graph)),
-        quads: Vec::new(),
-    };
+    collect(|sink| for_each_quad(ex, sink))
+}
+
+/// Hands the quads of [`quads`] to `sink` one by one as they are made, each once and in the
+/// same order, without holding them (what ingest does with a large statement).
+pub fn for_each_quad(ex: &Extraction, sink: &mut dyn FnMut(Quad)) {
+    let mut b = Builder::new(&ex.graph, sink);
     let s = iri(&ex.statement);
     b.a(&s, ng("Statement"));
     let file = std::path::Path::new(&ex.source)
@@ -510,5 +516,4 @@ pub fn quads(ex: &Extraction) -> Vec<Quad> {
         b.add(&s, ng("hasAlignment"), node);
         b.add(&s, ng("alignsWith"), group);
     }
-    b.into_quads()
 }

@@ -189,6 +189,16 @@ impl<'a> Loader<'a> {
 
     fn load(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<(), StorageError> {
         self.pending.extend(quads);
+        self.flush_full()
+    }
+
+    /// Adds one quad (a large statement's quads go in as they are made).
+    fn push(&mut self, quad: Quad) -> Result<(), StorageError> {
+        self.pending.push(quad);
+        self.flush_full()
+    }
+
+    fn flush_full(&mut self) -> Result<(), StorageError> {
         if self.pending.len() >= Self::BATCH_QUADS {
             self.loader.load_quads(std::mem::take(&mut self.pending))?;
         }
@@ -205,11 +215,11 @@ impl<'a> Loader<'a> {
 enum Read {
     /// The ledger holds its key: nothing read but its bytes.
     Skipped { statements: usize },
-    /// None of its graphs is in the store: its quads, to bulk-load.
+    /// None of its graphs is in the store: what was extracted, whose quads are made as they
+    /// go to the bulk loader (a large statement's quads are never all held at once).
     New {
         entry: Entry,
-        quads: Vec<Quad>,
-        statements: usize,
+        extractions: Vec<Extraction>,
     },
     /// Its graphs hold exactly what it gives: only the ledger entry to renew.
     Same { entry: Entry, statements: usize },
@@ -257,15 +267,7 @@ impl Context<'_> {
                 .collect(),
         };
         if stored.is_empty() && !self.ledger.entries.contains_key(&input.slug) {
-            let quads = extractions
-                .iter()
-                .flat_map(|ex| statement_quads(ex, self.retracted))
-                .collect();
-            return Ok(Read::New {
-                entry,
-                quads,
-                statements,
-            });
+            return Ok(Read::New { entry, extractions });
         }
         let same = stored.len() == extractions.len()
             && extractions
@@ -428,19 +430,28 @@ pub fn ingest(
                     summary.unchanged += statements;
                     statements
                 }
-                Read::New {
-                    entry,
-                    quads,
-                    statements,
-                } => {
-                    summary.statement_quads += quads.len();
-                    shared.add(&quads);
+                Read::New { entry, extractions } => {
                     let loader = loader.get_or_insert_with(start_loader);
-                    loader.load(quads).map_err(err)?;
+                    let mut failed = None;
+                    for ex in &extractions {
+                        model::for_each_quad(ex, &mut |q| {
+                            if failed.is_some() || retracted.contains(&q) {
+                                return;
+                            }
+                            summary.statement_quads += 1;
+                            shared.add_quad(&q);
+                            if let Err(e) = loader.push(q) {
+                                failed = Some(e);
+                            }
+                        });
+                    }
+                    if let Some(e) = failed {
+                        return Err(err(e));
+                    }
                     loader
                         .load(ledger::entry_quads(&input.slug, &entry))
                         .map_err(err)?;
-                    statements
+                    extractions.len()
                 }
                 Read::Same { entry, statements } => {
                     summary.unchanged += statements;
