@@ -684,27 +684,30 @@ fn query_page_links_only_web_addresses() {
         b"INSERT DATA { GRAPH <urn:notes> { <urn:a> <urn:b> <javascript:alert(document.domain)>, <https://undocs.org/A/RES/73/27> } }",
     );
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
-    let Some(out) = chromium(
-        &[
-            "--virtual-time-budget=15000",
-            "--dump-dom",
-            &format!("{}/#run=links", server.base),
-        ],
-        &cwd.join("p"),
-    ) else {
-        return;
-    };
-    let dom = String::from_utf8_lossy(&out.stdout);
-    assert!(dom.contains(r#"data-rows="2""#), "{dom:.3000}");
-    assert!(
-        dom.contains("javascript:alert(document.domain)"),
-        "{dom:.3000}"
-    );
-    assert!(!dom.contains(r#"href="javascript"#), "{dom:.3000}");
-    assert!(
-        dom.contains(r#"href="https://undocs.org/A/RES/73/27""#),
-        "{dom:.3000}"
-    );
+    // The simple page and YASGUI (whose table cells go through DOMPurify).
+    for (page, rows) in [("classic", r#"data-rows="2""#), ("", "2 results")] {
+        let Some(out) = chromium(
+            &[
+                "--virtual-time-budget=15000",
+                "--dump-dom",
+                &format!("{}/{page}#run=links", server.base),
+            ],
+            &cwd.join(format!("p{page}")),
+        ) else {
+            return;
+        };
+        let dom = String::from_utf8_lossy(&out.stdout);
+        assert!(dom.contains(rows), "/{page}: {dom:.3000}");
+        assert!(
+            dom.contains("javascript:alert(document.domain)"),
+            "/{page}: {dom:.3000}"
+        );
+        assert!(!dom.contains(r#"href="javascript"#), "/{page}: {dom:.3000}");
+        assert!(
+            dom.contains(r#"href="https://undocs.org/A/RES/73/27""#),
+            "/{page}: {dom:.3000}"
+        );
+    }
 }
 
 #[test]
@@ -784,7 +787,47 @@ fn query_page_runs_a_curated_query_in_headless_chromium() {
         .count()
         - 1;
     let server = start(&store, &[]);
-    let url = format!("{}/#run=statements", server.base);
+    // YASGUI at /, served offline: no asset from elsewhere, and it works with every other host
+    // unreachable.
+    let page = call(Method::GET, &format!("{}/", server.base), &[], b"").body;
+    for attribute in ["src=\"http", "href=\"http", "url(http", "@import"] {
+        assert!(!page.contains(attribute), "the page loads {attribute}…");
+    }
+    let Some(out) = chromium(
+        &[
+            "--virtual-time-budget=15000",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+            "--dump-dom",
+            &format!("{}/#run=statements", server.base),
+        ],
+        &cwd.join("y1"),
+    ) else {
+        return;
+    };
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains(&format!("{rows} results")),
+        "expected {rows} results in YASGUI: {dom:.3000}"
+    );
+    assert!(dom.contains("Iran (Islamic Republic of)"), "{dom:.3000}");
+    assert!(
+        dom.contains("yasr_downloadIcon") || dom.contains("download"),
+        "{dom:.3000}"
+    );
+    chromium(
+        &[
+            "--window-size=1400,900",
+            "--virtual-time-budget=15000",
+            &format!(
+                "--screenshot={}",
+                root().join("target/yasgui-page.png").display()
+            ),
+            &format!("{}/#run=statements", server.base),
+        ],
+        &cwd.join("y2"),
+    );
+    // The simple page beside it.
+    let url = format!("{}/classic#run=statements", server.base);
     let Some(out) = chromium(
         &["--virtual-time-budget=15000", "--dump-dom", &url],
         &cwd.join("p1"),

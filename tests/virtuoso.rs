@@ -188,6 +188,7 @@ fn shards_bulk_loaded_into_virtuoso_answer_the_curated_queries_as_locally() {
     let listed = ok(&store, cwd, &["queries"]).stdout;
     let names: Vec<&str> = listed
         .lines()
+        .filter(|l| !l.starts_with(' '))
         .filter_map(|l| l.split_whitespace().next())
         .collect();
     assert!(names.len() >= 10, "{listed}");

@@ -70,13 +70,13 @@ impl ProjectionSpec {
     }
 }
 
-/// The named projections: (name, one-line summary, directed).
+/// The named projections: (name, description, directed).
 pub fn list(resources: &Resources) -> Result<Vec<(String, String, bool)>, AnalysisError> {
     Ok(resources
         .projections()?
         .into_iter()
         .map(|(name, file)| {
-            let summary = file.summary().to_owned();
+            let summary = file.description();
             let spec = ProjectionSpec::from_query(&name, "", &file.text, false);
             (name, summary, spec.directed)
         })

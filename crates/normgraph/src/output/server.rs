@@ -80,7 +80,16 @@ impl Default for ServerConfig {
     }
 }
 
-const PAGE: &str = include_str!("../../../../assets/endpoint.html");
+/// The query page: YASGUI (see `assets/vendor/yasgui/VERSION`), with the curated queries, the
+/// normgraph prefixes and vocabulary for completion, and links to the viewer.
+const PAGE: &str = include_str!("../../../../assets/yasgui.html");
+/// The simple query page, without YASGUI.
+const CLASSIC_PAGE: &str = include_str!("../../../../assets/endpoint.html");
+const YASGUI_JS: &[u8] = include_bytes!("../../../../assets/vendor/yasgui/yasgui.min.js");
+const YASGUI_CSS: &[u8] = include_bytes!("../../../../assets/vendor/yasgui/yasgui.min.css");
+const YASGUI_LICENSE: &[u8] = include_bytes!("../../../../assets/vendor/yasgui/LICENSE.txt");
+const YASGUI_NOTICES: &[u8] =
+    include_bytes!("../../../../assets/vendor/yasgui/yasgui.min.js.LICENSE.txt");
 
 /// Starts the server; it runs until the process ends (call `join` on the result to wait).
 pub fn serve(
@@ -172,6 +181,21 @@ const RESULTS_OFFERED: &str = "application/sparql-results+json, application/spar
 const RDF_OFFERED: &str =
     "text/turtle, application/n-triples, application/n-quads, application/ld+json, application/rdf+xml";
 
+/// JSON to put inside a `<script>` element: `<` escaped, so no `</script>` in the data ends it.
+fn script_json(data: &serde_json::Value) -> String {
+    data.to_string().replace('<', "\\u003c")
+}
+
+/// An embedded file the browser may keep for a day.
+fn asset(content_type: &str, bytes: &'static [u8]) -> Response<Body> {
+    let mut r = respond(StatusCode::OK, content_type, bytes.to_vec());
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    r
+}
+
 fn respond(status: StatusCode, content_type: &str, body: Vec<u8>) -> Response<Body> {
     let mut r = Response::new(Body::from(body));
     *r.status_mut() = status;
@@ -230,6 +254,21 @@ impl State {
         }
         match (request.method().clone(), path.as_str()) {
             (Method::GET, "/") => respond(StatusCode::OK, "text/html; charset=utf-8", self.page()),
+            (Method::GET, "/classic") => respond(
+                StatusCode::OK,
+                "text/html; charset=utf-8",
+                self.classic_page(),
+            ),
+            (Method::GET, "/assets/yasgui.min.js") => {
+                asset("text/javascript; charset=utf-8", YASGUI_JS)
+            }
+            (Method::GET, "/assets/yasgui.min.css") => asset("text/css; charset=utf-8", YASGUI_CSS),
+            (Method::GET, "/assets/yasgui.LICENSE.txt") => {
+                asset("text/plain; charset=utf-8", YASGUI_LICENSE)
+            }
+            (Method::GET, "/assets/yasgui.min.js.LICENSE.txt") => {
+                asset("text/plain; charset=utf-8", YASGUI_NOTICES)
+            }
             (Method::GET, "/sparql" | "/query") => self.sparql(request, params),
             (Method::POST, "/sparql" | "/query" | "/update") => {
                 let body = match self.read_body(request) {
@@ -261,13 +300,13 @@ impl State {
             }
             (Method::GET, "/store") => self.graph_store(request, &params),
             (Method::GET, "/viewer") => self.viewer(&params),
-            (_, "/" | "/sparql" | "/query" | "/update" | "/store" | "/viewer") => text(
+            (_, "/" | "/classic" | "/sparql" | "/query" | "/update" | "/store" | "/viewer") => text(
                 StatusCode::METHOD_NOT_ALLOWED,
                 format!("{} is not allowed on {path}", request.method()),
             ),
             _ => text(
                 StatusCode::NOT_FOUND,
-                format!("nothing at {path}: try / (query page), /sparql, /store or /viewer"),
+                format!("nothing at {path}: try / (YASGUI), /classic (simple query page), /sparql, /store or /viewer"),
             ),
         }
     }
@@ -304,26 +343,69 @@ impl State {
         }
     }
 
+    /// The YASGUI page, with its data: the curated queries, the projections, the prefixes and
+    /// the vocabulary's classes and properties (for completion).
     fn page(&self) -> Vec<u8> {
-        let queries: Vec<serde_json::Value> = self
-            .resources
+        let prefixes: serde_json::Map<String, serde_json::Value> = crate::rdf::vocab::PREFIXES
+            .iter()
+            .map(|(p, iri)| ((*p).to_owned(), serde_json::Value::from(*iri)))
+            .collect();
+        let terms = |types: &str| -> Vec<String> {
+            let query = format!(
+                "SELECT DISTINCT ?t WHERE {{ GRAPH <{}> {{ ?t a ?type FILTER(?type IN ({types}) && isIRI(?t)) }} }} ORDER BY ?t",
+                crate::rdf::vocab::ontology_graph()
+            );
+            match query::select(&self.store, &query, "page", &DefaultGraph::Union) {
+                Ok(Some((_, rows))) => rows
+                    .into_iter()
+                    .filter_map(|row| match row.into_iter().next().flatten() {
+                        Some(oxigraph::model::Term::NamedNode(n)) => Some(n.into_string()),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        let example = "SELECT ?statement ?delegation ?resolution WHERE {\n  ?statement a ng:Statement ;\n             ng:cites/dcterms:identifier ?resolution .\n  OPTIONAL { ?statement ng:deliveredBy/skos:prefLabel ?delegation }\n}\nLIMIT 100\n";
+        let data = serde_json::json!({
+            "queries": self.curated(),
+            "projections": self.projections(),
+            "prefixes": prefixes,
+            "classes": terms("owl:Class, rdfs:Class"),
+            "properties": terms("owl:ObjectProperty, owl:DatatypeProperty, owl:AnnotationProperty, rdf:Property"),
+            "example": example,
+        });
+        PAGE.replace("@@DATA@@", &script_json(&data)).into_bytes()
+    }
+
+    /// The curated queries: name, full description, text.
+    fn curated(&self) -> Vec<serde_json::Value> {
+        self.resources
             .queries()
             .unwrap_or_default()
             .into_iter()
             .map(|(name, f)| {
-                let summary = f.summary().to_owned();
+                let summary = f.description();
                 serde_json::json!({ "name": name, "summary": summary, "text": f.text })
             })
-            .collect();
-        let projections: Vec<String> = analysis::projection::list(&self.resources)
+            .collect()
+    }
+
+    fn projections(&self) -> Vec<String> {
+        analysis::projection::list(&self.resources)
             .unwrap_or_default()
             .into_iter()
             .map(|(n, _, _)| n)
-            .collect();
-        let data = serde_json::json!({ "queries": queries, "projections": projections })
-            .to_string()
-            .replace('<', "\\u003c");
-        PAGE.replace("@@DATA@@", &data).into_bytes()
+            .collect()
+    }
+
+    /// The simple query page.
+    fn classic_page(&self) -> Vec<u8> {
+        let queries = self.curated();
+        let data = serde_json::json!({ "queries": queries, "projections": self.projections() });
+        CLASSIC_PAGE
+            .replace("@@DATA@@", &script_json(&data))
+            .into_bytes()
     }
 
     fn viewer(&self, params: &Params) -> Response<Body> {

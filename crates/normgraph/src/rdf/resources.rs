@@ -40,6 +40,35 @@ impl ResourceFile {
             .find_map(|l| l.strip_prefix('#').map(str::trim))
             .unwrap_or("")
     }
+
+    /// The whole description: every comment line before the first line of SPARQL, joined
+    /// (paragraphs kept apart by an empty comment line).
+    pub fn description(&self) -> String {
+        let mut out = String::new();
+        for line in self.text.lines() {
+            if line.starts_with("#!") {
+                continue;
+            }
+            let Some(comment) = line.strip_prefix('#') else {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                break;
+            };
+            let comment = comment.trim();
+            if comment.is_empty() {
+                if !out.is_empty() && !out.ends_with("\n\n") {
+                    out.push_str("\n\n");
+                }
+            } else {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push(' ');
+                }
+                out.push_str(comment);
+            }
+        }
+        out.trim_end().to_owned()
+    }
 }
 
 /// Where resources come from.
@@ -261,4 +290,25 @@ pub fn resource_quads(files: &[ResourceFile], graph: &str) -> Result<Vec<Quad>, 
         }
     }
     Ok(quads)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn description_joins_every_comment_line_before_the_query() {
+        let file = ResourceFile {
+            name: "queries/x.rq".to_owned(),
+            origin: PathBuf::from("x.rq"),
+            text: Cow::Borrowed(
+                "#! directed\n# First line\n# goes on.\n#\n# Second paragraph.\n\nSELECT * {}\n# after\n",
+            ),
+        };
+        assert_eq!(file.summary(), "First line");
+        assert_eq!(
+            file.description(),
+            "First line goes on.\n\nSecond paragraph."
+        );
+    }
 }
