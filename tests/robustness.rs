@@ -288,7 +288,13 @@ fn a_locked_store_is_reported_clearly() {
     let (dir, store) = seeded();
     // This test process holds the store open (RocksDB's lock), as a running normgraph would.
     let held = oxigraph::store::Store::open(&store).expect("open store");
-    let run = normgraph(&store, dir.path(), &["query", "ASK { ?s ?p ?o }"]);
+    // Writing is refused in one line...
+    let seeds = fixture("seeds");
+    let run = normgraph(
+        &store,
+        dir.path(),
+        &["ingest", seeds.to_str().expect("utf8")],
+    );
     assert_eq!(run.code, STORE, "{}", run.stderr);
     assert!(
         run.stderr.contains("in use by another normgraph process"),
@@ -296,8 +302,14 @@ fn a_locked_store_is_reported_clearly() {
         run.stderr
     );
     assert_eq!(run.stderr.trim().lines().count(), 1);
+    // ... reading goes on beside the holder, read-only, and says so.
+    let run = normgraph(&store, dir.path(), &["query", "ASK { ?s ?p ?o }"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("true"), "{}", run.stdout);
+    assert!(run.stderr.contains("read-only"), "{}", run.stderr);
     drop(held);
-    ok(&store, dir.path(), &["query", "ASK { ?s ?p ?o }"]);
+    let run = ok(&store, dir.path(), &["query", "ASK { ?s ?p ?o }"]);
+    assert!(!run.stderr.contains("read-only"), "{}", run.stderr);
 }
 
 /// Writes `n` statements; `version` changes every file's content.

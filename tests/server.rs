@@ -550,6 +550,63 @@ fn hostile_queries_are_refused_and_the_server_stays_up() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }
 
+/// `query`, `export`, `graphs` and `explain` work while `serve` holds the store (read-only beside
+/// it, said on stderr) and give what they give without it; writers are still refused.
+#[test]
+fn reading_commands_work_beside_a_running_server() {
+    let (dir, store) = store_with_corpus();
+    let cwd = dir.path();
+    let alone_rows = ok(
+        &store,
+        cwd,
+        &["query", "--format", "csv", "resolutions-by-delegation"],
+    )
+    .stdout;
+    let alone_export = ok(&store, cwd, &["export", "--format", "nquads"]).stdout;
+    let alone_graphs = ok(&store, cwd, &["graphs"]).stdout;
+    let server = start(&store, &[]);
+    let run = ok(
+        &store,
+        cwd,
+        &["query", "--format", "csv", "resolutions-by-delegation"],
+    );
+    assert!(run.stderr.contains("read-only"), "{}", run.stderr);
+    assert_eq!(run.stdout, alone_rows);
+    assert_eq!(
+        ok(&store, cwd, &["export", "--format", "nquads"]).stdout,
+        alone_export
+    );
+    assert_eq!(ok(&store, cwd, &["graphs"]).stdout, alone_graphs);
+    let explain = crate::util::normgraph(
+        &store,
+        cwd,
+        &[
+            "explain",
+            "--recompute",
+            "<urn:nothing>",
+            "ng:refines",
+            "<urn:else>",
+        ],
+    );
+    assert_eq!(explain.code, 1, "{}", explain.stderr);
+    assert!(explain.stderr.contains("read-only"), "{}", explain.stderr);
+    let seeds = root().join("data/statements");
+    let refused = crate::util::normgraph(&store, cwd, &["ingest", seeds.to_str().expect("utf8")]);
+    assert_eq!(refused.code, 4, "{}", refused.stderr);
+    // The server still answers.
+    let r = call(
+        Method::GET,
+        &format!(
+            "{}/sparql?query={}",
+            server.base,
+            encode("ASK { ?s ?p ?o }")
+        ),
+        &[("Accept", "text/csv")],
+        b"",
+    );
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
+
 /// Slow clients cannot starve the others: 300 connections that trickle a header line every
 /// second hold no place a normal client needs, and each is closed once its request is late.
 #[test]

@@ -49,6 +49,20 @@ impl Context {
     pub fn open_store(&self) -> Result<Store> {
         Ok(store::open_existing(&self.store)?)
     }
+
+    /// Opens the store to read it; when another process (a running `serve`) holds it, opens it
+    /// read-only beside that process and says so on stderr.
+    pub fn open_store_for_reading(&self) -> Result<Store> {
+        let (db, access) = store::open_for_reading(&self.store)?;
+        if access == store::Access::Beside {
+            eprintln!(
+                "note: {} is held by another process (a running `normgraph serve`?); reading it \
+                 read-only, as it was when opened",
+                self.store.display()
+            );
+        }
+        Ok(db)
+    }
 }
 
 /// Reads and extracts the statements under `paths` (with the manifests that apply), printing

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: ExplainArgs) -> Result<()> {
     };
     let triple = Triple::new(subject, predicate, o);
     let rules = rules::load_rule_set(&ctx.resources, args.rules.as_deref())?;
-    let db = ctx.open_store()?;
+    let db = ctx.open_store_for_reading()?;
     let Some(proof) =
         rules::explain_in_store(&db, &ctx.store, &rules, &triple, args.max, args.recompute)?
     else {

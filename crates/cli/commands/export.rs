@@ -8,7 +8,7 @@ use std::io::Write;
 
 /// Runs `normgraph export`.
 pub fn run(ctx: &Context, args: ExportArgs) -> Result<()> {
-    let db = ctx.open_store()?;
+    let db = ctx.open_store_for_reading()?;
     let graph = args.graph.as_deref();
     let Some(path) = &args.output else {
         let stdout = std::io::stdout();

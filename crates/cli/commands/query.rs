@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
         )?;
         query::write_remote(args.format, &media, &body, &origin, &mut out)?;
     } else {
-        let db = ctx.open_store()?;
+        let db = ctx.open_store_for_reading()?;
         let graphs = if args.asserted_only {
             DefaultGraph::Asserted
         } else {

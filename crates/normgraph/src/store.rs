@@ -56,6 +56,35 @@ pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
     open_rocksdb(path)
 }
 
+/// How a store was opened for reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read-write, the lock held: nobody else writes while we read.
+    Exclusive,
+    /// Read-only beside another process that holds the store (such as `normgraph serve`): what
+    /// the store held when it was opened; later writes by the other process are not seen.
+    Beside,
+}
+
+/// Opens an existing store to read it: read-write when it is free, read-only beside the process
+/// that holds it otherwise (RocksDB's read-only mode, which takes no lock).
+pub fn open_for_reading(path: &Path) -> Result<(Store, Access), StoreError> {
+    match open_existing(path) {
+        Err(StoreError::Locked(_)) => open_read_only(path).map(|s| (s, Access::Beside)),
+        other => other.map(|s| (s, Access::Exclusive)),
+    }
+}
+
+#[cfg(feature = "rocksdb")]
+fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+    Store::open_read_only(path).map_err(|e| storage_error(path, e))
+}
+
+#[cfg(not(feature = "rocksdb"))]
+fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+    Err(StoreError::NoPersistentStore(path.to_path_buf()))
+}
+
 /// Opens a store, creating it if the folder does not exist or is empty.
 pub fn open_or_create(path: &Path) -> Result<Store, StoreError> {
     if path.exists() {
