@@ -607,6 +607,88 @@ fn reading_commands_work_beside_a_running_server() {
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }
 
+/// Python: `python/normgraph.py` opens the store with pyoxigraph read-only beside a running
+/// `serve` and gets the rows `normgraph query` prints for every curated query; its prefixes are
+/// the command line's; rdflib loads an N-Quads export whole.
+#[test]
+fn pyoxigraph_reads_the_store_beside_the_server_and_rdflib_loads_an_export() {
+    let (dir, store) = store_with_corpus();
+    let cwd = dir.path();
+    let queries = curated();
+    let mut expected = serde_json::Map::new();
+    for (name, _) in &queries {
+        let csv = ok(&store, cwd, &["query", "--format", "csv", name.as_str()]).stdout;
+        let rows: Vec<Vec<String>> = csv_rows(&csv).into_iter().collect();
+        expected.insert(name.clone(), serde_json::json!(rows));
+    }
+    let export = cwd.join("all.nq");
+    ok(
+        &store,
+        cwd,
+        &[
+            "export",
+            "--format",
+            "nquads",
+            "-o",
+            export.to_str().expect("utf8"),
+        ],
+    );
+    let exported = std::fs::read_to_string(&export)
+        .expect("export")
+        .lines()
+        .count();
+    let _server = start(&store, &[]);
+    let script = r#"
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import normgraph, rdflib
+store = normgraph.open_store(sys.argv[2])
+out = {"prefixes": normgraph.PREFIXES, "rows": {}}
+for name in json.loads(sys.argv[3]):
+    solutions = normgraph.query(store, normgraph.curated(name))
+    head = [v.value for v in solutions.variables]
+    rows = [["" if row[v] is None else row[v].value for v in head] for row in solutions]
+    out["rows"][name] = sorted([head] + rows)
+ds = rdflib.Dataset()
+ds.parse(sys.argv[4], format="nquads")
+out["rdflib_quads"] = sum(1 for _ in ds.quads((None, None, None, None)))
+print(json.dumps(out))
+"#;
+    let names: Vec<&String> = queries.iter().map(|(n, _)| n).collect();
+    let run = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(root().join("python"))
+        .arg(&store)
+        .arg(serde_json::to_string(&names).expect("json"))
+        .arg(&export)
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    if !run.status.success() {
+        if std::env::var_os("CI").is_none() && stderr.contains("No module named") {
+            eprintln!("pyoxigraph or rdflib not installed: skipped");
+            return;
+        }
+        panic!("python failed: {stderr}");
+    }
+    let got: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    let prefixes: serde_json::Map<String, serde_json::Value> = normgraph::rdf::vocab::PREFIXES
+        .iter()
+        .map(|(p, iri)| ((*p).to_owned(), serde_json::json!(iri)))
+        .collect();
+    assert_eq!(got["prefixes"], serde_json::Value::Object(prefixes));
+    for (name, _) in &queries {
+        let mut want: Vec<Vec<String>> =
+            serde_json::from_value(expected[name].clone()).expect("rows");
+        want.sort();
+        let rows: Vec<Vec<String>> =
+            serde_json::from_value(got["rows"][name].clone()).expect("rows");
+        assert_eq!(rows, want, "{name} via pyoxigraph");
+    }
+    assert_eq!(got["rdflib_quads"], serde_json::json!(exported));
+}
+
 /// Slow clients cannot starve the others: 300 connections that trickle a header line every
 /// second hold no place a normal client needs, and each is closed once its request is late.
 #[test]

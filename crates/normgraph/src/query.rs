@@ -340,7 +340,10 @@ fn results_format(
     })
 }
 
-/// A term as a person reads it: IRIs shortened with the known prefixes, literals as their text.
+/// A term as a person reads it and can paste back into a query: an IRI as a prefixed name when
+/// its local part needs no escaping in SPARQL (`ng:cites`), otherwise in full between angle
+/// brackets (`<https://undocs.org/A/RES/73/27>`: a `/` or `(` would need a backslash in a
+/// prefixed name); literals as their text.
 pub fn display_term(term: &Term) -> String {
     match term {
         Term::NamedNode(n) => compact(n),
@@ -355,18 +358,22 @@ fn compact(n: &NamedNode) -> String {
     let s = n.as_str();
     PREFIXES
         .iter()
-        .filter(|(p, _)| *p != "id")
         .find_map(|(p, iri)| {
             s.strip_prefix(iri)
-                .filter(|local| !local.is_empty() && !local.contains(['/', '#', '(', ')']))
+                .filter(|local| plain_local_name(local))
                 .map(|local| format!("{p}:{local}"))
         })
-        .unwrap_or_else(|| {
-            s.strip_prefix(vocab::UNDOCS)
-                .map(str::to_owned)
-                .or_else(|| s.strip_prefix(vocab::ID).map(|l| format!("id:{l}")))
-                .unwrap_or_else(|| format!("<{s}>"))
-        })
+        .unwrap_or_else(|| format!("<{s}>"))
+}
+
+/// Whether `local` is a SPARQL/Turtle local name as it stands (`PN_LOCAL` without escapes or
+/// `%` codes): letters, digits, `_`, `-`, `.` and `:`, not starting with `-` or `.`, not ending
+/// with `.`.
+fn plain_local_name(local: &str) -> bool {
+    let ok = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':');
+    let first_ok = |c: char| c.is_alphanumeric() || matches!(c, '_' | ':');
+    let mut chars = local.chars();
+    chars.next().is_some_and(first_ok) && local.chars().all(ok) && !local.ends_with('.')
 }
 
 fn write_table(
@@ -515,7 +522,7 @@ mod tests {
     #[test]
     fn terms_are_compacted_for_people() {
         let t = Term::NamedNode(NamedNode::new_unchecked("https://undocs.org/A/RES/73/27"));
-        assert_eq!(display_term(&t), "A/RES/73/27");
+        assert_eq!(display_term(&t), "<https://undocs.org/A/RES/73/27>");
         let t = Term::NamedNode(NamedNode::new_unchecked(
             "https://w3id.org/normgraph/ns#cites",
         ));
@@ -523,6 +530,45 @@ mod tests {
         let t = Term::NamedNode(NamedNode::new_unchecked(
             "https://w3id.org/normgraph/id/state/IRN",
         ));
-        assert_eq!(display_term(&t), "id:state/IRN");
+        assert_eq!(
+            display_term(&t),
+            "<https://w3id.org/normgraph/id/state/IRN>"
+        );
+        let t = Term::NamedNode(NamedNode::new_unchecked("https://undocs.org/.x"));
+        assert_eq!(display_term(&t), "<https://undocs.org/.x>");
+    }
+
+    /// Whatever the table prints for an IRI parses back, in a query, to the same IRI.
+    #[test]
+    fn printed_iris_paste_back() {
+        for iri in [
+            "https://w3id.org/normgraph/id/statement/SWE_58_2003",
+            "https://w3id.org/normgraph/id/principle/non-intervention",
+            "https://undocs.org/A/RES/2131(XX)",
+            "https://w3id.org/normgraph/ns#Statement",
+            "http://www.w3.org/2004/02/skos/core#prefLabel",
+            "https://example.org/a b",
+            "http://purl.org/dc/terms/identifier",
+        ] {
+            let Ok(node) = NamedNode::new(iri) else {
+                continue;
+            };
+            let shown = display_term(&Term::NamedNode(node.clone()));
+            let store = Store::new().expect("store");
+            let Ok(QueryResults::Solutions(mut rows)) = prepare(
+                &store,
+                &format!("SELECT * WHERE {{ VALUES ?x {{ {shown} }} }}"),
+                "t",
+                &DefaultGraph::Union,
+                None,
+            )
+            .unwrap_or_else(|e| panic!("{shown} does not parse: {e}"))
+            .on_store(&store)
+            .execute() else {
+                panic!("no solutions");
+            };
+            let row = rows.next().expect("a row").expect("ok");
+            assert_eq!(row.get("x"), Some(&Term::NamedNode(node)), "{shown}");
+        }
     }
 }
