@@ -371,3 +371,58 @@ fn damaged_or_textless_pdf_is_named_and_store_untouched() {
         );
     }
 }
+
+/// Syntax errors in a scholar's files show the line they are on with a caret under the place:
+/// Turtle corrections, N3 rules, manifests, front matter; the store is left as it was.
+#[test]
+fn syntax_errors_show_the_line_and_a_caret() {
+    let (dir, store) = seeded_store();
+    let cwd = dir.path();
+    let before = dump(&store, cwd);
+    let shows = |args: &[&str], lines: &[&str]| {
+        let run = normgraph(&store, cwd, args);
+        assert_eq!(run.code, BAD_INPUT, "{}", run.stderr);
+        for line in lines {
+            assert!(
+                run.stderr.lines().any(|l| l == *line),
+                "no line {line:?} in:\n{}",
+                run.stderr
+            );
+        }
+    };
+    fs::write(
+        cwd.join("fix.ttl"),
+        "@prefix ng: <https://w3id.org/normgraph/ns#> .\n<urn:a> ng:note \"x\" ;\n  ng:other <urn:c .\n",
+    )
+    .expect("write");
+    shows(
+        &["correct", "fix.ttl"],
+        &["normgraph: error: fix.ttl:3:12: Parser error between line 3 column 12 and line 4 column 1: Unexpected end of file", "3 |   ng:other <urn:c .", "  |            ^"],
+    );
+    fs::write(
+        cwd.join("r.n3"),
+        "@prefix ng: <https://w3id.org/normgraph/ns#> .\n{ ?a ng:x ?b } => { ?b ng:y ?a .\n",
+    )
+    .expect("write");
+    shows(
+        &["infer", "--rules", "r.n3"],
+        &["3 | (end of file: something is left open above)"],
+    );
+    let statements = cwd.join("st");
+    fs::create_dir_all(&statements).expect("mkdir");
+    fs::write(statements.join("a.txt"), "Resolution 73/27 was adopted.\n").expect("write");
+    fs::write(
+        statements.join("manifest.csv"),
+        "file,delegation,date\na.txt,IRN,2020-13-45\n",
+    )
+    .expect("write");
+    shows(
+        &["ingest", "st"],
+        &["2 | a.txt,IRN,2020-13-45", "  | ^^^^^^^^^^^^^^^^^^^^"],
+    );
+    assert_eq!(
+        before,
+        dump(&store, cwd),
+        "a refused command changed the store"
+    );
+}

@@ -2,7 +2,7 @@
 //! exit code, and leaves the store's content unchanged; crashes mid-ingest never leave a
 //! statement's graph half-written.
 
-use crate::util::{assert_same_text, dump, fixture, normgraph, ok, root};
+use crate::util::{assert_same_text, dump, fixture, message_lines, normgraph, ok, root};
 use std::fs;
 use std::path::Path;
 
@@ -20,8 +20,8 @@ fn seeded() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, store)
 }
 
-/// Runs `args` expecting `code`, a one-line message containing `needle` (a SPARQL syntax error
-/// adds the query's line and a caret, indented), and an unchanged store.
+/// Runs `args` expecting `code`, a one-line message containing `needle` (a syntax error adds the
+/// line it is on and a caret), and an unchanged store.
 fn refused(store: &Path, cwd: &Path, args: &[&str], code: i32, needle: &str) {
     let before = dump(store, cwd);
     let run = normgraph(store, cwd, args);
@@ -32,11 +32,7 @@ fn refused(store: &Path, cwd: &Path, args: &[&str], code: i32, needle: &str) {
         run.stderr
     );
     assert_eq!(
-        run.stderr
-            .trim()
-            .lines()
-            .filter(|l| !l.starts_with("    "))
-            .count(),
+        message_lines(&run.stderr),
         1,
         "{args:?}: one line: {}",
         run.stderr

@@ -240,7 +240,12 @@ fn bad_rules_are_reported_before_anything_runs_and_change_nothing() {
         );
         assert_eq!(run.code, 3, "{name}");
         assert!(run.stderr.contains(expect), "{name}: {}", run.stderr);
-        assert_eq!(run.stderr.trim().lines().count(), 1, "{name}: one line");
+        assert_eq!(
+            crate::util::message_lines(&run.stderr),
+            1,
+            "{name}: one line: {}",
+            run.stderr
+        );
     }
     assert_same_text(&dump(&store, cwd), &before, "store after failed infer runs");
 }

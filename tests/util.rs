@@ -141,3 +141,19 @@ pub fn free_port() -> u16 {
         .map(|a| a.port())
         .expect("a free port")
 }
+
+/// The lines of an error message on stderr, leaving out what only shows where it is: the
+/// indented lines of a SPARQL syntax error and the ` N | line` / `   | ^` snippet of a file.
+pub fn message_lines(stderr: &str) -> usize {
+    stderr
+        .trim()
+        .lines()
+        .filter(|l| !l.starts_with("    "))
+        .filter(|l| {
+            let rest = l
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            !(rest.starts_with(" |") || rest.starts_with('|'))
+        })
+        .count()
+}

@@ -55,6 +55,14 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("normgraph: error: {err:#}");
+            // The line of the user's file the error points at, with a caret under the place.
+            if let Some(snippet) = err
+                .chain()
+                .find_map(normgraph::error::location_of)
+                .and_then(normgraph::error::snippet)
+            {
+                eprintln!("{snippet}");
+            }
             ExitCode::from(exit_code(&err))
         }
     }

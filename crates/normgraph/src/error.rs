@@ -705,6 +705,140 @@ pub fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
         .and_then(ExportError::kind)
 }
 
+/// The place in a user's file an error points at, when it names a line and column: syntax
+/// errors in Turtle corrections, N3 rules, resource files and front matter, bad manifest cells
+/// and table rows, unknown delegations.
+pub fn location_of<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a Location> {
+    located(err).filter(|l| l.line.is_some())
+}
+
+/// [`location_of`] before the line check, looking through the wrappers that are
+/// `#[error(transparent)]` (the chain of causes skips them).
+fn located<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a Location> {
+    fn read(e: &ReadError) -> Option<&Location> {
+        match e {
+            ReadError::NotUtf8 { location, .. } | ReadError::FrontMatter { location, .. } => {
+                Some(location)
+            }
+            _ => None,
+        }
+    }
+    fn manifest(e: &ManifestError) -> Option<&Location> {
+        match e {
+            ManifestError::Invalid { location, .. } => Some(location),
+            ManifestError::Read(r) => read(r),
+        }
+    }
+    fn resource(e: &ResourceError) -> Option<&Location> {
+        match e {
+            ResourceError::Syntax { location, .. } | ResourceError::Table { location, .. } => {
+                Some(location)
+            }
+            ResourceError::Read(r) => read(r),
+            _ => None,
+        }
+    }
+    fn input(e: &InputError) -> Option<&Location> {
+        match e {
+            InputError::UnknownDelegation { location, .. } => Some(location),
+            InputError::Read(r) => read(r),
+            InputError::Manifest(m) => manifest(m),
+            _ => None,
+        }
+    }
+    if let Some(e) = err.downcast_ref::<ReadError>() {
+        read(e)
+    } else if let Some(e) = err.downcast_ref::<ManifestError>() {
+        manifest(e)
+    } else if let Some(e) = err.downcast_ref::<ResourceError>() {
+        resource(e)
+    } else if let Some(e) = err.downcast_ref::<InputError>() {
+        input(e)
+    } else if let Some(e) = err.downcast_ref::<CorrectionError>() {
+        match e {
+            CorrectionError::Syntax { location, .. } => Some(location),
+            CorrectionError::Read(r) => read(r),
+            _ => None,
+        }
+    } else if let Some(e) = err.downcast_ref::<RuleError>() {
+        match e {
+            RuleError::Syntax { location, .. } => Some(location),
+            RuleError::Read(r) => read(r),
+            RuleError::Resource(r) => resource(r),
+            _ => None,
+        }
+    } else if let Some(e) = err.downcast_ref::<IngestError>() {
+        match e {
+            IngestError::Input(i) => input(i),
+            _ => None,
+        }
+    } else if let Some(e) = err.downcast_ref::<ShardError>() {
+        match e {
+            ShardError::Input(i) => input(i),
+            ShardError::Resource(r) => resource(r),
+            _ => None,
+        }
+    } else if let Some(AnalysisError::Resource(r)) = err.downcast_ref::<AnalysisError>() {
+        resource(r)
+    } else {
+        None
+    }
+}
+
+/// The line a location points at, with a caret under its column (or under the whole line when
+/// there is no column), as compilers show it:
+///
+/// ```text
+///    4 |   ng:other <urn:c .
+///      |            ^
+/// ```
+///
+/// `None` when the file cannot be read again (an embedded resource, a file gone since) or has
+/// no such line. Long lines are cut to 100 characters around the column.
+pub fn snippet(location: &Location) -> Option<String> {
+    const WIDTH: usize = 100;
+    let line_number = location.line?;
+    let bytes = std::fs::read(&location.file).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let lines = text.lines().count();
+    if line_number == lines + 1 {
+        // A parser that stops at the end of the file.
+        let gutter = line_number.to_string().len();
+        return Some(format!(
+            "{:>gutter$} |\n{line_number} | (end of file: something is left open above)",
+            ""
+        ));
+    }
+    let line = text.lines().nth(line_number.checked_sub(1)?)?;
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let column = location
+        .column
+        .map(|c| c.saturating_sub(1).min(chars.len()));
+    let start = column.map_or(0, |c| c.saturating_sub(WIDTH / 2));
+    let end = (start + WIDTH).min(chars.len());
+    let shown: String = chars[start..end]
+        .iter()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { *c })
+        .collect();
+    let (lead, tail) = (
+        if start > 0 { "…" } else { "" },
+        if end < chars.len() { "…" } else { "" },
+    );
+    let gutter = line_number.to_string().len();
+    let marker = match column {
+        Some(c) => format!("{}^", " ".repeat(c - start + lead.chars().count())),
+        None => "^".repeat(shown.chars().count().max(1)),
+    };
+    Some(format!(
+        "{:>gutter$} |\n{line_number} | {lead}{shown}{tail}\n{:>gutter$} | {marker}",
+        "", ""
+    ))
+}
+
 /// Renders an error with its chain of causes, `outer: inner: …`, as the command line prints it.
 pub fn render(err: &(dyn std::error::Error + 'static)) -> String {
     let mut out = err.to_string();
