@@ -27,8 +27,8 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}"
 fi
 
-PY_PACKAGES=(rdflib==7.6.0 networkx==3.6.1 scipy==1.16.3 SPARQLWrapper==2.0.0 oxigraph==0.5.13 pyoxigraph==0.5.13)
-if ! python3 -c 'import rdflib, networkx, scipy, SPARQLWrapper, pyoxigraph' 2>/dev/null || ! command -v oxigraph >/dev/null; then
+PY_PACKAGES=(rdflib==7.6.0 networkx==3.6.1 scipy==1.16.3 SPARQLWrapper==2.0.0 oxigraph==0.5.13 pyoxigraph==0.5.13 pyshacl==0.40.1)
+if ! python3 -c 'import rdflib, networkx, scipy, SPARQLWrapper, pyoxigraph, pyshacl' 2>/dev/null || ! command -v oxigraph >/dev/null; then
   python3 -m pip install --quiet "${PY_PACKAGES[@]}" \
     || python3 -m pip install --quiet --break-system-packages "${PY_PACKAGES[@]}"
 fi

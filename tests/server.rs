@@ -689,6 +689,169 @@ print(json.dumps(out))
     assert_eq!(got["rdflib_quads"], serde_json::json!(exported));
 }
 
+/// `validate` passes the seeds and rejects a statement without delegation or date, a fact
+/// without evidence, a citation of an unknown kind and a malformed symbol — with the verdicts
+/// and results pySHACL gives on the same data and shapes.
+#[test]
+fn validate_agrees_with_pyshacl() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let store = cwd.join("store");
+    let seeds = root().join("data/statements");
+    ok(
+        &store,
+        cwd,
+        &["ingest", "-q", seeds.to_str().expect("utf8")],
+    );
+    let run = ok(&store, cwd, &["validate"]);
+    assert!(run.stdout.contains("0 violations"), "{}", run.stdout);
+    let all = cwd.join("all.nq");
+    ok(
+        &store,
+        cwd,
+        &[
+            "export",
+            "--format",
+            "nquads",
+            "-o",
+            all.to_str().expect("utf8"),
+        ],
+    );
+    let text = std::fs::read_to_string(&all).expect("export");
+    let statement = "<https://w3id.org/normgraph/id/statement/001_e9acb2ec0aff198f>";
+    let citation = text
+        .lines()
+        .find(|l| l.split(' ').nth(1) == Some("<https://w3id.org/normgraph/ns#citationKind>"))
+        .and_then(|l| l.split(' ').next())
+        .expect("a citation")
+        .to_owned();
+    let resolution = text
+        .lines()
+        .find(|l| {
+            l.starts_with(&format!(
+                "{citation} <https://w3id.org/normgraph/ns#citedResolution>"
+            ))
+        })
+        .and_then(|l| l.split(' ').nth(2))
+        .expect("its resolution")
+        .to_owned();
+    let mut broken: Vec<String> = text
+        .lines()
+        .filter(|l| {
+            !l.starts_with(&format!(
+                "{statement} <https://w3id.org/normgraph/ns#deliveredBy>"
+            )) && !l.starts_with(&format!("{statement} <http://purl.org/dc/terms/date>"))
+                && !l.starts_with(&format!(
+                    "{citation} <https://w3id.org/normgraph/ns#evidence>"
+                ))
+                && !l.starts_with(&format!(
+                    "{resolution} <http://purl.org/dc/terms/identifier>"
+                ))
+        })
+        .map(str::to_owned)
+        .collect();
+    broken.push(format!(
+        "{citation} <https://w3id.org/normgraph/ns#citationKind> \"maybe\" ."
+    ));
+    broken.push(format!(
+        "{resolution} <http://purl.org/dc/terms/identifier> \"A/RES/seventy\" ."
+    ));
+    let broken_file = cwd.join("broken.nq");
+    std::fs::write(&broken_file, broken.join("\n") + "\n").expect("write");
+    let shapes = root().join("ontology/shapes/normgraph.ttl");
+
+    let script = r##"
+import json, sys, rdflib
+from pyshacl import validate
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+out = {}
+for path in sys.argv[2:]:
+    ds = rdflib.Dataset()
+    ds.parse(path, format="nquads")
+    g = rdflib.Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    conforms, report, _ = validate(g, shacl_graph=sys.argv[1], shacl_graph_format="turtle", inference="none")
+    results = sorted({
+        (report.value(r, SH.focusNode).n3(), str(report.value(r, SH.sourceConstraintComponent)).split("#")[1])
+        for r in report.subjects(rdflib.RDF.type, SH.ValidationResult)
+    })
+    out[path] = {"conforms": conforms, "results": results}
+print(json.dumps(out))
+"##;
+    let py = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&shapes)
+        .arg(&all)
+        .arg(&broken_file)
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&py.stderr);
+    if !py.status.success() {
+        if std::env::var_os("CI").is_none() && stderr.contains("No module named") {
+            eprintln!("pyshacl not installed: skipped");
+            return;
+        }
+        panic!("pySHACL failed: {stderr}");
+    }
+    let theirs: serde_json::Value = serde_json::from_slice(&py.stdout).expect("json");
+    for (file, conforms) in [(&all, true), (&broken_file, false)] {
+        let run = crate::util::normgraph(
+            &store,
+            cwd,
+            &[
+                "validate",
+                "--data",
+                file.to_str().expect("utf8"),
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(run.code, if conforms { 0 } else { 3 }, "{}", run.stderr);
+        let ours: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+        let their = &theirs[file.to_str().expect("utf8")];
+        assert_eq!(ours["conforms"], serde_json::json!(conforms));
+        assert_eq!(
+            their["conforms"],
+            serde_json::json!(conforms),
+            "pySHACL: {their}"
+        );
+        let mut pairs: Vec<(String, String)> = ours["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| {
+                (
+                    r["focus"].as_str().unwrap_or("").to_owned(),
+                    r["component"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect();
+        pairs.sort();
+        pairs.dedup();
+        let their_pairs: Vec<(String, String)> =
+            serde_json::from_value(their["results"].clone()).expect("pairs");
+        assert_eq!(
+            pairs,
+            their_pairs,
+            "normgraph vs pySHACL on {}",
+            file.display()
+        );
+        if !conforms {
+            for component in [
+                "MinCountConstraintComponent",
+                "InConstraintComponent",
+                "PatternConstraintComponent",
+            ] {
+                assert!(pairs.iter().any(|(_, c)| c == component), "{pairs:?}");
+            }
+            assert!(pairs.iter().any(|(f, _)| *f == citation), "{pairs:?}");
+            assert!(pairs.iter().any(|(f, _)| f == statement), "{pairs:?}");
+        }
+    }
+}
+
 /// Slow clients cannot starve the others: 300 connections that trickle a header line every
 /// second hold no place a normal client needs, and each is closed once its request is late.
 #[test]

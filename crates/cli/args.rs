@@ -87,6 +87,35 @@ pub enum Command {
     /// sentences. Terms are IRIs (<…> or bare), prefixed names (ng:groundedIn), resolution
     /// symbols (A/RES/73/27) or literals ("text", 3, true).
     Explain(ExplainArgs),
+    /// Check the store (or --data FILE) against the SHACL shapes of the normgraph model
+    /// (ontology/shapes/, or --shapes FILE): each result with its focus node, path and message;
+    /// exit 3 when there is any violation.
+    Validate(ValidateArgs),
+}
+
+/// How `validate` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    /// One block per result, then the counts.
+    Text,
+    /// `{"conforms": …, "results": [{"severity", "focus", "path", "component", "value", "message"}]}`.
+    Json,
+}
+
+/// Arguments of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Validate this RDF file (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD; by its
+    /// extension) instead of the store; unless it holds the ontology graph (a whole export), the
+    /// ontology and reference data it refers to are added.
+    #[arg(long, value_hint = clap::ValueHint::FilePath)]
+    pub data: Option<PathBuf>,
+    /// Shapes to validate against (Turtle) instead of the shipped ones.
+    #[arg(long, value_hint = clap::ValueHint::FilePath)]
+    pub shapes: Option<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
 }
 
 /// How `explain` prints a proof.

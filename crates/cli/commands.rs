@@ -16,6 +16,7 @@ pub mod queries;
 pub mod query;
 pub mod serve;
 pub mod text;
+pub mod validate;
 pub mod viz;
 
 use anyhow::Result;

@@ -89,5 +89,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(a) => serve::run(&ctx, a),
         Command::Infer(a) => infer::run(&ctx, a),
         Command::Explain(a) => explain::run(&ctx, a),
+        Command::Validate(a) => validate::run(&ctx, a),
     }
 }

@@ -10,6 +10,7 @@ use std::path::Path;
 const DIRS: &[(&str, &str)] = &[
     ("ontology", "ttl"),
     ("ontology/rules", "n3"),
+    ("ontology/shapes", "ttl"),
     ("data/reference", "ttl"),
     ("data/reference", "csv"),
     ("data/cues", "ttl"),

@@ -211,6 +211,14 @@ pub enum ResourceError {
     /// A curated query name is unknown.
     #[error("no curated query named {0:?} (see `normgraph queries`)")]
     UnknownQuery(String),
+    /// A SHACL shapes file asks for what the validator does not check, or is malformed.
+    #[error("{path}: {message}")]
+    Shapes {
+        /// The shapes file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 /// Errors from the persistent store.

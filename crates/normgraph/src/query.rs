@@ -6,6 +6,7 @@
 //! predeclared.
 
 pub mod limits;
+pub mod shacl;
 pub mod term;
 
 use crate::error::QueryError;

@@ -164,6 +164,12 @@ impl Resources {
         self.files("ontology/rules", "n3")
     }
 
+    /// The SHACL shapes of the model (`ontology/shapes/*.ttl`), for `normgraph validate`; not
+    /// loaded into the store.
+    pub fn shapes(&self) -> Result<Vec<ResourceFile>, ResourceError> {
+        self.files("ontology/shapes", "ttl")
+    }
+
     /// The reference data files.
     pub fn reference(&self) -> Result<Vec<ResourceFile>, ResourceError> {
         self.files("data/reference", "ttl")

@@ -1,0 +1,520 @@
+//! SHACL validation (`normgraph validate`): the store, or an RDF file, against shapes.
+//!
+//! The constraints of SHACL Core that the project's shapes (`ontology/shapes/`) use, each
+//! checked by one SPARQL query over the data: targets (`sh:targetClass` with
+//! `rdfs:subClassOf*`, `sh:targetNode`, `sh:targetSubjectsOf`, `sh:targetObjectsOf`), property
+//! shapes with `sh:path` (an IRI, `sh:inversePath`, a sequence), `sh:minCount`, `sh:maxCount`,
+//! `sh:class`, `sh:datatype`, `sh:nodeKind`, `sh:pattern` (+ `sh:flags`), `sh:in`,
+//! `sh:hasValue`, `sh:minInclusive`, `sh:maxInclusive`, with `sh:severity` and `sh:message`. A
+//! shapes file that uses any other SHACL term is refused, naming it, so that no constraint is
+//! silently not checked. A test compares the verdicts with pySHACL's on the same data.
+//!
+//! Why not a crate: rudof's `shacl` (the maintained Rust SHACL validator) depends on oxigraph
+//! with its HTTP client and RDF 1.2 turned on, which Cargo's feature unification would turn on
+//! for normgraph too — federated `SERVICE` calls from the endpoint among them.
+
+use crate::error::{QueryError, ResourceError};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::path::Path;
+
+const SH: &str = "http://www.w3.org/ns/shacl#";
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const SUBCLASS: &str = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
+
+/// The SHACL terms a shapes file may use (anything else under `sh:` is refused).
+const KNOWN: &[&str] = &[
+    "NodeShape",
+    "PropertyShape",
+    "property",
+    "path",
+    "inversePath",
+    "targetClass",
+    "targetNode",
+    "targetSubjectsOf",
+    "targetObjectsOf",
+    "minCount",
+    "maxCount",
+    "class",
+    "datatype",
+    "nodeKind",
+    "pattern",
+    "flags",
+    "in",
+    "hasValue",
+    "minInclusive",
+    "maxInclusive",
+    "severity",
+    "message",
+    "name",
+    "description",
+    "Violation",
+    "Warning",
+    "Info",
+    "IRI",
+    "Literal",
+    "BlankNode",
+    "BlankNodeOrIRI",
+    "IRIOrLiteral",
+    "BlankNodeOrLiteral",
+];
+
+/// One result of validation: a focus node that does not meet a constraint.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Violation {
+    /// `Violation`, `Warning` or `Info` (`sh:severity`).
+    pub severity: String,
+    /// The node that does not conform.
+    pub focus: String,
+    /// The property path, in SPARQL syntax.
+    pub path: String,
+    /// The constraint component (`MinCountConstraintComponent`, …).
+    pub component: String,
+    /// The offending value, for constraints on values.
+    pub value: Option<String>,
+    /// `sh:message`, or what the constraint asks.
+    pub message: String,
+}
+
+/// A property shape: its targets, its path and its constraints.
+#[derive(Debug)]
+struct PropertyShape {
+    targets: Vec<String>,
+    path: String,
+    severity: String,
+    message: Option<String>,
+    constraints: Vec<(String, Vec<Term>)>,
+}
+
+/// Shapes read from Turtle.
+#[derive(Debug)]
+pub struct Shapes {
+    shapes: Vec<PropertyShape>,
+}
+
+fn shapes_error(origin: &Path, message: String) -> ResourceError {
+    ResourceError::Shapes {
+        path: origin.to_path_buf(),
+        message,
+    }
+}
+
+impl Shapes {
+    /// Reads shapes from Turtle text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &Path) -> Result<Self, ResourceError> {
+        let graph = Store::new().map_err(|e| shapes_error(origin, e.to_string()))?;
+        for quad in RdfParser::from_format(RdfFormat::Turtle)
+            .without_named_graphs()
+            .for_reader(text.as_bytes())
+        {
+            let quad = quad.map_err(|e| match e {
+                oxigraph::io::RdfParseError::Syntax(s) => {
+                    crate::rdf::resources::syntax_error(origin, &s)
+                }
+                oxigraph::io::RdfParseError::Io(e) => shapes_error(origin, e.to_string()),
+            })?;
+            graph
+                .insert(&quad)
+                .map_err(|e| shapes_error(origin, e.to_string()))?;
+        }
+        let ask =
+            |q: &str| select(&graph, q, false).map_err(|e| shapes_error(origin, e.to_string()));
+        // Nothing may go unchecked: every sh: term used must be one this validator knows.
+        for row in ask(&format!(
+            "SELECT DISTINCT ?t WHERE {{ {{ ?s ?t ?o }} UNION {{ ?s ?p ?t }} FILTER(isIRI(?t) && STRSTARTS(STR(?t), \"{SH}\")) }}"
+        ))? {
+            let Some(Term::NamedNode(t)) = &row[0] else {
+                continue;
+            };
+            let local = &t.as_str()[SH.len()..];
+            if !KNOWN.contains(&local) {
+                return Err(shapes_error(
+                    origin,
+                    format!("sh:{local} is not checked by normgraph's validator; remove it or check these shapes with pySHACL"),
+                ));
+            }
+        }
+        // Node shapes with their targets, and their property shapes.
+        let mut shapes = Vec::new();
+        for row in ask(&format!(
+            "SELECT ?node ?prop WHERE {{ ?node <{SH}property> ?prop }} ORDER BY ?node ?prop"
+        ))? {
+            let (Some(node), Some(prop)) = (row[0].clone(), row[1].clone()) else {
+                continue;
+            };
+            let node = term_node(&node);
+            let prop = term_node(&prop);
+            let mut targets = Vec::new();
+            for (kind, pattern) in [
+                ("targetClass", "?focus <RDF_TYPE>/<SUBCLASS>* OBJ"),
+                ("targetNode", "VALUES ?focus { OBJ }"),
+                ("targetSubjectsOf", "?focus OBJ ?any"),
+                ("targetObjectsOf", "?any OBJ ?focus"),
+            ] {
+                for t in objects(&graph, &node, kind).map_err(|e| shapes_error(origin, e))? {
+                    targets.push(
+                        pattern
+                            .replace("RDF_TYPE", RDF_TYPE)
+                            .replace("SUBCLASS", SUBCLASS)
+                            .replace("OBJ", &t.to_string()),
+                    );
+                }
+            }
+            let path_nodes = objects(&graph, &prop, "path").map_err(|e| shapes_error(origin, e))?;
+            let [path] = path_nodes.as_slice() else {
+                return Err(shapes_error(
+                    origin,
+                    format!("property shape {prop} needs one sh:path"),
+                ));
+            };
+            let path = sparql_path(&graph, path).map_err(|e| shapes_error(origin, e))?;
+            let severity = objects(&graph, &prop, "severity")
+                .map_err(|e| shapes_error(origin, e))?
+                .first()
+                .and_then(|t| match t {
+                    Term::NamedNode(n) => n.as_str().strip_prefix(SH).map(str::to_owned),
+                    _ => None,
+                })
+                .unwrap_or_else(|| "Violation".to_owned());
+            let message = objects(&graph, &prop, "message")
+                .map_err(|e| shapes_error(origin, e))?
+                .first()
+                .and_then(|t| match t {
+                    Term::Literal(l) => Some(l.value().to_owned()),
+                    _ => None,
+                });
+            let mut constraints = Vec::new();
+            for name in [
+                "minCount",
+                "maxCount",
+                "class",
+                "datatype",
+                "nodeKind",
+                "pattern",
+                "in",
+                "hasValue",
+                "minInclusive",
+                "maxInclusive",
+            ] {
+                for value in objects(&graph, &prop, name).map_err(|e| shapes_error(origin, e))? {
+                    let mut args = vec![value.clone()];
+                    if name == "pattern" {
+                        args.extend(
+                            objects(&graph, &prop, "flags").map_err(|e| shapes_error(origin, e))?,
+                        );
+                    }
+                    if name == "in" {
+                        args = list(&graph, &value).map_err(|e| shapes_error(origin, e))?;
+                    }
+                    constraints.push((name.to_owned(), args));
+                }
+            }
+            shapes.push(PropertyShape {
+                targets,
+                path,
+                severity,
+                message,
+                constraints,
+            });
+        }
+        Ok(Self { shapes })
+    }
+
+    /// Validates the union of the store's graphs; results sorted.
+    pub fn validate(&self, data: &Store) -> Result<Vec<Violation>, QueryError> {
+        let mut out = Vec::new();
+        for shape in &self.shapes {
+            if shape.targets.is_empty() {
+                continue;
+            }
+            let targets = shape
+                .targets
+                .iter()
+                .map(|t| format!("{{ {t} }}"))
+                .collect::<Vec<_>>()
+                .join(" UNION ");
+            let path = &shape.path;
+            for (name, args) in &shape.constraints {
+                let first = args.first().map(ToString::to_string).unwrap_or_default();
+                let (query, component, default_message) = match name.as_str() {
+                    "minCount" => (
+                        format!("SELECT ?focus WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {targets} }} }} OPTIONAL {{ ?focus {path} ?v }} }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) < {first})"),
+                        "MinCountConstraintComponent",
+                        format!("fewer than {} values of {path}", literal_value(&args[0])),
+                    ),
+                    "maxCount" => (
+                        format!("SELECT ?focus WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {targets} }} }} ?focus {path} ?v }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {first})"),
+                        "MaxCountConstraintComponent",
+                        format!("more than {} values of {path}", literal_value(&args[0])),
+                    ),
+                    "hasValue" => (
+                        format!("SELECT ?focus WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {targets} }} }} FILTER NOT EXISTS {{ ?focus {path} {first} }} }}"),
+                        "HasValueConstraintComponent",
+                        format!("no value {first} of {path}"),
+                    ),
+                    other => {
+                        let (condition, component, what) = value_condition(other, args);
+                        (
+                            format!("SELECT DISTINCT ?focus ?v WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {targets} }} }} ?focus {path} ?v FILTER({condition}) }}"),
+                            component,
+                            format!("a value of {path} {what}"),
+                        )
+                    }
+                };
+                for row in select(data, &query, true)? {
+                    let Some(focus) = &row[0] else {
+                        continue;
+                    };
+                    out.push(Violation {
+                        severity: shape.severity.clone(),
+                        focus: focus.to_string(),
+                        path: path.clone(),
+                        component: component.to_owned(),
+                        value: row.get(1).cloned().flatten().map(|v| v.to_string()),
+                        message: shape
+                            .message
+                            .clone()
+                            .unwrap_or_else(|| default_message.clone()),
+                    });
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+}
+
+/// The SPARQL filter that holds for a value violating a value constraint, its component, and
+/// what the constraint asks (for the default message).
+fn value_condition(name: &str, args: &[Term]) -> (String, &'static str, String) {
+    let first = args.first().map(ToString::to_string).unwrap_or_default();
+    match name {
+        "class" => (
+            format!("NOT EXISTS {{ ?v <{RDF_TYPE}>/<{SUBCLASS}>* {first} }}"),
+            "ClassConstraintComponent",
+            format!("is not an instance of {first}"),
+        ),
+        "datatype" => (
+            format!("!isLiteral(?v) || DATATYPE(?v) != {first}"),
+            "DatatypeConstraintComponent",
+            format!("is not a literal of datatype {first}"),
+        ),
+        "nodeKind" => {
+            let kind = match &args[0] {
+                Term::NamedNode(n) => n.as_str().strip_prefix(SH).unwrap_or(""),
+                _ => "",
+            };
+            let condition = match kind {
+                "IRI" => "!isIRI(?v)",
+                "Literal" => "!isLiteral(?v)",
+                "BlankNode" => "!isBlank(?v)",
+                "BlankNodeOrIRI" => "isLiteral(?v)",
+                "IRIOrLiteral" => "isBlank(?v)",
+                "BlankNodeOrLiteral" => "isIRI(?v)",
+                _ => "false",
+            };
+            (
+                condition.to_owned(),
+                "NodeKindConstraintComponent",
+                format!("is not of kind sh:{kind}"),
+            )
+        }
+        "pattern" => {
+            let flags = args.get(1).map(ToString::to_string);
+            let regex = match flags {
+                Some(f) => format!("REGEX(STR(?v), {first}, {f})"),
+                None => format!("REGEX(STR(?v), {first})"),
+            };
+            (
+                format!("isBlank(?v) || !{regex}"),
+                "PatternConstraintComponent",
+                format!("does not match {first}"),
+            )
+        }
+        "in" => {
+            // sh:in compares terms, not values ("1"^^xsd:integer is not "01"^^xsd:integer).
+            let same = args
+                .iter()
+                .map(|t| format!("sameTerm(?v, {t})"))
+                .collect::<Vec<_>>()
+                .join(" || ");
+            let list = args
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
+                if same.is_empty() {
+                    "true".to_owned()
+                } else {
+                    format!("!({same})")
+                },
+                "InConstraintComponent",
+                format!("is not one of ({list})"),
+            )
+        }
+        "minInclusive" => (
+            format!("COALESCE(!(?v >= {first}), true)"),
+            "MinInclusiveConstraintComponent",
+            format!("is below {}", literal_value(&args[0])),
+        ),
+        "maxInclusive" => (
+            format!("COALESCE(!(?v <= {first}), true)"),
+            "MaxInclusiveConstraintComponent",
+            format!("is above {}", literal_value(&args[0])),
+        ),
+        _ => ("false".to_owned(), "", String::new()),
+    }
+}
+
+fn literal_value(t: &Term) -> String {
+    match t {
+        Term::Literal(l) => l.value().to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// A term as the subject of a triple pattern (blank nodes of the shapes graph are queried by
+/// their label, which the in-memory store keeps).
+fn term_node(t: &Term) -> NamedOrBlankNode {
+    match t {
+        Term::NamedNode(n) => NamedOrBlankNode::NamedNode(n.clone()),
+        Term::BlankNode(b) => NamedOrBlankNode::BlankNode(b.clone()),
+        _ => NamedOrBlankNode::NamedNode(NamedNode::new_unchecked("urn:normgraph:none")),
+    }
+}
+
+/// The objects of `node sh:<local>` in the shapes graph.
+fn objects(graph: &Store, node: &NamedOrBlankNode, local: &str) -> Result<Vec<Term>, String> {
+    let predicate = NamedNode::new_unchecked(format!("{SH}{local}"));
+    graph
+        .quads_for_pattern(
+            Some(node.as_ref()),
+            Some(predicate.as_ref()),
+            None,
+            Some(GraphNameRef::DefaultGraph),
+        )
+        .map(|q| q.map(|q| q.object).map_err(|e| e.to_string()))
+        .collect()
+}
+
+/// The members of an RDF list.
+fn list(graph: &Store, head: &Term) -> Result<Vec<Term>, String> {
+    let first = NamedNode::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#first");
+    let rest = NamedNode::new_unchecked("http://www.w3.org/1999/02/22-rdf-syntax-ns#rest");
+    let mut out = Vec::new();
+    let mut node = head.clone();
+    while node.to_string() != "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>" {
+        let n = term_node(&node);
+        let one = |p: &NamedNode| -> Result<Term, String> {
+            graph
+                .quads_for_pattern(Some(n.as_ref()), Some(p.as_ref()), None, None)
+                .next()
+                .ok_or_else(|| format!("{node} is not a well-formed RDF list"))?
+                .map(|q| q.object)
+                .map_err(|e| e.to_string())
+        };
+        out.push(one(&first)?);
+        node = one(&rest)?;
+        if out.len() > 10_000 {
+            return Err("an RDF list longer than 10,000 members".to_owned());
+        }
+    }
+    Ok(out)
+}
+
+/// A SHACL path as a SPARQL property path.
+fn sparql_path(graph: &Store, path: &Term) -> Result<String, String> {
+    match path {
+        Term::NamedNode(n) => Ok(format!("<{}>", n.as_str())),
+        Term::BlankNode(_) => {
+            let node = term_node(path);
+            if let Some(inner) = objects(graph, &node, "inversePath")?.first() {
+                return Ok(format!("^({})", sparql_path(graph, inner)?));
+            }
+            let steps = list(graph, path)?;
+            if steps.is_empty() {
+                return Err("an empty sh:path sequence".to_owned());
+            }
+            let parts = steps
+                .iter()
+                .map(|s| sparql_path(graph, s))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(format!("({})", parts.join("/")))
+        }
+        other => Err(format!("{other} is not a SHACL path")),
+    }
+}
+
+/// Runs a SELECT query; over the union of all graphs (the default one included) when `union`.
+fn select(store: &Store, query: &str, union: bool) -> Result<Vec<Vec<Option<Term>>>, QueryError> {
+    let evaluation = |e: oxigraph::sparql::QueryEvaluationError| QueryError::Evaluation {
+        origin: "validate".to_owned(),
+        message: e.to_string(),
+    };
+    let prepared =
+        SparqlEvaluator::new()
+            .parse_query(query)
+            .map_err(|e| QueryError::Evaluation {
+                origin: "validate".to_owned(),
+                message: format!("{e} in {query}"),
+            })?;
+    let mut prepared = prepared;
+    if union {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    match prepared.on_store(store).execute().map_err(evaluation)? {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            for s in solutions {
+                let s = s.map_err(evaluation)?;
+                rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+            }
+            Ok(rows)
+        }
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// The report as text: one block per result, then a count.
+pub fn report(violations: &[Violation]) -> String {
+    let mut out = String::new();
+    for v in violations {
+        let _ = writeln!(
+            out,
+            "{}: {} {}: {}{}\n  ({})",
+            v.severity,
+            v.focus,
+            v.path,
+            v.message,
+            v.value
+                .as_ref()
+                .map(|x| format!(" (value {x})"))
+                .unwrap_or_default(),
+            v.component
+        );
+    }
+    let errors = violations
+        .iter()
+        .filter(|v| v.severity == "Violation")
+        .count();
+    let _ = writeln!(
+        out,
+        "{} violation{}, {} other result{}",
+        errors,
+        if errors == 1 { "" } else { "s" },
+        violations.len() - errors,
+        if violations.len() - errors == 1 {
+            ""
+        } else {
+            "s"
+        }
+    );
+    out
+}
