@@ -80,6 +80,7 @@ pub fn generate(cfg: &SynthConfig, mut emit: impl FnMut(Triple)) {
         p("codifiedIn"),
         p("recalls"),
     );
+    let proposal_cites = p("proposalCites");
     let (delivered_by, delivered_at, aligns) =
         (p("deliveredBy"), p("deliveredAt"), p("alignsWith"));
     let res = |i: usize| node(format!("{UNDOCS}A/RES/S{}/{}", 31 + i / 400, i % 400 + 1));
@@ -147,7 +148,7 @@ pub fn generate(cfg: &SynthConfig, mut emit: impl FnMut(Triple)) {
                 t(&n, &addresses, threat(rng.below(THREATS)));
             }
             if rng.below(4) == 0 {
-                t(&n, &cites, res(rng.below(cfg.resolutions)));
+                t(&n, &proposal_cites, res(rng.below(cfg.resolutions)));
             }
         }
     }

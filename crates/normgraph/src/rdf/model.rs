@@ -475,7 +475,7 @@ pub fn for_each_quad(ex: &Extraction, sink: &mut dyn FnMut(Quad)) {
             b.add(&node, ng("addressesThreat"), iri(t));
         }
         for c in &n.citations {
-            b.add(&node, ng("cites"), iri(&vocab::un_document(c)));
+            b.add(&node, ng("proposalCites"), iri(&vocab::un_document(c)));
         }
         for i in &n.instruments {
             b.add(&node, ng("refersTo"), iri(i));
