@@ -345,6 +345,197 @@ fn viewer_renders_every_node_in_headless_chromium() {
     );
     let size = std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0);
     assert!(size > 10_000, "screenshot of {size} bytes");
+
+    // Filters (years, minimum weight) and labels, set from the address as a user sets them in
+    // the header: the page shows exactly the edges the exported graph says it should.
+    let cyjs = cwd.join("citation.json");
+    ok(
+        &store,
+        cwd,
+        &[
+            "export-graph",
+            "-p",
+            "citation",
+            "--format",
+            "cyjs",
+            "-o",
+            cyjs.to_str().expect("utf8"),
+        ],
+    );
+    let graph: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&cyjs).expect("cyjs")).expect("json");
+    let edges = graph["elements"]["edges"]
+        .as_array()
+        .expect("edges")
+        .clone();
+    let in_window = |e: &serde_json::Value, lo: i32, hi: i32| -> f64 {
+        e["data"]["dates"]
+            .as_object()
+            .map(|d| {
+                d.iter()
+                    .filter(|(date, _)| date[..4].parse::<i32>().is_ok_and(|y| y >= lo && y <= hi))
+                    .map(|(_, w)| w.as_f64().unwrap_or(0.0))
+                    .sum()
+            })
+            .unwrap_or(0.0)
+    };
+    let heavy = edges
+        .iter()
+        .filter(|e| e["data"]["weight"].as_f64().unwrap_or(0.0) >= 2.0)
+        .count();
+    let nineties = edges
+        .iter()
+        .filter(|e| in_window(e, 1990, 1995) > 0.0)
+        .count();
+    assert!(
+        heavy > 0 && heavy < edges.len(),
+        "{heavy} of {}",
+        edges.len()
+    );
+    assert!(nineties > 0 && nineties < edges.len(), "{nineties}");
+    for (hash, visible, labelled) in [
+        ("#minWeight=2", heavy, None),
+        ("#from=1990&to=1995", nineties, None),
+        ("#labels=5", edges.len(), Some(5)),
+    ] {
+        let Some(out) = chromium(
+            &[
+                "--virtual-time-budget=20000",
+                "--dump-dom",
+                &format!("{url}{hash}"),
+            ],
+            &cwd.join(format!("profile-{}", hash.len())),
+        ) else {
+            return;
+        };
+        let dom = String::from_utf8_lossy(&out.stdout);
+        assert!(dom.contains(r#"data-errors="0""#), "{hash}: {dom:.2000}");
+        assert!(
+            dom.contains(&format!(r#"data-visible-edges="{visible}""#)),
+            "{hash}: expected {visible} edges: {}",
+            dom.split("<header").next().unwrap_or("")
+        );
+        if let Some(n) = labelled {
+            assert!(
+                dom.contains(&format!(r#"data-labelled-nodes="{n}""#)),
+                "{hash}"
+            );
+        }
+    }
+    // Resolutions carry their titles where the catalogue has them.
+    assert!(
+        graph["elements"]["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .any(|n| n["data"]["title"].is_string() && n["data"]["kind"] == "Resolution"),
+        "no resolution with a title"
+    );
+
+    // GEXF with dates is dynamic: Gephi's timeline (and networkx) read when each edge is there.
+    let gexf = cwd.join("citation.gexf");
+    ok(
+        &store,
+        cwd,
+        &[
+            "export-graph",
+            "-p",
+            "citation",
+            "--format",
+            "gexf",
+            "-o",
+            gexf.to_str().expect("utf8"),
+        ],
+    );
+    let text = std::fs::read_to_string(&gexf).expect("gexf");
+    assert!(
+        text.contains(r#"mode="dynamic" timeformat="date""#),
+        "{text:.500}"
+    );
+    let script = "import networkx as nx, sys\n\
+                  g = nx.read_gexf(sys.argv[1])\n\
+                  spells = [s for _, _, d in g.edges(data=True) for s in d.get('spells', [])]\n\
+                  print(g.graph['mode'], g.number_of_edges(), len(spells), min(s[0] for s in spells), max(s[1] for s in spells))";
+    let run = Command::new("python3")
+        .args(["-c", script, gexf.to_str().expect("utf8")])
+        .output()
+        .expect("python3");
+    if run.status.success() {
+        let line = String::from_utf8_lossy(&run.stdout);
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(parts[0], "dynamic");
+        assert_eq!(parts[1], edges.len().to_string());
+        assert!(parts[3] < parts[4], "{line}");
+    } else if std::env::var_os("CI").is_some() {
+        panic!("networkx: {}", String::from_utf8_lossy(&run.stderr));
+    }
+}
+
+/// The legend follows rdfs:subClassOf: after `infer`, proposals that are also additional
+/// norms are one kind, "ProposedNorm (incl. AdditionalNorm)", not two.
+#[test]
+fn viewer_legend_follows_subclasses() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let store = cwd.join("store");
+    let seeds = root().join("data/statements");
+    ok(
+        &store,
+        cwd,
+        &["ingest", "-q", seeds.to_str().expect("utf8")],
+    );
+    ok(&store, cwd, &["infer"]);
+    let cyjs = cwd.join("proposal.json");
+    ok(
+        &store,
+        cwd,
+        &[
+            "export-graph",
+            "-p",
+            "proposal",
+            "--format",
+            "cyjs",
+            "-o",
+            cyjs.to_str().expect("utf8"),
+        ],
+    );
+    let graph: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&cyjs).expect("cyjs")).expect("json");
+    let nodes = graph["elements"]["nodes"].as_array().expect("nodes");
+    assert!(nodes.iter().all(|n| n["data"]["kind"] != "AdditionalNorm"));
+    assert!(nodes
+        .iter()
+        .any(|n| n["data"]["subkind"] == "AdditionalNorm"));
+    let page = cwd.join("proposal.html");
+    ok(
+        &store,
+        cwd,
+        &["viz", "-p", "proposal", "-o", page.to_str().expect("utf8")],
+    );
+    let Some(out) = chromium(
+        &[
+            "--virtual-time-budget=20000",
+            "--dump-dom",
+            &format!("file://{}", page.display()),
+        ],
+        &cwd.join("profile"),
+    ) else {
+        return;
+    };
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let legend = dom
+        .split(r#"<span id="legend">"#)
+        .nth(1)
+        .unwrap_or("")
+        .split("</span></label>")
+        .next()
+        .unwrap_or("");
+    let legend = legend.split(r#"<span id="status">"#).next().unwrap_or("");
+    assert!(
+        legend.contains("ProposedNorm (incl. AdditionalNorm)"),
+        "{legend}"
+    );
+    assert_eq!(legend.matches("AdditionalNorm").count(), 1, "{legend}");
 }
 
 #[test]

@@ -12,7 +12,7 @@ use crate::error::AnalysisError;
 use crate::query::{self, DefaultGraph};
 use crate::rdf::resources::Resources;
 use crate::rdf::vocab;
-use oxigraph::model::{NamedNodeRef, Term, TermRef};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, QuadRef, Term, TermRef};
 use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use serde::Serialize;
@@ -92,8 +92,13 @@ pub struct Node {
     /// else the text of a proposal, else the IRI's last segment.
     pub label: String,
     /// The node's class in the `ng:` vocabulary (`State`, `Resolution`, `Principle`, …), or
-    /// `Resource`/`Literal` when it has none.
+    /// `Resource`/`Literal` when it has none. Of two classes one of which is a subclass of the
+    /// other (`AdditionalNorm` of `ProposedNorm`), the broader: legends then show one kind.
     pub kind: String,
+    /// The narrower class the node also has, when there is one (`AdditionalNorm`).
+    pub subkind: Option<String>,
+    /// Its title (`dcterms:title`, English preferred): a resolution's or document's name.
+    pub title: Option<String>,
 }
 
 /// An edge of a projected graph.
@@ -105,6 +110,10 @@ pub struct Edge {
     pub predicate: Option<String>,
     /// Up to [`MAX_EVIDENCE`] distinct quoted sentences behind the edge.
     pub evidence: Vec<String>,
+    /// The weight by date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the statements give it), when
+    /// the projection's query returns a `?date`: what the viewer's time filter and the GEXF
+    /// timeline use.
+    pub dates: std::collections::BTreeMap<String, f64>,
 }
 
 /// A graph projected from the store.
@@ -139,6 +148,8 @@ impl InfluenceGraph {
             id: id.to_owned(),
             label: id.to_owned(),
             kind: "Resource".to_owned(),
+            subkind: None,
+            title: None,
         });
         self.index.insert(id.to_owned(), i);
         i
@@ -218,6 +229,20 @@ impl InfluenceGraph {
         predicate: Option<&str>,
         evidence: Option<&str>,
     ) {
+        self.add_dated_edge(a, b, weight, predicate, evidence, None);
+    }
+
+    /// [`add_edge`](Self::add_edge), with the date of the row (added to the edge's weight by
+    /// date).
+    pub fn add_dated_edge(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        weight: f64,
+        predicate: Option<&str>,
+        evidence: Option<&str>,
+        date: Option<&str>,
+    ) {
         let e = match self.edge_between(a, b) {
             Some(e) => e,
             None => self.graph.add_edge(
@@ -227,11 +252,15 @@ impl InfluenceGraph {
                     weight: 0.0,
                     predicate: predicate.map(str::to_owned),
                     evidence: Vec::new(),
+                    dates: std::collections::BTreeMap::new(),
                 },
             ),
         };
         let edge = &mut self.graph[e];
         edge.weight += weight;
+        if let Some(d) = date {
+            *edge.dates.entry(d.to_owned()).or_insert(0.0) += weight;
+        }
         if let Some(s) = evidence {
             if edge.evidence.len() < MAX_EVIDENCE && !edge.evidence.iter().any(|x| x == s) {
                 edge.evidence.push(s.to_owned());
@@ -258,7 +287,12 @@ pub fn build(store: &Store, spec: &ProjectionSpec) -> Result<InfluenceGraph, Ana
         origin: spec.origin.clone(),
         missing: "target",
     })?;
-    let (weight, predicate, evidence) = (col("weight"), col("predicate"), col("evidence"));
+    let (weight, predicate, evidence, date) = (
+        col("weight"),
+        col("predicate"),
+        col("evidence"),
+        col("date"),
+    );
     let mut g = InfluenceGraph::new(&spec.name, spec.directed);
     for (n, row) in rows.iter().enumerate() {
         let (Some(s), Some(t)) = (&row[source], &row[target]) else {
@@ -282,8 +316,9 @@ pub fn build(store: &Store, spec: &ProjectionSpec) -> Result<InfluenceGraph, Ana
         };
         let p = predicate.and_then(|i| row[i].as_ref()).map(lexical);
         let e = evidence.and_then(|i| row[i].as_ref()).map(lexical);
+        let d = date.and_then(|i| row[i].as_ref()).map(lexical);
         let (a, b) = (g.node(&lexical(s)), g.node(&lexical(t)));
-        g.add_edge(a, b, w, p.as_deref(), e.as_deref());
+        g.add_dated_edge(a, b, w, p.as_deref(), e.as_deref(), d.as_deref());
         if let Term::Literal(_) = t {
             g.graph[b].kind = "Literal".to_owned();
         }
@@ -313,7 +348,9 @@ fn describe(store: &Store, g: &mut InfluenceGraph) -> Result<(), AnalysisError> 
     let ident = format!("{}identifier", vocab::DCTERMS);
     let rdfs_label = format!("{}label", vocab::RDFS);
     let text = vocab::ng("text");
+    let title = format!("{}title", vocab::DCTERMS);
     let rdf_type = format!("{}type", vocab::RDF);
+    let subclass = format!("{}subClassOf", vocab::RDFS);
     let storage = |e| {
         AnalysisError::Store(crate::error::StoreError::Storage {
             path: "store".into(),
@@ -364,18 +401,40 @@ fn describe(store: &Store, g: &mut InfluenceGraph) -> Result<(), AnalysisError> 
                     .next()
                     .map(|(v, _)| shorten(&v, 80))
             });
+        let titles = values(&title)?;
         let node = &mut g.graph[i];
         node.label = label.unwrap_or_else(|| last_segment(&node.id));
+        node.title = titles
+            .iter()
+            .find(|(_, lang)| lang == "en")
+            .or_else(|| titles.first())
+            .map(|(v, _)| v.clone());
         let kinds: Vec<String> = values(&rdf_type)?
             .into_iter()
             .filter_map(|(t, _)| t.strip_prefix(vocab::NG).map(str::to_owned))
+            .filter(|k| !GENERIC.contains(&k.as_str()))
             .collect();
-        let kind = kinds
-            .iter()
-            .find(|k| !GENERIC.contains(&k.as_str()))
-            .or_else(|| kinds.first());
-        if let Some(k) = kind {
-            g.graph[i].kind = k.clone();
+        // A class directly narrower (rdfs:subClassOf) than another of the node's classes gives
+        // way to it.
+        let narrower = |k: &String| -> bool {
+            kinds.iter().any(|other| {
+                other != k
+                    && store
+                        .contains(QuadRef::new(
+                            NamedNodeRef::new_unchecked(&format!("{}{k}", vocab::NG)),
+                            NamedNodeRef::new_unchecked(&subclass),
+                            NamedNodeRef::new_unchecked(&format!("{}{other}", vocab::NG)),
+                            GraphNameRef::NamedNode(NamedNodeRef::new_unchecked(
+                                &vocab::ontology_graph(),
+                            )),
+                        ))
+                        .unwrap_or(false)
+            })
+        };
+        let broad: Vec<&String> = kinds.iter().filter(|k| !narrower(k)).collect();
+        if let Some(k) = broad.first().or(kinds.first().as_ref()) {
+            g.graph[i].kind = (*k).clone();
+            g.graph[i].subkind = kinds.iter().find(|x| *x != *k && narrower(x)).cloned();
         } else if g.graph[i].id.starts_with(vocab::UNDOCS) {
             g.graph[i].kind = "Document".to_owned();
         }

@@ -136,6 +136,20 @@ fn graphml(g: &InfluenceGraph, s: &Scores, out: &mut dyn Write) -> io::Result<()
     writeln!(out, "  </graph>\n</graphml>")
 }
 
+/// A date as GEXF's `date` time format wants it (`YYYY-MM-DD`): a year or month is its first day.
+fn gexf_day(date: &str) -> String {
+    // (Only digits and hyphens: the value goes into an XML attribute.)
+    let date: String = date
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    match date.len() {
+        4 => format!("{date}-01-01"),
+        7 => format!("{date}-01"),
+        _ => date.chars().take(10).collect(),
+    }
+}
+
 fn gexf(g: &InfluenceGraph, s: &Scores, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -145,9 +159,18 @@ fn gexf(g: &InfluenceGraph, s: &Scores, out: &mut dyn Write) -> io::Result<()> {
         escape(&g.name)
     )?;
     let edgetype = if g.directed { "directed" } else { "undirected" };
+    // With dates (the projection's ?date), a dynamic graph: each edge is there on the days its
+    // rows are dated, each node from its first such day to its last, so that Gephi's timeline
+    // replays how the graph grew.
+    let dynamic = g.graph.edge_weights().any(|e| !e.dates.is_empty());
+    let mode = if dynamic {
+        r#"mode="dynamic" timeformat="date""#
+    } else {
+        r#"mode="static""#
+    };
     writeln!(
         out,
-        r#"  <graph mode="static" defaultedgetype="{edgetype}">
+        r#"  <graph {mode} defaultedgetype="{edgetype}">
     <attributes class="node">
       <attribute id="kind" title="kind" type="string"/>"#
     )?;
@@ -173,9 +196,19 @@ fn gexf(g: &InfluenceGraph, s: &Scores, out: &mut dyn Write) -> io::Result<()> {
     <nodes>"#
     )?;
     for (i, n) in g.graph.node_references() {
+        let days: Vec<String> = g
+            .graph
+            .edges_directed(i, petgraph::Direction::Outgoing)
+            .chain(g.graph.edges_directed(i, petgraph::Direction::Incoming))
+            .flat_map(|e| e.weight().dates.keys().map(|d| gexf_day(d)))
+            .collect();
+        let span = match (days.iter().min(), days.iter().max()) {
+            (Some(first), Some(last)) if dynamic => format!(r#" start="{first}" end="{last}""#),
+            _ => String::new(),
+        };
         write!(
             out,
-            r#"      <node id="{}" label="{}"><attvalues><attvalue for="kind" value="{}"/>"#,
+            r#"      <node id="{}" label="{}"{span}><attvalues><attvalue for="kind" value="{}"/>"#,
             escape(&n.id),
             escape(&n.label),
             escape(&n.kind)
@@ -205,7 +238,17 @@ fn gexf(g: &InfluenceGraph, s: &Scores, out: &mut dyn Write) -> io::Result<()> {
         if let Some(ev) = w.evidence.first() {
             write!(out, r#"<attvalue for="evidence" value="{}"/>"#, escape(ev))?;
         }
-        writeln!(out, "</attvalues></edge>")?;
+        write!(out, "</attvalues>")?;
+        if dynamic && !w.dates.is_empty() {
+            let mut days: Vec<String> = w.dates.keys().map(|d| gexf_day(d)).collect();
+            days.dedup();
+            write!(out, "<spells>")?;
+            for d in days {
+                write!(out, r#"<spell start="{d}" end="{d}"/>"#)?;
+            }
+            write!(out, "</spells>")?;
+        }
+        writeln!(out, "</edge>")?;
     }
     writeln!(out, "    </edges>\n  </graph>\n</gexf>")
 }
@@ -321,6 +364,12 @@ pub fn cytoscape_json(g: &InfluenceGraph, s: &Scores) -> serde_json::Value {
             let mut data = json!({
                 "id": n.id, "value": n.id, "name": n.label, "label": n.label, "kind": n.kind,
             });
+            if let Some(t) = &n.title {
+                data["title"] = json!(t);
+            }
+            if let Some(k) = &n.subkind {
+                data["subkind"] = json!(k);
+            }
             if let Some(p) = pagerank(s, i.index()) {
                 data["pagerank"] = json!(p);
             }
@@ -342,6 +391,7 @@ pub fn cytoscape_json(g: &InfluenceGraph, s: &Scores) -> serde_json::Value {
                 "weight": w.weight,
                 "predicate": w.predicate,
                 "evidence": w.evidence,
+                "dates": w.dates,
             }})
         })
         .collect();
