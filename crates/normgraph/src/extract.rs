@@ -397,8 +397,9 @@ pub fn extract_all(
         let mut meta = header.clone();
         meta.delegation = turn.delegation.clone();
         meta.speaker = turn.speaker.clone();
-        meta.speaker_role = match (&turn.speaker, &turn.delegation) {
-            (Some(_), None) => turn.affiliation.clone(),
+        meta.speaker_role = match (&turn.role, &turn.speaker, &turn.delegation) {
+            (Some(role), _, _) => Some(role.clone()),
+            (None, Some(_), None) => turn.affiliation.clone(),
             _ => None,
         };
         out.push(extract_region(

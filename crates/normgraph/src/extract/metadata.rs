@@ -57,6 +57,16 @@ static SESSION_OF_GA: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position\s+paper|address)\b").expect("valid regex")
 });
+/// What says a text is about the second OEWG (2021–2025) or the first (2019–2021).
+static OEWG_LATER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b2021[ \t]*[-–—/][ \t]*(?:20)?25\b|(?:established|set[ \t]+up|convened|pursuant)[^.\n]{0,60}\b75/240\b")
+        .expect("valid regex")
+});
+static OEWG_EARLIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b2019[ \t]*[-–—/][ \t]*(?:20)?21\b|(?:established|set[ \t]+up|convened|pursuant)[^.\n]{0,60}\b73/27\b")
+        .expect("valid regex")
+});
+
 static OEWG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:OEWG|open[- ]ended\s+working\s+group)\b").expect("valid regex")
 });
@@ -149,16 +159,26 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
         .first()
         .map(|h| bodies.concepts()[h.concept].iri.clone())
         .or_else(|| {
-            // "OEWG" alone names whichever working group sat at the statement's date.
-            OEWG.is_match(head).then(|| {
-                let later = meta.date.as_deref().is_some_and(|d| d >= "2021-06");
-                let slug = if later {
-                    "oewg-2021-2025"
-                } else {
-                    "oewg-2019-2021"
-                };
-                format!("{}body/{slug}", crate::rdf::vocab::ID)
-            })
+            // "OEWG" alone names whichever working group sat at the statement's date; without
+            // a date, what the text says of it ("2021-25", "established pursuant to resolution
+            // 75/240"); if the text does not settle it, no body.
+            if !OEWG.is_match(head) {
+                return None;
+            }
+            let later = match meta.date.as_deref() {
+                Some(d) => Some(d >= "2021-06"),
+                None => match (OEWG_LATER.is_match(text), OEWG_EARLIER.is_match(text)) {
+                    (true, false) => Some(true),
+                    (false, true) => Some(false),
+                    _ => None,
+                },
+            };
+            let slug = if later? {
+                "oewg-2021-2025"
+            } else {
+                "oewg-2019-2021"
+            };
+            Some(format!("{}body/{slug}", crate::rdf::vocab::ID))
         });
     let session = SESSION.captures(header);
     meta.session = session.as_ref().and_then(|c| ordinal(&c["n"]));
@@ -290,6 +310,32 @@ fn title(header: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A bare "OEWG" without a date is the working group the text says, or none.
+    #[test]
+    fn which_oewg_without_a_date() {
+        let lexicon =
+            Lexicon::load(&crate::rdf::resources::Resources::Embedded).expect("embedded lexicon");
+        let body = |text: &str| {
+            read(text, &lexicon)
+                .body
+                .map(|b| b.rsplit('/').next().unwrap_or("").to_owned())
+        };
+        assert_eq!(
+            body("OEWG (2021-25), informal meeting\n\nStatement by Kenya\n\nThank you, Chair.")
+                .as_deref(),
+            Some("oewg-2021-2025")
+        );
+        assert_eq!(
+            body("OEWG, second substantive session\n\nThe working group established pursuant to resolution 75/240 meets today.").as_deref(),
+            Some("oewg-2021-2025")
+        );
+        assert_eq!(
+            body("OEWG informal consultations\n\nStatement by Kenya\n\nThank you, Chair.")
+                .as_deref(),
+            None
+        );
+    }
 
     #[test]
     fn dates_in_the_forms_statements_use() {

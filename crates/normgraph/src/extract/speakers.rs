@@ -10,7 +10,20 @@
 //! - `Iran (Islamic Republic of):` alone on its line — compilations that head each statement
 //!   with the delegation's name (only names the reference data knows count).
 //!
-//! A document with fewer than two headings is one statement, as before.
+//! Transcripts as NGOs and captioners publish them use other layouts, recognised as well:
+//!
+//! - a delegation's name, a role (`Chair`, `Secretariat`, `UNIDIR`) or a person's title and
+//!   name (`Ambassador Maria Lopez`) alone on its line, the speech on the next lines;
+//! - `Kenya: Thank you, Chair …` inline at the start of a paragraph (a name the reference data
+//!   knows, or a role);
+//! - live captions, the whole text one line, with `>> CHAIR:` or `> SINGAPORE:` markers;
+//! - a turn with no heading at all, right after the Chair gives the floor (`I give the floor to
+//!   Indonesia.` then a paragraph opening `Thank you, Chair.`): it is that delegation's.
+//!
+//! A speaker named only as a person takes the delegation the Chair named when giving them the
+//! floor (`… to Ambassador Tesfaye of Ethiopia`); the Chair's turns are left out; the
+//! Secretariat, UNIDIR and other non-State speakers keep their role and no delegation. A
+//! document with fewer than two headings is one statement, as before.
 
 use crate::extract::lexicon::Lexicon;
 use regex::Regex;
@@ -35,6 +48,284 @@ pub struct Turn {
     pub delegation: Option<String>,
     /// The presiding officer (`The President:`, `The Chair:`).
     pub presiding: bool,
+    /// A non-State speaker's role (`Secretariat`, `UNIDIR`), when the heading names one.
+    pub role: Option<String>,
+}
+
+impl Turn {
+    fn new(start: usize, body_start: usize) -> Self {
+        Self {
+            start,
+            body_start,
+            end: 0,
+            speaker: None,
+            affiliation: None,
+            delegation: None,
+            presiding: false,
+            role: None,
+        }
+    }
+}
+
+/// Presiding officers' titles, as headings write them.
+const PRESIDING_TITLES: &str = r"(?:Acting[ \t]+|Temporary[ \t]+)?(?:President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Co-Chair|Vice-Chair)";
+
+/// Non-State speakers whose role stands in the heading.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the[ \t]+)?(?:representative[ \t]+of[ \t]+(?:the[ \t]+)?)?(Secretariat|UNIDIR|Secretary(?:-General)?|Secretary[ \t]+of[ \t]+the[ \t]+[A-Za-z \t-]{1,60}|Moderator|Rapporteur|ICRC|UNODA|ITU|Interpreter)$")
+        .expect("valid regex")
+});
+
+/// A presiding officer as a heading names them: `Chair`, `Co-Chair`, `The President` — not
+/// `Mr. President`, which opens a speech.
+static CHAIR_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:the[ \t]+{PRESIDING_TITLES}|(?:Acting[ \t]+)?(?:Chair|Chairperson|Chairman|Chairwoman|Co-Chairs?|Vice-Chair))$"
+    ))
+    .expect("valid regex")
+});
+
+/// A person named by title: `Ambassador Maria Lopez`, `H.E. Mr. Joon Park`.
+static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:H\.?E\.?[ \t]+)?(?:Mr|Mrs|Ms|Miss|Mme|Dr|Sir|Dame|Ambassador|Minister|Deputy[ \t]+Minister|Professor|Prof)\.?[ \t]+\p{Lu}[\p{L}.'’ \t-]{1,60}$")
+        .expect("valid regex")
+});
+
+/// A short heading line: a name, role or title alone, with or without a colon, the speech on
+/// the next line — starting as a sentence does (a capital, a quotation mark, a digit), so that
+/// a wrapped line that happens to hold only a country's name ("Senegal" / "welcomes the …") is
+/// not taken for a heading.
+static ALONE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*)?(?P<name>\p{Lu}[^\n:!?;,]{1,70}?)[ \t]*(?:\*\*)?:?(?:\*\*)?[ \t]*\r?$")
+        .expect("valid regex")
+});
+
+/// The headings that stand alone on their line, each with where the speech starts (the first
+/// character of the next line that is not blank). Scanned line by line: a line is a candidate
+/// whatever the line before it was.
+fn alone_lines(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((at, line));
+        at += line.len();
+    }
+    let mut out = Vec::new();
+    for (i, (start, line)) in lines.iter().enumerate() {
+        // (Cheap tests first: most lines are long, or start in lower case.)
+        let trimmed = line.trim();
+        if trimmed.len() > 90
+            || !trimmed
+                .trim_start_matches(['#', '*', ' '])
+                .starts_with(|c: char| c.is_uppercase())
+        {
+            continue;
+        }
+        let Some(name) = ALONE_LINE
+            .captures(line.trim_end_matches('\n'))
+            .and_then(|c| c.name("name"))
+        else {
+            continue;
+        };
+        let Some((next_start, next)) = lines[i + 1..]
+            .iter()
+            .take(2)
+            .find(|(_, l)| !l.trim().is_empty())
+        else {
+            continue;
+        };
+        let indent = next.len() - next.trim_start().len();
+        let first = next.trim_start().chars().next();
+        if first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
+        {
+            out.push((*start, next_start + indent, &line[name.start()..name.end()]));
+        }
+    }
+    out
+}
+
+/// `Kenya: Thank you, Chair …` at the start of a line.
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t]*(?:\*\*)?(?P<name>\p{Lu}[^\n:!?;]{1,70}?)[ \t]*(?:\*\*)?:(?:\*\*)?[ \t]+\S",
+    )
+    .expect("valid regex")
+});
+
+/// A caption marker: `>> CHAIR:`, `> SINGAPORE:`, `>> DELEGATE OF BRAZIL:`.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r">>?[ \t]*(?P<name>[\p{Lu}][\p{Lu}\p{Ll}0-9 .'’()-]{1,70}?)[ \t]*:")
+        .expect("valid regex")
+});
+
+/// The Chair giving the floor: the clause names who speaks next (`I give the floor to …`,
+/// `I now call on …`, `… has the floor`, `Canada, you have the floor`).
+static FLOOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:give|giving|pass|yield|turn)[ \t]+the[ \t]+floor[ \t]+(?:now[ \t]+)?(?:over[ \t]+)?to\b(?P<who>[^.\n;!?]{1,160})|\b(?:I|we)[ \t]+(?:now[ \t]+)?(?:call[ \t]+(?:up)?on|recognize|recognise|invite)\b(?P<who2>[^.\n;!?]{1,160})|(?P<who3>[^.\n;!?]{1,160})\b(?:has|have)[ \t]+the[ \t]+floor")
+        .expect("valid regex")
+});
+
+/// Titles whose abbreviating full stop does not end a sentence.
+static ABBREVIATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|H\.E|Amb)\.").expect("valid regex"));
+
+/// A paragraph that opens as a speech does when its speaker was given the floor.
+static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:Thank[ \t]+you|Thanks|I[ \t]+thank|Merci|Gracias|Muchas[ \t]+gracias|Madam[ \t]+Chair|Mr\.?[ \t]+Chair|Chair,)")
+        .expect("valid regex")
+});
+
+/// What a heading names: a delegation, a presiding officer, a non-State role or a person.
+fn heading(name: &str, lexicon: &Lexicon) -> Option<Turn> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = name.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+    if name.is_empty() {
+        return None;
+    }
+    let mut t = Turn::new(0, 0);
+    if CHAIR_NAME.is_match(name) {
+        t.presiding = true;
+        return Some(t);
+    }
+    if let Some(c) = ROLE.captures(name) {
+        t.role = c.get(1).map(|m| m.as_str().to_owned());
+        t.affiliation = t.role.clone();
+        return Some(t);
+    }
+    // Captioners write "DELEGATE OF BRAZIL", "REPRESENTATIVE OF KENYA".
+    let bare = name
+        .strip_prefix_ci("delegate of ")
+        .or_else(|| name.strip_prefix_ci("delegation of "))
+        .or_else(|| name.strip_prefix_ci("representative of "))
+        .unwrap_or(name);
+    if let Some(concept) = lexicon.delegation(bare) {
+        t.affiliation = Some(bare.to_owned());
+        t.delegation = Some(concept.iri.clone());
+        return Some(t);
+    }
+    // A person, unless the "name" is an office (`Mr President`, `Madam Chair`).
+    let office = name
+        .split_whitespace()
+        .skip(1)
+        .any(|w| CHAIR_NAME.is_match(w) || ROLE.is_match(w) || w.eq_ignore_ascii_case("President"));
+    // A name: a few words, each capitalised but for particles (`de`, `van`, `al-`), not a
+    // sentence that happens to start with a title ("Ambassador Razali's contribution will …").
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let particle = |w: &str| {
+        matches!(
+            w,
+            "de" | "da"
+                | "das"
+                | "do"
+                | "dos"
+                | "du"
+                | "del"
+                | "della"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "bin"
+                | "binti"
+                | "ibn"
+                | "al"
+                | "el"
+                | "la"
+                | "le"
+                | "y"
+                | "e"
+        ) || w.starts_with("al-")
+            || w.starts_with("el-")
+    };
+    let capitalised = words.len() <= 7
+        && words
+            .iter()
+            .all(|w| particle(w) || w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && !name.contains("'s ")
+        && !name.contains("’s ");
+    if PERSON_NAME.is_match(name) && !office && capitalised {
+        t.speaker = Some(name.to_owned());
+        return Some(t);
+    }
+    None
+}
+
+/// Case-insensitive ASCII prefix stripping.
+trait StripPrefixCi {
+    fn strip_prefix_ci(&self, prefix: &str) -> Option<&str>;
+}
+
+impl StripPrefixCi for str {
+    fn strip_prefix_ci(&self, prefix: &str) -> Option<&str> {
+        let head = self.get(..prefix.len())?;
+        head.eq_ignore_ascii_case(prefix)
+            .then(|| &self[prefix.len()..])
+    }
+}
+
+/// The delegations the Chair's words in `text` give the floor to last (one, or several in
+/// order for `to Australia, to be followed by Pakistan`), with where that clause ends.
+fn floor_given(text: &str, lexicon: &Lexicon) -> Option<(usize, Vec<String>)> {
+    // "Mr. Park" must not end the clause: the full stops of titles become spaces (same length,
+    // so offsets hold).
+    let mut masked = text.to_owned();
+    for m in ABBREVIATION.find_iter(text) {
+        masked.replace_range(m.end() - 1..m.end(), " ");
+    }
+    let text = masked.as_str();
+    let mut last = None;
+    for c in FLOOR.captures_iter(text) {
+        let Some(who) = c
+            .name("who")
+            .or_else(|| c.name("who2"))
+            .or_else(|| c.name("who3"))
+        else {
+            continue;
+        };
+        let states = lexicon
+            .matcher(crate::extract::lexicon::Kind::State)
+            .find_all(who.as_str());
+        let groups = lexicon
+            .matcher(crate::extract::lexicon::Kind::Group)
+            .find_all(who.as_str());
+        let mut named: Vec<(usize, String)> = states
+            .iter()
+            .map(|h| {
+                (
+                    h.start,
+                    lexicon
+                        .matcher(crate::extract::lexicon::Kind::State)
+                        .concepts()[h.concept]
+                        .iri
+                        .clone(),
+                )
+            })
+            .chain(groups.iter().map(|h| {
+                (
+                    h.start,
+                    lexicon
+                        .matcher(crate::extract::lexicon::Kind::Group)
+                        .concepts()[h.concept]
+                        .iri
+                        .clone(),
+                )
+            }))
+            .collect();
+        named.sort();
+        let mut order: Vec<String> = Vec::new();
+        for (_, iri) in named {
+            if !order.contains(&iri) {
+                order.push(iri);
+            }
+        }
+        if !who.as_str().to_lowercase().contains("followed by") {
+            order.truncate(1);
+        }
+        if !order.is_empty() {
+            last = Some((c.get(0).map_or(who.end(), |m| m.end()), order));
+        }
+    }
+    last
 }
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,6 +383,7 @@ pub fn turns(text: &str, lexicon: &Lexicon) -> Vec<Turn> {
             delegation: lexicon.delegation(&affiliation).map(|c| c.iri.clone()),
             affiliation: Some(affiliation),
             presiding: false,
+            role: None,
         });
     }
     for m in PRESIDING.find_iter(text) {
@@ -103,6 +395,7 @@ pub fn turns(text: &str, lexicon: &Lexicon) -> Vec<Turn> {
             affiliation: None,
             delegation: None,
             presiding: true,
+            role: None,
         });
     }
     for c in NAME_LINE.captures_iter(text) {
@@ -126,15 +419,108 @@ pub fn turns(text: &str, lexicon: &Lexicon) -> Vec<Turn> {
             affiliation: Some(name.as_str().trim().to_owned()),
             delegation: Some(concept.iri.clone()),
             presiding: false,
+            role: None,
         });
     }
+    // The layouts of published transcripts (see the module documentation), where the record
+    // style found nothing at that place.
+    let taken = |found: &[Turn], at: usize| {
+        found
+            .iter()
+            .any(|t| t.start <= at && at < t.body_start.max(t.start + 1))
+    };
+    let mut more: Vec<Turn> = Vec::new();
+    let mut candidates: Vec<(usize, usize, &str)> = alone_lines(text);
+    // (Inline headings end on the speech's first character, captions at their colon.)
+    for (re, ends_on_speech) in [(&*INLINE, true), (&*CAPTION, false)] {
+        for c in re.captures_iter(text) {
+            let (Some(all), Some(name)) = (c.get(0), c.name("name")) else {
+                continue;
+            };
+            // A record's cover names its officers with dot leaders ("Chair: Ms. X ..... (Nigeria)"):
+            // that is not a turn.
+            let line_end = text[all.end()..]
+                .find('\n')
+                .map_or(text.len(), |i| all.end() + i);
+            if ends_on_speech && text[all.start()..line_end].contains(".....") {
+                continue;
+            }
+            let body_start = if ends_on_speech {
+                all.end()
+                    - text[..all.end()]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8)
+            } else {
+                all.end()
+            };
+            candidates.push((all.start(), body_start, name.as_str()));
+        }
+    }
+    candidates.sort_by_key(|c| c.0);
+    for (start, body_start, name) in candidates {
+        if taken(&found, start) || taken(&more, start) {
+            continue;
+        }
+        let Some(mut t) = heading(name, lexicon) else {
+            continue;
+        };
+        t.start = start;
+        t.body_start = body_start;
+        more.push(t);
+    }
+    found.extend(more);
     found.sort_by_key(|t| t.start);
     found.dedup_by_key(|t| t.start);
+    // A turn with no heading, right after the Chair gives the floor.
+    let mut unheaded = Vec::new();
+    for (i, t) in found.iter().enumerate() {
+        if !t.presiding {
+            continue;
+        }
+        let end = found.get(i + 1).map_or(text.len(), |n| n.start);
+        let words = &text[t.body_start..end];
+        let Some((after, delegations)) = floor_given(words, lexicon) else {
+            continue;
+        };
+        // Each delegation given the floor speaks in the next paragraph that opens as a speech.
+        let mut at = after;
+        for delegation in delegations {
+            let Some(m) = OPENING.find_at(words, at) else {
+                break;
+            };
+            let start = t.body_start + m.start();
+            let mut turn = Turn::new(start, start);
+            turn.delegation = Some(delegation);
+            unheaded.push(turn);
+            at = m.end();
+        }
+    }
+    found.extend(unheaded);
+    found.sort_by_key(|t| t.start);
     if found.len() < 2 {
         return Vec::new();
     }
     for i in 0..found.len() - 1 {
         found[i].end = found[i + 1].start;
+    }
+    if let Some(last) = found.last_mut() {
+        last.end = text.len();
+    }
+    // A speaker named as a person takes the delegation the Chair gave them the floor as.
+    for i in 1..found.len() {
+        if found[i].delegation.is_some() || found[i].role.is_some() || found[i].presiding {
+            continue;
+        }
+        if found[i].speaker.is_none() {
+            continue;
+        }
+        let previous = &found[i - 1];
+        if previous.presiding {
+            if let Some((_, d)) = floor_given(&text[previous.body_start..previous.end], lexicon) {
+                found[i].delegation = d.into_iter().next();
+            }
+        }
     }
     found
 }
