@@ -134,11 +134,10 @@ fn alone_lines(text: &str) -> Vec<(usize, usize, &str)> {
         else {
             continue;
         };
-        let indent = next.len() - next.trim_start().len();
         let first = next.trim_start().chars().next();
         if first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
         {
-            out.push((*start, next_start + indent, &line[name.start()..name.end()]));
+            out.push((*start, *next_start, &line[name.start()..name.end()]));
         }
     }
     out
@@ -498,6 +497,16 @@ pub fn turns(text: &str, lexicon: &Lexicon) -> Vec<Turn> {
     }
     found.extend(unheaded);
     found.sort_by_key(|t| t.start);
+    // A heading that starts inside the previous one's heading is not one (each turn's words
+    // must start before the next turn does).
+    let mut clean: Vec<Turn> = Vec::with_capacity(found.len());
+    for t in found {
+        if clean.last().is_some_and(|prev| t.start < prev.body_start) {
+            continue;
+        }
+        clean.push(t);
+    }
+    let mut found = clean;
     if found.len() < 2 {
         return Vec::new();
     }
@@ -556,6 +565,26 @@ mod tests {
         assert_eq!(t[3].affiliation.as_deref(), Some("Secretary-General"));
         assert_eq!(t[3].delegation, None);
         assert_eq!(t[3].end, text.len());
+    }
+
+    /// A heading alone on its line followed by an indented record heading: no turn overlaps
+    /// the next (this used to make an end before a start).
+    #[test]
+    fn headings_never_overlap() {
+        let lex = lexicon();
+        for text in [
+            "Chair\n  Mr. Smith (Cuba): Thank you.\nMr. Jones (France): Thanks.\n",
+            "Cuba\n  Mr. Smith (Cuba): Thank you.\nMr. Jones (France): Thanks.\n",
+        ] {
+            let t = turns(text, &lex);
+            for turn in &t {
+                assert!(
+                    turn.start <= turn.body_start && turn.body_start <= turn.end,
+                    "{t:#?}"
+                );
+                let _ = &text[turn.body_start..turn.end];
+            }
+        }
     }
 
     #[test]

@@ -204,11 +204,24 @@ fn admit(
     let spawned = thread::Builder::new()
         .name(format!("{peer}: connection"))
         .spawn(move || {
+            // Removed from the table however the thread ends, a panic included.
+            let _entry = Entry { table: &shared, id };
             serve_connection(stream, id, &shared, &limits, &*handler);
-            lock(&shared).open.remove(&id);
         });
     if spawned.is_err() {
         lock(table).close(id);
+    }
+}
+
+/// A connection's place in the table, given up when its thread ends.
+struct Entry<'a> {
+    table: &'a Mutex<Table>,
+    id: u64,
+}
+
+impl Drop for Entry<'_> {
+    fn drop(&mut self) {
+        lock(self.table).open.remove(&self.id);
     }
 }
 
@@ -241,6 +254,27 @@ impl Read for Timed {
             io::ErrorKind::WouldBlock => io::ErrorKind::TimedOut.into(),
             _ => e,
         })
+    }
+}
+
+/// A stream whose writes fail once a deadline has passed.
+struct TimedWrite<'a> {
+    stream: &'a mut TcpStream,
+    deadline: Instant,
+}
+
+impl Write for TimedWrite<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let left = self.deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(io::ErrorKind::TimedOut.into());
+        }
+        self.stream.set_write_timeout(Some(left))?;
+        self.stream.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.stream.flush()
     }
 }
 
@@ -315,7 +349,14 @@ fn serve_connection(
             Err(refusal) => {
                 if let Some(status) = refusal.status {
                     let mut response = plain(status, refusal.message);
-                    let _ = write_response(&mut write_half, &mut response, false, false, true);
+                    let _ = write_response(
+                        &mut write_half,
+                        &mut response,
+                        false,
+                        false,
+                        true,
+                        limits.write_timeout,
+                    );
                     linger(reader, refusal.drain, limits.request_timeout);
                 }
                 return;
@@ -333,6 +374,7 @@ fn serve_connection(
             keep_alive,
             head_only,
             http11,
+            limits.write_timeout,
         )
         .is_err()
             || !keep_alive
@@ -388,7 +430,15 @@ fn read_request(
     let mut fields = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut parsed = httparse::Request::new(&mut fields);
     match parsed.parse(&head) {
-        Ok(httparse::Status::Complete(_)) => {}
+        // The head must end where its blank line does: httparse also accepts bare line feeds,
+        // and bytes between the two ends would otherwise be lost (or read as the next request).
+        Ok(httparse::Status::Complete(n)) if n == head.len() => {}
+        Ok(httparse::Status::Complete(_)) => {
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "line ends must be CRLF in the request head",
+            ))
+        }
         Ok(httparse::Status::Partial) => {
             return Err(Refusal::new(StatusCode::BAD_REQUEST, "incomplete request"))
         }
@@ -501,23 +551,28 @@ fn read_body(
         )
     };
     let io = |e: io::Error| Refusal::from_io(&e, limits.request_timeout);
-    let chunked = match headers.get(header::TRANSFER_ENCODING) {
-        None => false,
-        Some(coding) => {
-            if headers.contains_key(header::CONTENT_LENGTH) {
-                return Err(Refusal::new(
-                    StatusCode::BAD_REQUEST,
-                    "both Content-Length and Transfer-Encoding",
-                ));
-            }
-            if !coding.as_bytes().eq_ignore_ascii_case(b"chunked") {
-                return Err(Refusal::new(
-                    StatusCode::NOT_IMPLEMENTED,
-                    "only the chunked transfer coding is supported",
-                ));
-            }
-            true
+    let codings: Vec<&[u8]> = headers
+        .get_all(header::TRANSFER_ENCODING)
+        .iter()
+        .flat_map(|v| v.as_bytes().split(|b| *b == b','))
+        .map(<[u8]>::trim_ascii)
+        .collect();
+    let chunked = if codings.is_empty() {
+        false
+    } else {
+        if headers.contains_key(header::CONTENT_LENGTH) || !is_http11(request) {
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "Transfer-Encoding with Content-Length, or in HTTP/1.0",
+            ));
         }
+        if codings.len() != 1 || !codings[0].eq_ignore_ascii_case(b"chunked") {
+            return Err(Refusal::new(
+                StatusCode::NOT_IMPLEMENTED,
+                "only the chunked transfer coding, alone, is supported",
+            ));
+        }
+        true
     };
     let mut lengths = headers.get_all(header::CONTENT_LENGTH).iter();
     let length = match lengths.next() {
@@ -526,7 +581,9 @@ fn read_body(
             let n = value
                 .to_str()
                 .ok()
-                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(str::trim)
+                .filter(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|v| v.parse::<u64>().ok())
                 .ok_or_else(|| Refusal::new(StatusCode::BAD_REQUEST, "malformed Content-Length"))?;
             if lengths.any(|other| other != value) {
                 return Err(Refusal::new(
@@ -570,14 +627,16 @@ fn read_body(
         let size = line.split(|b| *b == b';').next().unwrap_or(b"");
         let size = std::str::from_utf8(size)
             .ok()
-            .and_then(|s| u64::from_str_radix(s.trim(), 16).ok())
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|s| u64::from_str_radix(s, 16).ok())
             .ok_or_else(|| Refusal::new(StatusCode::BAD_REQUEST, "malformed chunk size"))?;
         if size == 0 {
             // Trailer fields, ignored, up to the empty line.
             while !read_line(reader).map_err(io)?.is_empty() {}
             return Ok(body);
         }
-        if body.len() as u64 + size > limits.max_body as u64 {
+        if size > (limits.max_body - body.len()) as u64 {
             return Err(too_large());
         }
         let start = body.len();
@@ -630,8 +689,15 @@ fn write_response(
     keep_alive: bool,
     head_only: bool,
     http11: bool,
+    limit: Duration,
 ) -> io::Result<()> {
-    let mut w = BufWriter::with_capacity(16 * 1024, stream);
+    // The whole response must be taken within `limit`: a client that reads a byte now and then
+    // cannot hold its place for ever.
+    let timed = TimedWrite {
+        stream,
+        deadline: Instant::now() + limit,
+    };
+    let mut w = BufWriter::with_capacity(16 * 1024, timed);
     let status = response.status();
     write!(
         w,

@@ -252,7 +252,12 @@ impl State {
         if let Some(q) = request.uri().query() {
             params.parse_form(q.as_bytes());
         }
-        match (request.method().clone(), path.as_str()) {
+        // HEAD is GET without the body (the connection layer leaves the body out).
+        let method = match request.method() {
+            &Method::HEAD => Method::GET,
+            m => m.clone(),
+        };
+        match (method, path.as_str()) {
             (Method::GET, "/") => respond(StatusCode::OK, "text/html; charset=utf-8", self.page()),
             (Method::GET, "/classic") => respond(
                 StatusCode::OK,

@@ -138,6 +138,60 @@ impl Shapes {
                 ));
             }
         }
+        // Forms this validator does not check are refused, not passed over: constraints on a
+        // node shape itself, targets on a property shape, shapes that are classes (implicit
+        // targets).
+        let constraint_terms = "sh:minCount sh:maxCount sh:class sh:datatype sh:nodeKind sh:pattern sh:in sh:hasValue sh:minInclusive sh:maxInclusive";
+        let refuse = |query: String, why: &str| -> Result<(), ResourceError> {
+            if let Some(row) = ask(&query)?.into_iter().next() {
+                let what = row
+                    .first()
+                    .cloned()
+                    .flatten()
+                    .map_or_else(String::new, |t| t.to_string());
+                return Err(shapes_error(origin, format!("{what}: {why}")));
+            }
+            Ok(())
+        };
+        let sh_values = |terms: &str| {
+            terms
+                .split_whitespace()
+                .map(|t| format!("<{SH}{}>", &t[3..]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        refuse(
+            format!(
+                "SELECT ?s WHERE {{ ?s ?c ?v FILTER(?c IN ({})) FILTER NOT EXISTS {{ ?s <{SH}path> ?p }} }} LIMIT 1",
+                sh_values(constraint_terms)
+            ),
+            "a constraint on a node shape itself (not on a property shape with sh:path) is not checked by normgraph's validator",
+        )?;
+        refuse(
+            format!(
+                "SELECT ?s WHERE {{ ?s <{SH}path> ?p ; ?t ?x FILTER(?t IN ({})) }} LIMIT 1",
+                sh_values("sh:targetClass sh:targetNode sh:targetSubjectsOf sh:targetObjectsOf")
+            ),
+            "a property shape with its own targets is not checked by normgraph's validator (put it under a node shape's sh:property)",
+        )?;
+        refuse(
+            format!(
+                "SELECT ?s WHERE {{ ?s a ?k FILTER(?k IN (<http://www.w3.org/2000/01/rdf-schema#Class>, <http://www.w3.org/2002/07/owl#Class>)) ?s a <{SH}NodeShape> }} LIMIT 1"
+            ),
+            "a shape that is also a class (implicit targets) is not checked by normgraph's validator; give it sh:targetClass",
+        )?;
+        refuse(
+            format!(
+                "SELECT ?s WHERE {{ {{ ?s <{SH}hasValue>|<{SH}targetNode> ?b FILTER(isBlank(?b)) }} UNION {{ ?s <{SH}in>/<http://www.w3.org/1999/02/22-rdf-syntax-ns#rest>*/<http://www.w3.org/1999/02/22-rdf-syntax-ns#first> ?b FILTER(isBlank(?b)) }} }} LIMIT 1"
+            ),
+            "a blank node as sh:hasValue, sh:targetNode or a member of sh:in cannot be matched",
+        )?;
+        refuse(
+            format!(
+                "SELECT ?s WHERE {{ ?s <{SH}minCount>|<{SH}maxCount> ?n FILTER(!isLiteral(?n) || DATATYPE(?n) != <http://www.w3.org/2001/XMLSchema#integer> || ?n < 0) }} LIMIT 1"
+            ),
+            "sh:minCount and sh:maxCount take a non-negative integer",
+        )?;
         // Node shapes with their targets, and their property shapes.
         let mut shapes = Vec::new();
         for row in ask(&format!(
@@ -171,7 +225,7 @@ impl Shapes {
                     format!("property shape {prop} needs one sh:path"),
                 ));
             };
-            let path = sparql_path(&graph, path).map_err(|e| shapes_error(origin, e))?;
+            let path = sparql_path(&graph, path, 0).map_err(|e| shapes_error(origin, e))?;
             let severity = objects(&graph, &prop, "severity")
                 .map_err(|e| shapes_error(origin, e))?
                 .first()
@@ -428,14 +482,20 @@ fn list(graph: &Store, head: &Term) -> Result<Vec<Term>, String> {
     Ok(out)
 }
 
-/// A SHACL path as a SPARQL property path.
-fn sparql_path(graph: &Store, path: &Term) -> Result<String, String> {
+/// A SHACL path as a SPARQL property path (`depth`: how deep in a path this one is; a path
+/// that contains itself is refused).
+fn sparql_path(graph: &Store, path: &Term, depth: usize) -> Result<String, String> {
+    if depth > 32 {
+        return Err(format!(
+            "{path}: a sh:path nested more than 32 deep (or containing itself)"
+        ));
+    }
     match path {
         Term::NamedNode(n) => Ok(format!("<{}>", n.as_str())),
         Term::BlankNode(_) => {
             let node = term_node(path);
             if let Some(inner) = objects(graph, &node, "inversePath")?.first() {
-                return Ok(format!("^({})", sparql_path(graph, inner)?));
+                return Ok(format!("^({})", sparql_path(graph, inner, depth + 1)?));
             }
             let steps = list(graph, path)?;
             if steps.is_empty() {
@@ -443,7 +503,7 @@ fn sparql_path(graph: &Store, path: &Term) -> Result<String, String> {
             }
             let parts = steps
                 .iter()
-                .map(|s| sparql_path(graph, s))
+                .map(|s| sparql_path(graph, s, depth + 1))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(format!("({})", parts.join("/")))
         }
@@ -517,4 +577,83 @@ pub fn report(violations: &[Violation]) -> String {
         }
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PREFIX: &str = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <urn:ex:> .\n@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n";
+
+    fn parse(body: &str) -> Result<Shapes, ResourceError> {
+        Shapes::parse(&format!("{PREFIX}{body}"), Path::new("s.ttl"))
+    }
+
+    #[test]
+    fn the_shipped_shapes_parse() {
+        let text = include_str!("../../../../ontology/shapes/normgraph.ttl");
+        assert!(Shapes::parse(text, Path::new("normgraph.ttl")).is_ok());
+    }
+
+    /// What the validator would not check is refused, naming why; a path that contains itself
+    /// is refused, not followed for ever.
+    #[test]
+    fn unchecked_forms_are_refused() {
+        for (body, why) in [
+            ("ex:S a sh:NodeShape ; sh:targetClass ex:A ; sh:class ex:B .", "node shape itself"),
+            ("ex:P a sh:PropertyShape ; sh:targetClass ex:A ; sh:path ex:p ; sh:minCount 1 .", "own targets"),
+            ("ex:S a sh:NodeShape , <http://www.w3.org/2000/01/rdf-schema#Class> ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .", "also a class"),
+            ("ex:S sh:targetClass ex:A ; sh:property [ sh:path ex:p ; sh:hasValue [] ] .", "blank node"),
+            ("ex:S sh:targetClass ex:A ; sh:property [ sh:path ex:p ; sh:minCount \"one\" ] .", "non-negative integer"),
+            ("ex:S sh:targetClass ex:A ; sh:property [ sh:path ex:p ; sh:qualifiedMinCount 1 ] .", "not checked"),
+            ("ex:S sh:targetClass ex:A ; sh:property [ sh:path _:p ; sh:minCount 1 ] . _:p sh:inversePath _:p .", "containing itself"),
+        ] {
+            match parse(body) {
+                Err(e) => assert!(e.to_string().contains(why), "{body}: {e}"),
+                Ok(_) => panic!("accepted: {body}"),
+            }
+        }
+    }
+
+    /// Each constraint finds what breaks it and nothing else.
+    #[test]
+    fn constraints_find_their_violations() {
+        let shapes = parse(
+            "ex:S sh:targetClass ex:A ; sh:property [ sh:path ex:p ; sh:minCount 1 ; sh:maxCount 1 ; sh:in ( \"x\" \"y\" ) ] , [ sh:path ( ex:q ex:r ) ; sh:minInclusive 0 ] .",
+        )
+        .expect("shapes");
+        let data = Store::new().expect("store");
+        let turtle = "@prefix ex: <urn:ex:> .\nex:ok a ex:A ; ex:p \"x\" ; ex:q [ ex:r 3 ] .\nex:none a ex:A .\nex:two a ex:A ; ex:p \"x\" , \"y\" .\nex:bad a ex:A ; ex:p \"z\" ; ex:q [ ex:r -1 ] .\n";
+        data.load_from_reader(RdfFormat::Turtle, turtle.as_bytes())
+            .expect("load");
+        let found: Vec<(String, String)> = shapes
+            .validate(&data)
+            .expect("validates")
+            .into_iter()
+            .map(|v| (v.focus, v.component))
+            .collect();
+        let mut found = found;
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "<urn:ex:bad>".to_owned(),
+                    "InConstraintComponent".to_owned()
+                ),
+                (
+                    "<urn:ex:bad>".to_owned(),
+                    "MinInclusiveConstraintComponent".to_owned()
+                ),
+                (
+                    "<urn:ex:none>".to_owned(),
+                    "MinCountConstraintComponent".to_owned()
+                ),
+                (
+                    "<urn:ex:two>".to_owned(),
+                    "MaxCountConstraintComponent".to_owned()
+                ),
+            ]
+        );
+    }
 }
