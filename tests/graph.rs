@@ -2,7 +2,7 @@
 //! by their real consumers (networkx, Graphviz), the HTML viewer in headless Chromium, and bad
 //! input.
 
-use crate::util::{chromium, dump, fixture, normgraph, ok, root};
+use crate::util::{chromium, dump, fixture, normgraph, ok, root, seeds_store};
 use normgraph::analysis::centrality::{self, Adjacency};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -475,15 +475,8 @@ fn viewer_renders_every_node_in_headless_chromium() {
 /// norms are one kind, "ProposedNorm (incl. AdditionalNorm)", not two.
 #[test]
 fn viewer_legend_follows_subclasses() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let (dir, store) = seeds_store();
     let cwd = dir.path();
-    let store = cwd.join("store");
-    let seeds = root().join("data/statements");
-    ok(
-        &store,
-        cwd,
-        &["ingest", "-q", seeds.to_str().expect("utf8")],
-    );
     ok(&store, cwd, &["infer"]);
     let cyjs = cwd.join("proposal.json");
     ok(
@@ -694,15 +687,8 @@ fn analyses_on_the_seeds() {
 
 #[test]
 fn bad_graph_input_is_named_and_changes_nothing() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let (dir, store) = seeds_store();
     let cwd = dir.path();
-    let store = cwd.join("store");
-    let seeds = root().join("data/statements");
-    ok(
-        &store,
-        cwd,
-        &["ingest", "-q", seeds.to_str().expect("utf8")],
-    );
     let before = dump(&store, cwd);
 
     let run = normgraph(&store, cwd, &["analyze", "centrality", "-p", "nosuch"]);

@@ -1,7 +1,7 @@
 //! `normgraph serve`: the SPARQL 1.1 Protocol over real HTTP, real clients (rdflib's
 //! SPARQLStore, SPARQLWrapper, headless Chromium on the query page), limits and bad input.
 
-use crate::util::{chromium, dump, free_port, ok, resource_folder, root};
+use crate::util::{chromium, dump, free_port, ok, python, resource_folder, root, seeds_store};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
@@ -655,24 +655,16 @@ out["rdflib_quads"] = sum(1 for _ in ds.quads((None, None, None, None)))
 print(json.dumps(out))
 "#;
     let names: Vec<&String> = queries.iter().map(|(n, _)| n).collect();
-    let run = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(root().join("python"))
-        .arg(&store)
-        .arg(serde_json::to_string(&names).expect("json"))
-        .arg(&export)
-        .output()
-        .expect("python3 runs");
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    if !run.status.success() {
-        if std::env::var_os("CI").is_none() && stderr.contains("No module named") {
-            eprintln!("pyoxigraph or rdflib not installed: skipped");
-            return;
-        }
-        panic!("python failed: {stderr}");
-    }
-    let got: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    let args = [
+        root().join("python").into_os_string(),
+        store.clone().into_os_string(),
+        serde_json::to_string(&names).expect("json").into(),
+        export.clone().into_os_string(),
+    ];
+    let Some(printed) = python(script, &args, "pyoxigraph or rdflib") else {
+        return;
+    };
+    let got: serde_json::Value = serde_json::from_slice(&printed).expect("json");
     let prefixes: serde_json::Map<String, serde_json::Value> = normgraph::rdf::vocab::PREFIXES
         .iter()
         .map(|(p, iri)| ((*p).to_owned(), serde_json::json!(iri)))
@@ -694,15 +686,8 @@ print(json.dumps(out))
 /// and results pySHACL gives on the same data and shapes.
 #[test]
 fn validate_agrees_with_pyshacl() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let (dir, store) = seeds_store();
     let cwd = dir.path();
-    let store = cwd.join("store");
-    let seeds = root().join("data/statements");
-    ok(
-        &store,
-        cwd,
-        &["ingest", "-q", seeds.to_str().expect("utf8")],
-    );
     let run = ok(&store, cwd, &["validate"]);
     assert!(run.stdout.contains("0 violations"), "{}", run.stdout);
     let all = cwd.join("all.nq");
@@ -779,23 +764,10 @@ for path in sys.argv[2:]:
     out[path] = {"conforms": conforms, "results": results}
 print(json.dumps(out))
 "##;
-    let py = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&shapes)
-        .arg(&all)
-        .arg(&broken_file)
-        .output()
-        .expect("python3 runs");
-    let stderr = String::from_utf8_lossy(&py.stderr);
-    if !py.status.success() {
-        if std::env::var_os("CI").is_none() && stderr.contains("No module named") {
-            eprintln!("pyshacl not installed: skipped");
-            return;
-        }
-        panic!("pySHACL failed: {stderr}");
-    }
-    let theirs: serde_json::Value = serde_json::from_slice(&py.stdout).expect("json");
+    let Some(printed) = python(script, &[&shapes, &all, &broken_file], "pySHACL") else {
+        return;
+    };
+    let theirs: serde_json::Value = serde_json::from_slice(&printed).expect("json");
     for (file, conforms) in [(&all, true), (&broken_file, false)] {
         let run = crate::util::normgraph(
             &store,
@@ -856,14 +828,7 @@ print(json.dumps(out))
 /// second hold no place a normal client needs, and each is closed once its request is late.
 #[test]
 fn slow_clients_do_not_starve_the_others() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = dir.path().join("store");
-    let seeds = root().join("data/statements");
-    ok(
-        &store,
-        dir.path(),
-        &["ingest", "-q", seeds.to_str().expect("utf8")],
-    );
+    let (_dir, store) = seeds_store();
     let server = start(&store, &["--request-timeout", "4"]);
     let addr = server.base.trim_start_matches("http://").to_owned();
     let opened = Instant::now();
@@ -1084,22 +1049,14 @@ for name, text in queries:
     out[name] = {"rdflib": a, "sparqlwrapper": b}
 print(json.dumps(out))
 "#;
-    let run = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(format!("{}/sparql", server.base))
-        .arg(&files)
-        .output()
-        .expect("python3 runs");
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    if !run.status.success() {
-        if std::env::var_os("CI").is_none() && stderr.contains("No module named") {
-            eprintln!("rdflib or SPARQLWrapper not installed: skipped");
-            return;
-        }
-        panic!("python clients failed: {stderr}");
-    }
-    let got: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json");
+    let args = [
+        format!("{}/sparql", server.base).into(),
+        files.clone().into_os_string(),
+    ];
+    let Some(printed) = python(script, &args, "rdflib or SPARQLWrapper") else {
+        return;
+    };
+    let got: serde_json::Value = serde_json::from_slice(&printed).expect("json");
     for (name, _) in &queries {
         let mut want: Vec<Vec<String>> =
             serde_json::from_value(expected[name].clone()).expect("rows");

@@ -157,3 +157,37 @@ pub fn message_lines(stderr: &str) -> usize {
         })
         .count()
 }
+
+/// A temporary folder with a store holding the seed statements of `data/statements`.
+pub fn seeds_store() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let seeds = root().join("data/statements");
+    ok(
+        &store,
+        dir.path(),
+        &["ingest", "-q", seeds.to_str().expect("utf8")],
+    );
+    (dir, store)
+}
+
+/// Runs a Python script (`python3 -c SCRIPT ARGS…`) and returns what it printed. `None` when
+/// a module it imports is not installed and this is not CI (where `install-deps.sh` installs
+/// them); any other failure panics with the script's stderr.
+pub fn python<S: AsRef<std::ffi::OsStr>>(script: &str, args: &[S], what: &str) -> Option<Vec<u8>> {
+    let run = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    if run.status.success() {
+        return Some(run.stdout);
+    }
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    if std::env::var_os("CI").is_none() && stderr.contains("No module named") {
+        eprintln!("{what} not installed: skipped");
+        return None;
+    }
+    panic!("{what} failed: {stderr}");
+}

@@ -192,6 +192,9 @@ impl Shapes {
             ),
             "sh:minCount and sh:maxCount take a non-negative integer",
         )?;
+        let objects = |node: &NamedOrBlankNode, local: &str| {
+            objects(&graph, node, local).map_err(|e| shapes_error(origin, e))
+        };
         // Node shapes with their targets, and their property shapes.
         let mut shapes = Vec::new();
         for row in ask(&format!(
@@ -209,7 +212,7 @@ impl Shapes {
                 ("targetSubjectsOf", "?focus OBJ ?any"),
                 ("targetObjectsOf", "?any OBJ ?focus"),
             ] {
-                for t in objects(&graph, &node, kind).map_err(|e| shapes_error(origin, e))? {
+                for t in objects(&node, kind)? {
                     targets.push(
                         pattern
                             .replace("RDF_TYPE", RDF_TYPE)
@@ -218,7 +221,7 @@ impl Shapes {
                     );
                 }
             }
-            let path_nodes = objects(&graph, &prop, "path").map_err(|e| shapes_error(origin, e))?;
+            let path_nodes = objects(&prop, "path")?;
             let [path] = path_nodes.as_slice() else {
                 return Err(shapes_error(
                     origin,
@@ -226,21 +229,17 @@ impl Shapes {
                 ));
             };
             let path = sparql_path(&graph, path, 0).map_err(|e| shapes_error(origin, e))?;
-            let severity = objects(&graph, &prop, "severity")
-                .map_err(|e| shapes_error(origin, e))?
+            let severity = objects(&prop, "severity")?
                 .first()
                 .and_then(|t| match t {
                     Term::NamedNode(n) => n.as_str().strip_prefix(SH).map(str::to_owned),
                     _ => None,
                 })
                 .unwrap_or_else(|| "Violation".to_owned());
-            let message = objects(&graph, &prop, "message")
-                .map_err(|e| shapes_error(origin, e))?
-                .first()
-                .and_then(|t| match t {
-                    Term::Literal(l) => Some(l.value().to_owned()),
-                    _ => None,
-                });
+            let message = objects(&prop, "message")?.first().and_then(|t| match t {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            });
             let mut constraints = Vec::new();
             for name in [
                 "minCount",
@@ -254,12 +253,10 @@ impl Shapes {
                 "minInclusive",
                 "maxInclusive",
             ] {
-                for value in objects(&graph, &prop, name).map_err(|e| shapes_error(origin, e))? {
+                for value in objects(&prop, name)? {
                     let mut args = vec![value.clone()];
                     if name == "pattern" {
-                        args.extend(
-                            objects(&graph, &prop, "flags").map_err(|e| shapes_error(origin, e))?,
-                        );
+                        args.extend(objects(&prop, "flags")?);
                     }
                     if name == "in" {
                         args = list(&graph, &value).map_err(|e| shapes_error(origin, e))?;
@@ -291,29 +288,31 @@ impl Shapes {
                 .map(|t| format!("{{ {t} }}"))
                 .collect::<Vec<_>>()
                 .join(" UNION ");
+            // The focus nodes, each once.
+            let focus = format!("{{ SELECT DISTINCT ?focus WHERE {{ {targets} }} }}");
             let path = &shape.path;
             for (name, args) in &shape.constraints {
                 let first = args.first().map(ToString::to_string).unwrap_or_default();
                 let (query, component, default_message) = match name.as_str() {
                     "minCount" => (
-                        format!("SELECT ?focus WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {targets} }} }} OPTIONAL {{ ?focus {path} ?v }} }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) < {first})"),
+                        format!("SELECT ?focus WHERE {{ {focus} OPTIONAL {{ ?focus {path} ?v }} }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) < {first})"),
                         "MinCountConstraintComponent",
                         format!("fewer than {} values of {path}", literal_value(&args[0])),
                     ),
                     "maxCount" => (
-                        format!("SELECT ?focus WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {targets} }} }} ?focus {path} ?v }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {first})"),
+                        format!("SELECT ?focus WHERE {{ {focus} ?focus {path} ?v }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?v) > {first})"),
                         "MaxCountConstraintComponent",
                         format!("more than {} values of {path}", literal_value(&args[0])),
                     ),
                     "hasValue" => (
-                        format!("SELECT ?focus WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {targets} }} }} FILTER NOT EXISTS {{ ?focus {path} {first} }} }}"),
+                        format!("SELECT ?focus WHERE {{ {focus} FILTER NOT EXISTS {{ ?focus {path} {first} }} }}"),
                         "HasValueConstraintComponent",
                         format!("no value {first} of {path}"),
                     ),
                     other => {
                         let (condition, component, what) = value_condition(other, args);
                         (
-                            format!("SELECT DISTINCT ?focus ?v WHERE {{ {{ SELECT DISTINCT ?focus WHERE {{ {targets} }} }} ?focus {path} ?v FILTER({condition}) }}"),
+                            format!("SELECT DISTINCT ?focus ?v WHERE {{ {focus} ?focus {path} ?v FILTER({condition}) }}"),
                             component,
                             format!("a value of {path} {what}"),
                         )
