@@ -2,6 +2,7 @@
 //! library's types, calls the library and prints the result; and what they share.
 
 pub mod analyze;
+pub mod catalogue;
 pub mod correct;
 pub mod eval;
 pub mod explain;

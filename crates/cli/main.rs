@@ -90,5 +90,6 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Infer(a) => infer::run(&ctx, a),
         Command::Explain(a) => explain::run(&ctx, a),
         Command::Validate(a) => validate::run(&ctx, a),
+        Command::Catalogue(c) => catalogue::run(&ctx, c),
     }
 }

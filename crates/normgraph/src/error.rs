@@ -543,6 +543,51 @@ pub enum CorrectionError {
     },
 }
 
+/// A catalogue file (`normgraph catalogue import`) that cannot be used, or a store that cannot
+/// take it. Nothing is written when any of these happens.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CatalogueError {
+    /// The file cannot be read or is not UTF-8.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The file is not well-formed XML, or not MARC 21 XML (slim schema).
+    #[error("{location}: {message}")]
+    Syntax {
+        /// Where the parser stopped.
+        location: Location,
+        /// What is wrong.
+        message: String,
+    },
+    /// One record cannot be imported: no document symbol, a date or vote that is not one, a
+    /// country code the reference data does not know. Skipped under `--keep-going`.
+    #[error("{location}: record {symbol}: {message}")]
+    Record {
+        /// Where the record (or the bad field) starts.
+        location: Location,
+        /// The record's document symbol, or `?` when it has none.
+        symbol: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The reference data cannot be read.
+    #[error(transparent)]
+    Resource(#[from] ResourceError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl CatalogueError {
+    /// A bad file or record is bad input; otherwise the kind of the store's failure.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::Store(e) => e.kind(),
+            _ => ErrorKind::BadInput,
+        }
+    }
+}
+
 /// Errors in rule files or rule sets.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -702,6 +747,7 @@ pub fn kind_of(err: &(dyn std::error::Error + 'static)) -> Option<ErrorKind> {
     }
     try_kind!(
         IngestError,
+        CatalogueError,
         ShardError,
         RuleError,
         QueryError,
@@ -774,6 +820,15 @@ fn located<'a>(err: &'a (dyn std::error::Error + 'static)) -> Option<&'a Locatio
             RuleError::Read(r) => read(r),
             RuleError::Resource(r) => resource(r),
             _ => None,
+        }
+    } else if let Some(e) = err.downcast_ref::<CatalogueError>() {
+        match e {
+            CatalogueError::Syntax { location, .. } | CatalogueError::Record { location, .. } => {
+                Some(location)
+            }
+            CatalogueError::Read(r) => read(r),
+            CatalogueError::Resource(r) => resource(r),
+            CatalogueError::Store(_) => None,
         }
     } else if let Some(e) = err.downcast_ref::<IngestError>() {
         match e {

@@ -6,6 +6,7 @@
 //! write that changes asserted facts drops the derived graphs (the inferred graph, analysis
 //! scores) in one step, `derived_graphs`.
 
+pub mod catalogue;
 pub mod corrections;
 pub mod ingest;
 pub mod ledger;
@@ -142,7 +143,11 @@ pub fn rebuild_shared(store: &Store, path: &Path) -> Result<bool, StoreError> {
         }
         Ok(out.into_iter().collect())
     };
-    let cited = unknown_objects("citedResolution")?;
+    let catalogued = catalogue::described(store).map_err(err)?;
+    let cited: Vec<String> = unknown_objects("citedResolution")?
+        .into_iter()
+        .filter(|r| !catalogued.contains(r))
+        .collect();
     let instruments = unknown_objects("referencedInstrument")?;
     let at = NamedNode::new_unchecked(vocab::ng("deliveredAt"));
     let mut sessions = std::collections::BTreeSet::new();

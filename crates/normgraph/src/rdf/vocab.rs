@@ -66,6 +66,13 @@ pub fn reference_graph() -> String {
     format!("{ID}graph/reference")
 }
 
+/// Named graph of what `normgraph catalogue import` read from the UN Digital Library's records:
+/// titles, dates, agenda items and votes of resolutions, where the curated reference data has
+/// none. Kept across ingests.
+pub fn catalogue_graph() -> String {
+    format!("{ID}graph/catalogue")
+}
+
 /// Named graph of entities shared by statements (cited resolutions missing from the reference
 /// data, sessions); rebuilt from the statement graphs on every ingest.
 pub fn shared_graph() -> String {

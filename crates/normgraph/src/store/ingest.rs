@@ -508,10 +508,10 @@ pub fn ingest(
             &vocab::reference_graph(),
         )
         .map_err(load)?;
+        let mut known = model::described(&reference);
+        known.extend(super::catalogue::described(store).map_err(err)?);
         if let Some(loader) = &mut loader {
-            loader
-                .load(shared.quads(&model::described(&reference)))
-                .map_err(err)?;
+            loader.load(shared.quads(&known)).map_err(err)?;
         }
     }
     let bulk_loaded = loader.is_some();
