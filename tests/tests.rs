@@ -4,9 +4,11 @@ mod util;
 
 mod accuracy;
 mod bad_input;
+mod catalogue;
 mod extraction;
 mod freshness;
 mod graph;
+mod languages;
 mod pipeline;
 mod props;
 mod robustness;

@@ -91,6 +91,42 @@ pub enum Command {
     /// (ontology/shapes/, or --shapes FILE): each result with its focus node, path and message;
     /// exit 3 when there is any violation.
     Validate(ValidateArgs),
+    /// The catalogue of legal sources: import the UN Digital Library's records of resolutions
+    /// (MARC 21 XML), or list the cited resolutions it still lacks a title or date for.
+    #[command(subcommand)]
+    Catalogue(CatalogueCommand),
+}
+
+/// `catalogue` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CatalogueCommand {
+    /// Read a MARC 21 XML export of the UN Digital Library (resolution and voting records) into
+    /// the catalogue graph: symbol, title, adoption date, agenda item, meeting record and votes,
+    /// where the curated reference data lacks them. The whole file or nothing; a resolution
+    /// imported again is replaced.
+    Import(CatalogueImportArgs),
+    /// The cited resolutions the catalogue has no title or no adoption date for, most cited
+    /// first: the scholar's to-do list (the curated query `catalogue-gaps`).
+    Report(CatalogueReportArgs),
+}
+
+/// Arguments of `catalogue import`.
+#[derive(Debug, Args)]
+pub struct CatalogueImportArgs {
+    /// The MARC 21 XML file (the Digital Library's "MARCXML" export of search results).
+    #[arg(value_hint = clap::ValueHint::FilePath)]
+    pub file: PathBuf,
+    /// Leave out bad records (each reported with its position) instead of refusing the file.
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+/// Arguments of `catalogue report`.
+#[derive(Debug, Args)]
+pub struct CatalogueReportArgs {
+    /// Output format.
+    #[arg(long, value_parser = choice::<OutputFormat>(), default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
 }
 
 /// How `validate` prints its report.
@@ -151,6 +187,10 @@ pub struct GraphArgs {
     /// Treat the edges of a --select projection as undirected.
     #[arg(long)]
     pub undirected: bool,
+    /// Label nodes in this language (ar, en, es, fr, ru, zh) where the vocabulary has a label
+    /// in it, else in English.
+    #[arg(long, value_parser = language_tag)]
+    pub lang: Option<String>,
 }
 
 /// The analyses.
@@ -255,6 +295,24 @@ pub struct QueryArgs {
     /// for its answer (default 300).
     #[arg(long)]
     pub timeout: Option<f64>,
+    /// Show labels in this language (ar, en, es, fr, ru, zh) where the vocabulary has them,
+    /// else in English: binds `?labelLanguage`, which the curated queries compare label
+    /// languages with.
+    #[arg(long, value_parser = language_tag, conflicts_with = "endpoint")]
+    pub lang: Option<String>,
+}
+
+/// A language tag as `--lang` takes it: letters, digits and hyphens.
+fn language_tag(value: &str) -> Result<String, String> {
+    let ok = !value.is_empty()
+        && value.len() <= 35
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && value.starts_with(|c: char| c.is_ascii_alphabetic());
+    if ok {
+        Ok(value.to_ascii_lowercase())
+    } else {
+        Err(format!("{value:?} is not a language tag (e.g. fr, es, zh)"))
+    }
 }
 
 /// Arguments of `push`.

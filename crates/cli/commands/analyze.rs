@@ -38,7 +38,10 @@ pub fn project(
         }
     };
     let db = store::open_existing(store_path)?;
-    let g = analysis::build(&db, &spec)?;
+    let mut g = analysis::build(&db, &spec)?;
+    if let Some(language) = &args.lang {
+        analysis::relabel(&db, &mut g, language)?;
+    }
     if g.edge_count() == 0 {
         return Err(AnalysisError::EmptyGraph { name: spec.name }.into());
     }

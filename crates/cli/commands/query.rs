@@ -38,7 +38,16 @@ pub fn run(ctx: &Context, args: QueryArgs) -> Result<()> {
             DefaultGraph::Union
         };
         let _backstop = timeout.map(|limit| Backstop::start(limit, &origin));
-        query::run(&db, &text, &origin, args.format, &graphs, timeout, &mut out)?;
+        query::run(
+            &db,
+            &text,
+            &origin,
+            args.format,
+            &graphs,
+            timeout,
+            args.lang.as_deref(),
+            &mut out,
+        )?;
     }
     out.flush()?;
     Ok(())

@@ -13,7 +13,7 @@ pub mod paths;
 pub mod projection;
 pub mod timeline;
 
-pub use projection::{build, Edge, InfluenceGraph, Node, ProjectionSpec};
+pub use projection::{build, relabel, Edge, InfluenceGraph, Node, ProjectionSpec};
 
 use crate::error::AnalysisError;
 use crate::rdf::vocab;

@@ -556,8 +556,12 @@ fn extract_region(
         .is_some_and(|b| ICT_BODIES.iter().any(|k| b.iri.contains(k)));
     // The words of the text, split once for the word patterns of every kind.
     let tokens = phrases::Tokens::of(text, 0, text.len());
+    // Principles, threats and positions are matched with the labels of the statement's
+    // language as well as the English ones.
+    let statement_language = language.clone();
+    let lang = statement_language.as_deref();
     let mentions_where = |kind: Kind, keep: &dyn Fn(usize, usize) -> bool| -> Vec<Mention> {
-        let m = lexicon.matcher(kind);
+        let m = lexicon.matcher_in(kind, lang);
         m.find_all_with(text, &tokens)
             .into_iter()
             .filter(|h| keep(h.start, h.end))
@@ -574,7 +578,7 @@ fn extract_region(
         .into_iter()
         .map(|n| {
             let in_span = |kind: Kind| {
-                let m = lexicon.matcher(kind);
+                let m = lexicon.matcher_in(kind, lang);
                 let mut v: Vec<String> = m
                     .find_in(text, n.start, n.end)
                     .into_iter()
@@ -686,7 +690,7 @@ fn extract_region(
         principles: mentions(Kind::Principle),
         bodies: mentions(Kind::Body),
         positions: {
-            let m = lexicon.matcher(Kind::Position);
+            let m = lexicon.matcher_in(Kind::Position, lang);
             let hits: Vec<(usize, usize, usize, Option<positions::Stance>)> = m
                 .find_all_with(text, &tokens)
                 .into_iter()

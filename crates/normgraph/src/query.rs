@@ -200,6 +200,7 @@ pub fn select(
 /// With a `timeout`, the evaluation is cancelled when it passes and the error is
 /// [`QueryError::TimedOut`]. (Oxigraph notices the cancellation when it next reads the store: a
 /// query busy joining what it has read stops within one scan of what it reads.)
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     store: &Store,
     query: &str,
@@ -207,6 +208,7 @@ pub fn run(
     format: OutputFormat,
     default_graph: &DefaultGraph,
     timeout: Option<std::time::Duration>,
+    labels: Option<&str>,
     out: &mut impl Write,
 ) -> Result<usize, QueryError> {
     let token = CancellationToken::new();
@@ -220,9 +222,59 @@ pub fn run(
         }
         (e, _) => e,
     };
-    write_results(store, query, origin, format, default_graph, &token, out).map_err(timed_out)
+    write_results(
+        store,
+        query,
+        origin,
+        format,
+        default_graph,
+        &token,
+        labels,
+        out,
+    )
+    .map_err(timed_out)
 }
 
+/// `query` with `?labelLanguage` (or `$labelLanguage`) replaced by the literal `"language"`.
+/// (Oxigraph substitutes only variables a query returns, and this one is used inside filters.)
+/// The language is reduced to letters, digits and hyphens first, so the literal is always
+/// well-formed; an occurrence inside a string or comment is replaced too.
+pub fn bind_label_language(query: &str, language: &str) -> String {
+    let tag: String = language
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let mut out = String::with_capacity(query.len());
+    let mut rest = query;
+    while let Some(at) = rest.find(LABEL_LANGUAGE) {
+        let (before, after) = rest.split_at(at);
+        let after = &after[LABEL_LANGUAGE.len()..];
+        let sigil = before.ends_with('?') || before.ends_with('$');
+        let ends = !after.starts_with(|c: char| c.is_alphanumeric() || c == '_');
+        if sigil && ends {
+            out.push_str(&before[..before.len() - 1]);
+            out.push('"');
+            out.push_str(&tag);
+            out.push('"');
+        } else {
+            out.push_str(before);
+            out.push_str(LABEL_LANGUAGE);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The variable a query compares label languages with: `FILTER(LANG(?l) = ?labelLanguage)`.
+/// [`run`] replaces it by the language asked for (`query --lang fr`, see
+/// [`bind_label_language`]); where nothing binds it (the
+/// endpoint, another SPARQL tool) such a filter keeps nothing, and the curated queries fall back
+/// to the English label.
+pub const LABEL_LANGUAGE: &str = "labelLanguage";
+
+#[allow(clippy::too_many_arguments)]
 fn write_results(
     store: &Store,
     query: &str,
@@ -230,9 +282,18 @@ fn write_results(
     format: OutputFormat,
     default_graph: &DefaultGraph,
     token: &CancellationToken,
+    labels: Option<&str>,
     out: &mut impl Write,
 ) -> Result<usize, QueryError> {
     let eval = |e| evaluation_error(origin, e);
+    let bound;
+    let query = match labels {
+        Some(language) => {
+            bound = bind_label_language(query, language);
+            bound.as_str()
+        }
+        None => query,
+    };
     let results = prepare(store, query, origin, default_graph, Some(token.clone()))?
         .on_store(store)
         .execute()
@@ -519,6 +580,15 @@ impl Drop for Watchdog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_label_language_is_bound_as_a_literal() {
+        let q = "SELECT ?x WHERE { ?x ?p ?l FILTER(LANG(?l) = ?labelLanguage || LANG(?l) = $labelLanguage) ?y ng:labelLanguages ?labelLanguageX }";
+        assert_eq!(
+            bind_label_language(q, "FR\"} ;"),
+            "SELECT ?x WHERE { ?x ?p ?l FILTER(LANG(?l) = \"fr\" || LANG(?l) = \"fr\") ?y ng:labelLanguages ?labelLanguageX }"
+        );
+    }
 
     #[test]
     fn terms_are_compacted_for_people() {

@@ -326,8 +326,14 @@ pub fn build(store: &Store, spec: &ProjectionSpec) -> Result<InfluenceGraph, Ana
             g.graph[a].kind = "Literal".to_owned();
         }
     }
-    describe(store, &mut g)?;
+    describe(store, &mut g, "en")?;
     Ok(g)
+}
+
+/// Labels the nodes of `g` in `language` (a tag such as `fr`) where the store has a
+/// `skos:prefLabel` in it, else in English, as [`build`] does (`viz --lang fr`).
+pub fn relabel(store: &Store, g: &mut InfluenceGraph, language: &str) -> Result<(), AnalysisError> {
+    describe(store, g, language)
 }
 
 /// The IRI of a named node, the lexical form of a literal, `_:id` of a blank node.
@@ -342,8 +348,9 @@ fn lexical(term: &Term) -> String {
 /// Classes too general to name a node's kind when a more specific one is known.
 const GENERIC: &[&str] = &["Delegation", "LegalSource", "UNDocument"];
 
-/// Fills in labels and kinds of IRI nodes from the store.
-fn describe(store: &Store, g: &mut InfluenceGraph) -> Result<(), AnalysisError> {
+/// Fills in labels and kinds of IRI nodes from the store; labels in `language` where there are
+/// any, else in English.
+fn describe(store: &Store, g: &mut InfluenceGraph, language: &str) -> Result<(), AnalysisError> {
     let pref = format!("{}prefLabel", vocab::SKOS);
     let ident = format!("{}identifier", vocab::DCTERMS);
     let rdfs_label = format!("{}label", vocab::RDFS);
@@ -389,7 +396,8 @@ fn describe(store: &Store, g: &mut InfluenceGraph) -> Result<(), AnalysisError> 
         let prefs = values(&pref)?;
         let label = prefs
             .iter()
-            .find(|(_, lang)| lang == "en")
+            .find(|(_, lang)| lang.eq_ignore_ascii_case(language))
+            .or_else(|| prefs.iter().find(|(_, lang)| lang == "en"))
             .or_else(|| prefs.first())
             .map(|(v, _)| v.clone())
             .or_else(|| values(&ident).ok()?.into_iter().next().map(|(v, _)| v))

@@ -372,8 +372,30 @@ impl Matcher {
     }
 }
 
+/// Whether `c` continues a word, for the whole-word test of labels. Chinese and Japanese
+/// characters do not: those scripts write no spaces between words, so a label there matches
+/// wherever its characters occur.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// Han ideographs, kana and CJK punctuation and compatibility forms.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// The other UN languages (`fr`, `es`, `ru`, `ar`, `zh`) a language tag is in, or `None` (for
+/// English and any other language).
+fn un_language(tag: &str) -> Option<&'static str> {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase();
+    ["fr", "es", "ru", "ar", "zh"]
+        .into_iter()
+        .find(|l| *l == primary)
 }
 
 /// The key a label is looked up by: lower case, white space collapsed, `’` as `'`.
@@ -415,6 +437,9 @@ fn label_pattern(key: &str) -> String {
 #[derive(Debug)]
 pub struct Lexicon {
     matchers: BTreeMap<Kind, Matcher>,
+    /// For the other UN languages, by language tag: matchers with that language's labels added
+    /// (only for the kinds that have labels in it).
+    in_language: BTreeMap<(String, Kind), Matcher>,
     /// The cue patterns positions are judged by (`data/cues/`).
     pub cues: Cues,
     /// What a resolution's number alone says (`data/reference/*.csv`).
@@ -465,6 +490,8 @@ impl Lexicon {
             support_patterns: Vec<String>,
             opposition_patterns: Vec<String>,
             text: Vec<String>,
+            /// Preferred and other labels in the other UN languages, by language tag.
+            foreign: BTreeMap<String, Vec<String>>,
         }
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let rdf_type = format!("{RDF}type");
@@ -509,45 +536,62 @@ impl Lexicon {
                             entry.text.push(l.value().into());
                         }
                     }
+                    Term::Literal(l) if p == pref || alt.iter().any(|a| a == p) => {
+                        if let Some(lang) = l.language().and_then(un_language) {
+                            entry
+                                .foreign
+                                .entry(lang.to_owned())
+                                .or_default()
+                                .push(l.value().into());
+                        }
+                    }
                     _ => {}
                 }
             }
         }
         let mut matchers = BTreeMap::new();
+        let mut in_language = BTreeMap::new();
         for kind in Kind::ALL {
             let class = kind.class();
             let chosen: Vec<(&String, &Entry)> = entries
                 .iter()
                 .filter(|(_, e)| e.types.contains(&class))
                 .collect();
-            let list = chosen
-                .iter()
-                .map(|(iri, e)| {
-                    let label = e
-                        .pref
-                        .first()
-                        .or(e.other.first())
-                        .cloned()
-                        .unwrap_or_else(|| (*iri).clone());
-                    let mut labels = e.pref.clone();
-                    labels.extend(e.other.iter().cloned());
-                    (
-                        Concept {
-                            iri: (*iri).clone(),
-                            label,
-                            iso3: e.iso3.clone(),
-                        },
-                        labels,
-                        e.abbreviations.clone(),
-                    )
-                })
-                .collect();
-            let mut matcher = Matcher::with_abbreviations(list)?;
+            // The concepts with their labels: the English (and untagged) ones, and those of
+            // `language` when one is given.
+            let list_in = |language: Option<&str>| -> Vec<(Concept, Vec<String>, Vec<String>)> {
+                chosen
+                    .iter()
+                    .map(|(iri, e)| {
+                        let label = e
+                            .pref
+                            .first()
+                            .or(e.other.first())
+                            .cloned()
+                            .unwrap_or_else(|| (*iri).clone());
+                        let mut labels = e.pref.clone();
+                        labels.extend(e.other.iter().cloned());
+                        if let Some(lang) = language {
+                            labels.extend(e.foreign.get(lang).into_iter().flatten().cloned());
+                        }
+                        (
+                            Concept {
+                                iri: (*iri).clone(),
+                                label,
+                                iso3: e.iso3.clone(),
+                            },
+                            labels,
+                            e.abbreviations.clone(),
+                        )
+                    })
+                    .collect()
+            };
+            let mut phrases = None;
             if Kind::STEMMED.contains(&kind) {
-                let mut phrases = Phrases::new();
+                let mut p = Phrases::new();
                 for (index, (iri, e)) in chosen.iter().enumerate() {
                     for label in e.pref.iter().chain(&e.other) {
-                        phrases.add_label(label, index);
+                        p.add_label(label, index);
                     }
                     let senses = [
                         (&e.word_patterns, Sense::Concept),
@@ -557,13 +601,27 @@ impl Lexicon {
                     ];
                     for (patterns, sense) in senses {
                         for pattern in patterns {
-                            phrases.add_pattern(pattern, index, iri, sense)?;
+                            p.add_pattern(pattern, index, iri, sense)?;
                         }
                     }
                 }
-                matcher = matcher.with_phrases(phrases);
+                phrases = Some(p);
             }
-            matchers.insert(kind, matcher);
+            let build = |language: Option<&str>| -> Result<Matcher, ResourceError> {
+                let m = Matcher::with_abbreviations(list_in(language))?;
+                Ok(match &phrases {
+                    Some(p) => m.with_phrases(p.clone()),
+                    None => m,
+                })
+            };
+            matchers.insert(kind, build(None)?);
+            // A matcher per other UN language that has labels for this kind: its labels and the
+            // English ones (proper names, English terms quoted in the text).
+            let languages: std::collections::BTreeSet<&String> =
+                chosen.iter().flat_map(|(_, e)| e.foreign.keys()).collect();
+            for lang in languages {
+                in_language.insert((lang.clone(), kind), build(Some(lang))?);
+            }
         }
         let agreed_class = format!("{NG}AgreedNorm");
         let agreed_norms = entries
@@ -578,6 +636,7 @@ impl Lexicon {
             .collect();
         Ok(Self {
             matchers,
+            in_language,
             cues,
             numbers,
             organs,
@@ -585,9 +644,28 @@ impl Lexicon {
         })
     }
 
-    /// The matcher for one kind of concept.
+    /// The matcher for one kind of concept (English labels).
     pub fn matcher(&self, kind: Kind) -> &Matcher {
         &self.matchers[&kind]
+    }
+
+    /// The matcher for one kind of concept in a text written in `language` (a BCP 47 tag such
+    /// as `fr`): that language's labels as well as the English ones, when the vocabulary has
+    /// labels of this kind in it; otherwise the English matcher.
+    pub fn matcher_in(&self, kind: Kind, language: Option<&str>) -> &Matcher {
+        language
+            .and_then(un_language)
+            .and_then(|lang| self.in_language.get(&(lang.to_owned(), kind)))
+            .unwrap_or_else(|| self.matcher(kind))
+    }
+
+    /// The languages (other than English) that have labels for `kind`.
+    pub fn languages(&self, kind: Kind) -> Vec<&str> {
+        self.in_language
+            .keys()
+            .filter(|(_, k)| *k == kind)
+            .map(|(l, _)| l.as_str())
+            .collect()
     }
 
     /// A State by its ISO 3166-1 alpha-3 code.

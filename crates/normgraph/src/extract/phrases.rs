@@ -254,7 +254,7 @@ impl Tokens {
 }
 
 /// A beginning a word must have for a pattern's anchor word to accept it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Anchor {
     /// Its first [`KEY_CHARS`] characters, packed, and how many those are.
     key: (u128, usize),
@@ -313,7 +313,7 @@ pub struct PhraseHit {
 }
 
 /// The word patterns of one kind of concept, with the index that finds them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Phrases {
     patterns: Vec<Pattern>,
     /// Patterns by the beginning a word must have for their anchor word to accept it (a stem,
