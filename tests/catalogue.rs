@@ -114,6 +114,33 @@ fn marc_import_round_trips_its_fixture() {
         "a second import of the same file changed the store"
     );
 
+    // A second export giving only a new vote replaces the vote, and keeps what the first gave.
+    let votes = dir.path().join("votes.xml");
+    std::fs::write(
+        &votes,
+        r#"<collection xmlns="http://www.loc.gov/MARC21/slim"><record>
+<datafield tag="791" ind1=" " ind2=" "><subfield code="a">A/RES/99/1</subfield></datafield>
+<datafield tag="996" ind1=" " ind2=" "><subfield code="b">4</subfield><subfield code="c">0</subfield><subfield code="d">1</subfield><subfield code="e">2</subfield><subfield code="f">7</subfield></datafield>
+<datafield tag="967" ind1=" " ind2=" "><subfield code="c">FRA</subfield><subfield code="d">Y</subfield></datafield>
+</record></collection>"#,
+    )
+    .expect("write");
+    ok(
+        &store,
+        cwd,
+        &["catalogue", "import", votes.to_str().expect("utf8")],
+    );
+    let after = rows(
+        &store,
+        cwd,
+        "SELECT ?title ?yes (COUNT(?s) AS ?states) WHERE { <https://undocs.org/A/RES/99/1> dcterms:title ?title ; ng:votesInFavour ?yes . OPTIONAL { <https://undocs.org/A/RES/99/1> ng:inFavour|ng:against|ng:abstaining|ng:notVoting ?s } } GROUP BY ?title ?yes",
+    );
+    assert_eq!(
+        after,
+        vec!["Testing & verification in the context of international security,4,1".to_owned()],
+        "the title stays; the vote is the new file's alone"
+    );
+
     // The report lists cited resolutions without a title or date; none of the imported ones
     // is cited, and the curated ones with both are not listed.
     let report = ok(&store, cwd, &["catalogue", "report", "--format", "csv"]);
@@ -220,6 +247,16 @@ fn a_bad_catalogue_is_refused_with_its_position_and_the_store_is_unchanged() {
         ids,
         vec!["A/RES/99/1".to_owned(), "S/RES/9999(2044)".to_owned()]
     );
+
+    // A bad file leaves no store behind where there was none.
+    let fresh = cwd.join("no-store-yet");
+    let run = normgraph(
+        &fresh,
+        cwd,
+        &["catalogue", "import", broken.to_str().expect("utf8")],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(!fresh.exists(), "a refused import created a store");
 
     // A file that is not MARC 21 XML at all.
     let html = cwd.join("page.xml");

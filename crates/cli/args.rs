@@ -302,14 +302,17 @@ pub struct QueryArgs {
     pub lang: Option<String>,
 }
 
-/// A language tag as `--lang` takes it: letters, digits and hyphens.
+/// A language tag as `--lang` takes it (letters, digits and hyphens), reduced to its primary
+/// language subtag.
 fn language_tag(value: &str) -> Result<String, String> {
     let ok = !value.is_empty()
         && value.len() <= 35
         && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         && value.starts_with(|c: char| c.is_ascii_alphabetic());
     if ok {
-        Ok(value.to_ascii_lowercase())
+        // Labels are tagged with the language alone (`zh`, not `zh-Hans`).
+        let primary = value.split('-').next().unwrap_or(value);
+        Ok(primary.to_ascii_lowercase())
     } else {
         Err(format!("{value:?} is not a language tag (e.g. fr, es, zh)"))
     }

@@ -15,8 +15,10 @@ pub fn run(ctx: &Context, command: CatalogueCommand) -> Result<()> {
 }
 
 fn import(ctx: &Context, args: CatalogueImportArgs) -> Result<()> {
+    // The file first: a bad one leaves no store behind.
+    let found = catalogue::read(&args.file, args.keep_going)?;
     let db = store::open_or_create(&ctx.store)?;
-    let done = catalogue::import(&db, &ctx.store, &ctx.resources, &args.file, args.keep_going)?;
+    let done = catalogue::write(&db, &ctx.store, &ctx.resources, found)?;
     for e in &done.skipped {
         eprintln!("skipped: {e}");
     }

@@ -395,7 +395,15 @@ pub fn extract_all(
     let mut out = Vec::new();
     for (i, turn) in turns.iter().enumerate().filter(|(_, t)| !t.presiding) {
         let mut meta = header.clone();
-        meta.delegation = turn.delegation.clone();
+        // A speaker named by person, with no delegation in the heading: the one its opening
+        // speaks for ("I have the honour to speak on behalf of the Group of 77 and China").
+        meta.delegation = turn.delegation.clone().or_else(|| {
+            (turn.role.is_none() && !turn.presiding)
+                .then(|| {
+                    speakers::opening_delegation(&doc.text[turn.body_start..turn.end], lexicon)
+                })
+                .flatten()
+        });
         meta.speaker = turn.speaker.clone();
         meta.speaker_role = match (&turn.role, &turn.speaker, &turn.delegation) {
             (Some(role), _, _) => Some(role.clone()),

@@ -398,6 +398,11 @@ fn describe(store: &Store, g: &mut InfluenceGraph, language: &str) -> Result<(),
             .iter()
             .find(|(_, lang)| lang.eq_ignore_ascii_case(language))
             .or_else(|| prefs.iter().find(|(_, lang)| lang == "en"))
+            .or_else(|| {
+                prefs
+                    .iter()
+                    .find(|(_, lang)| lang.is_empty() || lang.starts_with("en-"))
+            })
             .or_else(|| prefs.first())
             .map(|(v, _)| v.clone())
             .or_else(|| values(&ident).ok()?.into_iter().next().map(|(v, _)| v))

@@ -77,8 +77,8 @@ pub fn timeline(store: &Store, delegation: &str) -> Result<Table, AnalysisError>
   OPTIONAL {{ ?statement dcterms:date ?date }}
   OPTIONAL {{ ?statement ng:deliveredAt ?session }}
   {{ ?statement ng:cites/dcterms:identifier ?value . BIND("cites" AS ?kind) }}
-  UNION {{ ?statement ng:invokesPrinciple/skos:prefLabel ?value . FILTER(LANG(?value) = "en") BIND("principle" AS ?kind) }}
-  UNION {{ ?statement ng:namesThreat/skos:prefLabel ?value . FILTER(LANG(?value) = "en") BIND("threat" AS ?kind) }}
+  UNION {{ ?statement ng:invokesPrinciple/skos:prefLabel ?value . FILTER(LANGMATCHES(LANG(?value), "en") || LANG(?value) = "") BIND("principle" AS ?kind) }}
+  UNION {{ ?statement ng:namesThreat/skos:prefLabel ?value . FILTER(LANGMATCHES(LANG(?value), "en") || LANG(?value) = "") BIND("threat" AS ?kind) }}
   UNION {{ ?statement ng:containsProposal ?value . BIND("proposal" AS ?kind) }}
   UNION {{ BIND("statement" AS ?kind) }}
 }}"#

@@ -198,6 +198,9 @@ pub fn read_and_extract(
                 if extractions.is_empty() {
                     warn(&no_turn_warning(input));
                 }
+                for ex in extractions.iter().filter(|e| undelegated_turn(e)) {
+                    warn(&undelegated_turn_warning(input, ex));
+                }
                 batch.extractions.extend(extractions);
             }
             Err(e) if keep_going => batch.failures.push(render(&e)),
@@ -205,6 +208,25 @@ pub fn read_and_extract(
         }
     }
     Ok(batch)
+}
+
+/// A turn of a record whose delegation cannot be told (no heading, floor or opening names one)
+/// and whose speaker has no role: kept as a statement without a delegation.
+pub fn undelegated_turn(ex: &Extraction) -> bool {
+    ex.statement.contains("/turn/") && ex.delegation.is_none() && ex.speaker_role.is_none()
+}
+
+/// The warning for such a turn.
+pub fn undelegated_turn_warning(input: &Input, ex: &Extraction) -> String {
+    let turn = ex.statement.rsplit('/').next().unwrap_or("");
+    format!(
+        "{}: turn {turn}{}: whose delegation this is cannot be told; kept without a delegation",
+        input.file.display(),
+        ex.speaker
+            .as_deref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default()
+    )
 }
 
 /// The warning for a file that was read but gave no statement.

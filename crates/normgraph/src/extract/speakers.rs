@@ -25,7 +25,7 @@
 //! Secretariat, UNIDIR and other non-State speakers keep their role and no delegation. A
 //! document with fewer than two headings is one statement, as before.
 
-use crate::extract::lexicon::Lexicon;
+use crate::extract::lexicon::{Kind, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -65,6 +65,61 @@ impl Turn {
             role: None,
         }
     }
+}
+
+/// "on behalf of" and its French and Spanish forms, at the point where a delegation's name follows.
+static ON_BEHALF_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:on[ \t\n]+behalf[ \t\n]+of|au[ \t\n]+nom[ \t\n]+d(?:u|e[ \t\n]+la|es|e|')|en[ \t\n]+nombre[ \t\n]+de(?:l)?)[ \t\n]+(?:the[ \t\n]+|la[ \t\n]+|los[ \t\n]+|las[ \t\n]+)?")
+        .expect("valid regex")
+});
+
+/// How far into a turn its opening may say whom it speaks for (bytes).
+const OPENING_REACH: usize = 400;
+
+/// The delegation (a group or a State, by IRI) a turn's opening says it speaks for: "I have the
+/// honour to speak on behalf of the Group of 77 and China", "…au nom du Mouvement des pays
+/// non alignés" where the vocabulary has the label. Not when the sentence is about someone
+/// else's statement ("the statement delivered on behalf of the African Group"): that is an
+/// alignment.
+pub fn opening_delegation(body: &str, lexicon: &Lexicon) -> Option<String> {
+    let mut end = body.len().min(OPENING_REACH);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let opening = &body[..end];
+    for m in ON_BEHALF_OF.find_iter(opening) {
+        let sentence_start = opening[..m.start()]
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(0, |i| i + 1);
+        let before = opening[sentence_start..m.start()].to_lowercase();
+        if [
+            "statement",
+            "delivered",
+            "made by",
+            "déclaration",
+            "declaración",
+        ]
+        .iter()
+        .any(|w| before.contains(w))
+        {
+            continue;
+        }
+        let mut to = (m.end() + 120).min(body.len());
+        while !body.is_char_boundary(to) {
+            to -= 1;
+        }
+        for kind in [Kind::Group, Kind::State] {
+            let matcher = lexicon.matcher(kind);
+            let hit = matcher
+                .find_in(body, m.end(), to)
+                .into_iter()
+                .find(|h| h.start == m.end());
+            if let Some(h) = hit {
+                return Some(matcher.concepts()[h.concept].iri.clone());
+            }
+        }
+    }
+    None
 }
 
 /// Presiding officers' titles, as headings write them.
@@ -281,20 +336,14 @@ fn floor_given(text: &str, lexicon: &Lexicon) -> Option<(usize, Vec<String>)> {
         else {
             continue;
         };
-        let states = lexicon
-            .matcher(crate::extract::lexicon::Kind::State)
-            .find_all(who.as_str());
-        let groups = lexicon
-            .matcher(crate::extract::lexicon::Kind::Group)
-            .find_all(who.as_str());
+        let states = lexicon.matcher(Kind::State).find_all(who.as_str());
+        let groups = lexicon.matcher(Kind::Group).find_all(who.as_str());
         let mut named: Vec<(usize, String)> = states
             .iter()
             .map(|h| {
                 (
                     h.start,
-                    lexicon
-                        .matcher(crate::extract::lexicon::Kind::State)
-                        .concepts()[h.concept]
+                    lexicon.matcher(Kind::State).concepts()[h.concept]
                         .iri
                         .clone(),
                 )
@@ -302,9 +351,7 @@ fn floor_given(text: &str, lexicon: &Lexicon) -> Option<(usize, Vec<String>)> {
             .chain(groups.iter().map(|h| {
                 (
                     h.start,
-                    lexicon
-                        .matcher(crate::extract::lexicon::Kind::Group)
-                        .concepts()[h.concept]
+                    lexicon.matcher(Kind::Group).concepts()[h.concept]
                         .iri
                         .clone(),
                 )
@@ -541,6 +588,35 @@ mod tests {
 
     fn lexicon() -> Lexicon {
         Lexicon::load(&Resources::Embedded).expect("embedded lexicon")
+    }
+
+    #[test]
+    fn a_turn_opening_says_whom_it_speaks_for() {
+        let lex = lexicon();
+        let iri = |text: &str| opening_delegation(text, &lex);
+        let g77 = Some("https://w3id.org/normgraph/id/group/G77".to_owned());
+        assert_eq!(
+            iri("Thank you, Chair. I have the honour to speak on behalf of the Group of 77 and China. We…"),
+            g77
+        );
+        assert_eq!(
+            iri("Merci. J'ai l'honneur de parler au nom du Mouvement des pays non alignés."),
+            None,
+            "no French label for the Movement in the vocabulary: no guess"
+        );
+        assert_eq!(
+            iri("Thank you. We align ourselves with the statement delivered on behalf of the Group of 77 and China."),
+            None,
+            "someone else's statement is an alignment, not whom this turn speaks for"
+        );
+        assert_eq!(iri("Thank you. I speak on behalf of my delegation."), None);
+        assert_eq!(
+            iri("Thank you, Madam Chair. Speaking on behalf of Kenya, let me…"),
+            Some("https://w3id.org/normgraph/id/state/KEN".to_owned())
+        );
+        // Too far in: not the opening.
+        let late = format!("{} on behalf of the Group of 77.", "word ".repeat(100));
+        assert_eq!(iri(&late), None);
     }
 
     #[test]

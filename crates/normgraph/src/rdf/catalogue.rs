@@ -78,6 +78,9 @@ pub struct Entry {
     pub title: Option<String>,
     /// The adoption date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Where the date was read: 2 for a voting record's action date (`992`), 1 for a
+    /// document's date (`269`, its publication, which may follow the adoption by days).
+    pub date_rank: u8,
     /// Agenda items (titles, or subjects where the item has no title).
     pub agenda: Vec<String>,
     /// The symbol of the meeting record (`A/73/PV.45`, `S/PV.1382`).
@@ -131,29 +134,64 @@ pub fn entries(records: &[Record], keep_going: bool) -> Result<Entries, Catalogu
 /// Fills the gaps of `into` from `other` (a second record of the same resolution); where both
 /// give a value and they differ, the first is kept and a note says so.
 fn merge(into: &mut Entry, other: Entry, notes: &mut Vec<String>) {
+    let (symbol, here, there) = (
+        into.symbol.clone(),
+        into.location.clone(),
+        other.location.clone(),
+    );
     let mut keep = |field: &str, a: &mut Option<String>, b: Option<String>| match (&a, b) {
         (None, b) => *a = b,
         (Some(x), Some(y)) if *x != y => notes.push(format!(
-            "{}: {} kept {field} {x:?} ({}), not {y:?} ({})",
-            into.symbol, into.symbol, into.location, other.location
+            "{symbol}: kept {field} {x:?} ({here}), not {y:?} ({there})"
         )),
         _ => {}
     };
     keep("title", &mut into.title, other.title);
-    keep("date", &mut into.date, other.date);
     keep("meeting record", &mut into.meeting, other.meeting);
+    // The action date of a voting record wins over a document's date.
+    if other.date.is_some() && other.date_rank > into.date_rank {
+        if let (Some(a), Some(b)) = (&into.date, &other.date) {
+            if a != b {
+                notes.push(format!(
+                    "{symbol}: took the vote's date {b} ({there}), not the document's {a} ({here})"
+                ));
+            }
+        }
+        into.date = other.date;
+        into.date_rank = other.date_rank;
+    } else if other.date_rank == into.date_rank {
+        keep("date", &mut into.date, other.date);
+    }
     for item in other.agenda {
         if !into.agenda.contains(&item) {
             into.agenda.push(item);
         }
     }
-    match (&into.vote, other.vote) {
+    match (&mut into.vote, other.vote) {
         (None, v) => into.vote = v,
-        (Some(a), Some(b)) if *a != b => notes.push(format!(
-            "{}: two records give different votes; kept the one at {}",
-            into.symbol, into.location
-        )),
-        _ => {}
+        (Some(a), Some(b)) => {
+            // Field by field: a note from one record, the counts and States from another.
+            if a.note.is_none() {
+                a.note = b.note;
+            }
+            for (mine, theirs) in a.counts.iter_mut().zip(b.counts) {
+                match (*mine, theirs) {
+                    (None, t) => *mine = t,
+                    (Some(m), Some(t)) if m != t => notes.push(format!(
+                        "{symbol}: two records give different vote counts; kept {here}"
+                    )),
+                    _ => {}
+                }
+            }
+            if a.states.is_empty() {
+                a.states = b.states;
+            } else if !b.states.is_empty() && a.states != b.states {
+                notes.push(format!(
+                    "{symbol}: two records list different votes of States; kept {here}"
+                ));
+            }
+        }
+        (Some(_), None) => {}
     }
 }
 
@@ -176,10 +214,30 @@ fn entry(record: &Record) -> Result<Option<Entry>, CatalogueError> {
     let Some(symbol) = normalise_symbol(raw) else {
         return Ok(None);
     };
+    if !is_symbol(&symbol) {
+        return Err(bad(
+            &record.location,
+            format!("{raw:?} is not a document symbol (letters, digits and / ( ) . , - only)"),
+        ));
+    }
+    let meeting = match record.first("952", 'a') {
+        None => None,
+        Some(m) => {
+            let m: String = m.split_whitespace().collect();
+            if !is_symbol(&m) {
+                return Err(bad(
+                    &record.location,
+                    format!("952 $a {m:?} is not a document symbol"),
+                ));
+            }
+            Some(m)
+        }
+    };
     // The action date of a voting record (a list when there were several actions: the first
     // is taken), else the document's date (which may give only a year or a month: no date).
     let mut date = None;
-    for (tag, code) in [("992", 'a'), ("269", 'a')] {
+    let mut date_rank = 0;
+    for (tag, code, rank) in [("992", 'a', 2), ("269", 'a', 1)] {
         let Some(field) = record.fields(tag).find(|f| f.get(code).is_some()) else {
             continue;
         };
@@ -188,6 +246,7 @@ fn entry(record: &Record) -> Result<Option<Entry>, CatalogueError> {
         match parse_date(first) {
             Some(d) => {
                 date = Some(d);
+                date_rank = rank;
                 break;
             }
             None if is_partial_date(first) => continue,
@@ -266,10 +325,9 @@ fn entry(record: &Record) -> Result<Option<Entry>, CatalogueError> {
             .map(|t| tidy(t).to_owned())
             .filter(|t| !t.is_empty()),
         date,
+        date_rank,
         agenda,
-        meeting: record
-            .first("952", 'a')
-            .map(|m| m.split_whitespace().collect()),
+        meeting,
         vote: has_vote.then_some(vote),
     }))
 }
@@ -288,6 +346,14 @@ pub fn normalise_symbol(raw: &str) -> Option<String> {
         // The organ and "RES" in capitals; the rest (roman numerals, "ES-10") as written.
         format!("{}{}", &upper[..6], &s[6..])
     })
+}
+
+/// Whether `s` can be a UN document symbol, and so part of an IRI: letters, digits and
+/// `/ ( ) . , -`.
+fn is_symbol(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/().,-".contains(c))
 }
 
 /// ISBD punctuation that closes a MARC field (` /`, ` :`, ` ;`, ` =`, a final `.`) dropped.
@@ -516,7 +582,8 @@ mod tests {
         assert_eq!(tidy("Resolution 242 (1967) /"), "Resolution 242 (1967)");
         let bib = field("191", &[("a", "A/RES/1/1")])
             + &field("245", &[("a", "A title :"), ("b", "resolution /")])
-            + &field("269", &[("a", "1946-01-24")]);
+            + &field("269", &[("a", "1946-01-30")])
+            + &field("591", &[("a", "RECORDED")]);
         let vote = field("791", &[("a", "A/RES/1/1")])
             + &field("992", &[("a", "19460124")])
             + &field("591", &[("a", "RECORDED")])
@@ -535,7 +602,16 @@ mod tests {
         assert_eq!(found.entries.len(), 1, "one resolution from two records");
         let e = &found.entries[0];
         assert_eq!(e.title.as_deref(), Some("A title"));
-        assert_eq!(e.date.as_deref(), Some("1946-01-24"));
+        assert_eq!(
+            e.date.as_deref(),
+            Some("1946-01-24"),
+            "the vote's date (992), not the document's (269), though the document came first"
+        );
+        assert!(
+            found.notes.iter().any(|n| n.contains("1946-01-30")),
+            "{:?}",
+            found.notes
+        );
         let v = e.vote.as_ref().expect("vote");
         assert_eq!(v.counts, [Some(2), Some(1), Some(0), Some(1), Some(4)]);
         assert_eq!(
@@ -589,8 +665,14 @@ mod tests {
             field("967", &[("c", "AAA"), ("d", "maybe")])
         );
         let no_symbol = format!("<record>{}</record>", field("245", &[("a", "x")]));
+        let odd_symbol = format!(
+            "<record>{}</record>",
+            field("191", &[("a", "A/RES/1/4&lt;x&gt;")])
+        );
         let report = format!("<record>{}</record>", field("191", &[("a", "A/73/PV.45")]));
-        let all = records(&format!("{good}{bad_date}{bad_vote}{no_symbol}{report}"));
+        let all = records(&format!(
+            "{good}{bad_date}{bad_vote}{no_symbol}{odd_symbol}{report}"
+        ));
         match entries(&all, false) {
             Err(CatalogueError::Record {
                 symbol, message, ..
@@ -602,7 +684,7 @@ mod tests {
         }
         let found = entries(&all, true).expect("keep going");
         assert_eq!(found.entries.len(), 1);
-        assert_eq!(found.skipped.len(), 3);
+        assert_eq!(found.skipped.len(), 4);
         assert_eq!(found.other_documents, vec!["A/73/PV.45".to_owned()]);
     }
 }

@@ -89,10 +89,14 @@ impl Record {
 /// A file that is not well-formed XML, or whose elements are not those of the slim schema, is
 /// refused as a whole with the line and column of the first fault.
 pub fn read(path: &Path, text: &str) -> Result<Vec<Record>, CatalogueError> {
+    let line_starts = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     Parser {
         path,
         text,
         reader: Reader::from_str(text),
+        line_starts,
     }
     .records()
 }
@@ -101,14 +105,18 @@ struct Parser<'a> {
     path: &'a Path,
     text: &'a str,
     reader: Reader<&'a [u8]>,
+    /// Byte offsets where lines start, for positions without rescanning the text.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Parser<'a> {
     /// The location of byte `offset` of the text.
     fn at(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());
-        let (line, column) = line_column(&self.text.as_bytes()[..offset]);
-        Location::at(self.path, line, column)
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line.saturating_sub(1)];
+        let (_, column) = line_column(&self.text.as_bytes()[start..offset]);
+        Location::at(self.path, line.max(1), column)
     }
 
     fn syntax(&self, offset: usize, message: impl Into<String>) -> CatalogueError {
@@ -132,7 +140,9 @@ impl<'a> Parser<'a> {
     }
 
     fn records(mut self) -> Result<Vec<Record>, CatalogueError> {
-        self.reader.config_mut().trim_text(true);
+        // Not trimmed: quick-xml's trimming would shift the positions of text and join the pieces
+        // of a value around a comment. White space between elements is passed over below;
+        // values are trimmed where they are read ([`DataField::get`]).
         let mut records = Vec::new();
         let mut root_seen = false;
         loop {
@@ -166,7 +176,7 @@ impl<'a> Parser<'a> {
                         return Err(self.syntax(at, format!("<{}/> holds no record", name(&e))));
                     }
                 }
-                Event::Text(t) => {
+                Event::Text(t) if !is_blank(&t) => {
                     let at = self.reader.buffer_position() as usize - t.len();
                     return Err(self.syntax(at, "text outside the root element"));
                 }
@@ -182,7 +192,8 @@ impl<'a> Parser<'a> {
 
     /// A root element may leave the namespace out (some exports do), but may not give another.
     fn check_namespace(&self, e: &BytesStart<'_>, at: usize) -> Result<(), CatalogueError> {
-        for a in e.attributes().flatten() {
+        for a in e.attributes() {
+            let a = a.map_err(|err| self.syntax(at, format!("bad attribute: {err}")))?;
             let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
             let prefix = name(e).len() < String::from_utf8_lossy(e.name().as_ref()).len();
             let declares_own = if prefix {
@@ -196,7 +207,9 @@ impl<'a> Parser<'a> {
                 key == "xmlns"
             };
             if declares_own {
-                let value = a.unescape_value().unwrap_or_default();
+                let value = a
+                    .unescape_value()
+                    .map_err(|err| self.syntax(at, format!("bad attribute value: {err}")))?;
                 if value != MARCXML_NAMESPACE {
                     return Err(self.syntax(
                         at,
@@ -224,14 +237,21 @@ impl<'a> Parser<'a> {
                         data: Vec::new(),
                     });
                 }
-                Event::Start(e) | Event::Empty(e) => {
+                Event::Start(e) => {
                     let at = self.start_of(&e, false);
                     return Err(self.syntax(
                         at,
                         format!("<{}> inside <collection> (only <record>)", name(&e)),
                     ));
                 }
-                Event::Text(t) => {
+                Event::Empty(e) => {
+                    let at = self.start_of(&e, true);
+                    return Err(self.syntax(
+                        at,
+                        format!("<{}> inside <collection> (only <record>)", name(&e)),
+                    ));
+                }
+                Event::Text(t) if !is_blank(&t) => {
                     let at = self.reader.buffer_position() as usize - t.len();
                     return Err(self.syntax(at, "text between records"));
                 }
@@ -297,7 +317,7 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                Event::Text(t) => {
+                Event::Text(t) if !is_blank(&t) => {
                     let at = self.reader.buffer_position() as usize - t.len();
                     return Err(self.syntax(at, "text directly inside <record>"));
                 }
@@ -331,14 +351,21 @@ impl<'a> Parser<'a> {
                     let code = self.code(&s, at)?;
                     field.subfields.push((code, String::new()));
                 }
-                Event::Start(s) | Event::Empty(s) => {
+                Event::Start(s) => {
                     let at = self.start_of(&s, false);
                     return Err(self.syntax(
                         at,
                         format!("<{}> inside <datafield> (only <subfield>)", name(&s)),
                     ));
                 }
-                Event::Text(t) => {
+                Event::Empty(s) => {
+                    let at = self.start_of(&s, true);
+                    return Err(self.syntax(
+                        at,
+                        format!("<{}> inside <datafield> (only <subfield>)", name(&s)),
+                    ));
+                }
+                Event::Text(t) if !is_blank(&t) => {
                     let at = self.reader.buffer_position() as usize - t.len();
                     return Err(self.syntax(at, "text directly inside <datafield>"));
                 }
@@ -365,8 +392,15 @@ impl<'a> Parser<'a> {
                 }
                 Event::CData(c) => out.push_str(&String::from_utf8_lossy(&c)),
                 Event::End(_) => return Ok(out),
-                Event::Start(e) | Event::Empty(e) => {
+                Event::Start(e) => {
                     let at = self.start_of(&e, false);
+                    return Err(self.syntax(
+                        at,
+                        format!("<{}> inside a value (values are text only)", name(&e)),
+                    ));
+                }
+                Event::Empty(e) => {
+                    let at = self.start_of(&e, true);
                     return Err(self.syntax(
                         at,
                         format!("<{}> inside a value (values are text only)", name(&e)),
@@ -378,20 +412,28 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn attribute(&self, e: &BytesStart<'_>, key: &str) -> Option<String> {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.local_name().as_ref() == key.as_bytes())
-            .map(|a| {
-                a.unescape_value()
-                    .map(|v| v.into_owned())
-                    .unwrap_or_default()
-            })
+    /// The value of attribute `key`; a malformed attribute or value is an error.
+    fn attribute(
+        &self,
+        e: &BytesStart<'_>,
+        key: &str,
+        at: usize,
+    ) -> Result<Option<String>, CatalogueError> {
+        for a in e.attributes() {
+            let a = a.map_err(|err| self.syntax(at, format!("bad attribute: {err}")))?;
+            if a.key.local_name().as_ref() == key.as_bytes() {
+                let value = a
+                    .unescape_value()
+                    .map_err(|err| self.syntax(at, format!("bad attribute value: {err}")))?;
+                return Ok(Some(value.into_owned()));
+            }
+        }
+        Ok(None)
     }
 
     /// A field's tag: three ASCII letters or digits.
     fn tag(&self, e: &BytesStart<'_>, at: usize) -> Result<String, CatalogueError> {
-        match self.attribute(e, "tag") {
+        match self.attribute(e, "tag", at)? {
             Some(t) if t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphanumeric()) => Ok(t),
             Some(t) => Err(self.syntax(at, format!("tag {t:?} is not three letters or digits"))),
             None => Err(self.syntax(at, format!("<{}> without a tag", name(e)))),
@@ -400,7 +442,7 @@ impl<'a> Parser<'a> {
 
     /// An indicator: one character (blank when the attribute is left out or empty).
     fn indicator(&self, e: &BytesStart<'_>, key: &str, at: usize) -> Result<char, CatalogueError> {
-        let value = self.attribute(e, key).unwrap_or_default();
+        let value = self.attribute(e, key, at)?.unwrap_or_default();
         let mut chars = value.chars();
         match (chars.next(), chars.next()) {
             (None, _) => Ok(' '),
@@ -414,7 +456,7 @@ impl<'a> Parser<'a> {
 
     /// A subfield code: one ASCII letter or digit.
     fn code(&self, e: &BytesStart<'_>, at: usize) -> Result<char, CatalogueError> {
-        let value = self.attribute(e, "code").unwrap_or_default();
+        let value = self.attribute(e, "code", at)?.unwrap_or_default();
         let mut chars = value.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) if c.is_ascii_alphanumeric() => Ok(c),
@@ -424,6 +466,11 @@ impl<'a> Parser<'a> {
             )),
         }
     }
+}
+
+/// Whether a text event is only white space (between elements).
+fn is_blank(t: &quick_xml::events::BytesText<'_>) -> bool {
+    t.iter().all(u8::is_ascii_whitespace)
 }
 
 /// An element's local name (without its namespace prefix).
@@ -466,6 +513,10 @@ mod tests {
         assert_eq!(title.location.line, Some(10));
         assert_eq!(records[1].location.line, Some(14));
         assert_eq!(records[1].first("191", 'a'), Some("S/RES/1 (1946)"));
+        // A comment inside a value does not join its pieces.
+        let commented = SAMPLE.replace("A &amp; B", "A <!-- note --> B");
+        let records = read(Path::new("x.xml"), &commented).expect("reads");
+        assert_eq!(records[0].first("245", 'a'), Some("A  B"));
     }
 
     #[test]
@@ -495,6 +546,12 @@ mod tests {
         assert!(message.contains("no MARC"), "{message}");
         let (line, message) = err(&SAMPLE.replace("<leader>", "<title>x</title><leader>"));
         assert_eq!(line, Some(4), "{message}");
+        let (line, _) = err(&SAMPLE.replace(r#"ind1="1""#, r#"ind1="&bogus;""#));
+        assert_eq!(
+            line,
+            Some(10),
+            "a bad attribute value is an error, not a blank"
+        );
         let (_, message) = err(&SAMPLE.replace("&amp;", "&bogus;"));
         assert!(
             message.contains("reference") || message.contains("XML"),

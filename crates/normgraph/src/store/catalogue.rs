@@ -5,15 +5,16 @@
 //! every fact verified by hand) with what a scholar imports for their own corpus. The curated
 //! facts win: an import adds only the fields the reference data lacks, and says where a record
 //! disagrees with it. Importing a resolution again replaces what an earlier import said about
-//! it. The whole file goes in one transaction, or nothing does.
+//! the same properties of it. The file is read and checked before the store is touched
+//! ([`read`]); then it goes in one transaction, or nothing does ([`write`]).
 
 use super::{derived_graphs, rebuild_shared, storage_error};
 use crate::error::{CatalogueError, ResourceError};
-use crate::rdf::catalogue::{self, Entry, Known};
+use crate::rdf::catalogue::{self, Entries, Entry, Known};
 use crate::rdf::resources::{resource_quads, Resources};
 use crate::rdf::vocab::{self, DCTERMS};
 use crate::source::{file, marc};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, QuadRef, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::Store;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -36,18 +37,39 @@ pub struct Imported {
     pub inferred_cleared: usize,
 }
 
-/// Imports the MARC 21 XML file at `file` into the store. Bad records are errors (the store is
-/// left as it was) unless `keep_going`, when they are left out and listed.
-pub fn import(
+/// Reads and interprets the MARC 21 XML file at `file` (nothing touches a store yet): bad
+/// records are errors unless `keep_going`, when they are left out and listed.
+pub fn read(file: &Path, keep_going: bool) -> Result<Entries, CatalogueError> {
+    let text = file::read_text(file)?;
+    let records = marc::read(file, &text)?;
+    catalogue::entries(&records, keep_going)
+}
+
+/// The properties an import states about a resolution's vote: an entry that gives a vote
+/// replaces all of them (a State that voted otherwise before must not keep its old vote).
+const VOTE_PROPERTIES: &[&str] = &[
+    "adoptedWithoutVote",
+    "votesInFavour",
+    "votesAgainst",
+    "abstentions",
+    "nonVoting",
+    "votingMembership",
+    "inFavour",
+    "against",
+    "abstaining",
+    "notVoting",
+];
+
+/// Writes what [`read`] found into the catalogue graph, in one transaction. For each resolution
+/// the properties the new records give replace those an earlier import gave (another file's
+/// other properties stay: a document export and a voting export complete each other). When
+/// nothing changes, nothing is written and the derived graphs stay.
+pub fn write(
     store: &Store,
     path: &Path,
     resources: &Resources,
-    file: &Path,
-    keep_going: bool,
+    found: Entries,
 ) -> Result<Imported, CatalogueError> {
-    let text = file::read_text(file)?;
-    let records = marc::read(file, &text)?;
-    let found = catalogue::entries(&records, keep_going)?;
     let reference = Reference::read(resources)?;
     let mut imported = Imported {
         resolutions: found.entries.len(),
@@ -59,27 +81,49 @@ pub fn import(
     let graph = NamedNode::new_unchecked(vocab::catalogue_graph());
     let err = |e| CatalogueError::Store(storage_error(path, e));
     let derived = derived_graphs(store).map_err(err)?;
+    let vote_properties: HashSet<String> = VOTE_PROPERTIES.iter().map(|p| vocab::ng(p)).collect();
     let mut tx = store.start_transaction().map_err(err)?;
+    let mut changed = false;
     for entry in &found.entries {
         let node = NamedNode::new_unchecked(vocab::un_document(&entry.symbol));
-        let old: Vec<_> = tx
+        let (triples, notes) = reference.triples(entry);
+        imported.notes.extend(notes);
+        imported.triples += triples.len();
+        let mut replaced: HashSet<String> = triples
+            .iter()
+            .map(|t| t.predicate.as_str().to_owned())
+            .collect();
+        if replaced.iter().any(|p| vote_properties.contains(p)) {
+            replaced.extend(vote_properties.iter().cloned());
+        }
+        let old: HashSet<Quad> = tx
             .quads_for_pattern(
                 Some(node.as_ref().into()),
                 None,
                 None,
                 Some(graph.as_ref().into()),
             )
+            .filter(|q| {
+                q.as_ref()
+                    .map_or(true, |q| replaced.contains(q.predicate.as_str()))
+            })
             .collect::<Result<_, _>>()
             .map_err(err)?;
-        for q in &old {
+        let new: HashSet<Quad> = triples
+            .into_iter()
+            .map(|t| t.in_graph(graph.clone()))
+            .collect();
+        for q in old.difference(&new) {
             tx.remove(q);
+            changed = true;
         }
-        let (triples, notes) = reference.triples(entry);
-        imported.notes.extend(notes);
-        for t in &triples {
-            tx.insert(QuadRef::new(&t.subject, &t.predicate, &t.object, &graph));
+        for q in new.difference(&old) {
+            tx.insert(q);
+            changed = true;
         }
-        imported.triples += triples.len();
+    }
+    if !changed {
+        return Ok(imported);
     }
     tx.insert_named_graph(&graph);
     for g in &derived.graphs {
@@ -87,6 +131,8 @@ pub fn import(
     }
     tx.commit().map_err(err)?;
     imported.inferred_cleared = derived.inferred_triples;
+    // The shared graph is derived (rebuilt by every ingest): it no longer describes what the
+    // catalogue now does. Like `correct`, this runs after the commit.
     rebuild_shared(store, path)?;
     Ok(imported)
 }
