@@ -273,3 +273,39 @@ fn a_bad_catalogue_is_refused_with_its_position_and_the_store_is_unchanged() {
         run.stderr
     );
 }
+
+/// Every resolution in the curated catalogue, and every group's membership list, carries a
+/// `# verified:` comment naming the text its facts were checked against (in the comment block
+/// right above it).
+#[test]
+fn every_catalogue_entry_says_what_it_was_verified_against() {
+    for (file, starts) in [
+        ("data/reference/resolutions.ttl", "<https://undocs.org/"),
+        ("data/reference/groups.ttl", "grp:"),
+    ] {
+        let text = std::fs::read_to_string(crate::util::root().join(file)).expect("read");
+        let lines: Vec<&str> = text.lines().collect();
+        let mut unverified = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            // A resource that states facts: a resolution, or a group's members.
+            let states_facts = line.starts_with(starts)
+                && (line.contains(" a ng:Resolution") || line.contains("org:hasMember"));
+            if !states_facts {
+                continue;
+            }
+            let comments = lines[..i]
+                .iter()
+                .rev()
+                .take_while(|l| l.starts_with('#'))
+                .any(|l| l.to_lowercase().contains("verified"));
+            if !comments {
+                unverified.push(format!("{file}:{}: {line}", i + 1));
+            }
+        }
+        assert!(
+            unverified.is_empty(),
+            "entries without a # verified comment right above them:\n{}",
+            unverified.join("\n")
+        );
+    }
+}
