@@ -659,15 +659,6 @@ impl Lexicon {
             .unwrap_or_else(|| self.matcher(kind))
     }
 
-    /// The languages (other than English) that have labels for `kind`.
-    pub fn languages(&self, kind: Kind) -> Vec<&str> {
-        self.in_language
-            .keys()
-            .filter(|(_, k)| *k == kind)
-            .map(|(l, _)| l.as_str())
-            .collect()
-    }
-
     /// A State by its ISO 3166-1 alpha-3 code.
     pub fn state_by_code(&self, code: &str) -> Option<&Concept> {
         let code = code.trim();

@@ -16,6 +16,7 @@
 
 use crate::error::{CatalogueError, Location};
 use crate::rdf::vocab::{self, DCTERMS, RDF, XSD};
+use crate::source::manifest::valid_date;
 use crate::source::marc::Record;
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 use std::collections::BTreeMap;
@@ -117,13 +118,9 @@ pub fn entries(records: &[Record], keep_going: bool) -> Result<Entries, Catalogu
                     out.entries.push(e);
                 }
             },
-            Ok(None) => out.other_documents.push(
-                record
-                    .first("191", 'a')
-                    .or_else(|| record.first("791", 'a'))
-                    .unwrap_or("?")
-                    .to_owned(),
-            ),
+            Ok(None) => out
+                .other_documents
+                .push(symbol_of(record).unwrap_or("?").to_owned()),
             Err(e) if keep_going => out.skipped.push(e),
             Err(e) => return Err(e),
         }
@@ -195,11 +192,17 @@ fn merge(into: &mut Entry, other: Entry, notes: &mut Vec<String>) {
     }
 }
 
+/// A record's document symbol as written: `191 $a` of a document record, `791 $a` of a voting
+/// record.
+fn symbol_of(record: &Record) -> Option<&str> {
+    record
+        .first("191", 'a')
+        .or_else(|| record.first("791", 'a'))
+}
+
 /// The resolution one record describes, `None` when it is not a GA or SC resolution.
 fn entry(record: &Record) -> Result<Option<Entry>, CatalogueError> {
-    let raw = record
-        .first("191", 'a')
-        .or_else(|| record.first("791", 'a'));
+    let raw = symbol_of(record);
     let bad = |location: &Location, message: String| CatalogueError::Record {
         location: location.clone(),
         symbol: raw.unwrap_or("?").to_owned(),
@@ -383,7 +386,7 @@ fn is_partial_date(value: &str) -> bool {
     matches!(digits.len(), 4 | 6) && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// `YYYY-MM-DD` or `YYYYMMDD` (a real calendar date) as `YYYY-MM-DD`.
+/// `YYYY-MM-DD` or `YYYYMMDD` (a real calendar date, 1945–2100) as `YYYY-MM-DD`.
 fn parse_date(value: &str) -> Option<String> {
     let digits: String = value.chars().filter(|c| *c != '-').collect();
     if digits.len() != 8 || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -392,27 +395,9 @@ fn parse_date(value: &str) -> Option<String> {
     if value.contains('-') && (value.len() != 10 || &value[4..5] != "-" || &value[7..8] != "-") {
         return None;
     }
-    let (y, m, d) = (
-        digits[..4].parse::<u32>().ok()?,
-        digits[4..6].parse::<u32>().ok()?,
-        digits[6..].parse::<u32>().ok()?,
-    );
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1945..=2100).contains(&y).then_some(())?;
-    (1..=days).contains(&d).then_some(())?;
-    Some(format!(
-        "{}-{}-{}",
-        &digits[..4],
-        &digits[4..6],
-        &digits[6..]
-    ))
+    let date = format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..]);
+    let year: u32 = digits[..4].parse().ok()?;
+    ((1945..=2100).contains(&year) && valid_date(&date)).then_some(date)
 }
 
 /// What the reference data already says about a resolution, so that an import adds only what
