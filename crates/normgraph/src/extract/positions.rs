@@ -52,13 +52,14 @@ pub struct Cues {
     reported: Regex,
     negated: Regex,
     negation: Regex,
+    denial: Regex,
     ict_topic: Regex,
 }
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:negated`, `cue:negation`, `cue:ictTopic`) out of the cue patterns; every one must be
-    /// there.
+    /// `cue:negated`, `cue:negation`, `cue:denial`, `cue:ictTopic`) out of the cue patterns;
+    /// every one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -66,6 +67,7 @@ impl Cues {
             reported: cues.take("reported")?,
             negated: cues.take("negated")?,
             negation: cues.take("negation")?,
+            denial: cues.take("denial")?,
             ict_topic: cues.take("ictTopic")?,
         })
     }
@@ -178,9 +180,12 @@ pub fn find(
         };
         // A support cue under a negation ("not convinced of the need for", "do not currently
         // support") is opposition: an opposition cue ending just before it governs it.
+        // A denial opening the clause before the label ("we do not believe that a treaty …
+        // is needed") governs a support cue after the label as well.
+        let denied = cues.denial.is_match(&text[clause_start..start]);
         let negated = |(cs, _): (usize, usize)| {
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
-            cues.oppose.is_match(before) || cues.negated.is_match(before)
+            cues.oppose.is_match(before) || cues.negated.is_match(before) || (denied && cs >= end)
         };
         // Reported positions ("some delegations called for …") are not the speaker's.
         if cues.reported.is_match(clause) {
@@ -361,5 +366,16 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_denial_before_the_label_governs_the_cue_after_it() {
+        let label = "treaty on cyberspace";
+        let denied = "We do not believe that a new treaty on cyberspace is needed at this stage.";
+        assert_eq!(stance(denied, label), Some(Stance::Opposes));
+        let plain = "We believe that a new treaty on cyberspace is needed at this stage.";
+        assert_eq!(stance(plain, label), Some(Stance::Supports));
+        let not_needed = "A new treaty on cyberspace is not needed.";
+        assert_eq!(stance(not_needed, label), Some(Stance::Opposes));
     }
 }
