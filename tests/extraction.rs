@@ -498,6 +498,8 @@ fn positions_instruments_and_numbers_in_another_delegations_statement() {
     assert_eq!(
         positions,
         vec![
+            // "the Charter of the United Nations applies in its entirety to the use of ICTs"
+            ["international-law-applies", "supports"],
             ["programme-of-action", "supports"],
             ["permanent-mechanism", "supports"],
             ["legally-binding-instrument", "opposes"],
@@ -577,9 +579,19 @@ fn pdf_statements_are_read_page_by_page() {
             ("A/75/816", "A/75/816", 2),
         ]
     );
+    let positions: Vec<&str> = got["positions"]
+        .as_array()
+        .expect("positions")
+        .iter()
+        .map(|p| p["position"].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(
-        got["positions"][0]["position"],
-        "https://w3id.org/normgraph/id/position/programme-of-action"
+        positions,
+        vec![
+            // "the Charter of the United Nations applies in its entirety in cyberspace"
+            "https://w3id.org/normgraph/id/position/international-law-applies",
+            "https://w3id.org/normgraph/id/position/programme-of-action",
+        ]
     );
 }
 

@@ -156,6 +156,8 @@ pub struct Matcher {
     by_label: HashMap<String, usize>,
     concepts: Vec<Concept>,
     phrases: Phrases,
+    /// Whether matches of different concepts may overlap ([`Matcher::overlapping`]).
+    overlapping: bool,
 }
 
 impl Matcher {
@@ -230,7 +232,17 @@ impl Matcher {
             by_label,
             concepts,
             phrases: Phrases::new(),
+            overlapping: false,
         })
+    }
+
+    /// Lets matches of different concepts overlap: each concept's matches are made
+    /// non-overlapping on their own, so one phrase may name two concepts ("criminal attacks" is
+    /// an attack and a crime; "hacker attacks on banks", an attack on critical infrastructure).
+    /// Used for the threat categories, which are not exclusive.
+    pub fn overlapping(mut self) -> Self {
+        self.overlapping = true;
+        self
     }
 
     /// Adds word patterns (whose concept indices are this matcher's) to the literal labels.
@@ -279,11 +291,16 @@ impl Matcher {
         if self.phrases.is_empty() {
             return literal;
         }
-        Self::merge(literal, &self.phrases.find_tokens(text, tokens))
+        Self::merge(
+            literal,
+            &self.phrases.find_tokens(text, tokens),
+            self.overlapping,
+        )
     }
 
-    /// Literal and word-pattern matches made non-overlapping (see [`Matcher::find_in`]).
-    fn merge(literal: Vec<Hit>, phrases: &[PhraseHit]) -> Vec<Hit> {
+    /// Literal and word-pattern matches made non-overlapping (see [`Matcher::find_in`]); with
+    /// `per_concept`, only the matches of one concept among themselves.
+    fn merge(literal: Vec<Hit>, phrases: &[PhraseHit], per_concept: bool) -> Vec<Hit> {
         // Other senses, by concept.
         let mut other: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
         for h in phrases.iter().filter(|h| h.sense == Sense::Other) {
@@ -313,6 +330,8 @@ impl Matcher {
                 .get(&h.concept)
                 .is_some_and(|o| o.overlaps(h.start, h.end))
         });
+        // A loose match gives way to a tight one of any concept it overlaps ("abuse of
+        // emerging technologies", a label, over the gap pattern of malicious use of ICTs).
         let tight = Intervals::new(
             all.iter()
                 .filter(|(_, loose)| !loose)
@@ -327,9 +346,14 @@ impl Matcher {
                 .then(b.end.cmp(&a.end))
                 .then(b.stance.is_some().cmp(&a.stance.is_some()))
         });
+        // The matches kept apart from one another: those of one concept, or all.
+        let group = |h: &Hit| if per_concept { h.concept } else { 0 };
+        let mut ends: HashMap<usize, usize> = HashMap::new();
         let mut hits: Vec<Hit> = Vec::with_capacity(all.len());
         for (h, _) in all {
-            if hits.last().is_none_or(|last| h.start >= last.end) {
+            let end = ends.entry(group(&h)).or_insert(0);
+            if h.start >= *end {
+                *end = h.end;
                 hits.push(h);
             }
         }
@@ -609,6 +633,11 @@ impl Lexicon {
             }
             let build = |language: Option<&str>| -> Result<Matcher, ResourceError> {
                 let m = Matcher::with_abbreviations(list_in(language))?;
+                let m = if kind == Kind::Threat {
+                    m.overlapping()
+                } else {
+                    m
+                };
                 Ok(match &phrases {
                     Some(p) => m.with_phrases(p.clone()),
                     None => m,

@@ -140,6 +140,35 @@ pub fn near_ict(cues: &Cues, text: &str, start: usize, end: usize, reach: usize)
     cues.ict_topic.is_match(&text[from..to])
 }
 
+/// Words that open the subject of an instrument right after its name ("a legally binding
+/// instrument *on* business and human rights", "… *to end* plastic pollution").
+static SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*,?\s*(?:on|against|concerning|regarding|governing|relating\s+to|in\s+the\s+(?:field|area)\s+of|to\s+(?:end|ban|prohibit|eliminate|combat|regulate)|banning|prohibiting)\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// Whether the proposal named just before `end` is given another subject than ICTs by the
+/// words that follow it ("a legally binding instrument on business and human rights", "binding
+/// rules on international tax cooperation"): the stretch from such an opening word to the end
+/// of the phrase (a comma, a clause end, at most 120 bytes) names no word of the ICT debate.
+fn on_another_subject(cues: &Cues, text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    let Some(opening) = SUBJECT.find(after) else {
+        return false;
+    };
+    let mut to = (opening.end() + 120).min(after.len());
+    while !after.is_char_boundary(to) {
+        to -= 1;
+    }
+    let rest = &after[opening.end()..to];
+    let phrase = rest
+        .find([',', ';', ':', '.', '(', '\n'])
+        .map_or(rest, |i| &rest[..i]);
+    !cues.ict_topic.is_match(phrase)
+}
+
 /// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
 /// `text`. `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG,
 /// the GGE), where every passage is on topic; elsewhere a passage must name ICTs near the
@@ -155,6 +184,11 @@ pub fn find(
     let mut out = Vec::new();
     for &(start, end, concept, implied) in hits {
         if !ict_body && !on_topic(cues, text, start, end) {
+            continue;
+        }
+        // Outside the ICT bodies, the same names serve other debates ("a legally binding
+        // instrument on business and human rights").
+        if !ict_body && on_another_subject(cues, text, end) {
             continue;
         }
         let (s, e) = sentence_around(text, start, end);
@@ -240,7 +274,7 @@ mod tests {
 
     #[test]
     fn only_in_the_ict_debate() {
-        let text = "We call for a legally binding instrument on small arms.";
+        let text = "We call for a legally binding instrument without delay.";
         let label = "legally binding instrument";
         let start = text.find(label).expect("label");
         let hit = [(start, start + label.len(), 0, None)];
@@ -377,5 +411,34 @@ mod tests {
         assert_eq!(stance(plain, label), Some(Stance::Supports));
         let not_needed = "A new treaty on cyberspace is not needed.";
         assert_eq!(stance(not_needed, label), Some(Stance::Opposes));
+    }
+
+    #[test]
+    fn an_instrument_on_another_subject_is_no_stance() {
+        let label = "legally binding instrument";
+        // A speech outside the ICT bodies that also speaks of cyberspace.
+        let outside = |text: &str| {
+            let start = text.find(label).expect("label");
+            find(
+                &cues(),
+                text,
+                &[(start, start + label.len(), 0, None)],
+                false,
+            )
+            .first()
+            .map(|f| f.stance)
+        };
+        let other = "Cyberspace needs care. We support a legally binding instrument on business \
+                     and human rights.";
+        assert_eq!(outside(other), None);
+        let plastics = "Cyberspace needs care. We support a legally binding instrument to end \
+                        plastic pollution.";
+        assert_eq!(outside(plastics), None);
+        let ict = "We support a legally binding instrument on responsible behaviour in cyberspace.";
+        assert_eq!(outside(ict), Some(Stance::Supports));
+        let bare = "On cyberspace, we support a legally binding instrument, negotiated by all.";
+        assert_eq!(outside(bare), Some(Stance::Supports));
+        // At the OEWG every passage is on ICTs.
+        assert_eq!(stance(other, label), Some(Stance::Supports));
     }
 }
