@@ -693,7 +693,8 @@ fn extract_region(
         // words count only near a word of that debate ("militarization" of outer space, or
         // "unilateral coercive measures" of trade, are other harms).
         threats: mentions_where(Kind::Threat, &|s, e| {
-            ict_body || positions::near_ict(&lexicon.cues, text, s, e, positions::THREAT_REACH)
+            (ict_body || positions::near_ict(&lexicon.cues, text, s, e, positions::THREAT_REACH))
+                && !lexicon.cues.threat_denied(text, s, e)
         }),
         principles: mentions(Kind::Principle),
         bodies: mentions(Kind::Body),

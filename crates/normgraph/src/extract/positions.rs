@@ -53,13 +53,14 @@ pub struct Cues {
     negated: Regex,
     negation: Regex,
     denial: Regex,
+    threat_denied: Regex,
     ict_topic: Regex,
 }
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:negated`, `cue:negation`, `cue:denial`, `cue:ictTopic`) out of the cue patterns;
-    /// every one must be there.
+    /// `cue:negated`, `cue:negation`, `cue:denial`, `cue:threatDenied`, `cue:ictTopic`) out of
+    /// the cue patterns; every one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -68,6 +69,7 @@ impl Cues {
             negated: cues.take("negated")?,
             negation: cues.take("negation")?,
             denial: cues.take("denial")?,
+            threat_denied: cues.take("threatDenied")?,
             ict_topic: cues.take("ictTopic")?,
         })
     }
@@ -84,6 +86,22 @@ impl Cues {
     /// Whether `text` reports what others said (`cue:reported`).
     pub fn is_reported(&self, text: &str) -> bool {
         self.reported.is_match(text)
+    }
+
+    /// Whether the words around a threat's mention `start..end` deny that it is one ("encryption
+    /// is not a threat", "poses no danger of disinformation"): `cue:threatDenied`, matched on
+    /// the words right after the mention and right before it.
+    pub fn threat_denied(&self, text: &str, start: usize, end: usize) -> bool {
+        let after = &text[end..];
+        let mut to = after.len().min(NEGATION_REACH + 20);
+        while !after.is_char_boundary(to) {
+            to -= 1;
+        }
+        let before = window_before(text, start, NEGATION_REACH + 20);
+        // Before the mention, only a denial ending where the mention starts counts: the NUL
+        // in front keeps the patterns anchored at the start (`^`) from matching there.
+        let marked = format!("\u{0}{before}\u{0}");
+        self.threat_denied.is_match(&after[..to]) || self.threat_denied.is_match(&marked)
     }
 
     /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
@@ -440,5 +458,42 @@ mod tests {
         assert_eq!(outside(bare), Some(Stance::Supports));
         // At the OEWG every passage is on ICTs.
         assert_eq!(stance(other, label), Some(Stance::Supports));
+    }
+
+    #[test]
+    fn a_threat_denied_is_no_threat() {
+        let cues = cues();
+        let denied = |text: &str, words: &str| {
+            let start = text.find(words).expect("words");
+            cues.threat_denied(text, start, start + words.len())
+        };
+        assert!(denied(
+            "Encryption is not a threat to anyone.",
+            "Encryption"
+        ));
+        assert!(denied(
+            "Social media poses no threat of disinformation here.",
+            "disinformation"
+        ));
+        assert!(denied(
+            "Social media does not pose a threat of disinformation.",
+            "disinformation"
+        ));
+        assert!(denied(
+            "Cyber espionage is not a concern.",
+            "Cyber espionage"
+        ));
+        assert!(!denied(
+            "Disinformation is a threat to us all.",
+            "Disinformation"
+        ));
+        assert!(!denied(
+            "Cyberattacks are not only a threat to banks.",
+            "Cyberattacks"
+        ));
+        assert!(!denied(
+            "Encryption is not a threat, but disinformation is.",
+            "disinformation"
+        ));
     }
 }
