@@ -43,16 +43,24 @@ fn written_resolution() -> impl Strategy<Value = (String, String)> {
                 Just((format!("A/RES/{s}/{n}"), format!("A/RES/{s}/{n}"))),
             ]
         }),
-        (5u32..=30, 0u32..=90).prop_flat_map(|(session, k)| {
-            let n = 100 * (session - 4) + k * 3;
-            // The real session when the number tables know it (a different one is corrected).
-            let r = to_roman(ga_session(n).unwrap_or(session));
-            prop_oneof![
-                Just((format!("resolution {n} ({r})"), format!("A/RES/{n}({r})"))),
-                Just((format!("resolution {n}\n({r})"), format!("A/RES/{n}({r})"))),
-                Just((format!("A/RES/{n} ({r})"), format!("A/RES/{n}({r})"))),
-            ]
-        }),
+        (5u32..=30, 0u32..=90)
+            // Not a number the known numbers of other sessions put outside its session: such a
+            // citation is another body's ("93 (IV)" is UNCTAD's) and is not taken.
+            .prop_filter("a number its session cannot have", |&(session, k)| {
+                let n = 100 * (session - 4) + k * 3;
+                let s = ga_session(n).unwrap_or(session);
+                !NumberTables::embedded().ga_number_outside_session(n, s)
+            })
+            .prop_flat_map(|(session, k)| {
+                let n = 100 * (session - 4) + k * 3;
+                // The real session when the number tables know it (a different one is corrected).
+                let r = to_roman(ga_session(n).unwrap_or(session));
+                prop_oneof![
+                    Just((format!("resolution {n} ({r})"), format!("A/RES/{n}({r})"))),
+                    Just((format!("resolution {n}\n({r})"), format!("A/RES/{n}({r})"))),
+                    Just((format!("A/RES/{n} ({r})"), format!("A/RES/{n}({r})"))),
+                ]
+            }),
         (1u32..=2700, 1946u32..=2025).prop_flat_map(|(n, y)| {
             let y = sc_year(n).unwrap_or(y);
             // With no organ named, an old-style General Assembly number given with the year its

@@ -451,7 +451,17 @@ fn find_ascii(
         let mut at = kw.end();
         let mut first = true;
         let mut list_dated = false;
+        // Whether a number with a session in roman numerals followed and none of the list was
+        // taken: then the mention is another body's ("UNCTAD resolution 93 (IV)") or a
+        // miswritten one ("181 (III)"), and anaphora do not reach past it to an earlier
+        // resolution.
+        let mut sessioned = false;
+        let mut taken = false;
         while let Some(mut d) = designator(text, at) {
+            sessioned |= d
+                .bracket
+                .as_deref()
+                .is_some_and(|b| b.starts_with(|c: char| c.is_ascii_uppercase()));
             let bare = d.number.is_some() && d.bracket.is_none() && d.year.is_none();
             // A bare item after dated ones ("2145 (XXI) and 2248 (S-V) of 1966 and 1967
             // respectively", "1546 (XLIX),\n6.") is a year or a paragraph number.
@@ -479,6 +489,7 @@ fn find_ascii(
                     }
                 }
                 found.push(r.at(start, d.end));
+                taken = true;
             }
             first = false;
             at = d.end;
@@ -500,6 +511,9 @@ fn find_ascii(
                 }
                 _ => break,
             }
+        }
+        if sessioned && !taken {
+            rejected.push(kw.start());
         }
     }
     // Symbols standing alone (not already inside a keyword citation).
@@ -803,6 +817,12 @@ fn resolve(d: &Designator, hint: Option<Organ>, ctx: &Context<'_>) -> Option<Res
         // cannot be session S's: such a citation is another organ's (ECOSOC numbers its
         // resolutions the same way, e.g. "482 (XVI)").
         if special.is_none() && session <= 30 && num < 100 * session.saturating_sub(4) {
+            return None;
+        }
+        // Nor can a number that the known numbers of other sessions put outside session S
+        // ("93 (IV)", "27 (II)": UNCTAD's; "181 (III)": the partition resolution miswritten).
+        if special.is_none() && session <= 30 && ctx.tables.ga_number_outside_session(num, session)
+        {
             return None;
         }
         // From session 31 on, the General Assembly numbers its resolutions "31/91".
@@ -1246,6 +1266,20 @@ mod tests {
         ] {
             assert!(ids(text).is_empty(), "{text}: {:?}", ids(text));
         }
+    }
+
+    #[test]
+    fn another_bodys_numbers_are_not_taken_nor_reached_past() {
+        let text = "Resolution 2626 (XXV) set the Strategy. The integrated programme of \
+                    UNCTAD resolution 93 (IV) is stalled. That resolution must be implemented.";
+        let found: Vec<String> = ids(text).into_iter().map(|c| c.1).collect();
+        assert_eq!(found, vec!["A/RES/2626(XXV)".to_owned()], "{found:?}");
+        // 181 (II) is the partition resolution: "181 (III)" cannot be the Assembly's.
+        assert!(ids("We recall resolution 181 (III).").is_empty());
+        assert_eq!(
+            one("We recall resolution 181 (II)."),
+            ("resolution 181 (II)".to_owned(), "A/RES/181(II)".to_owned())
+        );
     }
 
     #[test]

@@ -239,7 +239,9 @@ impl Matcher {
     /// Lets matches of different concepts overlap: each concept's matches are made
     /// non-overlapping on their own, so one phrase may name two concepts ("criminal attacks" is
     /// an attack and a crime; "hacker attacks on banks", an attack on critical infrastructure).
-    /// Used for the threat categories, which are not exclusive.
+    /// Used for the threat categories, which are not exclusive. A loose match (a pattern with
+    /// gaps) still gives way to an overlapping tight one of any concept ("abuse of emerging
+    /// technologies", a label, over the gap pattern of malicious use of ICTs).
     pub fn overlapping(mut self) -> Self {
         self.overlapping = true;
         self
@@ -263,15 +265,17 @@ impl Matcher {
             .map(|&i| &self.concepts[i])
     }
 
-    /// All whole-word, non-overlapping matches in `text`, left to right.
+    /// All whole-word matches in `text`, left to right, non-overlapping (for an
+    /// [`Matcher::overlapping`] matcher, non-overlapping within each concept).
     pub fn find_all(&self, text: &str) -> Vec<Hit> {
         self.find_in(text, 0, text.len())
     }
 
     /// Matches within `text[from..to]` (offsets relative to `text`): literal labels and word
-    /// patterns, non-overlapping. A match overlapping another sense of its concept's words
-    /// (`ng:otherSense`) is dropped; a loose match (a pattern with gaps) gives way to a tight
-    /// one it overlaps; then the earliest start wins, and of those the longest.
+    /// patterns, non-overlapping (for an [`Matcher::overlapping`] matcher, within each
+    /// concept). A match overlapping another sense of its concept's words (`ng:otherSense`) is
+    /// dropped; a loose match (a pattern with gaps) gives way to a tight one of any concept it
+    /// overlaps; then the earliest start wins, and of those the longest.
     pub fn find_in(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
         if self.phrases.is_empty() {
             return self.literal_in(text, from, to);

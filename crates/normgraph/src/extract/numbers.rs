@@ -181,6 +181,16 @@ impl NumberTables {
         self.ga_sessions.value(number).filter(|&s| s > 1)
     }
 
+    /// Whether old-style General Assembly resolution `number` cannot be of regular session
+    /// `session`: the numbers run on from session to session, so it cannot be when a number
+    /// known to be of an earlier session is as high, or one of a later session as low ("93
+    /// (IV)" is UNCTAD's: 110 is of session II). Session I's numbers count here.
+    pub fn ga_number_outside_session(&self, number: u32, session: u32) -> bool {
+        self.ga_sessions.ranges().iter().any(|&(first, last, s)| {
+            (s < session && last >= number) || (s > session && first <= number)
+        })
+    }
+
     /// The year regular session `session` of the General Assembly opened.
     pub fn session_year(&self, session: u32) -> Option<u32> {
         self.session_years
@@ -261,6 +271,17 @@ mod tests {
         assert_eq!(NumberTables::embedded().ga_session(4000), None);
         assert!(!NumberTables::embedded().sc_exists_by(2832, 1990));
         assert!(NumberTables::embedded().sc_exists_by(242, 1990));
+    }
+
+    #[test]
+    fn numbers_run_on_from_session_to_session() {
+        let t = NumberTables::embedded();
+        // 181 (II) and 110 (II) are known: 93 cannot be of session IV, nor 181 of session III.
+        assert!(t.ga_number_outside_session(93, 4));
+        assert!(t.ga_number_outside_session(181, 3));
+        assert!(!t.ga_number_outside_session(181, 2));
+        assert!(!t.ga_number_outside_session(2625, 25));
+        assert!(t.ga_number_outside_session(2625, 20));
     }
 
     #[test]

@@ -10,10 +10,13 @@
 //! nearest to the label decides. A label without a cue in its clause is no stance, and neither is
 //! a clause reporting others' positions ("some delegations called for …"). The proposals
 //! are those of the debate on ICT security: outside its bodies (OEWG, GGE), a passage counts only
-//! when ICTs are named near the proposal.
+//! when ICTs are named near the proposal, and a proposal given another subject right after its
+//! name ("a legally binding instrument on business and human rights") is not this debate's. A
+//! denial shortly before the name, in the same clause ("we do not believe that a new treaty …
+//! is needed"), turns a support cue after it into opposition.
 
 use super::cues::CuePatterns;
-use super::text::{sentence_around, window_before};
+use super::text::{sentence_around, window_after, window_before};
 use crate::error::ResourceError;
 use regex::Regex;
 
@@ -92,16 +95,12 @@ impl Cues {
     /// is not a threat", "poses no danger of disinformation"): `cue:threatDenied`, matched on
     /// the words right after the mention and right before it.
     pub fn threat_denied(&self, text: &str, start: usize, end: usize) -> bool {
-        let after = &text[end..];
-        let mut to = after.len().min(NEGATION_REACH + 20);
-        while !after.is_char_boundary(to) {
-            to -= 1;
-        }
+        let after = window_after(text, end, NEGATION_REACH + 40);
         let before = window_before(text, start, NEGATION_REACH + 20);
         // Before the mention, only a denial ending where the mention starts counts: the NUL
         // in front keeps the patterns anchored at the start (`^`) from matching there.
         let marked = format!("\u{0}{before}\u{0}");
-        self.threat_denied.is_match(&after[..to]) || self.threat_denied.is_match(&marked)
+        self.threat_denied.is_match(after) || self.threat_denied.is_match(&marked)
     }
 
     /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
@@ -131,6 +130,15 @@ impl Stance {
 /// How far before a support cue (bytes) a negation may govern it.
 const NEGATION_REACH: usize = 40;
 
+/// How far before a proposal's name (bytes) a denial may govern the cues after it.
+const DENIAL_REACH: usize = 60;
+
+/// Words that begin a new clause inside a sentence: a denial before them does not reach past.
+static NEW_CLAUSE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(?:and|but|therefore|while|whereas|which|so|yet)\b|[—–]|\s-\s")
+        .expect("a valid pattern")
+});
+
 /// How far (bytes, either side) a proposal's name may stand from a word of the ICT debate.
 const TOPIC_REACH: usize = 1500;
 
@@ -147,14 +155,8 @@ fn on_topic(cues: &Cues, text: &str, start: usize, end: usize) -> bool {
 /// Whether a word of the ICT debate (`cue:ictTopic`) stands within `reach` bytes of
 /// `start..end` (or inside it).
 pub fn near_ict(cues: &Cues, text: &str, start: usize, end: usize, reach: usize) -> bool {
-    let mut from = start.saturating_sub(reach);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (end + reach).min(text.len());
-    while !text.is_char_boundary(to) {
-        to += 1;
-    }
+    let from = start - window_before(text, start, reach).len();
+    let to = end + window_after(text, end, reach).len();
     cues.ict_topic.is_match(&text[from..to])
 }
 
@@ -171,21 +173,27 @@ static SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
 /// words that follow it ("a legally binding instrument on business and human rights", "binding
 /// rules on international tax cooperation"): the stretch from such an opening word to the end
 /// of the phrase (a comma, a clause end, at most 120 bytes) names no word of the ICT debate.
-fn on_another_subject(cues: &Cues, text: &str, end: usize) -> bool {
-    let after = &text[end..];
-    let Some(opening) = SUBJECT.find(after) else {
+fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool {
+    // A name that itself says ICTs ("Programme of Action on ICTs") keeps its subject.
+    if cues.ict_topic.is_match(&text[start..end]) {
+        return false;
+    }
+    let Some(opening) = SUBJECT.find(window_after(text, end, 40)) else {
         return false;
     };
-    let mut to = (opening.end() + 120).min(after.len());
-    while !after.is_char_boundary(to) {
-        to -= 1;
-    }
-    let rest = &after[opening.end()..to];
+    let rest = window_after(text, end + opening.end(), 120);
     let phrase = rest
         .find([',', ';', ':', '.', '(', '\n'])
         .map_or(rest, |i| &rest[..i]);
-    !cues.ict_topic.is_match(phrase)
+    // "on this issue", "on the matter": the subject is the one already under discussion.
+    !cues.ict_topic.is_match(phrase) && !BACK_REFERENCE.is_match(phrase)
 }
+
+/// A subject that refers back to the one under discussion.
+static BACK_REFERENCE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:this|that|these|the|such)\s+(?:issue|issues|matter|matters|subject|question|topic|basis|area|field)\b")
+        .expect("a valid pattern")
+});
 
 /// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
 /// `text`. `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG,
@@ -206,7 +214,7 @@ pub fn find(
         }
         // Outside the ICT bodies, the same names serve other debates ("a legally binding
         // instrument on business and human rights").
-        if !ict_body && on_another_subject(cues, text, end) {
+        if !ict_body && on_another_subject(cues, text, start, end) {
             continue;
         }
         let (s, e) = sentence_around(text, start, end);
@@ -232,9 +240,17 @@ pub fn find(
         };
         // A support cue under a negation ("not convinced of the need for", "do not currently
         // support") is opposition: an opposition cue ending just before it governs it.
-        // A denial opening the clause before the label ("we do not believe that a treaty …
-        // is needed") governs a support cue after the label as well.
-        let denied = cues.denial.is_match(&text[clause_start..start]);
+        // A denial shortly before the label ("we do not believe that a treaty … is needed")
+        // governs a support cue after the label as well, unless a new clause begins between
+        // them ("we do not believe that norms suffice, and a treaty is therefore necessary").
+        let denied = cues
+            .denial
+            .find_iter(&text[clause_start..start])
+            .last()
+            .is_some_and(|m| {
+                let between = &text[clause_start + m.end()..start];
+                between.len() <= DENIAL_REACH && !NEW_CLAUSE.is_match(between)
+            });
         let negated = |(cs, _): (usize, usize)| {
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
             cues.oppose.is_match(before) || cues.negated.is_match(before) || (denied && cs >= end)
@@ -429,6 +445,14 @@ mod tests {
         assert_eq!(stance(plain, label), Some(Stance::Supports));
         let not_needed = "A new treaty on cyberspace is not needed.";
         assert_eq!(stance(not_needed, label), Some(Stance::Opposes));
+        // A new clause between the denial and the name: the denial does not reach it.
+        let lbi = "legally binding instrument";
+        let turned = "We do not believe that voluntary norms are sufficient, and a legally \
+                      binding instrument is therefore necessary.";
+        assert_eq!(stance(turned, lbi), Some(Stance::Supports));
+        let far = "We do not think, after years of talks in many rooms and many formats with \
+                   many partners, that a legally binding instrument is needed.";
+        assert_eq!(stance(far, lbi), Some(Stance::Supports));
     }
 
     #[test]
@@ -458,6 +482,9 @@ mod tests {
         assert_eq!(outside(bare), Some(Stance::Supports));
         // At the OEWG every passage is on ICTs.
         assert_eq!(stance(other, label), Some(Stance::Supports));
+        // A subject that refers back to the one under discussion keeps it.
+        let back = "Cyberspace needs care. We support a legally binding instrument on this issue.";
+        assert_eq!(outside(back), Some(Stance::Supports));
     }
 
     #[test]
@@ -495,5 +522,27 @@ mod tests {
             "Encryption is not a threat, but disinformation is.",
             "disinformation"
         ));
+        // Not denials: a threat no State can face alone, one that is now a reality, one that
+        // concerns more than some, another subject in the clause.
+        for (text, words) in [
+            (
+                "Cybercrime is not a threat that any State can face alone.",
+                "Cybercrime",
+            ),
+            (
+                "Ransomware is no longer a risk but a reality.",
+                "Ransomware",
+            ),
+            (
+                "Disinformation is not a concern for developed countries alone.",
+                "Disinformation",
+            ),
+            (
+                "We name ransomware, and encryption is not a threat.",
+                "ransomware",
+            ),
+        ] {
+            assert!(!denied(text, words), "{text}");
+        }
     }
 }

@@ -288,6 +288,15 @@ fn starts_list_item(rest: &str) -> bool {
     )
 }
 
+/// The text after byte `start`, at most `max` bytes of it, ending on a character boundary.
+pub fn window_after(text: &str, start: usize, max: usize) -> &str {
+    let mut end = (start + max).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end]
+}
+
 /// The text before byte `end`, at most `max` bytes of it, starting on a character boundary.
 pub fn window_before(text: &str, end: usize, max: usize) -> &str {
     let mut start = end.saturating_sub(max);

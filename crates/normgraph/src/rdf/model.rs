@@ -425,11 +425,18 @@ pub fn for_each_quad(ex: &Extraction, sink: &mut dyn FnMut(Quad)) {
         ),
     ];
     for (list, path, class, link, has, direct) in mentions {
+        // Spans already given a node: a second concept on the same span (threat categories
+        // may share a phrase) gets its own node, named after the concept, so that each
+        // mention keeps one `ng:threatCategory`.
+        let mut spans = std::collections::HashSet::new();
         for m in list {
-            let node = iri(&format!(
-                "{}/{path}/{}-{}",
-                ex.statement, m.span.start, m.span.end
-            ));
+            let base = format!("{}/{path}/{}-{}", ex.statement, m.span.start, m.span.end);
+            let node = if spans.insert((m.span.start, m.span.end)) {
+                iri(&base)
+            } else {
+                let local = m.concept.rsplit('/').next().unwrap_or("concept");
+                iri(&format!("{base}/{local}"))
+            };
             let concept = iri(&m.concept);
             let e = b.evidence(&s, &m.span);
             b.a(&node, ng(class));
