@@ -545,4 +545,15 @@ mod tests {
             assert!(!denied(text, words), "{text}");
         }
     }
+
+    #[test]
+    fn calls_to_establish_are_support() {
+        let label = "international legal framework";
+        let text = "I consider it important to establish an international legal framework.";
+        assert_eq!(stance(text, label), Some(Stance::Supports));
+        let text = "We should create an international legal framework.";
+        assert_eq!(stance(text, label), Some(Stance::Supports));
+        let text = "An international legal framework exists.";
+        assert_eq!(stance(text, label), None);
+    }
 }
