@@ -334,6 +334,7 @@ fn viewer_renders_every_node_in_headless_chromium() {
     assert!(panel.contains("Neighbours (11)"), "{panel:.3000}");
     // A screenshot for people (kept in target/ for looking at after the test).
     let shot = root().join("target/viewer-citation.png");
+    std::fs::create_dir_all(root().join("target")).expect("target folder");
     chromium(
         &[
             "--window-size=1400,900",

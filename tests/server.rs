@@ -1134,6 +1134,7 @@ fn query_page_runs_a_curated_query_in_headless_chromium() {
     assert!(dom.contains(r#"data-errors="0""#), "{dom:.3000}");
     assert!(dom.contains("Iran (Islamic Republic of)"));
     let shot = root().join("target/endpoint-page.png");
+    std::fs::create_dir_all(root().join("target")).expect("target folder");
     chromium(
         &[
             "--window-size=1400,900",
