@@ -1,7 +1,7 @@
 //! Statement metadata read from the text's header: delegation, speaker, date, venue, meeting,
 //! title. A manifest row (see [`crate::source::manifest`]) overrides whatever is read here.
 
-use super::text::clean;
+use super::text::{clean, window_after, window_before};
 use crate::extract::lexicon::{Kind, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -94,19 +94,15 @@ pub struct TextMetadata {
 
 /// Reads metadata from the header of `text`.
 pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
-    let mut end = text.len().min(HEADER);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let header = &text[..end];
+    let header = window_after(text, 0, HEADER);
     let mut meta = TextMetadata {
         ..TextMetadata::default()
     };
     // The date, venue and body are read from the heading lines only: a date or body named in
     // running text is usually a cited resolution's or another meeting's.
-    let head_end = head_end(text, end);
+    let head_end = head_end(text, header.len());
     let head = &text[..head_end];
-    meta.date = date(head).or_else(|| date(tail(text, 400)));
+    meta.date = date(head).or_else(|| date(window_before(text, text.len(), 400)));
     meta.venue = VENUE
         .captures(head)
         .map(|c| c["v"].trim().to_owned())
@@ -120,9 +116,7 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
             let m = lexicon.matcher(kind);
             m.find_in(text, 0, head_end)
                 .into_iter()
-                .filter(|h| {
-                    DELEGATION_CUE.is_match(super::text::window_before(header, h.start, 120))
-                })
+                .filter(|h| DELEGATION_CUE.is_match(window_before(header, h.start, 120)))
                 .map(move |h| (h.start, m.concepts()[h.concept].iri.clone()))
         })
         .min()
@@ -201,14 +195,6 @@ fn head_end(text: &str, end: usize) -> usize {
         .into_iter()
         .find(|b| b.end - b.start > 300)
         .map_or(end, |b| b.start)
-}
-
-fn tail(text: &str, n: usize) -> &str {
-    let mut start = text.len().saturating_sub(n);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..]
 }
 
 fn month(name: &str) -> u32 {

@@ -25,6 +25,7 @@
 //! Secretariat, UNIDIR and other non-State speakers keep their role and no delegation. A
 //! document with fewer than two headings is one statement, as before.
 
+use super::text::window_after;
 use crate::extract::lexicon::{Kind, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -82,11 +83,7 @@ const OPENING_REACH: usize = 400;
 /// else's statement ("the statement delivered on behalf of the African Group"): that is an
 /// alignment.
 pub fn opening_delegation(body: &str, lexicon: &Lexicon) -> Option<String> {
-    let mut end = body.len().min(OPENING_REACH);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let opening = &body[..end];
+    let opening = window_after(body, 0, OPENING_REACH);
     for m in ON_BEHALF_OF.find_iter(opening) {
         let sentence_start = opening[..m.start()]
             .rfind(['.', '!', '?', '\n'])
@@ -104,10 +101,7 @@ pub fn opening_delegation(body: &str, lexicon: &Lexicon) -> Option<String> {
         {
             continue;
         }
-        let mut to = (m.end() + 120).min(body.len());
-        while !body.is_char_boundary(to) {
-            to -= 1;
-        }
+        let to = m.end() + window_after(body, m.end(), 120).len();
         for kind in [Kind::Group, Kind::State] {
             let matcher = lexicon.matcher(kind);
             let hit = matcher
