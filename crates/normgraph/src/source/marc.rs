@@ -13,7 +13,7 @@
 
 use crate::error::{CatalogueError, Location};
 use crate::source::file::line_column;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesStart, BytesText, Event};
 use quick_xml::Reader;
 use std::path::Path;
 
@@ -126,6 +126,28 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Text where only elements may stand (`t`, just read): an error at its start.
+    fn stray_text(&self, t: &BytesText<'_>, message: &str) -> CatalogueError {
+        let at = self.reader.buffer_position() as usize - t.len();
+        self.syntax(at, message)
+    }
+
+    /// An element (`e`, just read; `empty` when it was `<e/>`) where `parent` holds only
+    /// `allowed`.
+    fn unexpected(
+        &self,
+        e: &BytesStart<'_>,
+        empty: bool,
+        parent: &str,
+        allowed: &str,
+    ) -> CatalogueError {
+        let at = self.start_of(e, empty);
+        self.syntax(
+            at,
+            format!("<{}> inside <{parent}> (only <{allowed}>)", name(e)),
+        )
+    }
+
     /// The start of the element just read (`e`), as a byte offset.
     fn start_of(&self, e: &BytesStart<'_>, empty: bool) -> usize {
         let end = self.reader.buffer_position() as usize;
@@ -177,8 +199,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Event::Text(t) if !is_blank(&t) => {
-                    let at = self.reader.buffer_position() as usize - t.len();
-                    return Err(self.syntax(at, "text outside the root element"));
+                    return Err(self.stray_text(&t, "text outside the root element"));
                 }
                 Event::Eof => break,
                 _ => {}
@@ -238,22 +259,13 @@ impl<'a> Parser<'a> {
                     });
                 }
                 Event::Start(e) => {
-                    let at = self.start_of(&e, false);
-                    return Err(self.syntax(
-                        at,
-                        format!("<{}> inside <collection> (only <record>)", name(&e)),
-                    ));
+                    return Err(self.unexpected(&e, false, "collection", "record"));
                 }
                 Event::Empty(e) => {
-                    let at = self.start_of(&e, true);
-                    return Err(self.syntax(
-                        at,
-                        format!("<{}> inside <collection> (only <record>)", name(&e)),
-                    ));
+                    return Err(self.unexpected(&e, true, "collection", "record"));
                 }
                 Event::Text(t) if !is_blank(&t) => {
-                    let at = self.reader.buffer_position() as usize - t.len();
-                    return Err(self.syntax(at, "text between records"));
+                    return Err(self.stray_text(&t, "text between records"));
                 }
                 Event::End(_) => return Ok(()),
                 Event::Eof => {
@@ -318,8 +330,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Event::Text(t) if !is_blank(&t) => {
-                    let at = self.reader.buffer_position() as usize - t.len();
-                    return Err(self.syntax(at, "text directly inside <record>"));
+                    return Err(self.stray_text(&t, "text directly inside <record>"));
                 }
                 Event::End(_) => return Ok(record),
                 Event::Eof => {
@@ -352,22 +363,13 @@ impl<'a> Parser<'a> {
                     field.subfields.push((code, String::new()));
                 }
                 Event::Start(s) => {
-                    let at = self.start_of(&s, false);
-                    return Err(self.syntax(
-                        at,
-                        format!("<{}> inside <datafield> (only <subfield>)", name(&s)),
-                    ));
+                    return Err(self.unexpected(&s, false, "datafield", "subfield"));
                 }
                 Event::Empty(s) => {
-                    let at = self.start_of(&s, true);
-                    return Err(self.syntax(
-                        at,
-                        format!("<{}> inside <datafield> (only <subfield>)", name(&s)),
-                    ));
+                    return Err(self.unexpected(&s, true, "datafield", "subfield"));
                 }
                 Event::Text(t) if !is_blank(&t) => {
-                    let at = self.reader.buffer_position() as usize - t.len();
-                    return Err(self.syntax(at, "text directly inside <datafield>"));
+                    return Err(self.stray_text(&t, "text directly inside <datafield>"));
                 }
                 Event::End(_) => return Ok(field),
                 Event::Eof => {
@@ -469,7 +471,7 @@ impl<'a> Parser<'a> {
 }
 
 /// Whether a text event is only white space (between elements).
-fn is_blank(t: &quick_xml::events::BytesText<'_>) -> bool {
+fn is_blank(t: &BytesText<'_>) -> bool {
     t.iter().all(u8::is_ascii_whitespace)
 }
 
