@@ -47,7 +47,8 @@ pub struct FoundStance {
 
 /// The cue patterns positions are judged by, read from `data/cues/positions.ttl` (resources
 /// of type `ng:CuePattern` with an `ng:pattern`): words of opposition and of support, reported
-/// positions, a negation right before a support cue, and the words of the ICT debate.
+/// positions, negations and denials and where a clause begins, the words that give a proposal
+/// another subject, denied threats, and the words of the ICT debate.
 #[derive(Debug, Clone)]
 pub struct Cues {
     oppose: Regex,
@@ -56,14 +57,18 @@ pub struct Cues {
     negated: Regex,
     negation: Regex,
     denial: Regex,
+    new_clause: Regex,
+    subject_opening: Regex,
+    back_reference: Regex,
     threat_denied: Regex,
     ict_topic: Regex,
 }
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:negated`, `cue:negation`, `cue:denial`, `cue:threatDenied`, `cue:ictTopic`) out of
-    /// the cue patterns; every one must be there.
+    /// `cue:negated`, `cue:negation`, `cue:denial`, `cue:newClause`, `cue:subjectOpening`,
+    /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`) out of the cue patterns; every
+    /// one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -72,6 +77,9 @@ impl Cues {
             negated: cues.take("negated")?,
             negation: cues.take("negation")?,
             denial: cues.take("denial")?,
+            new_clause: cues.take("newClause")?,
+            subject_opening: cues.take("subjectOpening")?,
+            back_reference: cues.take("backReference")?,
             threat_denied: cues.take("threatDenied")?,
             ict_topic: cues.take("ictTopic")?,
         })
@@ -133,12 +141,6 @@ const NEGATION_REACH: usize = 40;
 /// How far before a proposal's name (bytes) a denial may govern the cues after it.
 const DENIAL_REACH: usize = 60;
 
-/// Words that begin a new clause inside a sentence: a denial before them does not reach past.
-static NEW_CLAUSE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i),\s*(?:and|but|therefore|while|whereas|which|so|yet)\b|[—–]|\s-\s")
-        .expect("a valid pattern")
-});
-
 /// How far (bytes, either side) a proposal's name may stand from a word of the ICT debate.
 const TOPIC_REACH: usize = 1500;
 
@@ -160,15 +162,6 @@ pub fn near_ict(cues: &Cues, text: &str, start: usize, end: usize, reach: usize)
     cues.ict_topic.is_match(&text[from..to])
 }
 
-/// Words that open the subject of an instrument right after its name ("a legally binding
-/// instrument *on* business and human rights", "… *to end* plastic pollution").
-static SUBJECT: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*,?\s*(?:on|against|concerning|regarding|governing|relating\s+to|in\s+the\s+(?:field|area)\s+of|to\s+(?:end|ban|prohibit|eliminate|combat|regulate)|banning|prohibiting)\b",
-    )
-    .expect("a valid pattern")
-});
-
 /// Whether the proposal named just before `end` is given another subject than ICTs by the
 /// words that follow it ("a legally binding instrument on business and human rights", "binding
 /// rules on international tax cooperation"): the stretch from such an opening word to the end
@@ -178,7 +171,7 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
     if cues.ict_topic.is_match(&text[start..end]) {
         return false;
     }
-    let Some(opening) = SUBJECT.find(window_after(text, end, 40)) else {
+    let Some(opening) = cues.subject_opening.find(window_after(text, end, 40)) else {
         return false;
     };
     let rest = window_after(text, end + opening.end(), 120);
@@ -186,14 +179,8 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
         .find([',', ';', ':', '.', '(', '\n'])
         .map_or(rest, |i| &rest[..i]);
     // "on this issue", "on the matter": the subject is the one already under discussion.
-    !cues.ict_topic.is_match(phrase) && !BACK_REFERENCE.is_match(phrase)
+    !cues.ict_topic.is_match(phrase) && !cues.back_reference.is_match(phrase)
 }
-
-/// A subject that refers back to the one under discussion.
-static BACK_REFERENCE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:this|that|these|the|such)\s+(?:issue|issues|matter|matters|subject|question|topic|basis|area|field)\b")
-        .expect("a valid pattern")
-});
 
 /// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
 /// `text`. `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG,
@@ -249,7 +236,7 @@ pub fn find(
             .last()
             .is_some_and(|m| {
                 let between = &text[clause_start + m.end()..start];
-                between.len() <= DENIAL_REACH && !NEW_CLAUSE.is_match(between)
+                between.len() <= DENIAL_REACH && !cues.new_clause.is_match(between)
             });
         let negated = |(cs, _): (usize, usize)| {
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
