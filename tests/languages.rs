@@ -116,7 +116,7 @@ fn query_and_viewer_labels_follow_lang_with_english_fallback() {
             "rançongiciels"
         ])
     );
-    // No threat has a Russian label yet: English, one row each (no duplicates).
+    // None of these threats has a Russian preferred label: English, one row each (no duplicates).
     assert_eq!(threats(&["--lang", "ru"]), threats(&[]));
     let run = crate::util::normgraph(
         &store,
@@ -155,4 +155,92 @@ fn query_and_viewer_labels_follow_lang_with_english_fallback() {
         let text = std::fs::read_to_string(&out).expect("graphml");
         assert!(text.contains(label), "{lang}: {label} not in the export");
     }
+}
+
+/// The delegation (ISO code) and language extracted from `file`.
+fn delegation(file: &str) -> (String, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(file);
+    let run = ok(
+        &dir.path().join("store"),
+        dir.path(),
+        &["extract", "--format", "json", path.to_str().expect("utf8")],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let ex = json.as_array().and_then(|a| a.first()).unwrap_or(&json);
+    (
+        ex["language"].as_str().unwrap_or("").to_owned(),
+        ex["delegation"]["code"].as_str().unwrap_or("").to_owned(),
+    )
+}
+
+/// A heading in each of the five other languages names the delegation by its UN name in that
+/// language; the other States the text names (France, Mexico, Colombia, Peru) are not taken.
+#[test]
+fn the_delegation_is_read_from_a_heading_in_each_un_language() {
+    for (file, language, code) in [
+        ("languages/delegations/fr.txt", "fr", "IRN"),
+        ("languages/delegations/es.txt", "es", "BOL"),
+        ("languages/delegations/ru.txt", "ru", "RUS"),
+        ("languages/delegations/ar.txt", "ar", "EGY"),
+        ("languages/delegations/zh.txt", "zh", "CHN"),
+    ] {
+        assert_eq!(
+            delegation(file),
+            (language.to_owned(), code.to_owned()),
+            "{file}"
+        );
+    }
+}
+
+/// A State named in a French text without a heading's words is not its delegation.
+#[test]
+fn a_state_merely_named_in_french_is_not_the_delegation() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("named.txt");
+    std::fs::write(
+        &path,
+        "Monsieur le Président,\n\nLa France et le Mexique ont présenté des propositions. \
+         Ma délégation rappelle le principe de la non-intervention et l'égalité souveraine des \
+         États, et elle examinera ces textes avec attention.\n",
+    )
+    .expect("write");
+    let run = ok(
+        &dir.path().join("store"),
+        dir.path(),
+        &["extract", "--format", "json", path.to_str().expect("utf8")],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let ex = json.as_array().and_then(|a| a.first()).unwrap_or(&json);
+    assert_eq!(ex["language"], "fr");
+    assert!(ex["delegation"].is_null(), "{}", ex["delegation"]);
+}
+
+/// States are shown by their names in the language asked for, one row per statement.
+#[test]
+fn delegations_are_shown_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let cwd = dir.path();
+    let fr = fixture("languages/delegations/fr.txt");
+    ok(&store, cwd, &["ingest", "-q", fr.to_str().expect("utf8")]);
+    let delegations = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["query", "--format", "json"];
+        args.extend_from_slice(extra);
+        args.push("statements");
+        let json: serde_json::Value =
+            serde_json::from_str(&ok(&store, cwd, &args).stdout).expect("json");
+        json["results"]["bindings"]
+            .as_array()
+            .expect("bindings")
+            .iter()
+            .map(|b| b["delegation"]["value"].as_str().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert_eq!(delegations(&[]), ["Iran (Islamic Republic of)"]);
+    assert_eq!(
+        delegations(&["--lang", "fr"]),
+        ["Iran (République islamique d’)"]
+    );
+    assert_eq!(delegations(&["--lang", "zh"]), ["伊朗伊斯兰共和国"]);
 }

@@ -26,6 +26,7 @@ pub mod speakers;
 pub mod text;
 
 use crate::extract::lexicon::{Concept, Kind, Lexicon};
+use crate::extract::text::window_after;
 use crate::rdf::vocab;
 use crate::source::manifest::ManifestRow;
 use crate::source::reader::{CharIndex, Document};
@@ -282,6 +283,10 @@ pub struct UnknownDelegation {
 }
 
 /// Fragments of the IRIs of the bodies of the ICT debate (`…/body/oewg-2021-2025`, `…/body/gge`).
+/// How much of a document's beginning is read to tell its language for its header and turn
+/// headings (each statement's own language is then told from all of its text).
+const LANGUAGE_WINDOW: usize = 20_000;
+
 const ICT_BODIES: [&str; 2] = ["/body/oewg", "/body/gge"];
 
 struct Spanner<'a> {
@@ -343,16 +348,29 @@ pub fn extract(
     row: Option<&ManifestRow>,
 ) -> Result<Extraction, UnknownDelegation> {
     let row = effective_row(doc, row);
-    let meta = metadata::read(&doc.text[doc.body..], lexicon);
+    let text = &doc.text[doc.body..];
+    let language = declared_language(row.as_ref())
+        .map(str::to_owned)
+        .or_else(|| language::detect(text).map(str::to_owned));
+    let meta = metadata::read(text, lexicon, language.as_deref());
     extract_region(
         doc,
         lexicon,
         row.as_ref(),
         doc.body..doc.text.len(),
         doc.slug(),
-        meta,
-        None,
+        Region {
+            meta,
+            turn: None,
+            language,
+        },
     )
+}
+
+/// The language the manifest row or front matter gives, if any.
+fn declared_language(row: Option<&ManifestRow>) -> Option<&str> {
+    row.and_then(|r| r.language.as_deref())
+        .filter(|l| !l.is_empty())
 }
 
 /// The metadata that overrides what the text says: the document's front matter, with the
@@ -376,7 +394,11 @@ pub fn extract_all(
     lexicon: &Lexicon,
     row: Option<&ManifestRow>,
 ) -> Result<Vec<Extraction>, UnknownDelegation> {
-    let turns: Vec<speakers::Turn> = speakers::turns(&doc.text[doc.body..], lexicon)
+    let text = &doc.text[doc.body..];
+    let declared = effective_row(doc, row);
+    let language = declared_language(declared.as_ref())
+        .or_else(|| language::detect(window_after(text, 0, LANGUAGE_WINDOW)));
+    let turns: Vec<speakers::Turn> = speakers::turns(text, lexicon, language)
         .into_iter()
         .map(|mut t| {
             t.start += doc.body;
@@ -390,7 +412,7 @@ pub fn extract_all(
     }
     let row = effective_row(doc, row);
     let row = row.as_ref();
-    let header = metadata::read(&doc.text[doc.body..turns[0].start], lexicon);
+    let header = metadata::read(&doc.text[doc.body..turns[0].start], lexicon, language);
     let slug = doc.slug();
     let mut out = Vec::new();
     for (i, turn) in turns.iter().enumerate().filter(|(_, t)| !t.presiding) {
@@ -400,7 +422,11 @@ pub fn extract_all(
         meta.delegation = turn.delegation.clone().or_else(|| {
             (turn.role.is_none() && !turn.presiding)
                 .then(|| {
-                    speakers::opening_delegation(&doc.text[turn.body_start..turn.end], lexicon)
+                    speakers::opening_delegation(
+                        &doc.text[turn.body_start..turn.end],
+                        lexicon,
+                        language,
+                    )
                 })
                 .flatten()
         });
@@ -416,24 +442,41 @@ pub fn extract_all(
             row,
             turn.body_start..turn.end,
             format!("{slug}/turn/{:02}", i + 1),
-            meta,
-            Some(turn),
+            Region {
+                meta,
+                turn: Some(turn),
+                language: None,
+            },
         )?);
     }
     Ok(out)
 }
 
-/// Extracts the statement in `doc.text[range]`, with metadata `meta` read from the text (a
-/// manifest row overrides it; for a turn of a record, not its delegation or speaker).
+/// What is already known of a region before its extraction.
+struct Region<'a> {
+    /// Metadata read from the text (a manifest row overrides it; for a turn of a record, not
+    /// its delegation or speaker).
+    meta: metadata::TextMetadata,
+    /// The turn of a record the region is, if it is one.
+    turn: Option<&'a speakers::Turn>,
+    /// The region's language, when already told (else the manifest row's, else detected).
+    language: Option<String>,
+}
+
+/// Extracts the statement in `doc.text[range]`.
 fn extract_region(
     doc: &Document,
     lexicon: &Lexicon,
     row: Option<&ManifestRow>,
     range: std::ops::Range<usize>,
     slug: String,
-    meta: metadata::TextMetadata,
-    turn: Option<&speakers::Turn>,
+    region: Region<'_>,
 ) -> Result<Extraction, UnknownDelegation> {
+    let Region {
+        meta,
+        turn,
+        language: told,
+    } = region;
     let text = &doc.text[range.clone()];
     let sp = Spanner {
         text,
@@ -514,7 +557,7 @@ fn extract_region(
         pick(&row.source_url, &mut source_url);
     }
     if language.is_none() {
-        language = language::detect(text).map(str::to_owned);
+        language = told.or_else(|| language::detect(text).map(str::to_owned));
     }
 
     let year = ex_meta
@@ -647,7 +690,7 @@ fn extract_region(
         })
         .collect();
 
-    let alignments = alignment::find(text, lexicon)
+    let alignments = alignment::find(text, lexicon, language.as_deref())
         .into_iter()
         .map(|a| Alignment {
             span: sp.span(a.start, a.end),

@@ -31,10 +31,11 @@ pub struct FoundAlignment {
     pub delivered_by: Option<String>,
 }
 
-/// Finds alignments with group statements in `text`.
-pub fn find(text: &str, lexicon: &Lexicon) -> Vec<FoundAlignment> {
-    let groups = lexicon.matcher(Kind::Group);
-    let states = lexicon.matcher(Kind::State);
+/// Finds alignments with group statements in `text`, written in `language` (when known, the
+/// groups and States are also found by their names in it).
+pub fn find(text: &str, lexicon: &Lexicon, language: Option<&str>) -> Vec<FoundAlignment> {
+    let groups = lexicon.matcher_in(Kind::Group, language);
+    let states = lexicon.matcher_in(Kind::State, language);
     let mut out: Vec<FoundAlignment> = Vec::new();
     for verb in VERB.find_iter(text) {
         let (start, end) = sentence_around(text, verb.start(), verb.end());

@@ -702,13 +702,22 @@ impl Lexicon {
         })
     }
 
-    /// A delegation (State or group) by code, IRI or any of its labels.
+    /// A delegation (State or group) by code, IRI or any of its labels, in English or in
+    /// another UN language ("Mexique", "Irán (República Islámica del)").
     pub fn delegation(&self, name: &str) -> Option<&Concept> {
         let name = name.trim();
         let name = name.strip_prefix("the ").unwrap_or(name);
+        let in_other_languages = |kind: Kind| {
+            self.in_language
+                .iter()
+                .filter(|((_, k), _)| *k == kind)
+                .find_map(|(_, m)| m.lookup(name))
+        };
         self.state_by_code(name)
             .or_else(|| self.matcher(Kind::State).lookup(name))
             .or_else(|| self.matcher(Kind::Group).lookup(name))
+            .or_else(|| in_other_languages(Kind::State))
+            .or_else(|| in_other_languages(Kind::Group))
             .or_else(|| {
                 [Kind::State, Kind::Group].into_iter().find_map(|k| {
                     self.matcher(k).concepts().iter().find(|c| {

@@ -51,6 +51,17 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
 static DELEGATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position(?:\s+paper)?|address|mission|representative|delegation|government|minister(?:\s+for\s+foreign\s+affairs)?)\s+(?:delivered\s+|made\s+|presented\s+)?(?:by|of|from)\s+(?:the\s+)?(?:(?:Federal\s+|Democratic\s+|Islamic\s+|Socialist\s+|Arab\s+|United\s+|Cooperative\s+)*(?:Republic|Kingdom|State|Commonwealth|Principality|Sultanate|Federation|Grand\s+Duchy)\s+of\s+(?:the\s+)?)?$").expect("valid regex")
 });
+/// The same words in the other UN languages that put them before the name: French and Spanish
+/// ("Déclaration de la délégation de la République islamique d'Iran", "Intervención del
+/// Afganistán"), Russian (with a name in the nominative: "Выступление: Российская Федерация")
+/// and Arabic ("بيان جمهورية إيران الإسلامية").
+static DELEGATION_CUE_UN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:d[ée]claration|intervention|allocution|discours|d[ée]l[ée]gation|repr[ée]sentante?\s+permanente?|mission\s+permanente|gouvernement|au\s+nom)\s+(?:(?:prononc[ée]e?|faite?|pr[ée]sent[ée]e?)\s+)?(?:par\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?|d[eu]\s+(?:la\s+|l['’]\s*)?|des\s+|d['’]\s*)(?:d[ée]l[ée]gation\s+(?:d[eu]\s+(?:la\s+|l['’]\s*)?|des\s+|d['’]\s*))?|\b(?:declaraci[óo]n|intervenci[óo]n|discurso|delegaci[óo]n|representante\s+permanente|misi[óo]n\s+permanente|gobierno|en\s+nombre)\s+(?:(?:pronunciad[ao]|formulad[ao]|presentad[ao])\s+)?(?:por\s+(?:la\s+|el\s+|los\s+|las\s+)?|de\s+(?:la\s+|los\s+|las\s+)?|del\s+)(?:delegaci[óo]n\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|del\s+))?|(?:выступление|заявление|делегация|представитель)\s*[:—–-]?\s*|(?:بيان|كلمة|وفد|ممثل)\s+(?:وفد\s+)?)$").expect("valid regex")
+});
+/// Words after the name that make it the delegation in Chinese, where the name comes first
+/// ("伊朗伊斯兰共和国代表的发言", "中华人民共和国常驻联合国代表团").
+static DELEGATION_CUE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:常驻联合国)?代表").expect("valid regex"));
 static SESSION_OF_GA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly\b").expect("valid regex")
 });
@@ -92,8 +103,9 @@ pub struct TextMetadata {
     pub title: Option<String>,
 }
 
-/// Reads metadata from the header of `text`.
-pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
+/// Reads metadata from the header of `text`, written in `language` (a BCP 47 tag, when known:
+/// States and groups are then also found by their names in that language).
+pub fn read(text: &str, lexicon: &Lexicon, language: Option<&str>) -> TextMetadata {
     let header = window_after(text, 0, HEADER);
     let mut meta = TextMetadata {
         ..TextMetadata::default()
@@ -113,10 +125,15 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
     meta.delegation = [Kind::State, Kind::Group]
         .into_iter()
         .flat_map(|kind| {
-            let m = lexicon.matcher(kind);
+            let m = lexicon.matcher_in(kind, language);
             m.find_in(text, 0, head_end)
                 .into_iter()
-                .filter(|h| DELEGATION_CUE.is_match(window_before(header, h.start, 120)))
+                .filter(|h| {
+                    let before = window_before(header, h.start, 120);
+                    DELEGATION_CUE.is_match(before)
+                        || DELEGATION_CUE_UN.is_match(before)
+                        || DELEGATION_CUE_AFTER.is_match(window_after(header, h.end, 30))
+                })
                 .map(move |h| (h.start, m.concepts()[h.concept].iri.clone()))
         })
         .min()
@@ -127,11 +144,11 @@ pub fn read(text: &str, lexicon: &Lexicon) -> TextMetadata {
         let rest_clean = clean(rest);
         let first_line = clean(rest.lines().next().unwrap_or(""));
         let named_state = !lexicon
-            .matcher(Kind::State)
+            .matcher_in(Kind::State, language)
             .find_all(&first_line)
             .is_empty()
             || !lexicon
-                .matcher(Kind::Group)
+                .matcher_in(Kind::Group, language)
                 .find_all(&first_line)
                 .is_empty();
         if !named_state && !first_line.is_empty() {
@@ -303,7 +320,7 @@ mod tests {
         let lexicon =
             Lexicon::load(&crate::rdf::resources::Resources::Embedded).expect("embedded lexicon");
         let body = |text: &str| {
-            read(text, &lexicon)
+            read(text, &lexicon, None)
                 .body
                 .map(|b| b.rsplit('/').next().unwrap_or("").to_owned())
         };

@@ -82,7 +82,7 @@ const OPENING_REACH: usize = 400;
 /// non alignés" where the vocabulary has the label. Not when the sentence is about someone
 /// else's statement ("the statement delivered on behalf of the African Group"): that is an
 /// alignment.
-pub fn opening_delegation(body: &str, lexicon: &Lexicon) -> Option<String> {
+pub fn opening_delegation(body: &str, lexicon: &Lexicon, language: Option<&str>) -> Option<String> {
     let opening = window_after(body, 0, OPENING_REACH);
     for m in ON_BEHALF_OF.find_iter(opening) {
         let sentence_start = opening[..m.start()]
@@ -103,7 +103,7 @@ pub fn opening_delegation(body: &str, lexicon: &Lexicon) -> Option<String> {
         }
         let to = m.end() + window_after(body, m.end(), 120).len();
         for kind in [Kind::Group, Kind::State] {
-            let matcher = lexicon.matcher(kind);
+            let matcher = lexicon.matcher_in(kind, language);
             let hit = matcher
                 .find_in(body, m.end(), to)
                 .into_iter()
@@ -313,7 +313,11 @@ impl StripPrefixCi for str {
 
 /// The delegations the Chair's words in `text` give the floor to last (one, or several in
 /// order for `to Australia, to be followed by Pakistan`), with where that clause ends.
-fn floor_given(text: &str, lexicon: &Lexicon) -> Option<(usize, Vec<String>)> {
+fn floor_given(
+    text: &str,
+    lexicon: &Lexicon,
+    language: Option<&str>,
+) -> Option<(usize, Vec<String>)> {
     // "Mr. Park" must not end the clause: the full stops of titles become spaces (same length,
     // so offsets hold).
     let mut masked = text.to_owned();
@@ -330,26 +334,20 @@ fn floor_given(text: &str, lexicon: &Lexicon) -> Option<(usize, Vec<String>)> {
         else {
             continue;
         };
-        let states = lexicon.matcher(Kind::State).find_all(who.as_str());
-        let groups = lexicon.matcher(Kind::Group).find_all(who.as_str());
+        let (states_in, groups_in) = (
+            lexicon.matcher_in(Kind::State, language),
+            lexicon.matcher_in(Kind::Group, language),
+        );
+        let states = states_in.find_all(who.as_str());
+        let groups = groups_in.find_all(who.as_str());
         let mut named: Vec<(usize, String)> = states
             .iter()
-            .map(|h| {
-                (
-                    h.start,
-                    lexicon.matcher(Kind::State).concepts()[h.concept]
-                        .iri
-                        .clone(),
-                )
-            })
-            .chain(groups.iter().map(|h| {
-                (
-                    h.start,
-                    lexicon.matcher(Kind::Group).concepts()[h.concept]
-                        .iri
-                        .clone(),
-                )
-            }))
+            .map(|h| (h.start, states_in.concepts()[h.concept].iri.clone()))
+            .chain(
+                groups
+                    .iter()
+                    .map(|h| (h.start, groups_in.concepts()[h.concept].iri.clone())),
+            )
             .collect();
         named.sort();
         let mut order: Vec<String> = Vec::new();
@@ -397,7 +395,7 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The speakers' turns of `text`, in order, or an empty list when it is not a verbatim record
 /// (fewer than two headings).
-pub fn turns(text: &str, lexicon: &Lexicon) -> Vec<Turn> {
+pub fn turns(text: &str, lexicon: &Lexicon, language: Option<&str>) -> Vec<Turn> {
     let mut found: Vec<Turn> = Vec::new();
     for c in PERSON.captures_iter(text) {
         let (Some(all), Some(speaker), Some(aff)) = (c.get(0), c.name("speaker"), c.name("aff"))
@@ -520,7 +518,7 @@ pub fn turns(text: &str, lexicon: &Lexicon) -> Vec<Turn> {
         }
         let end = found.get(i + 1).map_or(text.len(), |n| n.start);
         let words = &text[t.body_start..end];
-        let Some((after, delegations)) = floor_given(words, lexicon) else {
+        let Some((after, delegations)) = floor_given(words, lexicon, language) else {
             continue;
         };
         // Each delegation given the floor speaks in the next paragraph that opens as a speech.
@@ -567,7 +565,9 @@ pub fn turns(text: &str, lexicon: &Lexicon) -> Vec<Turn> {
         }
         let previous = &found[i - 1];
         if previous.presiding {
-            if let Some((_, d)) = floor_given(&text[previous.body_start..previous.end], lexicon) {
+            if let Some((_, d)) =
+                floor_given(&text[previous.body_start..previous.end], lexicon, language)
+            {
                 found[i].delegation = d.into_iter().next();
             }
         }
@@ -587,7 +587,7 @@ mod tests {
     #[test]
     fn a_turn_opening_says_whom_it_speaks_for() {
         let lex = lexicon();
-        let iri = |text: &str| opening_delegation(text, &lex);
+        let iri = |text: &str| opening_delegation(text, &lex, None);
         let g77 = Some("https://w3id.org/normgraph/id/group/G77".to_owned());
         assert_eq!(
             iri("Thank you, Chair. I have the honour to speak on behalf of the Group of 77 and China. We…"),
@@ -616,7 +616,7 @@ mod tests {
     #[test]
     fn record_headings_split_turns_with_delegations() {
         let text = "United Nations A/C.1/77/PV.5\n\nThe Chair: I now give the floor to the representative of Iran.\n\nMr. Takht Ravanchi (Islamic Republic of Iran): Thank you, Mr. Chair. We recall resolution 73/27.\n\nMrs. Dupont (France) (spoke in French): Je vous remercie.\n\nMr. Guterres (Secretary-General): Thank you.\n";
-        let t = turns(text, &lexicon());
+        let t = turns(text, &lexicon(), None);
         assert_eq!(t.len(), 4, "{t:#?}");
         assert!(t[0].presiding);
         assert_eq!(t[1].speaker.as_deref(), Some("Mr. Takht Ravanchi"));
@@ -646,7 +646,7 @@ mod tests {
             "Chair\n  Mr. Smith (Cuba): Thank you.\nMr. Jones (France): Thanks.\n",
             "Cuba\n  Mr. Smith (Cuba): Thank you.\nMr. Jones (France): Thanks.\n",
         ] {
-            let t = turns(text, &lex);
+            let t = turns(text, &lex, None);
             for turn in &t {
                 assert!(
                     turn.start <= turn.body_start && turn.body_start <= turn.end,
@@ -661,7 +661,7 @@ mod tests {
     fn name_headings_and_single_statements() {
         let lex = lexicon();
         let text = "Iran (Islamic Republic of):\nWe support the rolling text.\n\nCuba:\nWe agree.\n\nNote:\nnot a State.\n";
-        let t = turns(text, &lex);
+        let t = turns(text, &lex, None);
         assert_eq!(t.len(), 2, "{t:#?}");
         assert!(t[1]
             .delegation
@@ -669,7 +669,7 @@ mod tests {
             .is_some_and(|d| d.ends_with("/CUB")));
         assert!(text[t[0].body_start..t[0].end].contains("rolling text"));
         // "Mr. President," and a lone heading do not make a record.
-        assert!(turns("Mr. President, my delegation (Iran): thanks.\n", &lex).is_empty());
-        assert!(turns("Mr. X (Cuba): only one speaker here.\n", &lex).is_empty());
+        assert!(turns("Mr. President, my delegation (Iran): thanks.\n", &lex, None).is_empty());
+        assert!(turns("Mr. X (Cuba): only one speaker here.\n", &lex, None).is_empty());
     }
 }

@@ -371,7 +371,7 @@ impl State {
                 _ => Vec::new(),
             }
         };
-        let example = "SELECT ?statement ?delegation ?resolution WHERE {\n  ?statement a ng:Statement ;\n             ng:cites/dcterms:identifier ?resolution .\n  OPTIONAL { ?statement ng:deliveredBy/skos:prefLabel ?delegation }\n}\nLIMIT 100\n";
+        let example = "SELECT ?statement ?delegation ?resolution WHERE {\n  ?statement a ng:Statement ;\n             ng:cites/dcterms:identifier ?resolution .\n  OPTIONAL { ?statement ng:deliveredBy/skos:prefLabel ?delegation FILTER(LANGMATCHES(LANG(?delegation), \"en\")) }\n}\nLIMIT 100\n";
         let data = serde_json::json!({
             "queries": self.curated(),
             "projections": self.projections(),

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Writes data/reference/states-un-languages.ttl: the names of the States of
+data/reference/states.ttl in French, Spanish, Russian, Arabic and Chinese.
+
+Input: data/country-codes.csv of the public repository datasets/country-codes, which
+joins two UN tables by ISO code: the UN Statistics Division's M49 table in each
+language (columns official_name_fr/es/ru/ar/cn) and the UNTERM country names
+("UNTERM <Language> Short" and "... Formal"). Both are the UN's own terminology.
+
+    python3 scripts/states-un-languages.py country-codes.csv COMMIT > data/reference/states-un-languages.ttl
+
+For each State and language:
+  - skos:prefLabel is the M49 name (the short name, as the UN lists it);
+  - skos:altLabel holds the UNTERM short and formal names with their leading or
+    trailing article taken off ("Afghanistan (l')" -> "Afghanistan", "la République
+    islamique d'Iran" -> "République islamique d'Iran"), and the bare name before a
+    qualifier ("Iran" of "Iran (République islamique d')") only where the English
+    labels of states.ttl also use the bare English name (so "Micronésie" is not added,
+    as "Micronesia" is not).
+Where the two tables disagree beyond articles, both names are kept and the State is
+listed in the header. A State with no row, or no UNTERM names, is said in the header.
+"""
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+LANGS = [("fr", "French", "fr"), ("es", "Spanish", "es"), ("ru", "Russian", "ru"),
+         ("ar", "Arabic", "ar"), ("zh", "Chinese", "cn")]
+ARTICLE_AFTER = re.compile(r"\s*\((?:the|l['’]|le|la|les|el|los|las)\)\s*$")
+ARTICLE_BEFORE = re.compile(r"^(?:the|le|la|les|el|los|las)\s+|^l['’]\s*")
+QUALIFIED = re.compile(r"^(?P<base>[^()（]+?)\s*[(（][^()（）]+[)）]$")
+
+
+def clean(name):
+    name = name.replace("\u00a0", " ").strip()
+    name = re.sub(r"\s*\*$", "", name).strip()
+    return name
+
+
+def drop_articles(name):
+    name = ARTICLE_AFTER.sub("", clean(name))
+    return ARTICLE_BEFORE.sub("", name).strip()
+
+
+def norm(name):
+    return drop_articles(name).replace("’", "'").replace(" ", "")
+
+
+def english_labels(states_ttl):
+    """ISO code -> (prefLabel, all English labels) of states.ttl."""
+    out = {}
+    for block in re.split(r"\n\s*\n", states_ttl):
+        m = re.search(r"^st:(\w+) a ng:State", block, re.M)
+        if not m:
+            continue
+        labels = re.findall(r'"([^"]+)"@en', block)
+        pref = re.search(r'skos:prefLabel "([^"]+)"@en', block)
+        out[m.group(1)] = (pref.group(1) if pref else None, set(labels))
+    return out
+
+
+def literal(value, lang):
+    value = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{value}"@{lang}'
+
+
+def main():
+    csv_path, commit = sys.argv[1], sys.argv[2]
+    root = Path(__file__).resolve().parent.parent
+    english = english_labels((root / "data/reference/states.ttl").read_text(encoding="utf-8"))
+    rows = {r["ISO3166-1-Alpha-3"]: r for r in csv.DictReader(open(csv_path, encoding="utf-8"))}
+    blocks, missing, no_unterm, differing = [], [], [], []
+    for code, (en_pref, en_labels) in sorted(english.items()):
+        row = rows.get(code)
+        if row is None or not row.get("official_name_fr"):
+            missing.append(code)
+            continue
+        # The bare English name before a qualifier, when states.ttl uses it as a label.
+        bare_in_english = False
+        if en_pref:
+            q = QUALIFIED.match(en_pref)
+            bare_in_english = bool(q) and q.group("base") in en_labels
+        if not row.get("UNTERM French Short"):
+            no_unterm.append(code)
+        lines = [f"st:{code}"]
+        parts = []
+        for lang, column, m49_suffix in LANGS:
+            m49 = clean(row.get(f"official_name_{m49_suffix}", ""))
+            if not m49:
+                continue
+            alts = []
+            for name in (row.get(f"UNTERM {column} Short", ""), row.get(f"UNTERM {column} Formal", ""), m49):
+                name = drop_articles(name)
+                if name and name != m49 and name not in alts:
+                    alts.append(name)
+                q = QUALIFIED.match(name) if name else None
+                if q and bare_in_english and q.group("base") not in alts and q.group("base") != m49:
+                    alts.append(q.group("base"))
+            unterm_short = row.get(f"UNTERM {column} Short", "")
+            if unterm_short and norm(unterm_short) != norm(m49):
+                differing.append(f"{code} {lang}")
+            parts.append(f"    skos:prefLabel {literal(m49, lang)}")
+            if alts:
+                parts.append(f"    skos:altLabel " + ", ".join(literal(a, lang) for a in alts))
+        lines.append(" ;\n".join(parts) + " .")
+        blocks.append("\n".join(lines))
+
+    print(f"""# normgraph: the names of the States of states.ttl in the other five UN languages
+# (French, Spanish, Russian, Arabic, Chinese), for finding delegations in statements in
+# those languages and for showing States with `--lang`.
+#
+# verified: generated by scripts/states-un-languages.py from data/country-codes.csv of the
+#   public GitHub repository datasets/country-codes (commit {commit}), which joins by ISO
+#   code two UN tables: the UN Statistics Division's M49 table "Standard country or area
+#   codes for statistical use" in each language (columns official_name_fr/es/ru/ar/cn: the
+#   skos:prefLabel below) and the UN Terminology Database UNTERM's country names (columns
+#   "UNTERM <Language> Short" and "UNTERM <Language> Formal": the altLabels, with their
+#   articles taken off). The two tables agree, articles aside, for every State and language
+#   but: {", ".join(differing) or "none"} (both names kept).
+#   No UNTERM names in that file for: {", ".join(no_unterm) or "none"} (M49 names only).
+#   Left out (no row in the file): {", ".join(missing) or "none"} — former States.
+#   A sample was read again against the UN's own pages in each language (see
+#   docs/DEVELOPING.md, "States in six languages").
+# Russian names are in the nominative (no Russian inflection is matched). Chinese names are
+# matched as substrings (no spaces in Chinese), so a two-character name such as 中国 can also
+# occur inside another word; a delegation is taken only next to a cue word.
+
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix st: <https://w3id.org/normgraph/id/state/> .
+""")
+    print("\n\n".join(blocks))
+
+
+if __name__ == "__main__":
+    main()
