@@ -32,7 +32,14 @@ const MARGIN: usize = 2;
 /// if it can be told.
 pub fn detect(text: &str) -> Option<&'static str> {
     let (mut arabic, mut cjk, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars() {
+        if c.is_ascii() {
+            latin += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
+        if !c.is_alphabetic() {
+            continue;
+        }
         match c {
             '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => arabic += 1,
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => cjk += 1,

@@ -175,6 +175,16 @@ impl Matcher {
     pub fn with_abbreviations(
         entries: Vec<(Concept, Vec<String>, Vec<String>)>,
     ) -> Result<Self, ResourceError> {
+        Self::with_literal(entries, |_| true)
+    }
+
+    /// As [`Matcher::with_abbreviations`], with only the labels `literal` accepts in the
+    /// literal search; the others are still looked up ([`Matcher::lookup`]) but must be found
+    /// by the word patterns ([`Matcher::with_phrases`]), which match them on their stems.
+    fn with_literal(
+        entries: Vec<(Concept, Vec<String>, Vec<String>)>,
+        literal: impl Fn(&str) -> bool,
+    ) -> Result<Self, ResourceError> {
         let mut by_label = HashMap::new();
         let mut concepts = Vec::new();
         let mut patterns: Vec<(usize, String)> = Vec::new();
@@ -191,7 +201,7 @@ impl Matcher {
                 if key.is_empty() {
                     continue;
                 }
-                if by_label.insert(key.clone(), index).is_none() {
+                if by_label.insert(key.clone(), index).is_none() && literal(&label) {
                     patterns.push((key.chars().count(), label_pattern(&key)));
                 }
             }
@@ -635,8 +645,26 @@ impl Lexicon {
                 }
                 phrases = Some(p);
             }
+            // The English labels of a stemmed kind made only of words (no apostrophe or other
+            // sign) are found by the word patterns, on their stems: the literal search, the
+            // costlier, keeps the rest (labels in other languages, signs, abbreviations).
+            let by_stems: std::collections::HashSet<&str> = if phrases.is_some() {
+                chosen
+                    .iter()
+                    .flat_map(|(_, e)| e.pref.iter().chain(&e.other))
+                    .filter(|l| {
+                        l.chars()
+                            .all(|c| is_word_char(c) || c.is_whitespace() || c == '-')
+                            && Phrases::finds_label_as_written(l)
+                    })
+                    .map(String::as_str)
+                    .collect()
+            } else {
+                std::collections::HashSet::new()
+            };
             let build = |language: Option<&str>| -> Result<Matcher, ResourceError> {
-                let m = Matcher::with_abbreviations(list_in(language))?;
+                let m =
+                    Matcher::with_literal(list_in(language), |label| !by_stems.contains(label))?;
                 let m = if kind == Kind::Threat {
                     m.overlapping()
                 } else {

@@ -191,7 +191,12 @@ pub fn read(text: &str, lexicon: &Lexicon, language: Option<&str>) -> TextMetada
             };
             Some(format!("{}body/{slug}", crate::rdf::vocab::ID))
         });
-    let session = SESSION.captures(header);
+    // The session regex reads slowly (it captures): most headers do not name one.
+    let session = header
+        .to_ascii_lowercase()
+        .contains("session")
+        .then(|| SESSION.captures(header))
+        .flatten();
     meta.session = session.as_ref().and_then(|c| ordinal(&c["n"]));
     // "… the twenty-sixth session of the General Assembly": a general debate speech.
     if meta.body.is_none() {

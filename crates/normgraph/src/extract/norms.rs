@@ -111,6 +111,11 @@ pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> V
     let mut i = 0;
     while i < all.len() {
         let block = all[i];
+        // Most paragraphs do not end with a colon: they are not cleaned to be read.
+        if !may_end_with_colon(&text[block.start..block.end]) {
+            i += 1;
+            continue;
+        }
         let lead = clean(&text[block.start..block.end]);
         let is_lead_in = matches!(block.kind, BlockKind::Paragraph | BlockKind::Numbered)
             && lead.ends_with(':')
@@ -217,11 +222,31 @@ pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> V
     norms
 }
 
+/// Whether `raw`, once [`clean`]ed, may end with a colon: its end without white space,
+/// emphasis marks and footnote tags is one.
+fn may_end_with_colon(raw: &str) -> bool {
+    let mut tail = raw;
+    loop {
+        let trimmed = tail
+            .trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_')
+            .trim_end_matches("<sup>")
+            .trim_end_matches("</sup>");
+        if trimmed.len() == tail.len() {
+            return trimmed.ends_with(':');
+        }
+        tail = trimmed;
+    }
+}
+
 /// Whether at least one sentence in five of the statement (and three at least) names ICTs: a
 /// statement on ICT security (an OEWG statement without its front matter), where every passage
 /// is on topic, as at an ICT body. A General Debate speech gives ICTs a few sentences of
 /// hundreds. Counted on sentences, not paragraphs: some transcripts have none.
 fn mostly_about_ict(text: &str, all: &[Block], cues: &Cues) -> bool {
+    // Most speeches never name ICTs: no sentence needs reading.
+    if !cues.mentions_ict(text) {
+        return false;
+    }
     let (mut on_topic, mut total) = (0, 0);
     for b in all
         .iter()
@@ -365,6 +390,27 @@ fn trim_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick test never turns away a block that ends with a colon once cleaned.
+    #[test]
+    fn may_end_with_colon_agrees_with_clean() {
+        for raw in [
+            "States should:",
+            "States should: \n",
+            "**States should:**",
+            "States should:<sup>1</sup>",
+            "States should:__ *",
+            "States should.",
+            "a: b",
+        ] {
+            if clean(raw).ends_with(':') {
+                assert!(may_end_with_colon(raw), "{raw:?}");
+            }
+        }
+        assert!(may_end_with_colon("**States should:** <sup></sup>"));
+        assert!(!may_end_with_colon("States should."));
+        assert!(!may_end_with_colon("a: b"));
+    }
 
     fn cues() -> Cues {
         Cues::embedded()
