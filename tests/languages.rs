@@ -244,3 +244,25 @@ fn delegations_are_shown_in_the_language_asked_for() {
     );
     assert_eq!(delegations(&["--lang", "zh"]), ["伊朗伊斯兰共和国"]);
 }
+
+/// A French statement that aligns itself with a group's statement, made by a State on its
+/// behalf: the group and the State by their French names.
+#[test]
+fn a_french_alignment_names_the_group_and_who_delivered_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture("languages/delegations/fr-aligned.txt");
+    let run = ok(
+        &dir.path().join("store"),
+        dir.path(),
+        &["extract", "--format", "json", path.to_str().expect("utf8")],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let ex = json.as_array().and_then(|a| a.first()).unwrap_or(&json);
+    assert_eq!(ex["delegation"]["code"], "SEN");
+    let alignments = ex["alignments"].as_array().expect("alignments");
+    assert_eq!(alignments.len(), 1, "{alignments:?}");
+    assert!(alignments[0]["group"]["iri"]
+        .as_str()
+        .is_some_and(|g| g.ends_with("/group/G77")));
+    assert_eq!(alignments[0]["delivered_by"]["code"], "TZA");
+}

@@ -1,6 +1,9 @@
 //! Alignment with group statements: "I avail myself with the NAM statement made by Indonesia",
 //! "My delegation aligns itself with the statement delivered by … on behalf of the Group of 77
-//! and China", "We associate ourselves with the statement of the European Union".
+//! and China", "We associate ourselves with the statement of the European Union"; in French
+//! and Spanish, "Ma délégation s'associe à la déclaration faite par … au nom du Groupe des 77 et
+//! la Chine", "se suma a la declaración formulada por … en nombre de …" (the group found by its
+//! name in the statement's language, when the vocabulary has one).
 
 use super::text::sentence_around;
 use crate::extract::lexicon::{Kind, Lexicon};
@@ -8,13 +11,15 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:align(?:s|ed|ing)?|associat(?:e|es|ed|ing)|avail(?:s|ed)?|subscrib(?:e|es|ed|ing))\b")
+    Regex::new(r"(?i)\b(?:align(?:s|ed|ing)?|associat(?:e|es|ed|ing)|avail(?:s|ed)?|subscrib(?:e|es|ed|ing))\b|\bs['’]\s*associ(?:e|ent|ons)\b|\bnous\s+associons\b|\b(?:se\s+)?rall(?:ie|ient|ions)\b|\bsouscri(?:t|vent|vons)\b|\bfai(?:t|sons)\s+(?:sienne|nôtre)\b|\bse\s+sum(?:a|an|amos)\b|\bnos\s+sumamos\b|\bhac(?:e|emos)\s+suya\b|\b(?:se\s+|nos\s+)?adhier(?:e|en)\b|\bnos\s+adherimos\b|\bsuscrib(?:e|en|imos)\b")
         .expect("valid regex")
 });
-static WITH_STATEMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:with|to)\b.*\bstatements?\b").expect("valid regex"));
+static WITH_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:with|to)\b.*\bstatements?\b|\b(?:déclaration|declaración|intervención)(?:s|es)?\b")
+        .expect("valid regex")
+});
 static DELIVERED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:made|delivered|presented|read(?:\s+out)?|given)\s+by\s+(?:the\s+)?(?:distinguished\s+)?(?:(?:representative|delegation|Ambassador|Permanent\s+Representative|Minister(?:\s+for\s+Foreign\s+Affairs)?)\s+of\s+(?:the\s+)?)?")
+    Regex::new(r"(?i)\b(?:made|delivered|presented|read(?:\s+out)?|given)\s+by\s+(?:the\s+)?(?:distinguished\s+)?(?:(?:representative|delegation|Ambassador|Permanent\s+Representative|Minister(?:\s+for\s+Foreign\s+Affairs)?)\s+of\s+(?:the\s+)?)?|\b(?:faite|prononc[ée]e|pr[ée]sent[ée]e|lue)\s+par\s+(?:(?:la\s+d[ée]l[ée]gation|le\s+repr[ée]sentant|la\s+repr[ée]sentante)\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*))?(?:la\s+|le\s+|les\s+|l['’]\s*)?|\b(?:formulada|pronunciada|presentada|le[íi]da)\s+por\s+(?:(?:la\s+delegaci[óo]n|el\s+representante|la\s+representante)\s+(?:de\s+la\s+|de\s+los\s+|del\s+|de\s+))?(?:la\s+|el\s+|los\s+|las\s+)?")
         .expect("valid regex")
 });
 
