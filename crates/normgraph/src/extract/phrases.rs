@@ -743,7 +743,9 @@ mod tests {
     /// whose stem is not its beginning ("using", stem "use").
     #[test]
     fn labels_found_as_written_by_their_stems() {
-        assert!(Phrases::finds_label_as_written("sovereign equality of States"));
+        assert!(Phrases::finds_label_as_written(
+            "sovereign equality of States"
+        ));
         assert!(Phrases::finds_label_as_written("non-interference"));
         assert!(!Phrases::finds_label_as_written(
             "threat or use of force using ICTs"
