@@ -11,15 +11,17 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:align(?:s|ed|ing)?|associat(?:e|es|ed|ing)|avail(?:s|ed)?|subscrib(?:e|es|ed|ing))\b|\bs['’]\s*associ(?:e|ent|ons)\b|\bnous\s+associons\b|\b(?:se\s+)?rall(?:ie|ient|ions)\b|\bsouscri(?:t|vent|vons)\b|\bfai(?:t|sons)\s+(?:sienne|nôtre)\b|\bse\s+sum(?:a|an|amos)\b|\bnos\s+sumamos\b|\bhac(?:e|emos)\s+suya\b|\b(?:se\s+|nos\s+)?adhier(?:e|en)\b|\bnos\s+adherimos\b|\bsuscrib(?:e|en|imos)\b")
+    // Each alternative begins with its own verb, so the search skips quickly to the candidates;
+    // ASCII word boundaries keep the regex on its fast engine (the French words end in ASCII).
+    Regex::new(r"(?i)(?-u:\b)(?:align(?:s|ed|ing)?|associat(?:e|es|ed|ing)|avail(?:s|ed)?|subscrib(?:e|es|ed|ing)|associ(?:e|ent|ons)|rall(?:ie|ient|ions)|souscri(?:t|vent|vons)|fai(?:t|sons)\s+(?:sienne|nôtre)|sum(?:a|an|amos)|hac(?:e|emos)\s+suya|adhier(?:e|en)|adherimos|suscrib(?:e|en|imos))(?-u:\b)")
         .expect("valid regex")
 });
 static WITH_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:with|to)\b.*\bstatements?\b|\b(?:déclaration|declaración|intervención)(?:s|es)?\b")
+    Regex::new(r"(?i)(?-u:\b)(?:with|to)(?-u:\b).*(?-u:\b)statements?(?-u:\b)|(?-u:\b)(?:déclaration|declaración|intervención)(?:s|es)?(?-u:\b)")
         .expect("valid regex")
 });
 static DELIVERED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:made|delivered|presented|read(?:\s+out)?|given)\s+by\s+(?:the\s+)?(?:distinguished\s+)?(?:(?:representative|delegation|Ambassador|Permanent\s+Representative|Minister(?:\s+for\s+Foreign\s+Affairs)?)\s+of\s+(?:the\s+)?)?|\b(?:faite|prononc[ée]e|pr[ée]sent[ée]e|lue)\s+par\s+(?:(?:la\s+d[ée]l[ée]gation|le\s+repr[ée]sentant|la\s+repr[ée]sentante)\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*))?(?:la\s+|le\s+|les\s+|l['’]\s*)?|\b(?:formulada|pronunciada|presentada|le[íi]da)\s+por\s+(?:(?:la\s+delegaci[óo]n|el\s+representante|la\s+representante)\s+(?:de\s+la\s+|de\s+los\s+|del\s+|de\s+))?(?:la\s+|el\s+|los\s+|las\s+)?")
+    Regex::new(r"(?i)(?-u:\b)(?:made|delivered|presented|read(?:\s+out)?|given)\s+by\s+(?:the\s+)?(?:distinguished\s+)?(?:(?:representative|delegation|Ambassador|Permanent\s+Representative|Minister(?:\s+for\s+Foreign\s+Affairs)?)\s+of\s+(?:the\s+)?)?|(?-u:\b)(?:faite|prononc[ée]e|pr[ée]sent[ée]e|lue)\s+par\s+(?:(?:la\s+d[ée]l[ée]gation|le\s+repr[ée]sentant|la\s+repr[ée]sentante)\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*))?(?:la\s+|le\s+|les\s+|l['’]\s*)?|(?-u:\b)(?:formulada|pronunciada|presentada|le[íi]da)\s+por\s+(?:(?:la\s+delegaci[óo]n|el\s+representante|la\s+representante)\s+(?:de\s+la\s+|de\s+los\s+|del\s+|de\s+))?(?:la\s+|el\s+|los\s+|las\s+)?")
         .expect("valid regex")
 });
 
