@@ -839,3 +839,33 @@ fn proposals_regulate_what_their_conduct_and_object_say_not_what_they_mention() 
         }
     }
 }
+
+/// Live captions whose markers name persons in capitals (`>> MR. JOHN MWANGI:`): each is a
+/// turn, tied to the delegation the Chair gave the floor to just before (a fixture written for
+/// this test).
+#[test]
+fn caption_markers_naming_persons_take_the_delegation_given_the_floor() {
+    let path = fixture("captions/captions-persons.txt");
+    let got = extract(&path);
+    let statements = got.as_array().expect("statements");
+    let turns: Vec<(String, String)> = statements
+        .iter()
+        .map(|s| {
+            (
+                s["speaker"].as_str().unwrap_or("").to_owned(),
+                s["delegation"]["code"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        turns,
+        [
+            ("MR. JOHN MWANGI", "KEN"),
+            ("MS. ANA SILVA", "BRA"),
+            ("AMBASSADOR AHMED HASSAN", "EGY"),
+        ]
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect::<Vec<_>>()
+    );
+}

@@ -136,7 +136,8 @@ static CHAIR_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A person named by title: `Ambassador Maria Lopez`, `H.E. Mr. Joon Park`.
 static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:H\.?E\.?[ \t]+)?(?:Mr|Mrs|Ms|Miss|Mme|Dr|Sir|Dame|Ambassador|Minister|Deputy[ \t]+Minister|Professor|Prof)\.?[ \t]+\p{Lu}[\p{L}.'’ \t-]{1,60}$")
+    // Titles in any case: captioners write "MR. JOHN MWANGI", "AMBASSADOR HASSAN".
+    Regex::new(r"^(?i:H\.?E\.?[ \t]+)?(?i:Mr|Mrs|Ms|Miss|Mme|Dr|Sir|Dame|Ambassador|Minister|Deputy[ \t]+Minister|Professor|Prof)\.?[ \t]+\p{Lu}[\p{L}.'’ \t-]{1,60}$")
         .expect("valid regex")
 });
 
