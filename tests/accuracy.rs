@@ -116,3 +116,16 @@ fn proposals_and_their_refinements_stay_accurate_on_the_development_gold() {
         id == "proposal" || id.starts_with("refines 13(") || id.starts_with("restates 13(")
     }));
 }
+
+/// Citations in the other five UN languages, on two sets written and annotated by helpers who
+/// had not seen the extractor (French and Spanish: `languages-fresh-citations.json`; Russian,
+/// Arabic and Chinese: `languages-citations.json`). Lenient (the same resolution on an
+/// overlapping span): Arabic spans take the particles joined to the word and a date after
+/// "المؤرخ", which the extractor leaves out. The goal is P ≥ 0.95, R ≥ 0.9.
+#[test]
+fn citations_in_the_other_un_languages_meet_the_goal() {
+    let report = pooled(&["languages-fresh-citations.json", "languages-citations.json"]);
+    let (precision, recall) = counts(&report, "lenient", "all");
+    assert!(precision >= 0.95, "precision {precision:.4} below 0.95");
+    assert!(recall >= 0.9, "recall {recall:.4} below 0.9");
+}

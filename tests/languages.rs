@@ -182,6 +182,7 @@ fn the_delegation_is_read_from_a_heading_in_each_un_language() {
         ("languages/delegations/fr.txt", "fr", "IRN"),
         ("languages/delegations/es.txt", "es", "BOL"),
         ("languages/delegations/ru.txt", "ru", "RUS"),
+        ("languages/delegations/ru-genitive.txt", "ru", "CHN"),
         ("languages/delegations/ar.txt", "ar", "EGY"),
         ("languages/delegations/zh.txt", "zh", "CHN"),
     ] {

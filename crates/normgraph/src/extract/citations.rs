@@ -159,8 +159,8 @@ static UNREAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// something else: "the Security Council 15 members").
 static ORGAN_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?P<organ>General\s+Assembly|Security\s+Council|UNGA|UNSC)(?:'s|’s)?|(?P<arabic>{}))\s+(?:No\.\s*|رقم\s*)?[0-9]",
-        languages::ARABIC_ORGANS
+        r"(?:\b(?P<organ>General\s+Assembly|Security\s+Council|UNGA|UNSC)(?:'s|’s)?|(?P<between>{}))\s+(?:No\.\s*|رقم\s*)?[0-9]",
+        languages::ORGANS_BEFORE_NUMBER
     ))
     .expect("valid regex")
 });
@@ -540,7 +540,7 @@ fn find_ascii(
         let Some(whole) = caps.get(0) else {
             continue;
         };
-        let Some(organ) = caps.name("organ").or_else(|| caps.name("arabic")) else {
+        let Some(organ) = caps.name("organ").or_else(|| caps.name("between")) else {
             continue;
         };
         let at = whole.end() - 1;

@@ -410,6 +410,47 @@ impl Matcher {
     }
 }
 
+/// The words of `text` (letters, digits and inner hyphens) with their byte offsets, each as
+/// its Russian stem in lower case.
+fn russian_words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
+    thread_local! {
+        static RUSSIAN: rust_stemmers::Stemmer =
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
+    }
+    word_spans(text).into_iter().map(|(s, w)| {
+        let lower = w.to_lowercase().replace('ё', "е");
+        let stem = RUSSIAN.with(|r| r.stem(&lower).into_owned());
+        (s, s + w.len(), stem)
+    })
+}
+
+/// The stems of a Russian name's words ([`russian_words`]).
+fn russian_stems(label: &str) -> Vec<String> {
+    russian_words(label).map(|(_, _, w)| w).collect()
+}
+
+/// The words of `text` with their byte offsets: runs of letters and digits, a hyphen inside a
+/// word keeping it whole ("Народно-Демократическая").
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner_hyphen = c == '-'
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner_hyphen {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
 /// Whether `c` continues a word, for the whole-word test of labels. Chinese and Japanese
 /// characters do not: those scripts write no spaces between words, so a label there matches
 /// wherever its characters occur.
@@ -478,6 +519,10 @@ pub struct Lexicon {
     /// For the other UN languages, by language tag: matchers with that language's labels added
     /// (only for the kinds that have labels in it).
     in_language: BTreeMap<(String, Kind), Matcher>,
+    /// Russian names of States and groups as the stems of their words, with the concept's
+    /// index in the kind's matchers: Russian declines names ("делегации Российской Федерации"),
+    /// so they are found on stems ([`Lexicon::find_russian_names`]).
+    russian_names: BTreeMap<Kind, Vec<(Vec<String>, usize)>>,
     /// The cue patterns positions are judged by (`data/cues/`).
     pub cues: Cues,
     /// What a resolution's number alone says (`data/reference/*.csv`).
@@ -684,6 +729,28 @@ impl Lexicon {
                 in_language.insert((lang.clone(), kind), build(Some(lang))?);
             }
         }
+        let mut russian_names = BTreeMap::new();
+        for kind in [Kind::State, Kind::Group] {
+            let class = kind.class();
+            let mut names: Vec<(Vec<String>, usize)> = entries
+                .iter()
+                .filter(|(_, e)| e.types.contains(&class))
+                .enumerate()
+                .flat_map(|(index, (_, e))| {
+                    e.foreign
+                        .get("ru")
+                        .into_iter()
+                        .flatten()
+                        .filter(|label| !label.contains('('))
+                        .map(move |label| (russian_stems(label), index))
+                })
+                .filter(|(stems, _)| !stems.is_empty())
+                .collect();
+            // Longest names first, so that "Корейская Народно-Демократическая Республика" is
+            // not read as a shorter name inside it.
+            names.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            russian_names.insert(kind, names);
+        }
         let agreed_class = format!("{NG}AgreedNorm");
         let agreed_norms = entries
             .iter()
@@ -698,6 +765,7 @@ impl Lexicon {
         Ok(Self {
             matchers,
             in_language,
+            russian_names,
             cues,
             numbers,
             organs,
@@ -718,6 +786,39 @@ impl Lexicon {
             .and_then(un_language)
             .and_then(|lang| self.in_language.get(&(lang.to_owned(), kind)))
             .unwrap_or_else(|| self.matcher(kind))
+    }
+
+    /// The Russian names of States or groups (`kind`) in `text[from..to]`, in any grammatical
+    /// case: their words compared on Russian stems. Hits index the concepts of
+    /// [`Lexicon::matcher_in`]`(kind, Some("ru"))`.
+    pub fn find_russian_names(&self, kind: Kind, text: &str, from: usize, to: usize) -> Vec<Hit> {
+        let Some(names) = self.russian_names.get(&kind) else {
+            return Vec::new();
+        };
+        let words: Vec<(usize, usize, String)> = russian_words(&text[from..to])
+            .map(|(s, e, w)| (from + s, from + e, w))
+            .collect();
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let found = names.iter().find(|(stems, _)| {
+                stems.len() <= words.len() - i
+                    && stems.iter().zip(&words[i..]).all(|(a, (_, _, b))| a == b)
+            });
+            match found {
+                Some((stems, concept)) => {
+                    hits.push(Hit {
+                        start: words[i].0,
+                        end: words[i + stems.len() - 1].1,
+                        concept: *concept,
+                        stance: None,
+                    });
+                    i += stems.len();
+                }
+                None => i += 1,
+            }
+        }
+        hits
     }
 
     /// A State by its ISO 3166-1 alpha-3 code.
@@ -778,6 +879,26 @@ mod tests {
             ),
         ])
         .expect("builds")
+    }
+
+    /// Russian names in any case, on their stems; the longest name wins.
+    #[test]
+    fn russian_names_in_any_case() {
+        let lexicon = Lexicon::load(&crate::rdf::resources::Resources::Embedded).expect("lexicon");
+        let text = "Выступление делегации Российской Федерации и Корейской Народно-Демократической Республики";
+        let concepts = lexicon.matcher_in(Kind::State, Some("ru")).concepts();
+        let found: Vec<(&str, Option<&str>)> = lexicon
+            .find_russian_names(Kind::State, text, 0, text.len())
+            .iter()
+            .map(|h| (&text[h.start..h.end], concepts[h.concept].iso3.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Российской Федерации", Some("RUS")),
+                ("Корейской Народно-Демократической Республики", Some("PRK")),
+            ]
+        );
     }
 
     #[test]

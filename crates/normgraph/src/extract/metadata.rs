@@ -58,6 +58,11 @@ static DELEGATION_CUE: LazyLock<Regex> = LazyLock::new(|| {
 static DELEGATION_CUE_UN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:d[ée]claration|intervention|allocution|discours|d[ée]l[ée]gation|repr[ée]sentante?\s+permanente?|mission\s+permanente|gouvernement|au\s+nom)\s+(?:(?:prononc[ée]e?|faite?|pr[ée]sent[ée]e?)\s+)?(?:par\s+(?:la\s+|le\s+|les\s+|l['’]\s*)?|d[eu]\s+(?:la\s+|l['’]\s*)?|des\s+|d['’]\s*)(?:d[ée]l[ée]gation\s+(?:d[eu]\s+(?:la\s+|l['’]\s*)?|des\s+|d['’]\s*))?|\b(?:declaraci[óo]n|intervenci[óo]n|discurso|delegaci[óo]n|representante\s+permanente|misi[óo]n\s+permanente|gobierno|en\s+nombre)\s+(?:(?:pronunciad[ao]|formulad[ao]|presentad[ao])\s+)?(?:por\s+(?:la\s+|el\s+|los\s+|las\s+)?|de\s+(?:la\s+|los\s+|las\s+)?|del\s+)(?:delegaci[óo]n\s+(?:de\s+(?:la\s+|los\s+|las\s+)?|del\s+))?|(?:выступление|заявление|делегация|представитель)\s*[:—–-]?\s*|(?:بيان|كلمة|وفد|ممثل)\s+(?:وفد\s+)?)$").expect("valid regex")
 });
+/// The Russian words before a name in any case that make it the delegation ("Выступление
+/// делегации Российской Федерации", "Заявление представителя Китайской Народной Республики").
+static DELEGATION_CUE_RU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:выступлени[еия]|заявлени[еия]|делегаци[яиюей]|представител[ьяем]|министр[аом]?(?:\s+иностранных\s+дел)?)\s*[:—–-]?\s*(?:(?:делегаци[ия]|представител[ья]|постоянного\s+представителя)\s+)?$").expect("valid regex")
+});
 /// Words after the name that make it the delegation in Chinese, where the name comes first
 /// ("伊朗伊斯兰共和国代表的发言", "中华人民共和国常驻联合国代表团").
 static DELEGATION_CUE_AFTER: LazyLock<Regex> =
@@ -138,6 +143,21 @@ pub fn read(text: &str, lexicon: &Lexicon, language: Option<&str>) -> TextMetada
         })
         .min()
         .map(|(_, iri)| iri);
+    // Russian declines the name after such words: it is found on its stems.
+    if meta.delegation.is_none() && language == Some("ru") {
+        meta.delegation = [Kind::State, Kind::Group]
+            .into_iter()
+            .flat_map(|kind| {
+                let concepts = lexicon.matcher_in(kind, language).concepts();
+                lexicon
+                    .find_russian_names(kind, text, 0, head_end)
+                    .into_iter()
+                    .filter(|h| DELEGATION_CUE_RU.is_match(window_before(header, h.start, 120)))
+                    .map(move |h| (h.start, concepts[h.concept].iri.clone()))
+            })
+            .min()
+            .map(|(_, iri)| iri);
+    }
 
     if let Some(c) = SPEAKER.captures(header) {
         let rest = c.name("rest").map_or("", |m| m.as_str());

@@ -10,7 +10,8 @@
 //! - The organ comes after the number in French, Spanish and Russian (`de l'Assemblée
 //!   générale`, `del Consejo de Seguridad`) and is read from the sentence, as in English
 //!   (`data/cues/organs.ttl`, `cue:gaNamed`/`cue:scNamed`); between the word and the number in
-//!   Arabic (`قرار مجلس الأمن 2417 (2018)`), and before `第` in Chinese.
+//!   Arabic (`قرار مجلس الأمن 2417 (2018)`) and sometimes in Russian (`резолюцию Совета
+//!   Безопасности 1373 (2001)`), and before `第` in Chinese.
 //! - Digits: Arabic-Indic (`٧٣/٢٧`), Extended Arabic-Indic and full-width digits, the full-width
 //!   brackets and slash of Chinese typesetting, are read as ASCII ([`ascii_digits`]); offsets
 //!   stay those of the text as written.
@@ -33,9 +34,10 @@ pub(super) static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The organ named between the Arabic word and the number (`قرار مجلس الأمن 2417 (2018)`), as
+/// The organ named between the word and the number: always in Arabic (`قرار مجلس الأمن 2417
+/// (2018)`), sometimes in Russian (`резолюцию Совета Безопасности 1373 (2001)`), as
 /// `ORGAN_THEN_NUMBER` reads it.
-pub(super) const ARABIC_ORGANS: &str = r"(?:ال)?جمعية\s+العامة|مجلس\s+الأمن";
+pub(super) const ORGANS_BEFORE_NUMBER: &str = r"(?:ال)?جمعية\s+العامة|مجلس\s+الأمن|Совет[а-я]*\s+Безопасности|Генеральн[а-я]+\s+Ассамбле[а-я]+";
 
 /// The ASCII form of a digit, bracket or slash written otherwise.
 fn ascii(c: char) -> Option<char> {
