@@ -748,7 +748,7 @@ impl Lexicon {
                 .collect();
             // Longest names first, so that "Корейская Народно-Демократическая Республика" is
             // not read as a shorter name inside it.
-            names.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
             russian_names.insert(kind, names);
         }
         let agreed_class = format!("{NG}AgreedNorm");
@@ -884,7 +884,7 @@ mod tests {
     /// Russian names in any case, on their stems; the longest name wins.
     #[test]
     fn russian_names_in_any_case() {
-        let lexicon = Lexicon::load(&crate::rdf::resources::Resources::Embedded).expect("lexicon");
+        let lexicon = Lexicon::load(&Resources::Embedded).expect("lexicon");
         let text = "Выступление делегации Российской Федерации и Корейской Народно-Демократической Республики";
         let concepts = lexicon.matcher_in(Kind::State, Some("ru")).concepts();
         let found: Vec<(&str, Option<&str>)> = lexicon
