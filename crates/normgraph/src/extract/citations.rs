@@ -130,7 +130,7 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 /// One designator at the start of the haystack (after optional white space): a number or symbol
 /// with its part letter and its session or year in brackets, possibly in square brackets.
 static DESIGNATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*(?:No\.|no\.|number|n°|nº|№|núm\.|رقم)?\s*)(?P<lb>\[\s*)?(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>[0-9]{1,2})/(?P<spn>[0-9]{1,3})\b|(?P<s>[0-9]{2})/(?P<n>[0-9]{1,3})\b(?P<part2>\s+[A-H]\b)?|(?P<num>[0-9]{1,4})\b(?P<part>\s*[A-H]\b)?(?P<paren>\s*[({]\s*(?P<par>(?:ES-|S-)?[IVXLC]{1,7}|(?:19|20)[0-9][0-9])\s*[)}])?)")
+    Regex::new(r"^(?:\s*(?:No\.|no\.|number|n°|nº|№|núm\.|رقم)?\s*)(?P<lb>\[\s*)?(?P<pre>[AS]/RES/)?(?:(?P<sp>ES|S)-(?P<sps>[0-9]{1,2})/(?P<spn>[0-9]{1,3})\b|(?P<s>[0-9]{2})/(?P<n>[0-9]{1,3})\b(?P<part2>\s+[A-H]\b)?|(?P<num>[0-9]{1,4})\b(?P<part>\s*[A-H]\b)?(?P<paren>\s*[({]\s*(?P<par>(?:ES-|S-)?[IVXLC]{1,7}|(?:19|20)[0-9][0-9]|د\s*-\s*(?P<arabic_session>[0-9]{1,2}))\s*[)}])?)")
         .expect("valid regex")
 });
 
@@ -204,6 +204,10 @@ fn designator(text: &str, at: usize) -> Option<Designator> {
     } else {
         d.number = Some(num("num")?);
         d.bracket = caps.name("par").map(|m| m.as_str().to_owned());
+        // Arabic writes the session as "(د-25)" (دورة, session 25): the roman numeral.
+        if let Some(session) = num("arabic_session").filter(|&n| n > 0) {
+            d.bracket = Some(to_roman(session));
+        }
     }
     // A part letter ("808 A (IX)", "53/77 D") unless it is the article "A" starting a phrase.
     for part in ["part", "part2"] {
@@ -1098,7 +1102,7 @@ mod tests {
 
     #[test]
     fn the_other_five_languages() {
-        let cases: [(&str, &[(&str, &str)]); 14] = [
+        let cases: [(&str, &[(&str, &str)]); 16] = [
             // A bare number, the organ named after it.
             (
                 "la résolution 2131 de l'Assemblée générale",
@@ -1158,6 +1162,17 @@ mod tests {
                 &[("2417 (2018)", "S/RES/2417(2018)")],
             ),
             ("القرار ٧٣/٢٧", &[("القرار ٧٣/٢٧", "A/RES/73/27")]),
+            (
+                "بالقرار 2625 (د-25) والقرار 1514 (د - 15)",
+                &[
+                    ("بالقرار 2625 (د-25)", "A/RES/2625(XXV)"),
+                    ("والقرار 1514 (د - 15)", "A/RES/1514(XV)"),
+                ],
+            ),
+            (
+                "резолюцию Совета Безопасности 1373 (2001)",
+                &[("1373 (2001)", "S/RES/1373(2001)")],
+            ),
             (
                 "大会第73/27号决议和安理会第2417（2018）号决议",
                 &[

@@ -12,6 +12,7 @@
 //!   (`data/cues/organs.ttl`, `cue:gaNamed`/`cue:scNamed`); between the word and the number in
 //!   Arabic (`قرار مجلس الأمن 2417 (2018)`) and sometimes in Russian (`резолюцию Совета
 //!   Безопасности 1373 (2001)`), and before `第` in Chinese.
+//! - Sessions: Arabic writes an old-style session as `(د-25)` (دورة, session), read as `(XXV)`.
 //! - Digits: Arabic-Indic (`٧٣/٢٧`), Extended Arabic-Indic and full-width digits, the full-width
 //!   brackets and slash of Chinese typesetting, are read as ASCII ([`ascii_digits`]); offsets
 //!   stay those of the text as written.
