@@ -860,9 +860,9 @@ fn caption_markers_naming_persons_take_the_delegation_given_the_floor() {
     assert_eq!(
         turns,
         [
-            ("MR. JOHN MWANGI", "KEN"),
-            ("MS. ANA SILVA", "BRA"),
-            ("AMBASSADOR AHMED HASSAN", "EGY"),
+            ("Mr. John Mwangi", "KEN"),
+            ("Ms. Ana Silva", "BRA"),
+            ("Ambassador Ahmed Hassan", "EGY"),
         ]
         .iter()
         .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))

@@ -282,11 +282,11 @@ pub struct UnknownDelegation {
     pub line: u64,
 }
 
-/// Fragments of the IRIs of the bodies of the ICT debate (`…/body/oewg-2021-2025`, `…/body/gge`).
 /// How much of a document's beginning is read to tell its language for its header and turn
 /// headings (each statement's own language is then told from all of its text).
 const LANGUAGE_WINDOW: usize = 20_000;
 
+/// Fragments of the IRIs of the bodies of the ICT debate (`…/body/oewg-2021-2025`, `…/body/gge`).
 const ICT_BODIES: [&str; 2] = ["/body/oewg", "/body/gge"];
 
 struct Spanner<'a> {

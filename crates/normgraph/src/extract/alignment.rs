@@ -13,15 +13,17 @@ use std::sync::LazyLock;
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     // Each alternative begins with its own verb, so the search skips quickly to the candidates;
     // ASCII word boundaries keep the regex on its fast engine (the French words end in ASCII).
-    Regex::new(r"(?i)(?-u:\b)(?:align(?:s|ed|ing)?|associat(?:e|es|ed|ing)|avail(?:s|ed)?|subscrib(?:e|es|ed|ing)|associ(?:e|ent|ons)|rall(?:ie|ient|ions)|souscri(?:t|vent|vons)|fai(?:t|sons)\s+(?:sienne|nôtre)|sum(?:a|an|amos)|hac(?:e|emos)\s+suya|adhier(?:e|en)|adherimos|suscrib(?:e|en|imos))(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:align(?:s|ed|ing)?|associat(?:e|es|ed|ing)|avail(?:s|ed)?|subscrib(?:e|es|ed|ing)|associ(?:e|ent|ons)|rall(?:ie|ient|ions)|souscri(?:t|vent|vons)|fai(?:t|sons)\s+(?:sienne|nôtre)|(?:se|nos)\s+sum(?:a|an|amos)|hacemos\s+nuestra|hac(?:e|emos)\s+suya|adhier(?:e|en)|adherimos|suscrib(?:e|en|imos))(?-u:\b)")
         .expect("valid regex")
 });
+// The two below read only the sentence after a verb: Unicode word boundaries ("défaite par" is
+// not "faite par").
 static WITH_STATEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:with|to)(?-u:\b).*(?-u:\b)statements?(?-u:\b)|(?-u:\b)(?:déclaration|declaración|intervención)(?:s|es)?(?-u:\b)")
+    Regex::new(r"(?i)\b(?:with|to)\b.*\bstatements?\b|\b(?:déclarations?|declaraci[óo]n(?:es)?|intervenci[óo]n(?:es)?)\b")
         .expect("valid regex")
 });
 static DELIVERED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:made|delivered|presented|read(?:\s+out)?|given)\s+by\s+(?:the\s+)?(?:distinguished\s+)?(?:(?:representative|delegation|Ambassador|Permanent\s+Representative|Minister(?:\s+for\s+Foreign\s+Affairs)?)\s+of\s+(?:the\s+)?)?|(?-u:\b)(?:faite|prononc[ée]e|pr[ée]sent[ée]e|lue)\s+par\s+(?:(?:la\s+d[ée]l[ée]gation|le\s+repr[ée]sentant|la\s+repr[ée]sentante)\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*))?(?:la\s+|le\s+|les\s+|l['’]\s*)?|(?-u:\b)(?:formulada|pronunciada|presentada|le[íi]da)\s+por\s+(?:(?:la\s+delegaci[óo]n|el\s+representante|la\s+representante)\s+(?:de\s+la\s+|de\s+los\s+|del\s+|de\s+))?(?:la\s+|el\s+|los\s+|las\s+)?")
+    Regex::new(r"(?i)\b(?:made|delivered|presented|read(?:\s+out)?|given)\s+by\s+(?:the\s+)?(?:distinguished\s+)?(?:(?:representative|delegation|Ambassador|Permanent\s+Representative|Minister(?:\s+for\s+Foreign\s+Affairs)?)\s+of\s+(?:the\s+)?)?|\b(?:faite|prononc[ée]e|pr[ée]sent[ée]e|lue)\s+par\s+(?:(?:la\s+d[ée]l[ée]gation|le\s+repr[ée]sentant|la\s+repr[ée]sentante)\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*))?(?:la\s+|le\s+|les\s+|l['’]\s*)?|\b(?:formulada|pronunciada|presentada|le[íi]da)\s+por\s+(?:(?:la\s+delegaci[óo]n|el\s+representante|la\s+representante)\s+(?:de\s+la\s+|de\s+los\s+|del\s+|de\s+))?(?:la\s+|el\s+|los\s+|las\s+)?")
         .expect("valid regex")
 });
 
@@ -72,4 +74,35 @@ pub fn find(text: &str, lexicon: &Lexicon, language: Option<&str>) -> Vec<FoundA
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rdf::resources::Resources;
+
+    fn groups(text: &str, language: Option<&str>) -> Vec<String> {
+        let lexicon = Lexicon::load(&Resources::Embedded).expect("lexicon");
+        find(text, &lexicon, language)
+            .into_iter()
+            .map(|a| a.group.rsplit('/').next().unwrap_or("").to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn french_alignment_and_english_names_that_look_like_spanish_verbs() {
+        assert_eq!(
+            groups(
+                "Nous faisons nôtre la déclaration faite au nom du Groupe des 77 et la Chine.",
+                Some("fr")
+            ),
+            ["G77"]
+        );
+        // "Suman" is a name, not "se suman"; "défaite par" is not "faite par".
+        assert!(groups(
+            "Ms. Suman Bery responded to the statement of the Non-Aligned Movement.",
+            Some("en")
+        )
+        .is_empty());
+    }
 }

@@ -159,7 +159,7 @@ static UNREAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// something else: "the Security Council 15 members").
 static ORGAN_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?P<organ>General\s+Assembly|Security\s+Council|UNGA|UNSC)(?:'s|’s)?|(?P<between>{}))\s+(?:No\.\s*|رقم\s*)?[0-9]",
+        r"(?:\b(?P<organ>General\s+Assembly|Security\s+Council|UNGA|UNSC)(?:'s|’s)?|(?P<between>{}))\s+(?:No\.\s*|№\s*|رقم\s*)?[0-9]",
         languages::ORGANS_BEFORE_NUMBER
     ))
     .expect("valid regex")
@@ -1170,8 +1170,11 @@ mod tests {
                 ],
             ),
             (
-                "резолюцию Совета Безопасности 1373 (2001)",
-                &[("1373 (2001)", "S/RES/1373(2001)")],
+                "резолюцию Совета Безопасности 1373 (2001) и резолюцию Совета Безопасности № 2341 (2017)",
+                &[
+                    ("1373 (2001)", "S/RES/1373(2001)"),
+                    ("2341 (2017)", "S/RES/2341(2017)"),
+                ],
             ),
             (
                 "大会第73/27号决议和安理会第2417（2018）号决议",

@@ -410,45 +410,79 @@ impl Matcher {
     }
 }
 
-/// The words of `text` (letters, digits and inner hyphens) with their byte offsets, each as
-/// its Russian stem in lower case.
-fn russian_words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
+/// A word of a Russian name or text: in lower case (ё as е) and its Russian stem.
+#[derive(Debug, Clone)]
+struct RussianWord {
+    lower: String,
+    stem: String,
+}
+
+impl RussianWord {
+    /// How close `text`, a word of a text, is to this word of a name, if it may be a form of
+    /// it: the same stem (or one a letter longer), and for a foreign name ending in a vowel other than а or я
+    /// ("Мали", "Перу", "Того"), which Russian does not decline, the same word. Higher is
+    /// closer: the letters they share from the start, less those either has beyond.
+    fn closeness(&self, text: &RussianWord) -> Option<i64> {
+        // The stemmer may cut a letter more from one form than from another ("гвине" of
+        // "Гвинея", "гвин" of "Гвинеи"): stems one letter apart still agree.
+        let (short, long) = if self.stem.len() <= text.stem.len() {
+            (&self.stem, &text.stem)
+        } else {
+            (&text.stem, &self.stem)
+        };
+        if !long.starts_with(short.as_str())
+            || long.chars().count() > short.chars().count() + 1
+            || short.chars().count() < 3
+        {
+            return None;
+        }
+        let indeclinable = self
+            .lower
+            .chars()
+            .last()
+            .is_some_and(|c| "иуоеэю".contains(c));
+        if indeclinable && self.lower != text.lower {
+            return None;
+        }
+        let common = self
+            .lower
+            .chars()
+            .zip(text.lower.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let len = |w: &str| w.chars().count();
+        Some(
+            2 * common as i64
+                - (len(&self.lower) - common) as i64
+                - (len(&text.lower) - common) as i64,
+        )
+    }
+}
+
+/// The words of `text` (runs of letters and digits: a hyphen of any kind separates, so
+/// "Гвинея-Бисау" is two words on both sides) with their byte offsets.
+fn russian_words(text: &str) -> impl Iterator<Item = (usize, usize, RussianWord)> + '_ {
     thread_local! {
         static RUSSIAN: rust_stemmers::Stemmer =
             rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian);
     }
-    word_spans(text).into_iter().map(|(s, w)| {
-        let lower = w.to_lowercase().replace('ё', "е");
-        let stem = RUSSIAN.with(|r| r.stem(&lower).into_owned());
-        (s, s + w.len(), stem)
-    })
-}
-
-/// The stems of a Russian name's words ([`russian_words`]).
-fn russian_stems(label: &str) -> Vec<String> {
-    russian_words(label).map(|(_, _, w)| w).collect()
-}
-
-/// The words of `text` with their byte offsets: runs of letters and digits, a hyphen inside a
-/// word keeping it whole ("Народно-Демократическая").
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
-    let mut start = None;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let inner_hyphen = c == '-'
-            && start.is_some()
-            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner_hyphen {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+    text.char_indices()
+        .filter(|(i, c)| {
+            c.is_alphanumeric()
+                && !text[..*i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+        .map(move |(s, _)| {
+            let e = text[s..]
+                .char_indices()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(text.len(), |(k, _)| s + k);
+            let lower = text[s..e].to_lowercase().replace('ё', "е");
+            let stem = RUSSIAN.with(|r| r.stem(&lower).into_owned());
+            (s, e, RussianWord { lower, stem })
+        })
 }
 
 /// Whether `c` continues a word, for the whole-word test of labels. Chinese and Japanese
@@ -522,7 +556,7 @@ pub struct Lexicon {
     /// Russian names of States and groups as the stems of their words, with the concept's
     /// index in the kind's matchers: Russian declines names ("делегации Российской Федерации"),
     /// so they are found on stems ([`Lexicon::find_russian_names`]).
-    russian_names: BTreeMap<Kind, Vec<(Vec<String>, usize)>>,
+    russian_names: BTreeMap<Kind, Vec<(Vec<RussianWord>, usize)>>,
     /// The cue patterns positions are judged by (`data/cues/`).
     pub cues: Cues,
     /// What a resolution's number alone says (`data/reference/*.csv`).
@@ -732,7 +766,7 @@ impl Lexicon {
         let mut russian_names = BTreeMap::new();
         for kind in [Kind::State, Kind::Group] {
             let class = kind.class();
-            let mut names: Vec<(Vec<String>, usize)> = entries
+            let mut names: Vec<(Vec<RussianWord>, usize)> = entries
                 .iter()
                 .filter(|(_, e)| e.types.contains(&class))
                 .enumerate()
@@ -742,7 +776,11 @@ impl Lexicon {
                         .into_iter()
                         .flatten()
                         .filter(|label| !label.contains('('))
-                        .map(move |label| (russian_stems(label), index))
+                        .map(move |label| {
+                            let words: Vec<RussianWord> =
+                                russian_words(label).map(|(_, _, w)| w).collect();
+                            (words, index)
+                        })
                 })
                 .filter(|(stems, _)| !stems.is_empty())
                 .collect();
@@ -795,25 +833,35 @@ impl Lexicon {
         let Some(names) = self.russian_names.get(&kind) else {
             return Vec::new();
         };
-        let words: Vec<(usize, usize, String)> = russian_words(&text[from..to])
+        let words: Vec<(usize, usize, RussianWord)> = russian_words(&text[from..to])
             .map(|(s, e, w)| (from + s, from + e, w))
             .collect();
         let mut hits = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let found = names.iter().find(|(stems, _)| {
-                stems.len() <= words.len() - i
-                    && stems.iter().zip(&words[i..]).all(|(a, (_, _, b))| a == b)
-            });
-            match found {
-                Some((stems, concept)) => {
+            // Of the names that fit here, the longest; of those, the one whose words are
+            // closest to the text's ("Нигерии" is Nigeria's, not Niger's, though both stem to
+            // "нигер").
+            let best = names
+                .iter()
+                .filter_map(|(name, concept)| {
+                    let here = words.get(i..i + name.len())?;
+                    let mut score = 0;
+                    for (n, (_, _, w)) in name.iter().zip(here) {
+                        score += n.closeness(w)?;
+                    }
+                    Some((name.len(), score, *concept))
+                })
+                .max_by_key(|&(len, score, _)| (len, score));
+            match best {
+                Some((len, _, concept)) => {
                     hits.push(Hit {
                         start: words[i].0,
-                        end: words[i + stems.len() - 1].1,
-                        concept: *concept,
+                        end: words[i + len - 1].1,
+                        concept,
                         stance: None,
                     });
-                    i += stems.len();
+                    i += len;
                 }
                 None => i += 1,
             }
@@ -897,6 +945,22 @@ mod tests {
             vec![
                 ("Российской Федерации", Some("RUS")),
                 ("Корейской Народно-Демократической Республики", Some("PRK")),
+            ]
+        );
+        // Names that share a stem, indeclinable names, hyphens of any kind.
+        let text = "делегации Нигерии, делегации Нигера, делегации малых государств, делегации Мали, делегации Гвинеи\u{2011}Бисау";
+        let found: Vec<(&str, Option<&str>)> = lexicon
+            .find_russian_names(Kind::State, text, 0, text.len())
+            .iter()
+            .map(|h| (&text[h.start..h.end], concepts[h.concept].iso3.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Нигерии", Some("NGA")),
+                ("Нигера", Some("NER")),
+                ("Мали", Some("MLI")),
+                ("Гвинеи\u{2011}Бисау", Some("GNB")),
             ]
         );
     }

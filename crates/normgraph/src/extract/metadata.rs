@@ -144,7 +144,9 @@ pub fn read(text: &str, lexicon: &Lexicon, language: Option<&str>) -> TextMetada
         .min()
         .map(|(_, iri)| iri);
     // Russian declines the name after such words: it is found on its stems.
-    if meta.delegation.is_none() && language == Some("ru") {
+    let russian =
+        language.is_some_and(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ru")));
+    if meta.delegation.is_none() && russian {
         meta.delegation = [Kind::State, Kind::Group]
             .into_iter()
             .flat_map(|kind| {

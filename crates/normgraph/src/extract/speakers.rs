@@ -116,6 +116,25 @@ pub fn opening_delegation(body: &str, lexicon: &Lexicon, language: Option<&str>)
     None
 }
 
+/// `name` in title case ("Mr. John Mwangi") when it is written in capitals only.
+fn title_case_if_capitals(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) || !name.chars().any(char::is_uppercase) {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Presiding officers' titles, as headings write them.
 const PRESIDING_TITLES: &str = r"(?:Acting[ \t]+|Temporary[ \t]+)?(?:President|Vice-President|Chair|Chairperson|Chairman|Chairwoman|Co-Chair|Vice-Chair)";
 
@@ -136,8 +155,7 @@ static CHAIR_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A person named by title: `Ambassador Maria Lopez`, `H.E. Mr. Joon Park`.
 static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    // Titles in any case: captioners write "MR. JOHN MWANGI", "AMBASSADOR HASSAN".
-    Regex::new(r"^(?i:H\.?E\.?[ \t]+)?(?i:Mr|Mrs|Ms|Miss|Mme|Dr|Sir|Dame|Ambassador|Minister|Deputy[ \t]+Minister|Professor|Prof)\.?[ \t]+\p{Lu}[\p{L}.'’ \t-]{1,60}$")
+    Regex::new(r"^(?:H\.?E\.?[ \t]+)?(?:Mr|Mrs|Ms|Miss|Mme|Dr|Sir|Dame|Ambassador|Minister|Deputy[ \t]+Minister|Professor|Prof)\.?[ \t]+\p{Lu}[\p{L}.'’ \t-]{1,60}$")
         .expect("valid regex")
 });
 
@@ -246,6 +264,8 @@ fn heading(name: &str, lexicon: &Lexicon) -> Option<Turn> {
         .strip_prefix_ci("delegate of ")
         .or_else(|| name.strip_prefix_ci("delegation of "))
         .or_else(|| name.strip_prefix_ci("representative of "))
+        .or_else(|| name.strip_prefix_ci("ambassador of "))
+        .or_else(|| name.strip_prefix_ci("permanent representative of "))
         .unwrap_or(name);
     if let Some(concept) = lexicon.delegation(bare) {
         t.affiliation = Some(bare.to_owned());
@@ -469,7 +489,11 @@ pub fn turns(text: &str, lexicon: &Lexicon, language: Option<&str>) -> Vec<Turn>
             .any(|t| t.start <= at && at < t.body_start.max(t.start + 1))
     };
     let mut more: Vec<Turn> = Vec::new();
-    let mut candidates: Vec<(usize, usize, &str)> = alone_lines(text);
+    // (start, body start, name, whether a caption marker)
+    let mut candidates: Vec<(usize, usize, String, bool)> = alone_lines(text)
+        .into_iter()
+        .map(|(a, b, name)| (a, b, name.to_owned(), false))
+        .collect();
     // (Inline headings end on the speech's first character, captions at their colon.)
     for (re, ends_on_speech) in [(&*INLINE, true), (&*CAPTION, false)] {
         for c in re.captures_iter(text) {
@@ -493,15 +517,28 @@ pub fn turns(text: &str, lexicon: &Lexicon, language: Option<&str>) -> Vec<Turn>
             } else {
                 all.end()
             };
-            candidates.push((all.start(), body_start, name.as_str()));
+            candidates.push((
+                all.start(),
+                body_start,
+                name.as_str().to_owned(),
+                !ends_on_speech,
+            ));
         }
     }
     candidates.sort_by_key(|c| c.0);
-    for (start, body_start, name) in candidates {
+    for (start, body_start, name, caption) in candidates {
         if taken(&found, start) || taken(&more, start) {
             continue;
         }
-        let Some(mut t) = heading(name, lexicon) else {
+        // Captioners write names in capitals ("MR. JOHN MWANGI"): read as a heading would
+        // write them. (Only captions: a header line in capitals, "H.E. MR. JOHN DOE" above
+        // "STATEMENT BY", is not a turn.)
+        let found_heading = heading(&name, lexicon).or_else(|| {
+            caption
+                .then(|| title_case_if_capitals(&name))
+                .and_then(|n| heading(&n, lexicon))
+        });
+        let Some(mut t) = found_heading else {
             continue;
         };
         t.start = start;
@@ -640,6 +677,30 @@ mod tests {
 
     /// A heading alone on its line followed by an indented record heading: no turn overlaps
     /// the next (this used to make an end before a start).
+    #[test]
+    fn a_header_in_capitals_is_not_a_record() {
+        let lex = lexicon();
+        let text = "STATEMENT BY\nH.E. MR. JOHN DOE\nAMBASSADOR AND PERMANENT REPRESENTATIVE\n\
+                    OF THE REPUBLIC OF KENYA\n\nMr. Chair, Kenya supports the Programme of Action.\n";
+        assert!(turns(text, &lex, None).is_empty());
+        // In captions, names in capitals are persons.
+        let captions =
+            ">> CHAIR: I give the floor to Kenya. >> MR. JOHN MWANGI: Thank you, Chair. \
+                        >> CHAIR: Thank you. >> AMBASSADOR OF BRAZIL: Thank you.";
+        let t = turns(captions, &lex, None);
+        let people: Vec<(Option<&str>, Option<&str>)> = t
+            .iter()
+            .filter(|t| !t.presiding)
+            .map(|t| (t.speaker.as_deref(), t.delegation.as_deref()))
+            .collect();
+        assert_eq!(people.len(), 2, "{t:#?}");
+        assert_eq!(people[0].0, Some("Mr. John Mwangi"));
+        assert!(
+            people[1].1.is_some_and(|d| d.ends_with("/state/BRA")),
+            "{t:#?}"
+        );
+    }
+
     #[test]
     fn headings_never_overlap() {
         let lex = lexicon();
