@@ -293,6 +293,25 @@ mod tests {
         .map(|f| f.stance)
     }
 
+    /// "do not see the need for": the support cue "the need for" is under the negation.
+    #[test]
+    fn not_seeing_the_need_is_opposition() {
+        assert_eq!(
+            stance(
+                "We do not see the need for new legally binding instruments at this stage.",
+                "legally binding instruments"
+            ),
+            Some(Stance::Opposes)
+        );
+        assert_eq!(
+            stance(
+                "We see the need for a legally binding instrument.",
+                "legally binding instrument"
+            ),
+            Some(Stance::Supports)
+        );
+    }
+
     #[test]
     fn only_in_the_ict_debate() {
         let text = "We call for a legally binding instrument without delay.";
