@@ -4,17 +4,24 @@
 use crate::util::{fixture, ok};
 use std::collections::BTreeSet;
 
-/// The language and the principle and threat concepts (last IRI segment) extracted from `file`.
-fn concepts(file: &str) -> (String, BTreeSet<String>, BTreeSet<String>) {
+/// The first statement `normgraph extract --format json` gives for the file at `path`.
+fn first_statement(path: &std::path::Path) -> serde_json::Value {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = fixture(file);
     let run = ok(
         &dir.path().join("store"),
         dir.path(),
         &["extract", "--format", "json", path.to_str().expect("utf8")],
     );
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
-    let ex = json.as_array().and_then(|a| a.first()).unwrap_or(&json);
+    match json {
+        serde_json::Value::Array(mut list) if !list.is_empty() => list.swap_remove(0),
+        other => other,
+    }
+}
+
+/// The language and the principle and threat concepts (last IRI segment) extracted from `file`.
+fn concepts(file: &str) -> (String, BTreeSet<String>, BTreeSet<String>) {
+    let ex = first_statement(&fixture(file));
     let set = |key: &str| -> BTreeSet<String> {
         ex[key]
             .as_array()
@@ -159,15 +166,7 @@ fn query_and_viewer_labels_follow_lang_with_english_fallback() {
 
 /// The delegation (ISO code) and language extracted from `file`.
 fn delegation(file: &str) -> (String, String) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = fixture(file);
-    let run = ok(
-        &dir.path().join("store"),
-        dir.path(),
-        &["extract", "--format", "json", path.to_str().expect("utf8")],
-    );
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
-    let ex = json.as_array().and_then(|a| a.first()).unwrap_or(&json);
+    let ex = first_statement(&fixture(file));
     (
         ex["language"].as_str().unwrap_or("").to_owned(),
         ex["delegation"]["code"].as_str().unwrap_or("").to_owned(),
@@ -206,13 +205,7 @@ fn a_state_merely_named_in_french_is_not_the_delegation() {
          États, et elle examinera ces textes avec attention.\n",
     )
     .expect("write");
-    let run = ok(
-        &dir.path().join("store"),
-        dir.path(),
-        &["extract", "--format", "json", path.to_str().expect("utf8")],
-    );
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
-    let ex = json.as_array().and_then(|a| a.first()).unwrap_or(&json);
+    let ex = first_statement(&path);
     assert_eq!(ex["language"], "fr");
     assert!(ex["delegation"].is_null(), "{}", ex["delegation"]);
 }
@@ -250,15 +243,7 @@ fn delegations_are_shown_in_the_language_asked_for() {
 /// behalf: the group and the State by their French names.
 #[test]
 fn a_french_alignment_names_the_group_and_who_delivered_it() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = fixture("languages/delegations/fr-aligned.txt");
-    let run = ok(
-        &dir.path().join("store"),
-        dir.path(),
-        &["extract", "--format", "json", path.to_str().expect("utf8")],
-    );
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
-    let ex = json.as_array().and_then(|a| a.first()).unwrap_or(&json);
+    let ex = first_statement(&fixture("languages/delegations/fr-aligned.txt"));
     assert_eq!(ex["delegation"]["code"], "SEN");
     let alignments = ex["alignments"].as_array().expect("alignments");
     assert_eq!(alignments.len(), 1, "{alignments:?}");
@@ -284,13 +269,7 @@ fn french_stances_follow_their_cues() {
          cyberespace.\n",
     )
     .expect("write");
-    let run = ok(
-        &dir.path().join("store"),
-        dir.path(),
-        &["extract", "--format", "json", path.to_str().expect("utf8")],
-    );
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
-    let ex = json.as_array().and_then(|a| a.first()).unwrap_or(&json);
+    let ex = first_statement(&path);
     let stances: BTreeSet<(String, String)> = ex["positions"]
         .as_array()
         .expect("positions")

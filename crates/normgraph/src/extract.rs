@@ -392,12 +392,13 @@ fn effective_row(doc: &Document, row: Option<&ManifestRow>) -> Option<ManifestRo
 pub fn extract_all(
     doc: &Document,
     lexicon: &Lexicon,
-    row: Option<&ManifestRow>,
+    given: Option<&ManifestRow>,
 ) -> Result<Vec<Extraction>, UnknownDelegation> {
     let text = &doc.text[doc.body..];
-    let declared = effective_row(doc, row);
-    let language = declared_language(declared.as_ref())
-        .or_else(|| language::detect(window_after(text, 0, LANGUAGE_WINDOW)));
+    let row = effective_row(doc, given);
+    let row = row.as_ref();
+    let language =
+        declared_language(row).or_else(|| language::detect(window_after(text, 0, LANGUAGE_WINDOW)));
     let turns: Vec<speakers::Turn> = speakers::turns(text, lexicon, language)
         .into_iter()
         .map(|mut t| {
@@ -408,10 +409,8 @@ pub fn extract_all(
         })
         .collect();
     if turns.is_empty() {
-        return Ok(vec![extract(doc, lexicon, row)?]);
+        return Ok(vec![extract(doc, lexicon, given)?]);
     }
-    let row = effective_row(doc, row);
-    let row = row.as_ref();
     let header = metadata::read(&doc.text[doc.body..turns[0].start], lexicon, language);
     let slug = doc.slug();
     let mut out = Vec::new();

@@ -500,7 +500,7 @@ fn is_cjk(c: char) -> bool {
 
 /// The other UN languages (`fr`, `es`, `ru`, `ar`, `zh`) a language tag is in, or `None` (for
 /// English and any other language).
-fn un_language(tag: &str) -> Option<&'static str> {
+pub(crate) fn un_language(tag: &str) -> Option<&'static str> {
     let primary = tag
         .split(['-', '_'])
         .next()
@@ -668,6 +668,7 @@ impl Lexicon {
         }
         let mut matchers = BTreeMap::new();
         let mut in_language = BTreeMap::new();
+        let mut russian_names = BTreeMap::new();
         for kind in Kind::ALL {
             let class = kind.class();
             let chosen: Vec<(&String, &Entry)> = entries
@@ -762,32 +763,30 @@ impl Lexicon {
             for lang in languages {
                 in_language.insert((lang.clone(), kind), build(Some(lang))?);
             }
-        }
-        let mut russian_names = BTreeMap::new();
-        for kind in [Kind::State, Kind::Group] {
-            let class = kind.class();
-            let mut names: Vec<(Vec<RussianWord>, usize)> = entries
-                .iter()
-                .filter(|(_, e)| e.types.contains(&class))
-                .enumerate()
-                .flat_map(|(index, (_, e))| {
-                    e.foreign
-                        .get("ru")
-                        .into_iter()
-                        .flatten()
-                        .filter(|label| !label.contains('('))
-                        .map(move |label| {
-                            let words: Vec<RussianWord> =
-                                russian_words(label).map(|(_, _, w)| w).collect();
-                            (words, index)
-                        })
-                })
-                .filter(|(stems, _)| !stems.is_empty())
-                .collect();
-            // Longest names first, so that "Корейская Народно-Демократическая Республика" is
-            // not read as a shorter name inside it.
-            names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
-            russian_names.insert(kind, names);
+            if matches!(kind, Kind::State | Kind::Group) {
+                // Indexed like the concepts of this kind's matchers (both follow `chosen`).
+                let mut names: Vec<(Vec<RussianWord>, usize)> = chosen
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(index, (_, e))| {
+                        e.foreign
+                            .get("ru")
+                            .into_iter()
+                            .flatten()
+                            .filter(|label| !label.contains('('))
+                            .map(move |label| {
+                                let words: Vec<RussianWord> =
+                                    russian_words(label).map(|(_, _, w)| w).collect();
+                                (words, index)
+                            })
+                    })
+                    .filter(|(words, _)| !words.is_empty())
+                    .collect();
+                // Longest names first, so that "Корейская Народно-Демократическая Республика"
+                // is not read as a shorter name inside it.
+                names.sort_by_key(|n| std::cmp::Reverse(n.0.len()));
+                russian_names.insert(kind, names);
+            }
         }
         let agreed_class = format!("{NG}AgreedNorm");
         let agreed_norms = entries
@@ -935,32 +934,32 @@ mod tests {
         let lexicon = Lexicon::load(&Resources::Embedded).expect("lexicon");
         let text = "Выступление делегации Российской Федерации и Корейской Народно-Демократической Республики";
         let concepts = lexicon.matcher_in(Kind::State, Some("ru")).concepts();
-        let found: Vec<(&str, Option<&str>)> = lexicon
-            .find_russian_names(Kind::State, text, 0, text.len())
-            .iter()
-            .map(|h| (&text[h.start..h.end], concepts[h.concept].iso3.as_deref()))
-            .collect();
+        let found = |text: &'static str| -> Vec<(&'static str, &str)> {
+            lexicon
+                .find_russian_names(Kind::State, text, 0, text.len())
+                .iter()
+                .map(|h| {
+                    let code = concepts[h.concept].iso3.as_deref().unwrap_or("");
+                    (&text[h.start..h.end], code)
+                })
+                .collect()
+        };
         assert_eq!(
-            found,
-            vec![
-                ("Российской Федерации", Some("RUS")),
-                ("Корейской Народно-Демократической Республики", Some("PRK")),
+            found(text),
+            [
+                ("Российской Федерации", "RUS"),
+                ("Корейской Народно-Демократической Республики", "PRK"),
             ]
         );
         // Names that share a stem, indeclinable names, hyphens of any kind.
         let text = "делегации Нигерии, делегации Нигера, делегации малых государств, делегации Мали, делегации Гвинеи\u{2011}Бисау";
-        let found: Vec<(&str, Option<&str>)> = lexicon
-            .find_russian_names(Kind::State, text, 0, text.len())
-            .iter()
-            .map(|h| (&text[h.start..h.end], concepts[h.concept].iso3.as_deref()))
-            .collect();
         assert_eq!(
-            found,
-            vec![
-                ("Нигерии", Some("NGA")),
-                ("Нигера", Some("NER")),
-                ("Мали", Some("MLI")),
-                ("Гвинеи\u{2011}Бисау", Some("GNB")),
+            found(text),
+            [
+                ("Нигерии", "NGA"),
+                ("Нигера", "NER"),
+                ("Мали", "MLI"),
+                ("Гвинеи\u{2011}Бисау", "GNB"),
             ]
         );
     }

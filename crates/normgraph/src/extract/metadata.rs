@@ -2,7 +2,7 @@
 //! title. A manifest row (see [`crate::source::manifest`]) overrides whatever is read here.
 
 use super::text::{clean, window_after, window_before};
-use crate::extract::lexicon::{Kind, Lexicon};
+use crate::extract::lexicon::{un_language, Kind, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -144,9 +144,7 @@ pub fn read(text: &str, lexicon: &Lexicon, language: Option<&str>) -> TextMetada
         .min()
         .map(|(_, iri)| iri);
     // Russian declines the name after such words: it is found on its stems.
-    let russian =
-        language.is_some_and(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("ru")));
-    if meta.delegation.is_none() && russian {
+    if meta.delegation.is_none() && language.and_then(un_language) == Some("ru") {
         meta.delegation = [Kind::State, Kind::Group]
             .into_iter()
             .flat_map(|kind| {
