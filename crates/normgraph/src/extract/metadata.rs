@@ -2,7 +2,7 @@
 //! title. A manifest row (see [`crate::source::manifest`]) overrides whatever is read here.
 
 use super::text::{clean, window_after, window_before};
-use crate::extract::lexicon::{un_language, Kind, Lexicon};
+use crate::extract::lexicon::{un_language, Hit, Kind, Lexicon};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -127,36 +127,39 @@ pub fn read(text: &str, lexicon: &Lexicon, language: Option<&str>) -> TextMetada
 
     // Delegation: the first State or group the header introduces as the speaker's
     // ("Statement by …", "Permanent Representative of …"); a State merely named is not taken.
-    meta.delegation = [Kind::State, Kind::Group]
-        .into_iter()
-        .flat_map(|kind| {
-            let m = lexicon.matcher_in(kind, language);
-            m.find_in(text, 0, head_end)
-                .into_iter()
-                .filter(|h| {
-                    let before = window_before(header, h.start, 120);
-                    DELEGATION_CUE.is_match(before)
-                        || DELEGATION_CUE_UN.is_match(before)
-                        || DELEGATION_CUE_AFTER.is_match(window_after(header, h.end, 30))
-                })
-                .map(move |h| (h.start, m.concepts()[h.concept].iri.clone()))
-        })
-        .min()
-        .map(|(_, iri)| iri);
-    // Russian declines the name after such words: it is found on its stems.
-    if meta.delegation.is_none() && language.and_then(un_language) == Some("ru") {
-        meta.delegation = [Kind::State, Kind::Group]
+    // The first State or group, in text order, among `hits` of each kind that `cued` keeps.
+    let first_cued = |hits: &dyn Fn(Kind) -> Vec<Hit>, cued: &dyn Fn(&Hit) -> bool| {
+        [Kind::State, Kind::Group]
             .into_iter()
             .flat_map(|kind| {
                 let concepts = lexicon.matcher_in(kind, language).concepts();
-                lexicon
-                    .find_russian_names(kind, text, 0, head_end)
+                hits(kind)
                     .into_iter()
-                    .filter(|h| DELEGATION_CUE_RU.is_match(window_before(header, h.start, 120)))
+                    .filter(|h| cued(h))
                     .map(move |h| (h.start, concepts[h.concept].iri.clone()))
             })
             .min()
-            .map(|(_, iri)| iri);
+            .map(|(_, iri)| iri)
+    };
+    meta.delegation = first_cued(
+        &|kind| {
+            lexicon
+                .matcher_in(kind, language)
+                .find_in(text, 0, head_end)
+        },
+        &|h| {
+            let before = window_before(header, h.start, 120);
+            DELEGATION_CUE.is_match(before)
+                || DELEGATION_CUE_UN.is_match(before)
+                || DELEGATION_CUE_AFTER.is_match(window_after(header, h.end, 30))
+        },
+    );
+    // Russian declines the name after such words: it is found on its stems.
+    if meta.delegation.is_none() && language.and_then(un_language) == Some("ru") {
+        meta.delegation = first_cued(
+            &|kind| lexicon.find_russian_names(kind, text, 0, head_end),
+            &|h| DELEGATION_CUE_RU.is_match(window_before(header, h.start, 120)),
+        );
     }
 
     if let Some(c) = SPEAKER.captures(header) {

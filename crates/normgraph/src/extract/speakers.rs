@@ -346,6 +346,10 @@ fn floor_given(
         masked.replace_range(m.end() - 1..m.end(), " ");
     }
     let text = masked.as_str();
+    let (states_in, groups_in) = (
+        lexicon.matcher_in(Kind::State, language),
+        lexicon.matcher_in(Kind::Group, language),
+    );
     let mut last = None;
     for c in FLOOR.captures_iter(text) {
         let Some(who) = c
@@ -355,10 +359,6 @@ fn floor_given(
         else {
             continue;
         };
-        let (states_in, groups_in) = (
-            lexicon.matcher_in(Kind::State, language),
-            lexicon.matcher_in(Kind::Group, language),
-        );
         let states = states_in.find_all(who.as_str());
         let groups = groups_in.find_all(who.as_str());
         let mut named: Vec<(usize, String)> = states
@@ -490,9 +490,9 @@ pub fn turns(text: &str, lexicon: &Lexicon, language: Option<&str>) -> Vec<Turn>
     };
     let mut more: Vec<Turn> = Vec::new();
     // (start, body start, name, whether a caption marker)
-    let mut candidates: Vec<(usize, usize, String, bool)> = alone_lines(text)
+    let mut candidates: Vec<(usize, usize, &str, bool)> = alone_lines(text)
         .into_iter()
-        .map(|(a, b, name)| (a, b, name.to_owned(), false))
+        .map(|(a, b, name)| (a, b, name, false))
         .collect();
     // (Inline headings end on the speech's first character, captions at their colon.)
     for (re, ends_on_speech) in [(&*INLINE, true), (&*CAPTION, false)] {
@@ -517,12 +517,7 @@ pub fn turns(text: &str, lexicon: &Lexicon, language: Option<&str>) -> Vec<Turn>
             } else {
                 all.end()
             };
-            candidates.push((
-                all.start(),
-                body_start,
-                name.as_str().to_owned(),
-                !ends_on_speech,
-            ));
+            candidates.push((all.start(), body_start, name.as_str(), !ends_on_speech));
         }
     }
     candidates.sort_by_key(|c| c.0);
@@ -533,9 +528,9 @@ pub fn turns(text: &str, lexicon: &Lexicon, language: Option<&str>) -> Vec<Turn>
         // Captioners write names in capitals ("MR. JOHN MWANGI"): read as a heading would
         // write them. (Only captions: a header line in capitals, "H.E. MR. JOHN DOE" above
         // "STATEMENT BY", is not a turn.)
-        let found_heading = heading(&name, lexicon).or_else(|| {
+        let found_heading = heading(name, lexicon).or_else(|| {
             caption
-                .then(|| title_case_if_capitals(&name))
+                .then(|| title_case_if_capitals(name))
                 .and_then(|n| heading(&n, lexicon))
         });
         let Some(mut t) = found_heading else {
