@@ -408,6 +408,12 @@ fn find_ascii(
     // past them.
     let mut rejected: Vec<usize> = Vec::new();
     for kw in KEYWORD.find_iter(text) {
+        // "AHG/Res.16 (I)", "AHG/ Res. 104 (XIX)": the abbreviation inside another body's
+        // symbol, which anaphora do not reach past.
+        if kw.as_str().ends_with('.') && text[..kw.start()].trim_end().ends_with('/') {
+            rejected.push(kw.start());
+            continue;
+        }
         let before = super::text::window_before(text, kw.start(), 80);
         if organs.other_body_before.is_match(before) {
             rejected.push(kw.start());
@@ -437,7 +443,8 @@ fn find_ascii(
             rejected.push(kw.start());
             continue;
         }
-        let hint = if organs.sc_before.is_match(before) {
+        // "SCR 1540", "UNSCR 1325": the abbreviation names the Security Council.
+        let hint = if kw.as_str().contains("SCR") || organs.sc_before.is_match(before) {
             Some(Organ::SecurityCouncil)
         } else if organs.ga_before.is_match(before) {
             Some(Organ::GeneralAssembly)
@@ -1098,6 +1105,31 @@ mod tests {
             "S/RES/2231(2015)"
         );
         assert_eq!(one("S/RES/1540 (2004)").1, "S/RES/1540(2004)");
+        // The abbreviations of the word.
+        assert_eq!(
+            one("UNGA Res. 68/262 affirmed it"),
+            ("Res. 68/262".into(), "A/RES/68/262".into())
+        );
+        assert_eq!(
+            one("the women, peace and security agenda of UNSCR 1325"),
+            ("UNSCR 1325".into(), "S/RES/1325(2000)".into())
+        );
+        assert_eq!(
+            one("SCRs 2231 (2015) must be implemented"),
+            ("SCRs 2231 (2015)".into(), "S/RES/2231(2015)".into())
+        );
+        // Not a citation without a designator after it.
+        assert!(ids("the SCR and the Res. of the Board, 12 in all").is_empty());
+        // Another body's symbol ("AHG/Res.16 (I)") is not read, nor does it stop an anaphora.
+        assert!(ids("OAU resolution AHG/Res.16 (I) of July 1964").is_empty());
+        assert_eq!(
+            ids(
+                "resolution 3314 (XXIX) on aggression. The OAU adopted resolution AHG/ Res. 104 \
+                 (XIX). We call for that resolution to be respected."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
