@@ -690,6 +690,88 @@ fn resource_folders_override_cues_and_number_tables() {
 /// Principles, threats and positions as statements write them (inflected, paraphrased,
 /// invoked through their breach), with the guards against other senses, and a scholar's own
 /// word pattern added in Turtle through a resource folder.
+/// The principles, threats and positions of the first statement `extract` printed, as (surface,
+/// concept's local name with the stance in brackets).
+fn concept_facts(out: &Value) -> Vec<(String, String)> {
+    let mut facts = Vec::new();
+    for (key, field) in [
+        ("principles", "concept"),
+        ("threats", "concept"),
+        ("positions", "position"),
+    ] {
+        for v in out[0][key].as_array().expect("a list") {
+            let iri = v[field].as_str().unwrap_or("");
+            let local = iri.rsplit('/').next().unwrap_or("");
+            let stance = v["stance"]
+                .as_str()
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            facts.push((
+                v["surface"].as_str().unwrap_or("").to_owned(),
+                format!("{local}{stance}"),
+            ));
+        }
+    }
+    facts
+}
+
+/// Constructions rather than words (the fourth round of patterns): equal standing said of
+/// States, peaceful purposes said of ICTs (the narrower principle), a State accountable for its
+/// conduct, a subject that lists what it includes before "applies to cyberspace", the
+/// Programme of Action named in other words; and "human rights" naming an activity or a body's
+/// part, which is not the rights invoked.
+#[test]
+fn constructions_name_principles_and_positions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "Statement by the delegation of Ghana\n\n\
+         All the nations of the world must take part on an equal footing in these talks. \
+         The ICT environment must be used for peaceful purposes only. \
+         A State is responsible for conduct attributable to it, and States are accountable for \
+         what they do through their networks. International law, including the Charter in its \
+         entirety, international humanitarian law and international human rights law, applies \
+         to cyberspace. We support the establishment of a Programme of Action for advancing \
+         responsible State behaviour in the use of ICTs. We fund human rights activities of the \
+         United Nations and the human rights component of missions.\n",
+    )
+    .expect("write");
+    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
+    for (surface, id) in [
+        (
+            "All the nations of the world must take part on an equal footing",
+            "sovereign-equality",
+        ),
+        (
+            "ICT environment must be used for peaceful purposes",
+            "peaceful-uses-of-icts",
+        ),
+        ("conduct attributable to", "state-responsibility"),
+        ("States are accountable for", "state-responsibility"),
+        (
+            "International law, including the Charter in its entirety, international \
+             humanitarian law and international human rights law, applies to cyberspace",
+            "international-law-applies (supports)",
+        ),
+        (
+            "Programme of Action for advancing responsible State behaviour",
+            "programme-of-action (supports)",
+        ),
+    ] {
+        assert!(has(surface, id), "{surface} → {id} not in {found:?}");
+    }
+    // Peaceful purposes said of ICTs are not also the broader principle; human rights as an
+    // activity or a component is no mention (the law of human rights is).
+    assert!(
+        !found.iter().any(|(s, i)| i == "peaceful-purposes"
+            || (i == "human-rights" && s != "international human rights law")),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -708,27 +790,7 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
     )
     .expect("write");
     let facts = |resources: Option<&std::path::Path>| -> Vec<(String, String)> {
-        let out = extract_with(&store, cwd, resources, &statement);
-        let mut facts = Vec::new();
-        for (key, field) in [
-            ("principles", "concept"),
-            ("threats", "concept"),
-            ("positions", "position"),
-        ] {
-            for v in out[0][key].as_array().expect("a list") {
-                let iri = v[field].as_str().unwrap_or("");
-                let local = iri.rsplit('/').next().unwrap_or("");
-                let stance = v["stance"]
-                    .as_str()
-                    .map(|s| format!(" ({s})"))
-                    .unwrap_or_default();
-                facts.push((
-                    v["surface"].as_str().unwrap_or("").to_owned(),
-                    format!("{local}{stance}"),
-                ));
-            }
-        }
-        facts
+        concept_facts(&extract_with(&store, cwd, resources, &statement))
     };
     let found = facts(None);
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);

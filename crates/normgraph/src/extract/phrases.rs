@@ -599,8 +599,8 @@ impl Phrases {
     }
 
     /// Matches `pattern` around token `i` (which its anchor word accepts): the indices of the
-    /// first and last tokens of the match. Each word after the anchor takes the first token that
-    /// accepts it within its gap; the words before it, the leftmost reading
+    /// first and last tokens of the match. The words after the anchor take the shortest reading
+    /// ([`Phrases::match_after`]); the words before it, the leftmost reading
     /// ([`Phrases::match_before`]).
     fn match_at(
         text: &str,
@@ -613,22 +613,31 @@ impl Phrases {
         if !words.get(a)?.accepts(tokens[i].words(text)) {
             return None;
         }
-        let mut last = i;
-        for word in &words[a + 1..] {
-            let mut found = None;
-            for (j, token) in tokens.iter().enumerate().skip(last + 1).take(word.gap + 1) {
-                if token.after_break {
-                    break;
-                }
-                if word.may_accept(token) && word.accepts(token.words(text)) {
-                    found = Some(j);
-                    break;
-                }
-            }
-            last = found?;
-        }
+        let last = Self::match_after(text, tokens, i, &words[a + 1..])?;
         let first = Self::match_before(text, tokens, i, &words[..=a])?;
         Some((first, last))
+    }
+
+    /// Matches `words` after token `at` going right: the index of the last token. Each word
+    /// tries the nearest token within its gap first, and a later one when the words after it
+    /// find no reading from there ("=including ~12 =law|=rights ~3 =applies" reads "including
+    /// the Charter, international humanitarian law and international human rights law,
+    /// applies" although the first "law" has no "applies" after it).
+    fn match_after(text: &str, tokens: &[Token], at: usize, words: &[Word]) -> Option<usize> {
+        let Some((word, rest)) = words.split_first() else {
+            return Some(at);
+        };
+        for (j, token) in tokens.iter().enumerate().skip(at + 1).take(word.gap + 1) {
+            if token.after_break {
+                break;
+            }
+            if word.may_accept(token) && word.accepts(token.words(text)) {
+                if let Some(last) = Self::match_after(text, tokens, j, rest) {
+                    return Some(last);
+                }
+            }
+        }
+        None
     }
 
     /// Matches the words before the last of `words` (which token `at` is) going left: the index
@@ -835,6 +844,32 @@ mod tests {
         assert!(found(&p, "to settle; disputes peacefully").is_empty());
         // A gap too wide.
         assert!(found(&p, "settle the long and bitter old disputes peacefully").is_empty());
+    }
+
+    /// After the anchor, a word whose nearest reading leaves the rest unmatched tries a later
+    /// token within its gap.
+    #[test]
+    fn a_later_reading_is_tried_when_the_nearest_fails() {
+        let mut p = Phrases::new();
+        p.add_pattern(
+            "international =law ~2 =including ~12 =law|=rights ~3 =applies ~6 =cyberspace",
+            0,
+            "p",
+            Sense::Concept,
+        )
+        .expect("valid");
+        let text = "International law, including the Charter, humanitarian law and human \
+                    rights law, applies to cyberspace.";
+        assert_eq!(
+            found(&p, text),
+            vec![(text.trim_end_matches('.').to_owned(), 0)]
+        );
+        // No reading at all.
+        assert!(found(
+            &p,
+            "International law, including humanitarian law, binds us."
+        )
+        .is_empty());
     }
 
     #[test]
