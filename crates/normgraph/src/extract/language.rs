@@ -20,6 +20,10 @@ const FUNCTION_WORDS: [(&str, &[&str]); 3] = [
     ),
 ];
 
+/// How many bytes of a text are read to count its scripts (the beginning says enough: 64 kB is
+/// some ten thousand words).
+const SCRIPT_BYTES: usize = 64 * 1024;
+
 /// How many words of a Latin-script text are read (the beginning says enough).
 const WORDS_READ: usize = 2000;
 
@@ -28,24 +32,50 @@ const WORDS_READ: usize = 2000;
 const MIN_HITS: usize = 5;
 const MARGIN: usize = 2;
 
+/// The longest function word, in bytes.
+const LONGEST: usize = 5;
+
+/// Which language of [`FUNCTION_WORDS`] (its index) has `word` among its function words. Words
+/// longer than the longest function word are skipped without a look; the others are
+/// lower-cased into a small buffer (they are ASCII, and no allocation is made) and compared.
+fn function_word(word: &str) -> Option<usize> {
+    if word.len() > LONGEST || !word.is_ascii() {
+        return None;
+    }
+    let mut buffer = [0u8; LONGEST];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    FUNCTION_WORDS
+        .iter()
+        .position(|(_, words)| words.contains(&lower))
+}
+
 /// The BCP 47 tag of the language `text` is written in (`en`, `fr`, `es`, `ru`, `ar`, `zh`),
 /// if it can be told.
 pub fn detect(text: &str) -> Option<&'static str> {
+    let text = super::text::window_after(text, 0, SCRIPT_BYTES);
     let (mut arabic, mut cjk, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars() {
-        if c.is_ascii() {
-            latin += usize::from(c.is_ascii_alphabetic());
-            continue;
-        }
-        if !c.is_alphabetic() {
-            continue;
-        }
-        match c {
-            '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => arabic += 1,
-            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => cjk += 1,
-            '\u{400}'..='\u{4FF}' => cyrillic += 1,
-            c if c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c) => latin += 1,
-            _ => {}
+    if text.is_ascii() {
+        // Most statements: no character to decode.
+        latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    } else {
+        for c in text.chars() {
+            if c.is_ascii() {
+                latin += usize::from(c.is_ascii_alphabetic());
+                continue;
+            }
+            if !c.is_alphabetic() {
+                continue;
+            }
+            match c {
+                '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => arabic += 1,
+                '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => cjk += 1,
+                '\u{400}'..='\u{4FF}' => cyrillic += 1,
+                c if ('\u{C0}'..='\u{24F}').contains(&c) => latin += 1,
+                _ => {}
+            }
         }
     }
     let letters = arabic + cjk + cyrillic + latin;
@@ -68,11 +98,8 @@ pub fn detect(text: &str) -> Option<&'static str> {
         .filter(|w| !w.is_empty())
         .take(WORDS_READ)
     {
-        // The function words are ASCII: compared without lower-casing (no allocation per word).
-        for (i, (_, words)) in FUNCTION_WORDS.iter().enumerate() {
-            if words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-                hits[i] += 1;
-            }
+        if let Some(i) = function_word(word) {
+            hits[i] += 1;
         }
     }
     let best = (0..3).max_by_key(|&i| hits[i])?;
@@ -117,5 +144,18 @@ mod tests {
         }
         assert_eq!(detect("73/27 (2018)"), None);
         assert_eq!(detect("OEWG"), None);
+    }
+
+    #[test]
+    fn function_words_whatever_their_case() {
+        assert_eq!(super::function_word("The"), Some(0));
+        assert_eq!(super::function_word("LES"), Some(1));
+        assert_eq!(super::function_word("del"), Some(2));
+        assert_eq!(super::function_word("theory"), None);
+        assert_eq!(super::function_word("Ésta"), None);
+        assert!(super::FUNCTION_WORDS
+            .iter()
+            .flat_map(|(_, words)| words.iter())
+            .all(|w| w.len() <= super::LONGEST));
     }
 }
