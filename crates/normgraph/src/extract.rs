@@ -26,7 +26,6 @@ pub mod speakers;
 pub mod text;
 
 use crate::extract::lexicon::{Concept, Kind, Lexicon};
-use crate::extract::text::window_after;
 use crate::rdf::vocab;
 use crate::source::manifest::ManifestRow;
 use crate::source::reader::{CharIndex, Document};
@@ -282,10 +281,6 @@ pub struct UnknownDelegation {
     pub line: u64,
 }
 
-/// How much of a document's beginning is read to tell its language for its header and turn
-/// headings (each statement's own language is then told from all of its text).
-const LANGUAGE_WINDOW: usize = 20_000;
-
 /// Fragments of the IRIs of the bodies of the ICT debate (`…/body/oewg-2021-2025`, `…/body/gge`).
 const ICT_BODIES: [&str; 2] = ["/body/oewg", "/body/gge"];
 
@@ -349,9 +344,23 @@ pub fn extract(
 ) -> Result<Extraction, UnknownDelegation> {
     let row = effective_row(doc, row);
     let text = &doc.text[doc.body..];
+    let detected = declared_language(row.as_ref())
+        .is_none()
+        .then(|| language::detect(text));
+    extract_whole(doc, lexicon, row, detected.flatten())
+}
+
+/// [`extract`] with the effective manifest row and the detected language already known.
+fn extract_whole(
+    doc: &Document,
+    lexicon: &Lexicon,
+    row: Option<ManifestRow>,
+    detected: Option<&str>,
+) -> Result<Extraction, UnknownDelegation> {
+    let text = &doc.text[doc.body..];
     let language = declared_language(row.as_ref())
-        .map(str::to_owned)
-        .or_else(|| language::detect(text).map(str::to_owned));
+        .or(detected)
+        .map(str::to_owned);
     let meta = metadata::read(text, lexicon, language.as_deref());
     extract_region(
         doc,
@@ -397,8 +406,8 @@ pub fn extract_all(
     let text = &doc.text[doc.body..];
     let row = effective_row(doc, given);
     let row = row.as_ref();
-    let language =
-        declared_language(row).or_else(|| language::detect(window_after(text, 0, LANGUAGE_WINDOW)));
+    let detected = language::detect(text);
+    let language = declared_language(row).or(detected);
     let turns: Vec<speakers::Turn> = speakers::turns(text, lexicon, language)
         .into_iter()
         .map(|mut t| {
@@ -409,7 +418,7 @@ pub fn extract_all(
         })
         .collect();
     if turns.is_empty() {
-        return Ok(vec![extract(doc, lexicon, given)?]);
+        return Ok(vec![extract_whole(doc, lexicon, row.cloned(), detected)?]);
     }
     let header = metadata::read(&doc.text[doc.body..turns[0].start], lexicon, language);
     let slug = doc.slug();

@@ -20,9 +20,10 @@ const FUNCTION_WORDS: [(&str, &[&str]); 3] = [
     ),
 ];
 
-/// How many bytes of a text are read to count its scripts (the beginning says enough: 64 kB is
-/// some ten thousand words).
-const SCRIPT_BYTES: usize = 64 * 1024;
+/// How many bytes of a text are read to count its scripts (the beginning says enough: 20 kB is
+/// some three thousand words). A verbatim record's language, for its header and turn headings,
+/// is told from its beginning in the same way; each turn's own language from the turn's.
+const SCRIPT_BYTES: usize = 20_000;
 
 /// How many words of a Latin-script text are read (the beginning says enough).
 const WORDS_READ: usize = 2000;
@@ -52,30 +53,63 @@ fn function_word(word: &str) -> Option<usize> {
         .position(|(_, words)| words.contains(&lower))
 }
 
+/// The words of `text`: its runs of letters (alphabetic characters). ASCII bytes are tested as
+/// bytes; only the other characters are decoded.
+fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while at < bytes.len() {
+            let (letter, width) = if bytes[at].is_ascii() {
+                (bytes[at].is_ascii_alphabetic(), 1)
+            } else {
+                let c = text[at..].chars().next()?;
+                (c.is_alphabetic(), c.len_utf8())
+            };
+            match (letter, start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => return Some(&text[s..at]),
+                _ => {}
+            }
+            at += width;
+        }
+        start.map(|s| &text[s..])
+    })
+}
+
 /// The BCP 47 tag of the language `text` is written in (`en`, `fr`, `es`, `ru`, `ar`, `zh`),
 /// if it can be told.
 pub fn detect(text: &str) -> Option<&'static str> {
     let text = super::text::window_after(text, 0, SCRIPT_BYTES);
     let (mut arabic, mut cjk, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    if text.is_ascii() {
-        // Most statements: no character to decode.
-        latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
-    } else {
-        for c in text.chars() {
-            if c.is_ascii() {
-                latin += usize::from(c.is_ascii_alphabetic());
-                continue;
-            }
-            if !c.is_alphabetic() {
-                continue;
-            }
-            match c {
-                '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => arabic += 1,
-                '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => cjk += 1,
-                '\u{400}'..='\u{4FF}' => cyrillic += 1,
-                c if ('\u{C0}'..='\u{24F}').contains(&c) => latin += 1,
-                _ => {}
-            }
+    // Runs of ASCII are counted byte by byte (most of any statement in Latin script, even one
+    // with curly quotes or accents); only the other characters are decoded.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let run = bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - at);
+        latin += bytes[at..at + run]
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .count();
+        at += run;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        if !c.is_alphabetic() {
+            continue;
+        }
+        match c {
+            '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => arabic += 1,
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => cjk += 1,
+            '\u{400}'..='\u{4FF}' => cyrillic += 1,
+            c if ('\u{C0}'..='\u{24F}').contains(&c) => latin += 1,
+            _ => {}
         }
     }
     let letters = arabic + cjk + cyrillic + latin;
@@ -93,11 +127,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
         return None;
     }
     let mut hits = [0usize; 3];
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(WORDS_READ)
-    {
+    for word in words(text).take(WORDS_READ) {
         if let Some(i) = function_word(word) {
             hits[i] += 1;
         }
@@ -144,6 +174,14 @@ mod tests {
         }
         assert_eq!(detect("73/27 (2018)"), None);
         assert_eq!(detect("OEWG"), None);
+    }
+
+    #[test]
+    fn words_are_runs_of_letters() {
+        let got: Vec<&str> = super::words("L’été, c'est 2024: déjà-vu!").collect();
+        assert_eq!(got, ["L", "été", "c", "est", "déjà", "vu"]);
+        assert_eq!(super::words("").count(), 0);
+        assert_eq!(super::words(" 12 ").count(), 0);
     }
 
     #[test]

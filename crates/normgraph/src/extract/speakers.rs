@@ -189,12 +189,8 @@ fn alone_lines(text: &str) -> Vec<(usize, usize, &str)> {
         {
             continue;
         }
-        let Some(name) = ALONE_LINE
-            .captures(line.trim_end_matches('\n'))
-            .and_then(|c| c.name("name"))
-        else {
-            continue;
-        };
+        // The next line that is not blank starts as a sentence does (tested before the regex:
+        // in a scanned speech broken into short lines, most lines go on in lower case).
         let Some((next_start, next)) = lines[i + 1..]
             .iter()
             .take(2)
@@ -203,10 +199,17 @@ fn alone_lines(text: &str) -> Vec<(usize, usize, &str)> {
             continue;
         };
         let first = next.trim_start().chars().next();
-        if first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
+        if !first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c))
         {
-            out.push((*start, *next_start, &line[name.start()..name.end()]));
+            continue;
         }
+        let Some(name) = ALONE_LINE
+            .captures(line.trim_end_matches('\n'))
+            .and_then(|c| c.name("name"))
+        else {
+            continue;
+        };
+        out.push((*start, *next_start, &line[name.start()..name.end()]));
     }
     out
 }
@@ -414,11 +417,58 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The titles a [`PERSON`] heading begins with (after spaces or `**`).
+const PERSON_TITLES: [&str; 25] = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mme",
+    "Mlle",
+    "Sir",
+    "Dame",
+    "Dr",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "Prince",
+    "Princess",
+    "Sheikh",
+    "Sheikha",
+    "Archbishop",
+    "Cardinal",
+    "Monsignor",
+    "Father",
+    "Judge",
+    "Ambassador",
+    "H.E.",
+    "H.E",
+];
+
+/// The [`PERSON`] headings of `text`, each a line's beginning. The regex runs only on the lines
+/// that begin with one of its titles (a heading never spans lines): over a whole statement,
+/// its Unicode classes kept it off the fast engine at every "Mr." of the text.
+fn person_headings(text: &str) -> impl Iterator<Item = regex::Captures<'_>> + '_ {
+    let mut at = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let start = at;
+        at += line.len();
+        let head = line
+            .trim_start_matches([' ', '\t'])
+            .trim_start_matches("**");
+        if !PERSON_TITLES.iter().any(|t| head.starts_with(t)) {
+            return None;
+        }
+        PERSON.captures_at(&text[..start + line.len()], start)
+    })
+}
+
 /// The speakers' turns of `text`, in order, or an empty list when it is not a verbatim record
 /// (fewer than two headings).
 pub fn turns(text: &str, lexicon: &Lexicon, language: Option<&str>) -> Vec<Turn> {
     let mut found: Vec<Turn> = Vec::new();
-    for c in PERSON.captures_iter(text) {
+    for c in person_headings(text) {
         let (Some(all), Some(speaker), Some(aff)) = (c.get(0), c.name("speaker"), c.name("aff"))
         else {
             continue;
@@ -668,6 +718,13 @@ mod tests {
         assert_eq!(t[3].affiliation.as_deref(), Some("Secretary-General"));
         assert_eq!(t[3].delegation, None);
         assert_eq!(t[3].end, text.len());
+        // Person headings are read line by line: indented or in bold, on the last line without
+        // a line end, and not inside a line.
+        let text = "  **Ms. Rivera (Chile):** Thank you.\nThe speaker said Mr. Dupont (France): no.\nMr. Ali (Egypt): Thank you.";
+        let heads: Vec<&str> = person_headings(text)
+            .filter_map(|c| c.name("speaker").map(|m| m.as_str()))
+            .collect();
+        assert_eq!(heads, ["Ms. Rivera", "Mr. Ali"]);
     }
 
     /// A heading alone on its line followed by an indented record heading: no turn overlaps
