@@ -346,13 +346,25 @@ impl Matcher {
         });
         // A loose match gives way to a tight one of any concept it overlaps ("abuse of
         // emerging technologies", a label, over the gap pattern of malicious use of ICTs).
-        let tight = Intervals::new(
-            all.iter()
-                .filter(|(_, loose)| !loose)
-                .map(|(h, _)| (h.start, h.end))
-                .collect(),
-        );
-        all.retain(|(h, loose)| !loose || !tight.overlaps(h.start, h.end));
+        // Where concepts may overlap, a tight match of another concept must cover at least
+        // half of the loose one: "attacks on hospitals" (attacks on critical infrastructure)
+        // stands beside "ransomware attacks" (ransomware), which shares one word with it.
+        let tight_spans: Vec<(usize, usize, usize)> = all
+            .iter()
+            .filter(|(_, loose)| !loose)
+            .map(|(h, _)| (h.start, h.end, h.concept))
+            .collect();
+        let tight = Intervals::new(tight_spans.iter().map(|&(s, e, _)| (s, e)).collect());
+        all.retain(|(h, loose)| {
+            if !loose || !tight.overlaps(h.start, h.end) {
+                return true;
+            }
+            per_concept
+                && !tight_spans.iter().any(|&(s, e, concept)| {
+                    let shared = e.min(h.end).saturating_sub(s.max(h.start));
+                    shared > 0 && (concept == h.concept || 2 * shared >= h.end - h.start)
+                })
+        });
         // Earliest first, then longest, then a wording that takes a stance.
         all.sort_by(|(a, _), (b, _)| {
             a.start
