@@ -57,6 +57,7 @@ pub struct Cues {
     negated: Regex,
     negation: Regex,
     denial: Regex,
+    question: Regex,
     new_clause: Regex,
     subject_opening: Regex,
     back_reference: Regex,
@@ -66,7 +67,8 @@ pub struct Cues {
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:negated`, `cue:negation`, `cue:denial`, `cue:newClause`, `cue:subjectOpening`,
+    /// `cue:negated`, `cue:negation`, `cue:denial`, `cue:question`, `cue:newClause`,
+    /// `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`) out of the cue patterns; every
     /// one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
@@ -77,6 +79,7 @@ impl Cues {
             negated: cues.take("negated")?,
             negation: cues.take("negation")?,
             denial: cues.take("denial")?,
+            question: cues.take("question")?,
             new_clause: cues.take("newClause")?,
             subject_opening: cues.take("subjectOpening")?,
             back_reference: cues.take("backReference")?,
@@ -244,6 +247,21 @@ pub fn find(
         };
         // Reported positions ("some delegations called for …") are not the speaker's.
         if cues.reported.is_match(clause) {
+            continue;
+        }
+        // Nor is a proposal named inside an indirect question ("whether additional legally
+        // binding obligations will be needed is a question on which we keep an open mind"),
+        // unless a new clause begins between the question word and the name.
+        let asked = cues
+            .question
+            .find_iter(&text[clause_start..start])
+            .last()
+            .is_some_and(|m| {
+                !cues
+                    .new_clause
+                    .is_match(&text[clause_start + m.end()..start])
+            });
+        if asked {
             continue;
         }
         let cued = match (nearest(&cues.oppose), nearest(&cues.support)) {
@@ -550,6 +568,18 @@ mod tests {
         ] {
             assert!(!denied(text, words), "{text}");
         }
+    }
+
+    #[test]
+    fn a_proposal_named_in_an_indirect_question_takes_no_stance() {
+        let label = "legally binding obligations";
+        let text = "Whether additional legally binding obligations will be needed in future is a \
+                    question on which we keep an open mind.";
+        assert_eq!(stance(text, label), None);
+        // A new clause after the question word: the stance is taken.
+        let text = "We wondered whether it mattered, but we now support legally binding \
+                    obligations.";
+        assert_eq!(stance(text, label), Some(Stance::Supports));
     }
 
     #[test]
