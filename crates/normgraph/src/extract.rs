@@ -346,26 +346,25 @@ pub fn extract(
     let text = &doc.text[doc.body..];
     let detected = declared_language(row.as_ref())
         .is_none()
-        .then(|| language::detect(text));
-    extract_whole(doc, lexicon, row, detected.flatten())
+        .then(|| language::detect(text))
+        .flatten();
+    extract_whole(doc, lexicon, row.as_ref(), detected)
 }
 
 /// [`extract`] with the effective manifest row and the detected language already known.
 fn extract_whole(
     doc: &Document,
     lexicon: &Lexicon,
-    row: Option<ManifestRow>,
+    row: Option<&ManifestRow>,
     detected: Option<&str>,
 ) -> Result<Extraction, UnknownDelegation> {
     let text = &doc.text[doc.body..];
-    let language = declared_language(row.as_ref())
-        .or(detected)
-        .map(str::to_owned);
+    let language = declared_language(row).or(detected).map(str::to_owned);
     let meta = metadata::read(text, lexicon, language.as_deref());
     extract_region(
         doc,
         lexicon,
-        row.as_ref(),
+        row,
         doc.body..doc.text.len(),
         doc.slug(),
         Region {
@@ -406,7 +405,10 @@ pub fn extract_all(
     let text = &doc.text[doc.body..];
     let row = effective_row(doc, given);
     let row = row.as_ref();
-    let detected = language::detect(text);
+    let detected = declared_language(row)
+        .is_none()
+        .then(|| language::detect(text))
+        .flatten();
     let language = declared_language(row).or(detected);
     let turns: Vec<speakers::Turn> = speakers::turns(text, lexicon, language)
         .into_iter()
@@ -418,7 +420,7 @@ pub fn extract_all(
         })
         .collect();
     if turns.is_empty() {
-        return Ok(vec![extract_whole(doc, lexicon, row.cloned(), detected)?]);
+        return Ok(vec![extract_whole(doc, lexicon, row, detected)?]);
     }
     let header = metadata::read(&doc.text[doc.body..turns[0].start], lexicon, language);
     let slug = doc.slug();

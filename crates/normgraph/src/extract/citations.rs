@@ -409,8 +409,18 @@ fn find_ascii(
     let mut rejected: Vec<usize> = Vec::new();
     for kw in KEYWORD.find_iter(text) {
         // "AHG/Res.16 (I)", "AHG/ Res. 104 (XIX)": the abbreviation inside another body's
-        // symbol, which anaphora do not reach past.
-        if kw.as_str().ends_with('.') && text[..kw.start()].trim_end().ends_with('/') {
+        // symbol, which anaphora do not reach past ("A/Res.68/262" and "S/Res.2231 (2015)" are
+        // the Assembly's and the Council's own).
+        let abbreviated = kw.as_str().ends_with('.');
+        let symbol_of = |organ: &str| {
+            text[..kw.start()]
+                .trim_end()
+                .strip_suffix('/')
+                .and_then(|b| b.strip_suffix(organ))
+                .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()))
+        };
+        let own_symbol = abbreviated && (symbol_of("A") || symbol_of("S"));
+        if abbreviated && !own_symbol && text[..kw.start()].trim_end().ends_with('/') {
             rejected.push(kw.start());
             continue;
         }
@@ -443,14 +453,21 @@ fn find_ascii(
             rejected.push(kw.start());
             continue;
         }
-        // "SCR 1540", "UNSCR 1325": the abbreviation names the Security Council.
-        let hint = if kw.as_str().contains("SCR") || organs.sc_before.is_match(before) {
-            Some(Organ::SecurityCouncil)
-        } else if organs.ga_before.is_match(before) {
-            Some(Organ::GeneralAssembly)
-        } else {
-            None
-        };
+        // "SCR 1540", "UNSCR 1325", "S.C. Res. 242", "S/Res.2231": the abbreviation names the
+        // Security Council; "G.A. Res. 377", "A/Res.68/262", the Assembly.
+        let before_word = text[..kw.start()].trim_end();
+        let abbreviated_sc = abbreviated
+            && (before_word.ends_with("S.C.") || (own_symbol && before_word.ends_with("S/")));
+        let abbreviated_ga = abbreviated
+            && (before_word.ends_with("G.A.") || (own_symbol && before_word.ends_with("A/")));
+        let hint =
+            if kw.as_str().contains("SCR") || abbreviated_sc || organs.sc_before.is_match(before) {
+                Some(Organ::SecurityCouncil)
+            } else if abbreviated_ga || organs.ga_before.is_match(before) {
+                Some(Organ::GeneralAssembly)
+            } else {
+                None
+            };
         // "resolution3362" (no space) is a citation; "resolutions-based" is not.
         if text[kw.end()..].starts_with(|c: char| c.is_alphabetic() || c == '-') {
             continue;
@@ -1120,15 +1137,33 @@ mod tests {
         );
         // Not a citation without a designator after it.
         assert!(ids("the SCR and the Res. of the Board, 12 in all").is_empty());
-        // Another body's symbol ("AHG/Res.16 (I)") is not read, nor does it stop an anaphora.
+        // Another body's symbol ("AHG/Res.16 (I)") is not read, and an anaphora does not reach
+        // past it.
         assert!(ids("OAU resolution AHG/Res.16 (I) of July 1964").is_empty());
         assert_eq!(
             ids(
                 "resolution 3314 (XXIX) on aggression. The OAU adopted resolution AHG/ Res. 104 \
-                 (XIX). We call for that resolution to be respected."
+                 (1973). We call for that resolution to be respected."
             )
             .len(),
             1
+        );
+        // The legal abbreviations of the two organs, and their own symbols.
+        assert_eq!(
+            one("S.C. Res. 242 called for withdrawal"),
+            ("Res. 242".into(), "S/RES/242(1967)".into())
+        );
+        assert_eq!(
+            one("under G.A. Res. 377 (V)"),
+            ("Res. 377 (V)".into(), "A/RES/377(V)".into())
+        );
+        assert_eq!(
+            one("see A/Res.68/262"),
+            ("Res.68/262".into(), "A/RES/68/262".into())
+        );
+        assert_eq!(
+            one("see S/Res.2231 (2015)"),
+            ("Res.2231 (2015)".into(), "S/RES/2231(2015)".into())
         );
     }
 

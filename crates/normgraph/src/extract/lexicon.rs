@@ -250,8 +250,10 @@ impl Matcher {
     /// non-overlapping on their own, so one phrase may name two concepts ("criminal attacks" is
     /// an attack and a crime; "hacker attacks on banks", an attack on critical infrastructure).
     /// Used for the threat categories, which are not exclusive. A loose match (a pattern with
-    /// gaps) still gives way to an overlapping tight one of any concept ("abuse of emerging
-    /// technologies", a label, over the gap pattern of malicious use of ICTs).
+    /// gaps) still gives way to an overlapping tight one of its own concept, and to one of
+    /// another concept that covers at least half of it ("abuse of emerging technologies", a
+    /// label, over the gap pattern of malicious use of ICTs; but "attacks on hospitals" stands
+    /// beside "ransomware attacks").
     pub fn overlapping(mut self) -> Self {
         self.overlapping = true;
         self
@@ -285,7 +287,8 @@ impl Matcher {
     /// patterns, non-overlapping (for an [`Matcher::overlapping`] matcher, within each
     /// concept). A match overlapping another sense of its concept's words (`ng:otherSense`) is
     /// dropped; a loose match (a pattern with gaps) gives way to a tight one of any concept it
-    /// overlaps; then the earliest start wins, and of those the longest.
+    /// overlaps (for an [`Matcher::overlapping`] matcher, of its own concept, or of another
+    /// covering at least half of it); then the earliest start wins, and of those the longest.
     pub fn find_in(&self, text: &str, from: usize, to: usize) -> Vec<Hit> {
         if self.phrases.is_empty() {
             return self.literal_in(text, from, to);

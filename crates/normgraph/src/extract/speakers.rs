@@ -391,14 +391,16 @@ fn floor_given(
 }
 
 static PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?m)^[ \t]*(?:\*\*)?(?P<speaker>",
-        r"(?:Mr|Mrs|Ms|Miss|Mme|Mlle|Sir|Dame|Dr|Lord|Lady|Baroness|Baron|Prince|Princess|",
-        r"Sheikh|Sheikha|Archbishop|Cardinal|Monsignor|Father|Judge|Ambassador|H\.E\.)\.?",
-        r"[ \t]+\p{Lu}[^\n():,;]{0,80}?)[ \t]*",
-        r"\((?P<aff>[^()\n]{1,120}(?:\([^()\n]{1,60}\)[^()\n]{0,60})?)\)",
-        r"(?:[ \t]*\((?:spoke|interpretation)[^()\n]{0,60}\))?",
-        r"[ \t]*(?:\*\*)?:(?:\*\*)?",
+    let titles: Vec<String> = PERSON_TITLES.iter().map(|t| regex::escape(t)).collect();
+    Regex::new(&format!(
+        concat!(
+            r"(?m)^[ \t]*(?:\*\*)?(?P<speaker>(?:{})\.?",
+            r"[ \t]+\p{{Lu}}[^\n():,;]{{0,80}}?)[ \t]*",
+            r"\((?P<aff>[^()\n]{{1,120}}(?:\([^()\n]{{1,60}}\)[^()\n]{{0,60}})?)\)",
+            r"(?:[ \t]*\((?:spoke|interpretation)[^()\n]{{0,60}}\))?",
+            r"[ \t]*(?:\*\*)?:(?:\*\*)?",
+        ),
+        titles.join("|")
     ))
     .expect("valid regex")
 });
@@ -417,8 +419,9 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The titles a [`PERSON`] heading begins with (after spaces or `**`).
-const PERSON_TITLES: [&str; 25] = [
+/// The titles a [`PERSON`] heading begins with (after spaces or `**`): the regex is built from
+/// them, and [`person_headings`] runs it only on lines that begin with one.
+const PERSON_TITLES: [&str; 24] = [
     "Mr",
     "Mrs",
     "Ms",
@@ -443,7 +446,6 @@ const PERSON_TITLES: [&str; 25] = [
     "Judge",
     "Ambassador",
     "H.E.",
-    "H.E",
 ];
 
 /// The [`PERSON`] headings of `text`, each a line's beginning. The regex runs only on the lines
@@ -725,6 +727,10 @@ mod tests {
             .filter_map(|c| c.name("speaker").map(|m| m.as_str()))
             .collect();
         assert_eq!(heads, ["Ms. Rivera", "Mr. Ali"]);
+        // The regex is run on each line alone: a line that begins with a title but is no
+        // heading does not find the heading of the next line as well.
+        let text = "Mr. Smith spoke.\nMr. Ali (Egypt): Thank you.";
+        assert_eq!(person_headings(text).count(), 1);
     }
 
     /// A heading alone on its line followed by an indented record heading: no turn overlaps
