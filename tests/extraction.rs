@@ -718,8 +718,9 @@ fn concept_facts(out: &Value) -> Vec<(String, String)> {
 /// Constructions rather than words (the fourth round of patterns): equal standing said of
 /// States, peaceful purposes said of ICTs (the narrower principle), a State accountable for its
 /// conduct, a subject that lists what it includes before "applies to cyberspace", the
-/// Programme of Action named in other words; and "human rights" naming an activity or a body's
-/// part, which is not the rights invoked.
+/// Programme of Action named in other words, two threat categories sharing a phrase; and
+/// "human rights" naming an activity or a body's part, or a code of conduct at sea, which are
+/// not what the concepts mean.
 #[test]
 fn constructions_name_principles_and_positions() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -344,22 +344,25 @@ pub fn extract(
 ) -> Result<Extraction, UnknownDelegation> {
     let row = effective_row(doc, row);
     let text = &doc.text[doc.body..];
-    let detected = declared_language(row.as_ref())
-        .is_none()
-        .then(|| language::detect(text))
-        .flatten();
-    extract_whole(doc, lexicon, row.as_ref(), detected)
+    let language = language_of(row.as_ref(), text);
+    extract_whole(doc, lexicon, row.as_ref(), language)
 }
 
-/// [`extract`] with the effective manifest row and the detected language already known.
+/// The statement's language: the one its manifest row or front matter declares, else the one
+/// its text is detected to be in (detection is not run when one is declared).
+fn language_of<'a>(row: Option<&'a ManifestRow>, text: &str) -> Option<&'a str> {
+    declared_language(row).or_else(|| language::detect(text))
+}
+
+/// [`extract`] with the effective manifest row and the language already known.
 fn extract_whole(
     doc: &Document,
     lexicon: &Lexicon,
     row: Option<&ManifestRow>,
-    detected: Option<&str>,
+    language: Option<&str>,
 ) -> Result<Extraction, UnknownDelegation> {
     let text = &doc.text[doc.body..];
-    let language = declared_language(row).or(detected).map(str::to_owned);
+    let language = language.map(str::to_owned);
     let meta = metadata::read(text, lexicon, language.as_deref());
     extract_region(
         doc,
@@ -405,11 +408,7 @@ pub fn extract_all(
     let text = &doc.text[doc.body..];
     let row = effective_row(doc, given);
     let row = row.as_ref();
-    let detected = declared_language(row)
-        .is_none()
-        .then(|| language::detect(text))
-        .flatten();
-    let language = declared_language(row).or(detected);
+    let language = language_of(row, text);
     let turns: Vec<speakers::Turn> = speakers::turns(text, lexicon, language)
         .into_iter()
         .map(|mut t| {
@@ -420,7 +419,7 @@ pub fn extract_all(
         })
         .collect();
     if turns.is_empty() {
-        return Ok(vec![extract_whole(doc, lexicon, row, detected)?]);
+        return Ok(vec![extract_whole(doc, lexicon, row, language)?]);
     }
     let header = metadata::read(&doc.text[doc.body..turns[0].start], lexicon, language);
     let slug = doc.slug();

@@ -408,22 +408,29 @@ fn find_ascii(
     // past them.
     let mut rejected: Vec<usize> = Vec::new();
     for kw in KEYWORD.find_iter(text) {
-        // "AHG/Res.16 (I)", "AHG/ Res. 104 (XIX)": the abbreviation inside another body's
-        // symbol, which anaphora do not reach past ("A/Res.68/262" and "S/Res.2231 (2015)" are
-        // the Assembly's and the Council's own).
-        let abbreviated = kw.as_str().ends_with('.');
+        // The organ the abbreviation "Res." is written with: "S.C. Res. 242", "S/Res.2231
+        // (2015)" the Security Council's, "G.A. Res. 377", "A/Res.68/262" the Assembly's.
+        // Inside another body's symbol ("AHG/Res.16 (I)", "AHG/ Res. 104 (XIX)") it is that
+        // body's resolution, which anaphora do not reach past.
+        let before_word = text[..kw.start()].trim_end();
         let symbol_of = |organ: &str| {
-            text[..kw.start()]
-                .trim_end()
+            before_word
                 .strip_suffix('/')
                 .and_then(|b| b.strip_suffix(organ))
                 .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()))
         };
-        let own_symbol = abbreviated && (symbol_of("A") || symbol_of("S"));
-        if abbreviated && !own_symbol && text[..kw.start()].trim_end().ends_with('/') {
+        let abbreviation_names = if !kw.as_str().ends_with('.') {
+            None
+        } else if before_word.ends_with("S.C.") || symbol_of("S") {
+            Some(Organ::SecurityCouncil)
+        } else if before_word.ends_with("G.A.") || symbol_of("A") {
+            Some(Organ::GeneralAssembly)
+        } else if before_word.ends_with('/') {
             rejected.push(kw.start());
             continue;
-        }
+        } else {
+            None
+        };
         let before = super::text::window_before(text, kw.start(), 80);
         if organs.other_body_before.is_match(before) {
             rejected.push(kw.start());
@@ -453,21 +460,19 @@ fn find_ascii(
             rejected.push(kw.start());
             continue;
         }
-        // "SCR 1540", "UNSCR 1325", "S.C. Res. 242", "S/Res.2231": the abbreviation names the
-        // Security Council; "G.A. Res. 377", "A/Res.68/262", the Assembly.
-        let before_word = text[..kw.start()].trim_end();
-        let abbreviated_sc = abbreviated
-            && (before_word.ends_with("S.C.") || (own_symbol && before_word.ends_with("S/")));
-        let abbreviated_ga = abbreviated
-            && (before_word.ends_with("G.A.") || (own_symbol && before_word.ends_with("A/")));
-        let hint =
-            if kw.as_str().contains("SCR") || abbreviated_sc || organs.sc_before.is_match(before) {
-                Some(Organ::SecurityCouncil)
-            } else if abbreviated_ga || organs.ga_before.is_match(before) {
-                Some(Organ::GeneralAssembly)
-            } else {
-                None
-            };
+        // "SCR 1540", "UNSCR 1325": the abbreviation names the Security Council.
+        let hint = if kw.as_str().contains("SCR")
+            || abbreviation_names == Some(Organ::SecurityCouncil)
+            || organs.sc_before.is_match(before)
+        {
+            Some(Organ::SecurityCouncil)
+        } else if abbreviation_names == Some(Organ::GeneralAssembly)
+            || organs.ga_before.is_match(before)
+        {
+            Some(Organ::GeneralAssembly)
+        } else {
+            None
+        };
         // "resolution3362" (no space) is a citation; "resolutions-based" is not.
         if text[kw.end()..].starts_with(|c: char| c.is_alphabetic() || c == '-') {
             continue;

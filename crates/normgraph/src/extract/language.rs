@@ -54,7 +54,8 @@ fn function_word(word: &str) -> Option<usize> {
 }
 
 /// The words of `text`: its runs of letters (alphabetic characters). ASCII bytes are tested as
-/// bytes; only the other characters are decoded.
+/// bytes; only the other characters are decoded. Every letter of the text is in one word, so
+/// [`detect`] counts scripts on the words.
 fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -84,34 +85,30 @@ fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
 /// text whose first 20 kB hold no letter is left without a language.
 pub fn detect(text: &str) -> Option<&'static str> {
     let text = super::text::window_after(text, 0, SCRIPT_BYTES);
+    // One pass over the words: their letters by script, and the function words among the
+    // first ones. An all-ASCII word (most of any statement in Latin script) is counted without
+    // decoding its characters.
     let (mut arabic, mut cjk, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
-    // Runs of ASCII are counted byte by byte (most of any statement in Latin script, even one
-    // with curly quotes or accents); only the other characters are decoded.
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let run = bytes[at..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(bytes.len() - at);
-        latin += bytes[at..at + run]
-            .iter()
-            .filter(|b| b.is_ascii_alphabetic())
-            .count();
-        at += run;
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        at += c.len_utf8();
-        if !c.is_alphabetic() {
+    let mut hits = [0usize; 3];
+    for (n, word) in words(text).enumerate() {
+        if word.is_ascii() {
+            latin += word.len();
+            if n < WORDS_READ {
+                if let Some(i) = function_word(word) {
+                    hits[i] += 1;
+                }
+            }
             continue;
         }
-        match c {
-            '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => arabic += 1,
-            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => cjk += 1,
-            '\u{400}'..='\u{4FF}' => cyrillic += 1,
-            c if ('\u{C0}'..='\u{24F}').contains(&c) => latin += 1,
-            _ => {}
+        for c in word.chars() {
+            match c {
+                c if c.is_ascii() => latin += 1,
+                '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => arabic += 1,
+                '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => cjk += 1,
+                '\u{400}'..='\u{4FF}' => cyrillic += 1,
+                c if ('\u{C0}'..='\u{24F}').contains(&c) => latin += 1,
+                _ => {}
+            }
         }
     }
     let letters = arabic + cjk + cyrillic + latin;
@@ -127,12 +124,6 @@ pub fn detect(text: &str) -> Option<&'static str> {
     }
     if latin * 2 <= letters {
         return None;
-    }
-    let mut hits = [0usize; 3];
-    for word in words(text).take(WORDS_READ) {
-        if let Some(i) = function_word(word) {
-            hits[i] += 1;
-        }
     }
     let best = (0..3).max_by_key(|&i| hits[i])?;
     let next = (0..3)

@@ -733,8 +733,7 @@ mod tests {
         assert_eq!(person_headings(text).count(), 1);
     }
 
-    /// A heading alone on its line followed by an indented record heading: no turn overlaps
-    /// the next (this used to make an end before a start).
+    /// A header in capitals is not split into turns; in captions, names in capitals are.
     #[test]
     fn a_header_in_capitals_is_not_a_record() {
         let lex = lexicon();
@@ -759,6 +758,8 @@ mod tests {
         );
     }
 
+    /// A heading alone on its line followed by an indented record heading: no turn overlaps
+    /// the next (this used to make an end before a start).
     #[test]
     fn headings_never_overlap() {
         let lex = lexicon();
