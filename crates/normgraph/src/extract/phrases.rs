@@ -16,7 +16,12 @@
 //! - `=word` matches that word exactly (no stemming), for words whose stem is too wide;
 //! - `word*` matches every word that starts with `word` (at least three letters), for
 //!   derived forms the stemmer keeps apart ("interf*": "interfere", "interfering",
-//!   "interference"; "settl*": "settle", "settlement").
+//!   "interference"; "settl*": "settle", "settlement");
+//! - `[word]` is a *context* word: it must be there, but it is not part of the mention.
+//!   Context words stand only at the beginning or at the end of a pattern, so the mention
+//!   stays one stretch of text: `"[=sovereignty|=integrity] ~4 =political =independence"`
+//!   finds "political independence" where it is listed with sovereignty or integrity, and
+//!   the fact's span is "political independence" alone.
 //!
 //! Labels are compiled the same way, each word matched on its stem, with no gaps, except that
 //! a word whose stem drops five letters or more (a derivation: "weaponization" → "weapon",
@@ -121,8 +126,12 @@ struct Pattern {
     concept: usize,
     /// What its matches are.
     sense: Sense,
-    /// Whether some word may stand apart from the previous one (a gap).
+    /// Whether some word of the mention may stand apart from the previous one (a gap;
+    /// gaps before or after context words do not count).
     loose: bool,
+    /// How many context words (`[word]`) begin the pattern and how many end it: matched,
+    /// but left out of the mention's span.
+    context: (usize, usize),
     /// The word the index finds the pattern by: its rarest-looking word (the longest that is
     /// not one of [`FREQUENT`]), so that the function words a label begins with ("in the
     /// internal affairs") are not looked up at every occurrence.
@@ -468,7 +477,7 @@ impl Phrases {
                 }
             })
             .collect();
-        self.push(words, concept, Sense::Concept);
+        self.push(words, concept, Sense::Concept, (0, 0));
     }
 
     /// Whether [`Phrases::add_label`] finds `label` wherever it is written as such: each of its
@@ -497,6 +506,8 @@ impl Phrases {
             message: message.to_owned(),
         };
         let mut words = Vec::new();
+        // Whether each word is a context word (`[word]`).
+        let mut is_context = Vec::new();
         let mut gap = 0;
         for part in pattern.split_whitespace() {
             if let Some(n) = part.strip_prefix('~') {
@@ -510,6 +521,15 @@ impl Phrases {
                     .ok_or_else(|| bad("a gap is ~N with N a whole number up to 12"))?;
                 continue;
             }
+            let (context, part) = match part.strip_prefix('[') {
+                Some(rest) => (
+                    true,
+                    rest.strip_suffix(']')
+                        .ok_or_else(|| bad(&format!("{part:?}: a context word is [word]")))?,
+                ),
+                None => (false, part),
+            };
+            is_context.push(context);
             let mut word = Word {
                 quick: Vec::new(),
                 stems: Vec::new(),
@@ -555,6 +575,18 @@ impl Phrases {
         if gap != 0 {
             return Err(bad("a gap (~N) must stand between two words"));
         }
+        let lead = is_context.iter().take_while(|c| **c).count();
+        let trail = is_context.iter().rev().take_while(|c| **c).count();
+        if lead == words.len() {
+            return Err(bad(
+                "a word pattern needs a word that is not context ([word])",
+            ));
+        }
+        if is_context.iter().filter(|c| **c).count() != lead + trail {
+            return Err(bad(
+                "context words ([word]) stand only at the beginning or the end of a pattern",
+            ));
+        }
         // Readings tried at one anchor grow as the product of the gaps (`match_after` and
         // `match_before` backtrack): bounded, so that a pattern from a resource folder cannot
         // make extraction take minutes.
@@ -568,11 +600,11 @@ impl Phrases {
                  fewer or smaller gaps"
             )));
         }
-        self.push(words, concept, sense);
+        self.push(words, concept, sense, (lead, trail));
         Ok(())
     }
 
-    fn push(&mut self, words: Vec<Word>, concept: usize, sense: Sense) {
+    fn push(&mut self, words: Vec<Word>, concept: usize, sense: Sense, context: (usize, usize)) {
         let words: Vec<Word> = words.into_iter().map(Word::with_quick).collect();
         // Short words are function words ("of", "the", "and"): frequent too.
         let rare = |w: &Word| {
@@ -604,80 +636,104 @@ impl Phrases {
                 }),
             }
         }
-        let loose = words.iter().any(|w| w.gap > 0);
+        // The first word of the mention may stand apart from a context word before it.
+        let loose = words[context.0 + 1..words.len() - context.1]
+            .iter()
+            .any(|w| w.gap > 0);
         self.patterns.push(Pattern {
             words,
             concept,
             sense,
             loose,
+            context,
             anchor,
         });
     }
 
-    /// Matches `pattern` around token `i` (which its anchor word accepts): the indices of the
-    /// first and last tokens of the match. The words after the anchor take the shortest reading
-    /// ([`Phrases::match_after`]); the words before it, the leftmost reading
-    /// ([`Phrases::match_before`]).
+    /// Matches `pattern` around token `i` (which its anchor word accepts): `at[k]` is set to
+    /// the token of word `k` (`at` is as long as the pattern). The words after the anchor take
+    /// the shortest reading ([`Phrases::match_after`]); the words before it, the leftmost
+    /// reading ([`Phrases::match_before`]).
     fn match_at(
         text: &str,
         tokens: &[Token],
         i: usize,
         pattern: &Pattern,
-    ) -> Option<(usize, usize)> {
+        at: &mut [usize],
+    ) -> bool {
         let words = &pattern.words;
         let a = pattern.anchor;
-        if !words.get(a)?.accepts(tokens[i].words(text)) {
-            return None;
+        if !words[a].accepts(tokens[i].words(text)) {
+            return false;
         }
-        let last = Self::match_after(text, tokens, i, &words[a + 1..])?;
-        let first = Self::match_before(text, tokens, i, &words[..=a])?;
-        Some((first, last))
+        at[a] = i;
+        let (before, after) = at.split_at_mut(a + 1);
+        Self::match_after(text, tokens, i, &words[a + 1..], after)
+            && Self::match_before(text, tokens, i, &words[..=a], before)
     }
 
-    /// Matches `words` after token `at` going right: the index of the last token. Each word
-    /// tries the nearest token within its gap first, and a later one when the words after it
-    /// find no reading from there ("=including ~12 =law|=rights ~3 =applies" reads "including
-    /// the Charter, international humanitarian law and international human rights law,
-    /// applies" although the first "law" has no "applies" after it).
-    fn match_after(text: &str, tokens: &[Token], at: usize, words: &[Word]) -> Option<usize> {
+    /// Matches `words` after token `from` going right, setting `at[k]` to the token of word
+    /// `k`. Each word tries the nearest token within its gap first, and a later one when the
+    /// words after it find no reading from there ("=including ~12 =law|=rights ~3 =applies"
+    /// reads "including the Charter, international humanitarian law and international human
+    /// rights law, applies" although the first "law" has no "applies" after it).
+    fn match_after(
+        text: &str,
+        tokens: &[Token],
+        from: usize,
+        words: &[Word],
+        at: &mut [usize],
+    ) -> bool {
         let Some((word, rest)) = words.split_first() else {
-            return Some(at);
+            return true;
         };
-        for (j, token) in tokens.iter().enumerate().skip(at + 1).take(word.gap + 1) {
+        for (j, token) in tokens.iter().enumerate().skip(from + 1).take(word.gap + 1) {
             if token.after_break {
                 break;
             }
-            if word.may_accept(token) && word.accepts(token.words(text)) {
-                if let Some(last) = Self::match_after(text, tokens, j, rest) {
-                    return Some(last);
-                }
+            if word.may_accept(token)
+                && word.accepts(token.words(text))
+                && Self::match_after(text, tokens, j, rest, &mut at[1..])
+            {
+                at[0] = j;
+                return true;
             }
         }
-        None
+        false
     }
 
-    /// Matches the words before the last of `words` (which token `at` is) going left: the index
-    /// of the first token. The leftmost reading wins, as if the pattern had been read from its
-    /// first word: each word tries the farthest token within its gap first.
-    fn match_before(text: &str, tokens: &[Token], at: usize, words: &[Word]) -> Option<usize> {
+    /// Matches the words before the last of `words` (which token `from` is) going left,
+    /// setting `at[k]` to the token of word `k`. The leftmost reading wins, as if the pattern
+    /// had been read from its first word: each word tries the farthest token within its gap
+    /// first.
+    fn match_before(
+        text: &str,
+        tokens: &[Token],
+        from: usize,
+        words: &[Word],
+        at: &mut [usize],
+    ) -> bool {
         let Some((word, rest)) = words.split_last() else {
-            return Some(at);
+            return true;
         };
         let Some(previous) = rest.last() else {
-            return Some(at);
+            return true;
         };
-        for j in at.saturating_sub(word.gap + 1)..at {
-            // No clause end between j and `at`.
-            if tokens[j + 1..=at].iter().any(|t| t.after_break) {
+        let k = rest.len() - 1;
+        for j in from.saturating_sub(word.gap + 1)..from {
+            // No clause end between j and `from`.
+            if tokens[j + 1..=from].iter().any(|t| t.after_break) {
                 continue;
             }
-            if previous.may_accept(&tokens[j]) && previous.accepts(tokens[j].words(text)) {
-                if let Some(first) = Self::match_before(text, tokens, j, rest) {
-                    return Some(first);
-                }
+            if previous.may_accept(&tokens[j])
+                && previous.accepts(tokens[j].words(text))
+                && Self::match_before(text, tokens, j, rest, &mut at[..=k])
+            {
+                at[k] = j;
+                return true;
             }
         }
-        None
+        false
     }
 
     /// Every match among `tokens`, the words of `text` (or of a stretch of it): overlapping
@@ -687,6 +743,8 @@ impl Phrases {
         let tokens = &tokens.list;
         let mut hits = Vec::new();
         let mut candidates: Vec<usize> = Vec::new();
+        // The token of each word of the pattern being matched.
+        let mut at: Vec<usize> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
             candidates.clear();
             // Most words are no pattern's anchor: they are never lower-cased or stemmed.
@@ -712,10 +770,14 @@ impl Phrases {
             }
             for &p in &candidates {
                 let pattern = &self.patterns[p];
-                if let Some((first, last)) = Self::match_at(text, tokens, i, pattern) {
+                at.clear();
+                at.resize(pattern.words.len(), 0);
+                if Self::match_at(text, tokens, i, pattern, &mut at) {
+                    // The mention leaves out the context words at either end.
+                    let (lead, trail) = pattern.context;
                     hits.push(PhraseHit {
-                        start: tokens[first].start,
-                        end: tokens[last].end,
+                        start: tokens[at[lead]].start,
+                        end: tokens[at[at.len() - 1 - trail]].end,
                         concept: pattern.concept,
                         loose: pattern.loose,
                         sense: pattern.sense,
@@ -928,11 +990,40 @@ mod tests {
             "a ~40 b",
             "in*",
             "=word*",
+            "[only] [context]",
+            "[word",
+            "one [middle] three",
         ] {
             assert!(
                 p.add_pattern(bad, 0, "c", Sense::Concept).is_err(),
                 "{bad:?}"
             );
         }
+    }
+
+    /// Context words must be there, but the mention's span leaves them out; a gap between a
+    /// context word and the mention does not make the pattern loose.
+    #[test]
+    fn context_words_are_matched_but_not_spanned() {
+        let mut p = Phrases::new();
+        p.add_pattern(
+            "[=sovereignty|=integrity] ~4 =political =independence",
+            0,
+            "s",
+            Sense::Concept,
+        )
+        .expect("valid");
+        p.add_pattern("=equality ~3 [=states]", 1, "e", Sense::Concept)
+            .expect("valid");
+        assert_eq!(p.patterns[0].context, (1, 0));
+        assert!(!p.patterns[0].loose);
+        assert!(!p.patterns[1].loose);
+        let text = "the sovereignty, territorial integrity and political independence of \
+                    Lebanon; its political independence. The equality of all States.";
+        let hits = p.find_tokens(text, &Tokens::of(text, 0, text.len()));
+        let spans: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        // The phrase without either word before it in its clause is not a mention.
+        assert_eq!(spans, vec!["political independence", "equality"]);
+        assert!(hits.iter().all(|h| !h.loose));
     }
 }

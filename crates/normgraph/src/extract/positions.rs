@@ -54,6 +54,8 @@ pub struct Cues {
     oppose: Regex,
     support: Regex,
     reported: Regex,
+    dissent: Regex,
+    assent: Regex,
     negated: Regex,
     negation: Regex,
     denial: Regex,
@@ -67,7 +69,7 @@ pub struct Cues {
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:negated`, `cue:negation`, `cue:denial`, `cue:question`, `cue:newClause`,
+    /// `cue:dissent`, `cue:assent`, `cue:negated`, `cue:negation`, `cue:denial`, `cue:question`, `cue:newClause`,
     /// `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`) out of the cue patterns; every
     /// one must be there.
@@ -76,6 +78,8 @@ impl Cues {
             oppose: cues.take("oppose")?,
             support: cues.take("support")?,
             reported: cues.take("reported")?,
+            dissent: cues.take("dissent")?,
+            assent: cues.take("assent")?,
             negated: cues.take("negated")?,
             negation: cues.take("negation")?,
             denial: cues.take("denial")?,
@@ -185,6 +189,24 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
     !cues.ict_topic.is_match(phrase) && !cues.back_reference.is_match(phrase)
 }
 
+/// The speaker's answer to a position it has just reported: a sentence beginning right after
+/// the reported one (`end`), in the same paragraph, with a dissent (`cue:dissent`, "We
+/// respectfully disagree") or an assent (`cue:assent`, "We share that view"), and the cue's
+/// byte offsets.
+fn answer_to_reported(cues: &Cues, text: &str, end: usize) -> Option<(Stance, (usize, usize))> {
+    let after = text.get(end..)?;
+    let rest = after.trim_start_matches([' ', '\t', '\r', '\n']);
+    let skipped = &after[..after.len() - rest.len()];
+    if skipped.matches('\n').count() >= 2 {
+        return None;
+    }
+    let at = end + skipped.len();
+    let cue = |re: &Regex| re.find(rest).map(|m| (at + m.start(), at + m.end()));
+    cue(&cues.dissent)
+        .map(|c| (Stance::Opposes, c))
+        .or_else(|| cue(&cues.assent).map(|c| (Stance::Supports, c)))
+}
+
 /// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
 /// `text`. `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG,
 /// the GGE), where every passage is on topic; elsewhere a passage must name ICTs near the
@@ -245,8 +267,19 @@ pub fn find(
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
             cues.oppose.is_match(before) || cues.negated.is_match(before) || (denied && cs >= end)
         };
-        // Reported positions ("some delegations called for …") are not the speaker's.
+        // Reported positions ("some delegations called for …") are not the speaker's, unless
+        // the speaker answers them in the next sentence ("… that a new treaty is needed. We
+        // respectfully disagree."): then the answer is the stance and its cue.
         if cues.reported.is_match(clause) {
+            if let Some(answer) = answer_to_reported(cues, text, e) {
+                out.push(FoundStance {
+                    start,
+                    end,
+                    concept,
+                    stance: answer.0,
+                    cue: answer.1,
+                });
+            }
             continue;
         }
         // Nor is a proposal named inside an indirect question ("whether additional legally
@@ -418,6 +451,36 @@ mod tests {
             ),
             Some(Stance::Supports)
         );
+        for reported in [
+            "Several members of this Council have argued that a legally binding instrument is needed.",
+            "Some have suggested that a legally binding instrument is needed.",
+            "It has been argued that a legally binding instrument is needed.",
+        ] {
+            assert_eq!(stance(reported, lbi), None, "{reported}");
+        }
+        // The speaker's answer in the next sentence is its stance.
+        let answered = |answer: &str| {
+            stance(
+                &format!(
+                    "Several members of this Council have argued that a legally binding \
+                     instrument is needed. {answer}"
+                ),
+                lbi,
+            )
+        };
+        assert_eq!(answered("We respectfully disagree."), Some(Stance::Opposes));
+        assert_eq!(
+            answered("We do not share that view."),
+            Some(Stance::Opposes)
+        );
+        assert_eq!(answered("We share that view."), Some(Stance::Supports));
+        assert_eq!(
+            answered("My delegation is among them."),
+            Some(Stance::Supports)
+        );
+        // Another subject, or a new paragraph, is no answer.
+        assert_eq!(answered("We agree that capacity matters."), None);
+        assert_eq!(answered("\n\nWe disagree on many things."), None);
         // Each item of a list is judged in its own clause.
         let text = "Iran underlines: avoiding action-oriented recommendations without due \
                     attention; the need for codifying a legally binding instrument.";
