@@ -97,10 +97,10 @@ fn concepts_stay_accurate_on_the_development_gold() {
 }
 
 /// Concepts on the three blind sets written by helpers from the definitions alone and then used
-/// for development (`positions-fresh`, `concepts-fresh`, the odd files of `concepts-natural`):
-/// floors a little under the figures of 2026-12-05 (lenient P / R: principles 0.879 / 0.729,
-/// threats 0.907 / 0.667, positions 0.900 / 0.684), against regressions. Their first-seen
-/// figures, and the held-out half of `concepts-natural`, are in the README.
+/// for development (`positions-fresh`, `concepts-fresh`, `concepts-natural`): floors a little
+/// under the figures of 2026-12-05, ninth session (lenient P / R: principles 0.877 / 0.756,
+/// threats 0.904 / 0.757, positions 0.916 / 0.699), against regressions. Their first-seen
+/// figures are in the README.
 #[test]
 fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
     let report = pooled(&[
@@ -108,11 +108,32 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
         "concepts-fresh.json",
         "concepts-natural.json",
     ]);
-    assert_eq!(report["files"], 14 + 16 + 6);
+    assert_eq!(report["files"], 14 + 16 + 12);
     for (kind, p, r) in [
-        ("principle", 0.84, 0.68),
-        ("threat", 0.86, 0.62),
-        ("position", 0.85, 0.63),
+        ("principle", 0.84, 0.72),
+        ("threat", 0.87, 0.72),
+        ("position", 0.87, 0.66),
+    ] {
+        let (precision, recall) = counts(&report, "lenient", kind);
+        assert!(precision >= p, "{kind}: precision {precision:.4} below {p}");
+        assert!(recall >= r, "{kind}: recall {recall:.4} below {r}");
+    }
+}
+
+/// Concepts on the held-out blind set `concepts-forums` (twelve passages from the Security
+/// Council, the Sixth and First Committees, the OEWG, a group statement and a General Debate,
+/// written and annotated blind by helpers; scored, its disagreements never read). Floors under
+/// the figures of 2026-12-05 (lenient P / R: principles 0.879 / 0.800, threats 0.767 / 0.434,
+/// positions 0.733 / 0.500; first seen 0.879 / 0.800, 0.763 / 0.382, 0.688 / 0.500), so that a
+/// change that loses ground on writing it was not made for fails here.
+#[test]
+fn concepts_hold_on_the_held_out_blind_set() {
+    let report = pooled(&["concepts-forums.json"]);
+    assert_eq!(report["files"], 12);
+    for (kind, p, r) in [
+        ("principle", 0.85, 0.77),
+        ("threat", 0.73, 0.40),
+        ("position", 0.68, 0.45),
     ] {
         let (precision, recall) = counts(&report, "lenient", kind);
         assert!(precision >= p, "{kind}: precision {precision:.4} below {p}");

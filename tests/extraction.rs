@@ -780,6 +780,58 @@ fn constructions_name_principles_and_positions() {
     );
 }
 
+/// The sixth round (ninth session): context words keep a mention's span to the words that name
+/// it ("political independence" listed after sovereignty, "equality among them" after States),
+/// breaches told as events, and a reported position the speaker answers in the next sentence;
+/// "non-binding norms" is not the binding instrument, and political independence as a date of
+/// the speaker's history is no principle.
+#[test]
+fn context_words_events_and_answers_to_reported_positions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "Statement by the delegation of Chile at the Open-ended Working Group on ICTs\n\n\
+         We demand respect for the sovereignty, territorial integrity and political \
+         independence of all States, and the sovereign rights of States and equality among them. \
+         We celebrate the fortieth anniversary of our political independence. \
+         Last year criminals encrypted the systems of our health ministry and demanded millions \
+         of dollars for the keys. Several members of this group have argued that a new treaty is \
+         needed. We respectfully disagree. The voluntary, non-binding norms remain our \
+         cornerstone.\n",
+    )
+    .expect("write");
+    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
+    for (surface, id) in [
+        ("political independence", "sovereignty"),
+        ("equality among them", "sovereign-equality"),
+        (
+            "encrypted the systems of our health ministry and demanded millions of dollars",
+            "ransomware",
+        ),
+        ("new treaty", "legally-binding-instrument (opposes)"),
+    ] {
+        assert!(has(surface, id), "{surface} → {id} not in {found:?}");
+    }
+    let independence = found
+        .iter()
+        .filter(|(s, _)| s == "political independence")
+        .count();
+    assert_eq!(independence, 1, "{found:?}");
+    assert!(
+        !found.iter().any(|(s, _)| s.contains("binding norms")),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, i)| i == "legally-binding-instrument (supports)"),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
     let dir = tempfile::tempdir().expect("tempdir");
