@@ -523,6 +523,31 @@ mod tests {
         );
     }
 
+    /// Hoping for a proposal, making it the priority, holding it the only way: support.
+    #[test]
+    fn hopes_priorities_and_the_only_way_are_support() {
+        let aor = "action-oriented recommendations";
+        for text in [
+            "We hope that this group will produce concrete, action-oriented recommendations.",
+            "The priority now should be action-oriented recommendations that help States.",
+            "My delegation wants the report to contain action-oriented recommendations.",
+        ] {
+            assert_eq!(stance(text, aor), Some(Stance::Supports), "{text}");
+        }
+        let lbi = "legally binding instrument";
+        assert_eq!(
+            stance(
+                "A legally binding instrument is the only way to close the gaps.",
+                lbi
+            ),
+            Some(Stance::Supports)
+        );
+        assert_eq!(
+            stance("We do not hope for a legally binding instrument.", lbi),
+            Some(Stance::Opposes)
+        );
+    }
+
     #[test]
     fn a_denial_before_the_label_governs_the_cue_after_it() {
         let label = "treaty on cyberspace";
