@@ -76,9 +76,9 @@ fn concepts_stay_accurate_on_the_development_gold() {
     assert_eq!(report["files"], 32 + 91);
     assert_eq!(report["listed"], "lenient");
     for (kind, p, r) in [
-        ("principle", 0.88, 0.80),
-        ("threat", 0.90, 0.60),
-        ("position", 0.90, 0.55),
+        ("principle", 0.90, 0.83),
+        ("threat", 0.94, 0.80),
+        ("position", 0.95, 0.63),
     ] {
         let (precision, recall) = counts(&report, "lenient", kind);
         assert!(precision >= p, "{kind}: precision {precision:.4} below {p}");
@@ -98,8 +98,8 @@ fn concepts_stay_accurate_on_the_development_gold() {
 
 /// Concepts on the three blind sets written by helpers from the definitions alone and then used
 /// for development (`positions-fresh`, `concepts-fresh`, `concepts-natural`): floors a little
-/// under the figures of 2026-12-05, ninth session (lenient P / R: principles 0.877 / 0.756,
-/// threats 0.904 / 0.757, positions 0.916 / 0.699), against regressions. Their first-seen
+/// under the figures of 2026-12-05, ninth session (lenient P / R: principles 0.878 / 0.761,
+/// threats 0.904 / 0.757, positions 0.919 / 0.731), against regressions. Their first-seen
 /// figures are in the README.
 #[test]
 fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
@@ -112,7 +112,7 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
     for (kind, p, r) in [
         ("principle", 0.84, 0.72),
         ("threat", 0.87, 0.72),
-        ("position", 0.87, 0.66),
+        ("position", 0.88, 0.69),
     ] {
         let (precision, recall) = counts(&report, "lenient", kind);
         assert!(precision >= p, "{kind}: precision {precision:.4} below {p}");
@@ -123,8 +123,8 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
 /// Concepts on the held-out blind set `concepts-forums` (twelve passages from the Security
 /// Council, the Sixth and First Committees, the OEWG, a group statement and a General Debate,
 /// written and annotated blind by helpers; scored, its disagreements never read). Floors under
-/// the figures of 2026-12-05 (lenient P / R: principles 0.879 / 0.800, threats 0.767 / 0.434,
-/// positions 0.733 / 0.500; first seen 0.879 / 0.800, 0.763 / 0.382, 0.688 / 0.500), so that a
+/// the figures of 2026-12-05 (lenient P / R: principles 0.870 / 0.800, threats 0.767 / 0.434,
+/// positions 0.750 / 0.546; first seen 0.879 / 0.800, 0.763 / 0.382, 0.688 / 0.500), so that a
 /// change that loses ground on writing it was not made for fails here.
 #[test]
 fn concepts_hold_on_the_held_out_blind_set() {
