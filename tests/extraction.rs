@@ -798,8 +798,7 @@ fn context_words_events_and_answers_to_reported_positions() {
          We celebrate the fortieth anniversary of our political independence. \
          Last year criminals encrypted the systems of our health ministry and demanded millions \
          of dollars for the keys. Several members of this group have argued that a new treaty is \
-         needed. We respectfully disagree. The voluntary, non-binding norms remain our \
-         cornerstone.\n",
+         needed. We respectfully disagree. We support voluntary, non-binding norms.\n",
     )
     .expect("write");
     let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));

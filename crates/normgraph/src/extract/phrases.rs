@@ -40,8 +40,9 @@
 //! wording itself takes the stance ("the envisaged international law", "a multilateral, fair and
 //! transparent governance" of the Internet): a match needs no further cue.
 //!
-//! A pattern with a gap is *loose*: where a loose match overlaps a match without gaps (a label
-//! or a tight pattern) of any concept, the tight one is kept, so "the principle of non-use of
+//! A pattern with a gap between the words of its mention (a gap next to a context word does not
+//! count) is *loose*: where a loose match overlaps a match without gaps (a label or a tight
+//! pattern) of any concept, the tight one is kept, so "the principle of non-use of
 //! force enshrined in the Charter" is non-use of force, not a general appeal to the Charter.
 
 use super::positions::Stance;
@@ -312,13 +313,13 @@ impl Hasher for KeyHasher {
 /// A match of a word pattern (byte offsets into the text).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhraseHit {
-    /// Byte offset of the first word's first character.
+    /// Byte offset of the mention's first character (context words left out).
     pub start: usize,
-    /// Byte offset after the last word.
+    /// Byte offset after the mention's last word (context words left out).
     pub end: usize,
     /// The concept index given when the pattern was added.
     pub concept: usize,
-    /// Whether the pattern has gaps.
+    /// Whether the pattern has gaps between the words of its mention.
     pub loose: bool,
     /// What the pattern's matches are.
     pub sense: Sense,
@@ -1025,5 +1026,22 @@ mod tests {
         // The phrase without either word before it in its clause is not a mention.
         assert_eq!(spans, vec!["political independence", "equality"]);
         assert!(hits.iter().all(|h| !h.loose));
+        // Context at both ends, the anchor (the longest word) in the trailing one; the gap
+        // before a context word does not make the pattern loose.
+        let mut q = Phrases::new();
+        q.add_pattern(
+            "[=respecting] =its ~2 [=independence]",
+            0,
+            "s",
+            Sense::Concept,
+        )
+        .expect("valid");
+        assert_eq!(q.patterns[0].context, (1, 1));
+        assert_eq!(q.patterns[0].anchor, 2);
+        let text = "respecting its political independence";
+        let hits = q.find_tokens(text, &Tokens::of(text, 0, text.len()));
+        let spans: Vec<&str> = hits.iter().map(|h| &text[h.start..h.end]).collect();
+        assert_eq!(spans, vec!["its"]);
+        assert!(!hits[0].loose);
     }
 }

@@ -8,7 +8,9 @@
 //! need for", "in favour of", "call for", "support", "remains on the table"). Opposition cues
 //! are read first, so "do not support" is opposition; when a clause holds both kinds, the cue
 //! nearest to the label decides. A label without a cue in its clause is no stance, and neither is
-//! a clause reporting others' positions ("some delegations called for …"). The proposals
+//! a clause reporting others' positions ("some delegations called for …"), unless the speaker
+//! answers it at the start of the next sentence: "We share that view" takes the reported stance,
+//! "We respectfully disagree" its opposite. The proposals
 //! are those of the debate on ICT security: outside its bodies (OEWG, GGE), a passage counts only
 //! when ICTs are named near the proposal, and a proposal given another subject right after its
 //! name ("a legally binding instrument on business and human rights") is not this debate's. A
@@ -56,6 +58,7 @@ pub struct Cues {
     reported: Regex,
     dissent: Regex,
     assent: Regex,
+    contrast: Regex,
     negated: Regex,
     negation: Regex,
     denial: Regex,
@@ -69,7 +72,7 @@ pub struct Cues {
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:dissent`, `cue:assent`, `cue:negated`, `cue:negation`, `cue:denial`, `cue:question`, `cue:newClause`,
+    /// `cue:dissent`, `cue:assent`, `cue:contrast`, `cue:negated`, `cue:negation`, `cue:denial`, `cue:question`, `cue:newClause`,
     /// `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`) out of the cue patterns; every
     /// one must be there.
@@ -80,6 +83,7 @@ impl Cues {
             reported: cues.take("reported")?,
             dissent: cues.take("dissent")?,
             assent: cues.take("assent")?,
+            contrast: cues.take("contrast")?,
             negated: cues.take("negated")?,
             negation: cues.take("negation")?,
             denial: cues.take("denial")?,
@@ -189,11 +193,11 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
     !cues.ict_topic.is_match(phrase) && !cues.back_reference.is_match(phrase)
 }
 
-/// The speaker's answer to a position it has just reported: a sentence beginning right after
-/// the reported one (`end`), in the same paragraph, with a dissent (`cue:dissent`, "We
-/// respectfully disagree") or an assent (`cue:assent`, "We share that view"), and the cue's
-/// byte offsets.
-fn answer_to_reported(cues: &Cues, text: &str, end: usize) -> Option<(Stance, (usize, usize))> {
+/// The speaker's answer to what it has just reported: a sentence beginning right after the
+/// reported one (`end`), in the same paragraph, that joins it (`cue:assent`, "We share that
+/// view.": `Some((true, cue))`) or rejects it (`cue:dissent`, "We respectfully disagree.":
+/// `Some((false, cue))`), with the cue's byte offsets.
+fn answer_to_reported(cues: &Cues, text: &str, end: usize) -> Option<(bool, (usize, usize))> {
     let after = text.get(end..)?;
     let rest = after.trim_start_matches([' ', '\t', '\r', '\n']);
     let skipped = &after[..after.len() - rest.len()];
@@ -202,9 +206,9 @@ fn answer_to_reported(cues: &Cues, text: &str, end: usize) -> Option<(Stance, (u
     }
     let at = end + skipped.len();
     let cue = |re: &Regex| re.find(rest).map(|m| (at + m.start(), at + m.end()));
-    cue(&cues.dissent)
-        .map(|c| (Stance::Opposes, c))
-        .or_else(|| cue(&cues.assent).map(|c| (Stance::Supports, c)))
+    cue(&cues.assent)
+        .map(|c| (true, c))
+        .or_else(|| cue(&cues.dissent).map(|c| (false, c)))
 }
 
 /// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
@@ -263,25 +267,18 @@ pub fn find(
                 let between = &text[clause_start + m.end()..start];
                 between.len() <= DENIAL_REACH && !cues.new_clause.is_match(between)
             });
-        let negated = |(cs, _): (usize, usize)| {
+        // So is a support cue before the label with a contrast between them ("our priority
+        // should be implementing the norms rather than negotiating a … instrument").
+        let negated = |(cs, ce): (usize, usize)| {
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
-            cues.oppose.is_match(before) || cues.negated.is_match(before) || (denied && cs >= end)
+            cues.oppose.is_match(before)
+                || cues.negated.is_match(before)
+                || (denied && cs >= end)
+                || (ce <= start && cues.contrast.is_match(&text[ce..start]))
         };
-        // Reported positions ("some delegations called for …") are not the speaker's, unless
-        // the speaker answers them in the next sentence ("… that a new treaty is needed. We
-        // respectfully disagree."): then the answer is the stance and its cue.
-        if cues.reported.is_match(clause) {
-            if let Some(answer) = answer_to_reported(cues, text, e) {
-                out.push(FoundStance {
-                    start,
-                    end,
-                    concept,
-                    stance: answer.0,
-                    cue: answer.1,
-                });
-            }
-            continue;
-        }
+        // Reported positions ("some delegations called for …") are judged after their cue,
+        // below.
+        let reported = cues.reported.find_iter(clause).count();
         // Nor is a proposal named inside an indirect question ("whether additional legally
         // binding obligations will be needed is a question on which we keep an open mind"),
         // unless a new clause begins between the question word and the name.
@@ -310,6 +307,27 @@ pub fn find(
             }
             Some(own) => cued.or(Some((own, (start, end)))),
             None => cued,
+        };
+        // A reported position is not the speaker's, unless the speaker answers it in the next
+        // sentence ("… that a new treaty is needed. We respectfully disagree."): an assent
+        // takes the reported stance, a dissent its opposite, and the answer is the cue. A
+        // sentence that reports more than one view ("some …, while others …") is not answered
+        // so, nor one whose reported position has no stance of its own.
+        let stance = if reported == 0 {
+            stance
+        } else if reported > 1 {
+            None
+        } else {
+            stance.and_then(|(reported_stance, _)| {
+                answer_to_reported(cues, text, e).map(|(joins, cue)| {
+                    let own = if joins {
+                        reported_stance
+                    } else {
+                        reported_stance.opposite()
+                    };
+                    (own, cue)
+                })
+            })
         };
         if let Some((stance, cue)) = stance {
             out.push(FoundStance {
@@ -478,9 +496,42 @@ mod tests {
             answered("My delegation is among them."),
             Some(Stance::Supports)
         );
-        // Another subject, or a new paragraph, is no answer.
+        // Another subject, or a new paragraph, is no answer; nor a concession, a disagreement on
+        // a point, or agreement with someone else.
         assert_eq!(answered("We agree that capacity matters."), None);
-        assert_eq!(answered("\n\nWe disagree on many things."), None);
+        assert_eq!(answered("\n\nWe disagree."), None);
+        assert_eq!(
+            answered("We share that view in principle, but not now."),
+            None
+        );
+        assert_eq!(answered("We only disagree on timing."), None);
+        assert_eq!(answered("We cannot agree more."), None);
+        assert_eq!(answered("We agree with those who doubt it."), None);
+        // The answer turns the reported stance, not a fixed one: disagreeing that a treaty is
+        // premature is supporting it.
+        let premature = "Some delegations have argued that a legally binding instrument would be \
+                         premature. We respectfully disagree.";
+        assert_eq!(stance(premature, lbi), Some(Stance::Supports));
+        // Two views reported in one sentence: the answer is not applied.
+        let two = "Some delegations called for a legally binding instrument, while others \
+                   preferred voluntary norms. We agree with them.";
+        assert_eq!(stance(two, lbi), None);
+        // "It is proposed that" is the speaker's own proposal, not a report; "we and other
+        // members believe" is the speaker's own view.
+        assert!(
+            !cues().is_reported("It is proposed that States should not attack electoral systems.")
+        );
+        assert!(
+            !cues().is_reported("Some proposed elements of the Programme of Action are welcome.")
+        );
+        assert!(cues().is_reported("Some argue that a treaty is needed."));
+        assert_eq!(
+            stance(
+                "We and other members believe that a legally binding instrument is needed.",
+                lbi
+            ),
+            Some(Stance::Supports)
+        );
         // Each item of a list is judged in its own clause.
         let text = "Iran underlines: avoiding action-oriented recommendations without due \
                     attention; the need for codifying a legally binding instrument.";
@@ -545,6 +596,29 @@ mod tests {
         assert_eq!(
             stance("We do not hope for a legally binding instrument.", lbi),
             Some(Stance::Opposes)
+        );
+        // A contrast after the cue turns it ("rather than", "refrain from"); a superlative that
+        // is no praise is no cue; "what we want is" is no want of the proposal.
+        for text in [
+            "Our priority should be implementing the norms rather than negotiating a legally \
+             binding instrument.",
+            "We hope that States will refrain from pursuing a legally binding instrument.",
+        ] {
+            assert_eq!(stance(text, lbi), Some(Stance::Opposes), "{text}");
+        }
+        assert_eq!(
+            stance(
+                "A legally binding instrument is the most divisive option.",
+                lbi
+            ),
+            None
+        );
+        assert_eq!(
+            stance(
+                "What we want is clarity, and a legally binding instrument is far off.",
+                lbi
+            ),
+            None
         );
     }
 
