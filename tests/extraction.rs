@@ -782,7 +782,7 @@ fn constructions_name_principles_and_positions() {
 
 /// The sixth round (ninth session): context words keep a mention's span to the words that name
 /// it ("political independence" listed after sovereignty, "equality among them" after States),
-/// breaches told as events, and a reported position the speaker answers in the next sentence;
+/// the Charter invoked "in its entirety", breaches told as events, and a reported position the speaker answers in the next sentence;
 /// "non-binding norms" is not the binding instrument, and political independence as a date of
 /// the speaker's history is no principle.
 #[test]
@@ -798,7 +798,8 @@ fn context_words_events_and_answers_to_reported_positions() {
          We celebrate the fortieth anniversary of our political independence. \
          Last year criminals encrypted the systems of our health ministry and demanded millions \
          of dollars for the keys. Several members of this group have argued that a new treaty is \
-         needed. We respectfully disagree. We support voluntary, non-binding norms.\n",
+         needed. We respectfully disagree. We support voluntary, non-binding norms. The \
+         Charter of the United Nations in its entirety applies in cyberspace.\n",
     )
     .expect("write");
     let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
@@ -811,6 +812,10 @@ fn context_words_events_and_answers_to_reported_positions() {
             "ransomware",
         ),
         ("new treaty", "legally-binding-instrument (opposes)"),
+        (
+            "Charter of the United Nations in its entirety",
+            "un-charter-principles",
+        ),
     ] {
         assert!(has(surface, id), "{surface} → {id} not in {found:?}");
     }
