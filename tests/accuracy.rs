@@ -45,6 +45,15 @@ fn counts(report: &serde_json::Value, table: &str, kind: &str) -> (f64, f64) {
     (tp / (tp + fp), tp / (tp + fn_))
 }
 
+/// Asserts lenient precision and recall at or above each `(kind, precision, recall)` floor.
+fn assert_lenient_floors(report: &serde_json::Value, floors: [(&str, f64, f64); 3]) {
+    for (kind, p, r) in floors {
+        let (precision, recall) = counts(report, "lenient", kind);
+        assert!(precision >= p, "{kind}: precision {precision:.4} below {p}");
+        assert!(recall >= r, "{kind}: recall {recall:.4} below {r}");
+    }
+}
+
 #[test]
 fn citation_extraction_meets_the_targets_on_the_gold_speeches() {
     let report = report("ungdc-citations.json");
@@ -75,15 +84,14 @@ fn concepts_stay_accurate_on_the_development_gold() {
     let report = pooled(&["ungdc-concepts.json", "ict-concepts.json"]);
     assert_eq!(report["files"], 32 + 91);
     assert_eq!(report["listed"], "lenient");
-    for (kind, p, r) in [
-        ("principle", 0.90, 0.83),
-        ("threat", 0.94, 0.80),
-        ("position", 0.95, 0.63),
-    ] {
-        let (precision, recall) = counts(&report, "lenient", kind);
-        assert!(precision >= p, "{kind}: precision {precision:.4} below {p}");
-        assert!(recall >= r, "{kind}: recall {recall:.4} below {r}");
-    }
+    assert_lenient_floors(
+        &report,
+        [
+            ("principle", 0.90, 0.83),
+            ("threat", 0.94, 0.80),
+            ("position", 0.95, 0.63),
+        ],
+    );
     // Every disagreement is listed, with its concept.
     let misses = report["misses"].as_array().expect("misses");
     assert!(misses
@@ -109,15 +117,14 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
         "concepts-natural.json",
     ]);
     assert_eq!(report["files"], 14 + 16 + 12);
-    for (kind, p, r) in [
-        ("principle", 0.84, 0.72),
-        ("threat", 0.87, 0.72),
-        ("position", 0.88, 0.69),
-    ] {
-        let (precision, recall) = counts(&report, "lenient", kind);
-        assert!(precision >= p, "{kind}: precision {precision:.4} below {p}");
-        assert!(recall >= r, "{kind}: recall {recall:.4} below {r}");
-    }
+    assert_lenient_floors(
+        &report,
+        [
+            ("principle", 0.84, 0.72),
+            ("threat", 0.87, 0.72),
+            ("position", 0.88, 0.69),
+        ],
+    );
 }
 
 /// Concepts on the held-out blind set `concepts-forums` (twelve passages from the Security
@@ -130,15 +137,14 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
 fn concepts_hold_on_the_held_out_blind_set() {
     let report = pooled(&["concepts-forums.json"]);
     assert_eq!(report["files"], 12);
-    for (kind, p, r) in [
-        ("principle", 0.85, 0.77),
-        ("threat", 0.73, 0.40),
-        ("position", 0.68, 0.45),
-    ] {
-        let (precision, recall) = counts(&report, "lenient", kind);
-        assert!(precision >= p, "{kind}: precision {precision:.4} below {p}");
-        assert!(recall >= r, "{kind}: recall {recall:.4} below {r}");
-    }
+    assert_lenient_floors(
+        &report,
+        [
+            ("principle", 0.85, 0.77),
+            ("threat", 0.73, 0.40),
+            ("position", 0.68, 0.45),
+        ],
+    );
 }
 
 /// Proposed norms and their links to the agreed norms, on the proposal gold (annotated blind by

@@ -361,9 +361,7 @@ fn extract_whole(
     row: Option<&ManifestRow>,
     language: Option<&str>,
 ) -> Result<Extraction, UnknownDelegation> {
-    let text = &doc.text[doc.body..];
-    let language = language.map(str::to_owned);
-    let meta = metadata::read(text, lexicon, language.as_deref());
+    let meta = metadata::read(&doc.text[doc.body..], lexicon, language);
     extract_region(
         doc,
         lexicon,
@@ -373,7 +371,7 @@ fn extract_whole(
         Region {
             meta,
             turn: None,
-            language,
+            language: language.map(str::to_owned),
         },
     )
 }

@@ -95,6 +95,11 @@ impl Word {
         })
     }
 
+    /// Whether the word of `token` is accepted: its key first, then its lower case and stem.
+    fn takes(&self, token: &Token, text: &str) -> bool {
+        self.may_accept(token) && self.accepts(token.words(text))
+    }
+
     fn accepts(&self, (lower, stem): &(String, String)) -> bool {
         self.stems.iter().any(|x| x == stem)
             || self.exact.iter().any(|x| x == lower)
@@ -692,10 +697,7 @@ impl Phrases {
             if token.after_break {
                 break;
             }
-            if word.may_accept(token)
-                && word.accepts(token.words(text))
-                && Self::match_after(text, tokens, j, rest, &mut at[1..])
-            {
+            if word.takes(token, text) && Self::match_after(text, tokens, j, rest, &mut at[1..]) {
                 at[0] = j;
                 return true;
             }
@@ -726,8 +728,7 @@ impl Phrases {
             if tokens[j + 1..=from].iter().any(|t| t.after_break) {
                 continue;
             }
-            if previous.may_accept(&tokens[j])
-                && previous.accepts(tokens[j].words(text))
+            if previous.takes(&tokens[j], text)
                 && Self::match_before(text, tokens, j, rest, &mut at[..=k])
             {
                 at[k] = j;

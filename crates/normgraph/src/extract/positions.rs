@@ -72,8 +72,8 @@ pub struct Cues {
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:dissent`, `cue:assent`, `cue:contrast`, `cue:negated`, `cue:negation`, `cue:denial`, `cue:question`, `cue:newClause`,
-    /// `cue:subjectOpening`,
+    /// `cue:dissent`, `cue:assent`, `cue:contrast`, `cue:negated`, `cue:negation`,
+    /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`) out of the cue patterns; every
     /// one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
