@@ -746,7 +746,9 @@ fn extract_region(
             (ict_body || positions::near_ict(&lexicon.cues, text, s, e, positions::THREAT_REACH))
                 && !lexicon.cues.threat_denied(text, s, e)
         }),
-        principles: mentions(Kind::Principle),
+        // A principle's words inside the name of a body or an instrument ("the Declaration on
+        // the Right to Development", "the Rule of Law Unit") do not invoke it.
+        principles: mentions_where(Kind::Principle, &|s, e| !lexicon.cues.in_a_name(text, s, e)),
         bodies: mentions(Kind::Body),
         positions: {
             let m = lexicon.matcher_in(Kind::Position, lang);

@@ -621,6 +621,7 @@ impl Lexicon {
             other_senses: Vec<String>,
             support_patterns: Vec<String>,
             opposition_patterns: Vec<String>,
+            class_words: Vec<String>,
             text: Vec<String>,
             /// Preferred and other labels in the other UN languages, by language tag.
             foreign: BTreeMap<String, Vec<String>>,
@@ -636,6 +637,7 @@ impl Lexicon {
         let support_pattern = format!("{NG}supportPattern");
         let opposition_pattern = format!("{NG}oppositionPattern");
         let wording = format!("{NG}text");
+        let class_words = format!("{NG}classWords");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -666,6 +668,8 @@ impl Lexicon {
                             entry.opposition_patterns.push(l.value().into());
                         } else if p == wording {
                             entry.text.push(l.value().into());
+                        } else if p == class_words {
+                            entry.class_words.push(l.value().into());
                         }
                     }
                     Term::Literal(l) if p == pref || alt.iter().any(|a| a == p) => {
@@ -681,6 +685,23 @@ impl Lexicon {
                 }
             }
         }
+        // The word classes patterns name as `@name` (`ontology/wordclasses.ttl`).
+        let word_class = format!("{NG}WordClass");
+        let classes: HashMap<String, Vec<String>> = entries
+            .iter()
+            .filter(|(_, e)| e.types.contains(&word_class))
+            .map(|(iri, e)| {
+                let name = iri.rsplit('/').next().unwrap_or(iri).to_owned();
+                let words = e
+                    .class_words
+                    .iter()
+                    .flat_map(|w| w.split('|'))
+                    .map(|w| w.trim().to_owned())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                (name, words)
+            })
+            .collect();
         let mut matchers = BTreeMap::new();
         let mut in_language = BTreeMap::new();
         let mut russian_names = BTreeMap::new();
@@ -721,7 +742,7 @@ impl Lexicon {
             };
             let mut phrases = None;
             if Kind::STEMMED.contains(&kind) {
-                let mut p = Phrases::new();
+                let mut p = Phrases::new().with_word_classes(classes.clone());
                 for (index, (iri, e)) in chosen.iter().enumerate() {
                     for label in e.pref.iter().chain(&e.other) {
                         p.add_label(label, index);

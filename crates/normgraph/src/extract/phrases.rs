@@ -22,6 +22,12 @@
 //!   stays one stretch of text: `"[=sovereignty|=integrity] ~4 =political =independence"`
 //!   finds "political independence" where it is listed with sovereignty or integrity, and
 //!   the fact's span is "political independence" alone.
+//! - `@name` stands for every alternative of the *word class* `name`: an `ng:WordClass`
+//!   declared once in `ontology/wordclasses.ttl` (its IRI ends in `wordclass/name`; its
+//!   `ng:classWords` are alternatives in this syntax, "=hospital|=hospitals|grid*"), so that
+//!   the words a debate uses for one thing (the systems a society runs on, the verbs of
+//!   disabling them) are listed once and shared by patterns: `"@facility ~4 @disabled"`.
+//!   It may be mixed with other alternatives (`"=banks|@facility"`).
 //!
 //! Labels are compiled the same way, each word matched on its stem, with no gaps, except that
 //! a word whose stem drops five letters or more (a derivation: "weaponization" → "weapon",
@@ -339,6 +345,8 @@ pub struct Phrases {
     first: HashMap<u64, Vec<Anchor>, BuildHasherDefault<KeyHasher>>,
     /// Whether some beginning is shorter than three characters.
     short: bool,
+    /// The word classes `@name` may name: their alternatives, by name.
+    classes: HashMap<String, Vec<String>>,
 }
 
 /// Characters of a word: letters and digits (as in the label matcher).
@@ -455,7 +463,15 @@ impl Phrases {
             patterns: Vec::new(),
             first: HashMap::default(),
             short: false,
+            classes: HashMap::new(),
         }
+    }
+
+    /// Declares the word classes that patterns added afterwards may name (`@name`): each
+    /// class's alternatives, by name.
+    pub fn with_word_classes(mut self, classes: HashMap<String, Vec<String>>) -> Self {
+        self.classes = classes;
+        self
     }
 
     /// Whether no pattern was added.
@@ -544,7 +560,25 @@ impl Phrases {
                 gap,
             };
             gap = 0;
+            let mut alternatives = Vec::new();
             for alternative in part.split('|') {
+                match alternative.strip_prefix('@') {
+                    Some(name) => alternatives.extend(
+                        self.classes
+                            .get(name)
+                            .ok_or_else(|| {
+                                bad(&format!(
+                                    "{alternative:?}: no word class {name:?} (an ng:WordClass \
+                                     in ontology/wordclasses.ttl)"
+                                ))
+                            })?
+                            .iter()
+                            .map(String::as_str),
+                    ),
+                    None => alternatives.push(alternative),
+                }
+            }
+            for alternative in alternatives {
                 let (exact, text) = match alternative.strip_prefix('=') {
                     Some(rest) => (true, rest),
                     None => (false, alternative),

@@ -68,14 +68,16 @@ pub struct Cues {
     back_reference: Regex,
     threat_denied: Regex,
     ict_topic: Regex,
+    name_head: Regex,
+    name_tail: Regex,
 }
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
     /// `cue:dissent`, `cue:assent`, `cue:contrast`, `cue:negated`, `cue:negation`,
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:subjectOpening`,
-    /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`) out of the cue patterns; every
-    /// one must be there.
+    /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
+    /// `cue:nameTail`) out of the cue patterns; every one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -93,6 +95,8 @@ impl Cues {
             back_reference: cues.take("backReference")?,
             threat_denied: cues.take("threatDenied")?,
             ict_topic: cues.take("ictTopic")?,
+            name_head: cues.take("nameHead")?,
+            name_tail: cues.take("nameTail")?,
         })
     }
 
@@ -120,6 +124,22 @@ impl Cues {
         // in front keeps the patterns anchored at the start (`^`) from matching there.
         let marked = format!("\u{0}{before}\u{0}");
         self.threat_denied.is_match(after) || self.threat_denied.is_match(&marked)
+    }
+
+    /// Whether the words `start..end` are part of the name of a body, meeting, report or
+    /// instrument: written capitalised (every word of four letters or more), right after a
+    /// name's head ("Declaration on the", `cue:nameHead`) or right before a word that ends a
+    /// name ("Unit", "Council", `cue:nameTail`). "The Declaration on the Right to Development"
+    /// and "the Rule of Law Unit" name an instrument and a body; "the right to development"
+    /// invokes the principle.
+    pub fn in_a_name(&self, text: &str, start: usize, end: usize) -> bool {
+        let capitalised = text[start..end]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        capitalised
+            && (self.name_head.is_match(window_before(text, start, 60))
+                || self.name_tail.is_match(window_after(text, end, 40)))
     }
 
     /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
