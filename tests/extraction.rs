@@ -784,6 +784,54 @@ fn constructions_name_principles_and_positions() {
 /// it ("political independence" listed after sovereignty, "equality among them" after States),
 /// the Charter invoked "in its entirety", breaches told as events, and a reported position the speaker answers in the next sentence;
 /// "non-binding norms" is not the binding instrument, and political independence as a date of
+
+/// Harms told as events, written with word classes (`ontology/wordclasses.ttl`); a principle's
+/// words inside the name of an instrument ("the Declaration on the Right to Development") are
+/// not an invocation; "the internal affairs of other States" reports nobody's position.
+#[test]
+fn word_class_events_names_of_instruments_and_other_states() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "Statement by the delegation of Chile at the Open-ended Working Group on ICTs\n\n\
+         Last winter, power grids were plunged into darkness and the personal data of thousands \
+         of patients was stolen. We welcome the Declaration on the Right to Development and we \
+         uphold the right to development. The principles of sovereignty and non-intervention in \
+         the internal affairs of other States apply to the conduct of States in cyberspace. \
+         Unfounded accusations serve only to justify sanctions that deny developing countries \
+         access to technology.\n",
+    )
+    .expect("write");
+    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
+    for (surface, id) in [
+        ("grids were plunged", "critical-infrastructure-attacks"),
+        (
+            "personal data of thousands of patients was stolen",
+            "data-breaches",
+        ),
+        ("right to development", "right-to-development"),
+        ("Unfounded accusations", "fabricated-attribution"),
+        (
+            "sanctions that deny developing countries access to technology",
+            "unilateral-coercive-measures",
+        ),
+        (
+            "apply to the conduct of States in cyberspace",
+            "international-law-applies (supports)",
+        ),
+    ] {
+        assert!(has(surface, id), "{surface} → {id} not in {found:?}");
+    }
+    // The instrument's name is not the right invoked: one mention only, the lower-case one.
+    let development = found
+        .iter()
+        .filter(|(_, i)| i == "right-to-development")
+        .count();
+    assert_eq!(development, 1, "{found:?}");
+}
 /// the speaker's history is no principle.
 #[test]
 fn context_words_events_and_answers_to_reported_positions() {

@@ -931,6 +931,47 @@ mod tests {
     }
 
     #[test]
+    fn word_classes_stand_for_their_words() {
+        let classes = HashMap::from([
+            (
+                "facility".to_owned(),
+                vec!["=grids".to_owned(), "=hospitals".to_owned()],
+            ),
+            (
+                "disabled".to_owned(),
+                vec!["=plunged".to_owned(), "cripple*".to_owned()],
+            ),
+        ]);
+        let mut p = Phrases::new().with_word_classes(classes);
+        p.add_pattern("=ports|@facility ~4 @disabled", 0, "c", Sense::Concept)
+            .expect("valid");
+        assert_eq!(
+            found(
+                &p,
+                "power grids plunged into darkness; hospitals were crippled"
+            ),
+            vec![
+                ("grids plunged".to_owned(), 0),
+                ("hospitals were crippled".to_owned(), 0)
+            ]
+        );
+        assert_eq!(
+            found(&p, "ports plunged"),
+            vec![("ports plunged".to_owned(), 0)]
+        );
+        // A class's words only: "grid" (singular) is not one of them.
+        assert!(found(&p, "the grid plunged").is_empty());
+        // A class nobody declared is an error naming it.
+        let error = p
+            .add_pattern("@nothing ~2 =plunged", 0, "c", Sense::Concept)
+            .expect_err("unknown class");
+        assert!(
+            error.to_string().contains("no word class \"nothing\""),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn derived_label_words_keep_their_suffix() {
         let mut p = Phrases::new();
         p.add_label("weaponization purposes", 0);

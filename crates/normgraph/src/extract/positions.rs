@@ -384,6 +384,36 @@ mod tests {
 
     /// "do not see the need for": the support cue "the need for" is under the negation.
     #[test]
+    fn names_of_bodies_and_instruments_are_not_invocations() {
+        let cues = Cues::embedded();
+        let at = |text: &str, words: &str| {
+            let start = text.find(words).expect("words");
+            cues.in_a_name(text, start, start + words.len())
+        };
+        let text = "the Declaration on the Right to Development and the work of the Rule of Law \
+                    Unit, the Committee on the Peaceful Uses of Outer Space";
+        assert!(at(text, "Right to Development"));
+        assert!(at(text, "Rule of Law"));
+        assert!(at(text, "Peaceful Uses"));
+        // Lower case, or capitalised without a name around it, is the principle invoked.
+        assert!(!at(
+            "the declaration on the right to development",
+            "right to development"
+        ));
+        assert!(!at(
+            "We uphold the Rule of Law in all things.",
+            "Rule of Law"
+        ));
+    }
+
+    #[test]
+    fn other_states_report_only_with_a_verb() {
+        let cues = Cues::embedded();
+        assert!(cues.is_reported("other delegations have proposed a treaty"));
+        assert!(!cues.is_reported("non-intervention in the internal affairs of other States"));
+    }
+
+    #[test]
     fn not_seeing_the_need_is_opposition() {
         assert_eq!(
             stance(
