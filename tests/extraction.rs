@@ -780,11 +780,6 @@ fn constructions_name_principles_and_positions() {
     );
 }
 
-/// The sixth round (ninth session): context words keep a mention's span to the words that name
-/// it ("political independence" listed after sovereignty, "equality among them" after States),
-/// the Charter invoked "in its entirety", breaches told as events, and a reported position the speaker answers in the next sentence;
-/// "non-binding norms" is not the binding instrument, and political independence as a date of
-
 /// Harms told as events, written with word classes (`ontology/wordclasses.ttl`); a principle's
 /// words inside the name of an instrument ("the Declaration on the Right to Development") are
 /// not an invocation; "the internal affairs of other States" reports nobody's position.
@@ -832,6 +827,11 @@ fn word_class_events_names_of_instruments_and_other_states() {
         .count();
     assert_eq!(development, 1, "{found:?}");
 }
+
+/// The sixth round (ninth session): context words keep a mention's span to the words that name
+/// it ("political independence" listed after sovereignty, "equality among them" after States),
+/// the Charter invoked "in its entirety", breaches told as events, and a reported position the speaker answers in the next sentence;
+/// "non-binding norms" is not the binding instrument, and political independence as a date of
 /// the speaker's history is no principle.
 #[test]
 fn context_words_events_and_answers_to_reported_positions() {
