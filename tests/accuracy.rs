@@ -104,11 +104,12 @@ fn concepts_stay_accurate_on_the_development_gold() {
     );
 }
 
-/// Concepts on the four blind sets written by helpers from the definitions alone and then used
-/// for development (`positions-fresh`, `concepts-fresh`, `concepts-natural`, and
-/// `concepts-forums` since the seventh set was written): floors a little under the figures of
-/// 2026-12-06, tenth session (lenient P / R: principles 0.896 / 0.796, threats 0.884 / 0.788,
-/// positions 0.891 / 0.713), against regressions. Their first-seen figures are in the README.
+/// Concepts on the five blind sets written by helpers from the definitions alone and then used
+/// for development (`positions-fresh`, `concepts-fresh`, `concepts-natural`, `concepts-forums`
+/// and `concepts-venues`, each held out until the next was written): floors a little under the
+/// figures of 2026-12-06, tenth session (lenient P / R: principles 0.907 / 0.815, threats
+/// 0.880 / 0.744, positions 0.888 / 0.688), against regressions. Their first-seen figures are
+/// in the README.
 #[test]
 fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
     let report = pooled(&[
@@ -116,36 +117,37 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
         "concepts-fresh.json",
         "concepts-natural.json",
         "concepts-forums.json",
+        "concepts-venues.json",
     ]);
-    assert_eq!(report["files"], 14 + 16 + 12 + 12);
+    assert_eq!(report["files"], 14 + 16 + 12 + 12 + 12);
     assert_lenient_floors(
         &report,
         [
-            ("principle", 0.87, 0.77),
-            ("threat", 0.86, 0.76),
-            ("position", 0.86, 0.68),
+            ("principle", 0.88, 0.79),
+            ("threat", 0.85, 0.71),
+            ("position", 0.86, 0.66),
         ],
     );
 }
 
-/// Concepts on the held-out blind set `concepts-venues` (twelve passages from the Ad Hoc
-/// Committee on cybercrime, a regional forum, the Security Council on AI and on terrorism, the
-/// Third Committee, the Disarmament Commission, the OEWGs, the WSIS review, two General Debates
-/// and the Global Digital Compact, written and annotated blind by helpers; scored, its
-/// disagreements never read). Floors under the figures of 2026-12-06 (lenient P / R:
-/// principles 0.887 / 0.723, threats 0.842 / 0.219, positions 0.769 / 0.435; first seen with
-/// 5c2377e 0.887 / 0.723, 0.846 / 0.151, 0.769 / 0.435), so that a change that loses ground on
-/// writing it was not made for fails here.
+/// Concepts on the held-out blind set `concepts-debates` (twelve passages: an explanation of
+/// vote, the Security Council on cyberspace and on the protection of civilians, the First,
+/// Second and Third Committee's kind of debate, the crime commission, the OEWGs, a General
+/// Debate on information security and an Arria meeting on AI, written and annotated blind by
+/// helpers; scored, its disagreements never read). Floors under the figures of 2026-12-06
+/// (lenient P / R: principles 0.809 / 0.613, threats 0.625 / 0.263, positions 0.882 / 0.577;
+/// first seen with 5c2377e 0.787 / 0.597, 0.650 / 0.228, 0.882 / 0.577), so that a change that
+/// loses ground on writing it was not made for fails here.
 #[test]
 fn concepts_hold_on_the_held_out_blind_set() {
-    let report = pooled(&["concepts-venues.json"]);
+    let report = pooled(&["concepts-debates.json"]);
     assert_eq!(report["files"], 12);
     assert_lenient_floors(
         &report,
         [
-            ("principle", 0.86, 0.69),
-            ("threat", 0.80, 0.19),
-            ("position", 0.73, 0.40),
+            ("principle", 0.78, 0.58),
+            ("threat", 0.58, 0.23),
+            ("position", 0.84, 0.54),
         ],
     );
 }

@@ -70,6 +70,7 @@ pub struct Cues {
     ict_topic: Regex,
     name_head: Regex,
     name_tail: Regex,
+    title_head: Regex,
 }
 
 impl Cues {
@@ -77,7 +78,7 @@ impl Cues {
     /// `cue:dissent`, `cue:assent`, `cue:contrast`, `cue:negated`, `cue:negation`,
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
-    /// `cue:nameTail`) out of the cue patterns; every one must be there.
+    /// `cue:nameTail`, `cue:titleHead`) out of the cue patterns; every one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -97,6 +98,7 @@ impl Cues {
             ict_topic: cues.take("ictTopic")?,
             name_head: cues.take("nameHead")?,
             name_tail: cues.take("nameTail")?,
+            title_head: cues.take("titleHead")?,
         })
     }
 
@@ -129,17 +131,20 @@ impl Cues {
     /// Whether the words `start..end` are part of the name of a body, meeting, report or
     /// instrument: written capitalised (every word of four letters or more), right after a
     /// name's head ("Declaration on the", `cue:nameHead`) or right before a word that ends a
-    /// name ("Unit", "Council", `cue:nameTail`). "The Declaration on the Right to Development"
-    /// and "the Rule of Law Unit" name an instrument and a body; "the right to development"
-    /// invokes the principle.
+    /// name ("Unit", "Council", `cue:nameTail`); or, in any case, right after the words that
+    /// introduce a resolution's title ("the draft resolution on", `cue:titleHead`). "The
+    /// Declaration on the Right to Development" and "the Rule of Law Unit" name an instrument
+    /// and a body; "the right to development" invokes the principle.
     pub fn in_a_name(&self, text: &str, start: usize, end: usize) -> bool {
         let capitalised = text[start..end]
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 4)
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        capitalised
-            && (self.name_head.is_match(window_before(text, start, 60))
-                || self.name_tail.is_match(window_after(text, end, 40)))
+        let before = window_before(text, start, 60);
+        (capitalised
+            && (self.name_head.is_match(before)
+                || self.name_tail.is_match(window_after(text, end, 40))))
+            || self.title_head.is_match(before)
     }
 
     /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
@@ -395,6 +400,11 @@ mod tests {
         assert!(at(text, "Right to Development"));
         assert!(at(text, "Rule of Law"));
         assert!(at(text, "Peaceful Uses"));
+        // A resolution's title, in any case.
+        assert!(at(
+            "we support the draft resolution on the right to privacy in the digital age",
+            "right to privacy"
+        ));
         // Lower case, or capitalised without a name around it, is the principle invoked.
         assert!(!at(
             "the declaration on the right to development",
