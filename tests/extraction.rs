@@ -780,9 +780,10 @@ fn constructions_name_principles_and_positions() {
     );
 }
 
-/// Harms told as events, written with word classes (`ontology/wordclasses.ttl`); a principle's
-/// words inside the name of an instrument ("the Declaration on the Right to Development") are
-/// not an invocation; "the internal affairs of other States" reports nobody's position.
+/// Harms told as events, written with word classes (`ontology/wordclasses.ttl`), but not a
+/// disaster's harm; a principle's words inside the name of an instrument ("the Declaration on
+/// the Right to Development") or in a heading are not an invocation; "the internal affairs of
+/// other States" reports nobody's position.
 #[test]
 fn word_class_events_names_of_instruments_and_other_states() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -796,13 +797,17 @@ fn word_class_events_names_of_instruments_and_other_states() {
          uphold the right to development. The principles of sovereignty and non-intervention in \
          the internal affairs of other States apply to the conduct of States in cyberspace. \
          Unfounded accusations serve only to justify sanctions that deny developing countries \
-         access to technology.\n",
+         access to technology.\n\nOn due diligence.\n\nLast year a hurricane crippled the power \
+         grids that feed our data centres.\n",
     )
     .expect("write");
     let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
     for (surface, id) in [
-        ("grids were plunged", "critical-infrastructure-attacks"),
+        (
+            "grids were plunged into darkness",
+            "critical-infrastructure-attacks",
+        ),
         (
             "personal data of thousands of patients was stolen",
             "data-breaches",
@@ -826,6 +831,16 @@ fn word_class_events_names_of_instruments_and_other_states() {
         .filter(|(_, i)| i == "right-to-development")
         .count();
     assert_eq!(development, 1, "{found:?}");
+    // A heading names a topic; a hurricane is no attack on infrastructure.
+    assert!(
+        !found.iter().any(|(_, i)| i == "due-diligence"),
+        "{found:?}"
+    );
+    let attacks = found
+        .iter()
+        .filter(|(_, i)| i == "critical-infrastructure-attacks")
+        .count();
+    assert_eq!(attacks, 1, "{found:?}");
 }
 
 /// The sixth round (ninth session): context words keep a mention's span to the words that name
@@ -946,6 +961,46 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
     assert!(facts(Some(&res))
         .iter()
         .any(|(s, i)| s == "Computer intrusions" && i == "cyber-attacks"));
+    // A word class of the scholar's own, named in a pattern as @name; a class without words is
+    // refused, naming the class.
+    let classes = res.join("ontology/wordclasses.ttl");
+    let mut own = fs::read_to_string(&classes).expect("read");
+    own.push_str(
+        "\nwc:machine a ng:WordClass ; ng:classWords \"=computer|=computers\" .\n\
+         wc:entry a ng:WordClass ; ng:classWords \"=intrusions|=intrusion\" .\n",
+    );
+    fs::write(&classes, &own).expect("write");
+    let mut by_class = ttl.replace(
+        "\nthreat:cyber-attacks ng:wordPattern \"computer ~1 intrusion\" .\n",
+        "\nthreat:cyber-attacks ng:wordPattern \"@machine ~1 @entry\" .\n",
+    );
+    fs::write(&threats, &by_class).expect("write");
+    assert!(facts(Some(&res))
+        .iter()
+        .any(|(s, i)| s == "Computer intrusions" && i == "cyber-attacks"));
+    own.push_str("\nwc:nothing a ng:WordClass .\n");
+    fs::write(&classes, &own).expect("write");
+    by_class.push_str("\nthreat:cyber-attacks ng:wordPattern \"@nothing\" .\n");
+    fs::write(&threats, &by_class).expect("write");
+    let run = crate::util::normgraph(
+        &store,
+        cwd,
+        &[
+            "--resources",
+            res.to_str().expect("utf8"),
+            "extract",
+            statement.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("wordclass/nothing") && run.stderr.contains("needs words"),
+        "{}",
+        run.stderr
+    );
+    fs::write(&threats, &ttl).expect("write");
+    own.truncate(own.len() - "\nwc:nothing a ng:WordClass .\n".len());
+    fs::write(&classes, &own).expect("write");
     // A malformed pattern is refused, naming it and its concept.
     ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"~2 intrusion\" .\n");
     fs::write(&threats, &ttl).expect("write");

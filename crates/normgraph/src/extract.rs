@@ -741,14 +741,20 @@ fn extract_region(
             .collect(),
         // Threat categories are harms of the ICT environment: outside the ICT bodies, their
         // words count only near a word of that debate ("militarization" of outer space, or
-        // "unilateral coercive measures" of trade, are other harms).
+        // "unilateral coercive measures" of trade, are other harms), and not in a name ("the
+        // Global Programme on Cybercrime") or a heading.
         threats: mentions_where(Kind::Threat, &|s, e| {
             (ict_body || positions::near_ict(&lexicon.cues, text, s, e, positions::THREAT_REACH))
                 && !lexicon.cues.threat_denied(text, s, e)
+                && !lexicon.cues.in_a_name(text, s, e)
+                && !lexicon.cues.in_a_heading(text, s, e)
         }),
         // A principle's words inside the name of a body or an instrument ("the Declaration on
-        // the Right to Development", "the Rule of Law Unit") do not invoke it.
-        principles: mentions_where(Kind::Principle, &|s, e| !lexicon.cues.in_a_name(text, s, e)),
+        // the Right to Development", "the Rule of Law Unit") do not invoke it, nor does a
+        // heading that only names a topic ("On sovereignty.").
+        principles: mentions_where(Kind::Principle, &|s, e| {
+            !lexicon.cues.in_a_name(text, s, e) && !lexicon.cues.in_a_heading(text, s, e)
+        }),
         bodies: mentions(Kind::Body),
         positions: {
             let m = lexicon.matcher_in(Kind::Position, lang);

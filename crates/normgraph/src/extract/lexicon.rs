@@ -685,23 +685,44 @@ impl Lexicon {
                 }
             }
         }
-        // The word classes patterns name as `@name` (`ontology/wordclasses.ttl`).
+        // The word classes patterns name as `@name` (`ontology/wordclasses.ttl`): each must
+        // have words, each word must be one a pattern accepts, and no two may share a name.
         let word_class = format!("{NG}WordClass");
-        let classes: HashMap<String, Vec<String>> = entries
+        let mut classes: HashMap<String, Vec<String>> = HashMap::new();
+        for (iri, e) in entries
             .iter()
             .filter(|(_, e)| e.types.contains(&word_class))
-            .map(|(iri, e)| {
-                let name = iri.rsplit('/').next().unwrap_or(iri).to_owned();
-                let words = e
-                    .class_words
-                    .iter()
-                    .flat_map(|w| w.split('|'))
-                    .map(|w| w.trim().to_owned())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                (name, words)
-            })
-            .collect();
+        {
+            let bad = |message: &str| ResourceError::BadLabel {
+                label: e.class_words.join(" | "),
+                concept: iri.clone(),
+                message: message.to_owned(),
+            };
+            let name = iri.rsplit('/').next().unwrap_or(iri).to_owned();
+            let words: Vec<String> = e
+                .class_words
+                .iter()
+                .flat_map(|w| w.split('|'))
+                .map(|w| w.trim().to_owned())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.is_empty() {
+                return Err(bad("a word class needs words (ng:classWords)"));
+            }
+            if words
+                .iter()
+                .any(|w| w.contains(char::is_whitespace) || w.starts_with('@'))
+            {
+                return Err(bad(
+                    "a word class's words are single words, without other classes (@name)",
+                ));
+            }
+            // The words as a pattern of one word: the same checks as in every pattern.
+            Phrases::new().add_pattern(&words.join("|"), 0, iri, Sense::Concept)?;
+            if classes.insert(name.clone(), words).is_some() {
+                return Err(bad(&format!("another word class is also named {name:?}")));
+            }
+        }
         let mut matchers = BTreeMap::new();
         let mut in_language = BTreeMap::new();
         let mut russian_names = BTreeMap::new();

@@ -71,6 +71,7 @@ pub struct Cues {
     name_head: Regex,
     name_tail: Regex,
     title_head: Regex,
+    heading: Regex,
 }
 
 impl Cues {
@@ -78,7 +79,8 @@ impl Cues {
     /// `cue:dissent`, `cue:assent`, `cue:contrast`, `cue:negated`, `cue:negation`,
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
-    /// `cue:nameTail`, `cue:titleHead`) out of the cue patterns; every one must be there.
+    /// `cue:nameTail`, `cue:titleHead`, `cue:heading`) out of the cue patterns; every one must
+    /// be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -99,6 +101,7 @@ impl Cues {
             name_head: cues.take("nameHead")?,
             name_tail: cues.take("nameTail")?,
             title_head: cues.take("titleHead")?,
+            heading: cues.take("heading")?,
         })
     }
 
@@ -145,6 +148,20 @@ impl Cues {
             && (self.name_head.is_match(before)
                 || self.name_tail.is_match(window_after(text, end, 40))))
             || self.title_head.is_match(before)
+    }
+
+    /// Whether the words `start..end` stand in a run-in heading that only names the topic of
+    /// what follows ("On sovereignty." as a sentence of its own, `cue:heading`): a title, not
+    /// an invocation.
+    pub fn in_a_heading(&self, text: &str, start: usize, end: usize) -> bool {
+        let from = text[..start]
+            .rfind(['.', ';', ':', '?', '!', '\n'])
+            .map_or(0, |i| i + 1);
+        let to = text[end..]
+            .find(['.', ';', ':', '?', '!', '\n'])
+            .map_or(text.len(), |i| end + i + 1);
+        let sentence = &text[from..to];
+        sentence.split_whitespace().count() <= 6 && self.heading.is_match(sentence)
     }
 
     /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
@@ -387,7 +404,6 @@ mod tests {
         .map(|f| f.stance)
     }
 
-    /// "do not see the need for": the support cue "the need for" is under the negation.
     #[test]
     fn names_of_bodies_and_instruments_are_not_invocations() {
         let cues = Cues::embedded();
@@ -423,6 +439,7 @@ mod tests {
         assert!(!cues.is_reported("non-intervention in the internal affairs of other States"));
     }
 
+    /// "do not see the need for": the support cue "the need for" is under the negation.
     #[test]
     fn not_seeing_the_need_is_opposition() {
         assert_eq!(
