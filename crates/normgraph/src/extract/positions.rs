@@ -150,18 +150,23 @@ impl Cues {
             || self.title_head.is_match(before)
     }
 
-    /// Whether the words `start..end` stand in a run-in heading that only names the topic of
-    /// what follows ("On sovereignty." as a sentence of its own, `cue:heading`): a title, not
-    /// an invocation.
+    /// Whether the words `start..end` stand in a heading that only names the topic of what
+    /// follows ("On sovereignty." as a line of its own, `cue:heading`): a title, not an
+    /// invocation.
     pub fn in_a_heading(&self, text: &str, start: usize, end: usize) -> bool {
-        let from = text[..start]
-            .rfind(['.', ';', ':', '?', '!', '\n'])
-            .map_or(0, |i| i + 1);
-        let to = text[end..]
-            .find(['.', ';', ':', '?', '!', '\n'])
-            .map_or(text.len(), |i| end + i + 1);
-        let sentence = &text[from..to];
-        sentence.split_whitespace().count() <= 6 && self.heading.is_match(sentence)
+        // A heading is a line of its own: the text may be wrapped at any width, so the line
+        // must also end as a heading does (a full stop or a colon) or stand before a blank
+        // line ("On the contrary, sovereignty" at the end of a wrapped line is no heading).
+        let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let line = text[from..to].trim();
+        let rest = &text[to..];
+        let ends = line.ends_with(['.', ':'])
+            || rest.trim_start_matches([' ', '\t', '\r']).is_empty()
+            || rest
+                .strip_prefix('\n')
+                .is_some_and(|r| r.trim_start_matches([' ', '\t', '\r']).starts_with('\n'));
+        ends && line.split_whitespace().count() <= 6 && self.heading.is_match(line)
     }
 
     /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
@@ -429,6 +434,32 @@ mod tests {
         assert!(!at(
             "We uphold the Rule of Law in all things.",
             "Rule of Law"
+        ));
+    }
+
+    #[test]
+    fn headings_are_lines_of_their_own() {
+        let cues = Cues::embedded();
+        let at = |text: &str, words: &str| {
+            let start = text.find(words).expect("words");
+            cues.in_a_heading(text, start, start + words.len())
+        };
+        assert!(at(
+            "Chair,\n\nOn sovereignty.\n\nWe hold that",
+            "sovereignty"
+        ));
+        assert!(at(
+            "2. Regarding due diligence:\nStates should",
+            "due diligence"
+        ));
+        // A wrapped line that happens to begin with "On" is not one.
+        assert!(!at(
+            "violations.  On the contrary, sovereignty\nimplies the responsibility to protect",
+            "sovereignty"
+        ));
+        assert!(!at(
+            "On sovereignty, we hold that it applies in cyberspace.",
+            "sovereignty"
         ));
     }
 
