@@ -154,19 +154,37 @@ impl Cues {
     /// follows ("On sovereignty." as a line of its own, `cue:heading`): a title, not an
     /// invocation.
     pub fn in_a_heading(&self, text: &str, start: usize, end: usize) -> bool {
-        // A heading is a line of its own: the text may be wrapped at any width, so the line
-        // must also end as a heading does (a full stop or a colon) or stand before a blank
-        // line ("On the contrary, sovereignty" at the end of a wrapped line is no heading).
-        let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
-        let line = text[from..to].trim();
-        let rest = &text[to..];
-        let ends = line.ends_with(['.', ':'])
-            || rest.trim_start_matches([' ', '\t', '\r']).is_empty()
-            || rest
-                .strip_prefix('\n')
-                .is_some_and(|r| r.trim_start_matches([' ', '\t', '\r']).starts_with('\n'));
-        ends && line.split_whitespace().count() <= 6 && self.heading.is_match(line)
+        // The heading is a sentence of its own, run in ("On sovereignty. We consider …") or
+        // alone on its line; the text may be wrapped at any width, so a sentence that goes on
+        // past the end of its line ("On the contrary, sovereignty\nimplies …") is none, and a
+        // line without a full stop is a heading only before a blank line.
+        let from = text[..start]
+            .rfind(['.', ';', ':', '?', '!', '\n'])
+            .map_or(0, |i| i + 1);
+        let Some(stop) = text[end..]
+            .find(['.', ':', ';', '?', '!', '\n'])
+            .map(|i| end + i)
+        else {
+            return false;
+        };
+        // A full stop ends the sentence only before white space ("an.d" is a scanning error).
+        let spaced = text[stop + 1..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace);
+        let closes = match text.as_bytes()[stop] {
+            b'.' | b':' => spaced,
+            b'\n' => {
+                let after = &text[stop + 1..];
+                after
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n')
+                    || after.trim().is_empty()
+            }
+            _ => false,
+        };
+        let sentence = &text[from..(stop + 1).min(text.len())];
+        closes && sentence.split_whitespace().count() <= 6 && self.heading.is_match(sentence)
     }
 
     /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
@@ -460,6 +478,10 @@ mod tests {
         assert!(!at(
             "On sovereignty, we hold that it applies in cyberspace.",
             "sovereignty"
+        ));
+        assert!(!at(
+            "that. As regards human rights an.d freedoms",
+            "human rights"
         ));
     }
 
