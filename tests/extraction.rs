@@ -751,7 +751,8 @@ fn constructions_name_principles_and_positions() {
             "ICT environment must be used for peaceful purposes",
             "peaceful-uses-of-icts",
         ),
-        ("conduct attributable to", "state-responsibility"),
+        // "responsible for conduct" (tenth session) now spans the words before "attributable to".
+        ("State is responsible for conduct", "state-responsibility"),
         ("States are accountable for", "state-responsibility"),
         (
             "International law, including the Charter in its entirety, international \
