@@ -104,12 +104,12 @@ fn concepts_stay_accurate_on_the_development_gold() {
     );
 }
 
-/// Concepts on the six blind sets written by helpers from the definitions alone and then used
+/// Concepts on the seven blind sets written by helpers from the definitions alone and then used
 /// for development (`positions-fresh`, `concepts-fresh`, `concepts-natural`, `concepts-forums`,
-/// `concepts-venues` and `concepts-debates`, each held out until the next was written): floors
-/// a little under the figures of 2026-12-06, tenth session (lenient P / R: principles 0.922 /
-/// 0.808, threats 0.859 / 0.693, positions 0.887 / 0.671), against regressions. Their
-/// first-seen figures are in the README.
+/// `concepts-venues`, `concepts-debates` and `concepts-summits`, each held out until the next
+/// was written): floors a little under the figures of 2026-12-06, tenth session (lenient P / R:
+/// principles 0.916 / 0.810, threats 0.855 / 0.683, positions 0.879 / 0.665), against
+/// regressions. Their first-seen figures are in the README.
 #[test]
 fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
     let report = pooled(&[
@@ -119,36 +119,37 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
         "concepts-forums.json",
         "concepts-venues.json",
         "concepts-debates.json",
+        "concepts-summits.json",
     ]);
-    assert_eq!(report["files"], 14 + 16 + 12 + 12 + 12 + 12);
+    assert_eq!(report["files"], 14 + 16 + 12 + 12 + 12 + 12 + 12);
     assert_lenient_floors(
         &report,
         [
             ("principle", 0.89, 0.78),
-            ("threat", 0.83, 0.66),
-            ("position", 0.86, 0.64),
+            ("threat", 0.83, 0.65),
+            ("position", 0.85, 0.63),
         ],
     );
 }
 
-/// Concepts on the held-out blind set `concepts-summits` (twelve passages: the Summit of the
-/// Future, the OEWGs, the Human Rights Council on shutdowns, the Security Council on a conflict
-/// and on emerging technologies, the Sixth and First Committees, the ITU, a General Debate and
-/// the cybercrime committee, written and annotated blind by helpers; scored, its disagreements
-/// never read). Floors under the figures of 2026-12-06 (lenient P / R: principles 0.851 /
-/// 0.656, threats 0.778 / 0.346, positions 0.800 / 0.381; first seen with 5c2377e 0.830 /
-/// 0.639, 0.750 / 0.222, 0.750 / 0.286), so that a change that loses ground on writing it was
-/// not made for fails here.
+/// Concepts on the held-out blind set `concepts-plenary` (twelve passages: General Debates,
+/// the OEWGs on confidence-building, supply chains and international law, the Security Council
+/// on misinformation and an Arria meeting on infrastructure, the Human Rights Council, the
+/// First and Sixth Committees and the WSIS+20 meeting, written and annotated blind by helpers;
+/// scored, its disagreements never read). Floors under the figures of 2026-12-06 (lenient
+/// P / R: principles 0.800 / 0.833, threats 0.576 / 0.359, positions 0.539 / 0.389; first seen
+/// with 5c2377e 0.750 / 0.750, 0.609 / 0.264, 0.539 / 0.389), so that a change that loses
+/// ground on writing it was not made for fails here.
 #[test]
 fn concepts_hold_on_the_held_out_blind_set() {
-    let report = pooled(&["concepts-summits.json"]);
+    let report = pooled(&["concepts-plenary.json"]);
     assert_eq!(report["files"], 12);
     assert_lenient_floors(
         &report,
         [
-            ("principle", 0.82, 0.62),
-            ("threat", 0.74, 0.31),
-            ("position", 0.76, 0.34),
+            ("principle", 0.77, 0.80),
+            ("threat", 0.54, 0.32),
+            ("position", 0.50, 0.35),
         ],
     );
 }
