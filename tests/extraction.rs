@@ -844,6 +844,45 @@ fn word_class_events_names_of_instruments_and_other_states() {
     assert_eq!(attacks, 1, "{found:?}");
 }
 
+/// Ordinary speech near words of the ICT debate names no threat: a cyclone that cripples grids,
+/// a pandemic that fills hospitals, airstrikes, an arms embargo, the Assembly's vote, parties to
+/// a dispute (the reviewer's probes of the tenth session found each read as an ICT threat by
+/// some pattern before the word classes were cut back).
+#[test]
+fn ordinary_speech_near_ict_words_names_no_threat() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "Statement by the delegation of Fiji at the General Debate\n\n\
+         Last year a cyclone crippled our power grids and knocked out the mobile networks on \
+         three islands. During the pandemic our hospitals were overwhelmed with infected \
+         patients while schooling moved online. The banks plunged into insolvency as the \
+         crisis spread, and the Internet remained a luxury for most families. Our health \
+         systems have been hit hard by the epidemic, even as doctors turned to telemedicine \
+         and digital records. Hospitals in the besieged city were hit by airstrikes, and the \
+         footage was shared on social media. The arms embargo bans the transfer of weapons \
+         and equipment to militias that recruit online. Several delegations tried to \
+         manipulate the vote on the draft resolution on ICT security. Power blackouts across \
+         the region are routine, and broadband is rare. Smugglers advertise online, and their \
+         boats are intercepted at sea. Opposition figures are detained on charges without \
+         evidence for what they post online. The data submitted by the parties to the dispute \
+         were published online last week.\n",
+    )
+    .expect("write");
+    let out = extract_with(&cwd.join("store"), cwd, None, &statement);
+    let threats = out[0]["threats"].as_array().expect("threats");
+    assert!(threats.is_empty(), "{threats:?}");
+    assert!(
+        out[0]["positions"]
+            .as_array()
+            .expect("positions")
+            .is_empty(),
+        "{out}"
+    );
+}
+
 /// The sixth round (ninth session): context words keep a mention's span to the words that name
 /// it ("political independence" listed after sovereignty, "equality among them" after States),
 /// the Charter invoked "in its entirety", breaches told as events, and a reported position the speaker answers in the next sentence;
