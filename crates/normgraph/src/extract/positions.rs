@@ -116,7 +116,17 @@ impl Cues {
 
     /// Whether `text` reports what others said (`cue:reported`).
     pub fn is_reported(&self, text: &str) -> bool {
-        self.reported.is_match(text)
+        self.reports(text) > 0
+    }
+
+    /// How many reports of what others said `text` holds (`cue:reported`), leaving out those
+    /// the speaker joins: "we and other States call for", "together with other delegations,
+    /// we support" state the speaker's own position.
+    fn reports(&self, text: &str) -> usize {
+        self.reported
+            .find_iter(text)
+            .filter(|m| !joined_by_speaker(&text[..m.start()]))
+            .count()
     }
 
     /// Whether the words around a threat's mention `start..end` deny that it is one ("encryption
@@ -258,6 +268,37 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
     !cues.ict_topic.is_match(phrase) && !cues.back_reference.is_match(phrase)
 }
 
+/// Whether the words before a report of others make the speaker one of them: "we and",
+/// "my delegation and", "together with", "along with" right before "other States".
+fn joined_by_speaker(before: &str) -> bool {
+    let tail: String = before
+        .trim_end()
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+    [
+        "we and",
+        "i and",
+        "my delegation and",
+        "my country and",
+        "my government and",
+        "our country and",
+        "together with",
+        "along with",
+        "alongside",
+        "join",
+        "joins",
+    ]
+    .iter()
+    .any(|joiner| tail == *joiner || tail.ends_with(&format!(" {joiner}")))
+}
+
 /// The speaker's answer to what it has just reported: a sentence beginning right after the
 /// reported one (`end`), in the same paragraph, that joins it (`cue:assent`, "We share that
 /// view.": `Some((true, cue))`) or rejects it (`cue:dissent`, "We respectfully disagree.":
@@ -343,7 +384,7 @@ pub fn find(
         };
         // Reported positions ("some delegations called for …") are judged after their cue,
         // below.
-        let reported = cues.reported.find_iter(clause).count();
+        let reported = cues.reports(clause);
         // Nor is a proposal named inside an indirect question ("whether additional legally
         // binding obligations will be needed is a question on which we keep an open mind"),
         // unless a new clause begins between the question word and the name.
@@ -490,6 +531,12 @@ mod tests {
         let cues = Cues::embedded();
         assert!(cues.is_reported("other delegations have proposed a treaty"));
         assert!(!cues.is_reported("non-intervention in the internal affairs of other States"));
+        // Joined by the speaker, it is the speaker's own.
+        assert!(!cues.is_reported("We and other States support a legally binding instrument"));
+        assert!(
+            !cues.is_reported("Together with other delegations have called for a treaty, we agree")
+        );
+        assert!(cues.is_reported("Some delegations have called for a treaty"));
     }
 
     /// "do not see the need for": the support cue "the need for" is under the negation.
