@@ -994,6 +994,21 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
         .any(|(s, _)| s.starts_with("Computer intrusion")));
     let res = cwd.join("res");
     resource_folder(&res);
+    // A run on the scholar's resource folder that must be refused: its error message.
+    let refused = || {
+        let run = crate::util::normgraph(
+            &store,
+            cwd,
+            &[
+                "--resources",
+                res.to_str().expect("utf8"),
+                "extract",
+                statement.to_str().expect("utf8"),
+            ],
+        );
+        assert_eq!(run.code, 3, "{}", run.stderr);
+        run.stderr
+    };
     let threats = res.join("ontology/threats.ttl");
     let mut ttl = fs::read_to_string(&threats).expect("read");
     ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"computer ~1 intrusion\" .\n");
@@ -1022,21 +1037,10 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
     fs::write(&classes, &own).expect("write");
     by_class.push_str("\nthreat:cyber-attacks ng:wordPattern \"@nothing\" .\n");
     fs::write(&threats, &by_class).expect("write");
-    let run = crate::util::normgraph(
-        &store,
-        cwd,
-        &[
-            "--resources",
-            res.to_str().expect("utf8"),
-            "extract",
-            statement.to_str().expect("utf8"),
-        ],
-    );
-    assert_eq!(run.code, 3, "{}", run.stderr);
+    let stderr = refused();
     assert!(
-        run.stderr.contains("wordclass/nothing") && run.stderr.contains("needs words"),
-        "{}",
-        run.stderr
+        stderr.contains("wordclass/nothing") && stderr.contains("needs words"),
+        "{stderr}"
     );
     fs::write(&threats, &ttl).expect("write");
     own.truncate(own.len() - "\nwc:nothing a ng:WordClass .\n".len());
@@ -1044,21 +1048,10 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
     // A malformed pattern is refused, naming it and its concept.
     ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"~2 intrusion\" .\n");
     fs::write(&threats, &ttl).expect("write");
-    let run = crate::util::normgraph(
-        &store,
-        cwd,
-        &[
-            "--resources",
-            res.to_str().expect("utf8"),
-            "extract",
-            statement.to_str().expect("utf8"),
-        ],
-    );
-    assert_eq!(run.code, 3, "{}", run.stderr);
+    let stderr = refused();
     assert!(
-        run.stderr.contains("~2 intrusion") && run.stderr.contains("cyber-attacks"),
-        "{}",
-        run.stderr
+        stderr.contains("~2 intrusion") && stderr.contains("cyber-attacks"),
+        "{stderr}"
     );
 }
 

@@ -746,14 +746,13 @@ fn extract_region(
         threats: mentions_where(Kind::Threat, &|s, e| {
             (ict_body || positions::near_ict(&lexicon.cues, text, s, e, positions::THREAT_REACH))
                 && !lexicon.cues.threat_denied(text, s, e)
-                && !lexicon.cues.in_a_name(text, s, e)
-                && !lexicon.cues.in_a_heading(text, s, e)
+                && !lexicon.cues.only_names_a_topic(text, s, e)
         }),
         // A principle's words inside the name of a body or an instrument ("the Declaration on
         // the Right to Development", "the Rule of Law Unit") do not invoke it, nor does a
         // heading that only names a topic ("On sovereignty.").
         principles: mentions_where(Kind::Principle, &|s, e| {
-            !lexicon.cues.in_a_name(text, s, e) && !lexicon.cues.in_a_heading(text, s, e)
+            !lexicon.cues.only_names_a_topic(text, s, e)
         }),
         bodies: mentions(Kind::Body),
         positions: {

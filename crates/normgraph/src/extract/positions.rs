@@ -160,6 +160,13 @@ impl Cues {
             || self.title_head.is_match(before)
     }
 
+    /// Whether the words `start..end` only name a topic, in the name of a body or an
+    /// instrument ([`Cues::in_a_name`]) or in a heading ([`Cues::in_a_heading`]): no mention of
+    /// a principle or a threat.
+    pub fn only_names_a_topic(&self, text: &str, start: usize, end: usize) -> bool {
+        self.in_a_name(text, start, end) || self.in_a_heading(text, start, end)
+    }
+
     /// Whether the words `start..end` stand in a heading that only names the topic of what
     /// follows ("On sovereignty." as a line of its own, `cue:heading`): a title, not an
     /// invocation.
@@ -271,16 +278,8 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
 /// Whether the words before a report of others make the speaker one of them: "we and",
 /// "my delegation and", "together with", "along with" right before "other States".
 fn joined_by_speaker(before: &str) -> bool {
-    let tail: String = before
-        .trim_end()
-        .chars()
-        .rev()
-        .take(40)
-        .collect::<Vec<char>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
+    let before = before.trim_end();
+    let tail = window_before(before, before.len(), 40).to_lowercase();
     let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
     [
         "we and",
@@ -296,7 +295,10 @@ fn joined_by_speaker(before: &str) -> bool {
         "joins",
     ]
     .iter()
-    .any(|joiner| tail == *joiner || tail.ends_with(&format!(" {joiner}")))
+    .any(|joiner| {
+        tail.strip_suffix(joiner)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
 }
 
 /// The speaker's answer to what it has just reported: a sentence beginning right after the
@@ -456,6 +458,12 @@ mod tests {
         Cues::embedded()
     }
 
+    /// What `judge` says of the first occurrence of `words` in `text`.
+    fn on_words(text: &str, words: &str, judge: impl Fn(&str, usize, usize) -> bool) -> bool {
+        let start = text.find(words).expect("words");
+        judge(text, start, start + words.len())
+    }
+
     fn stance(text: &str, label: &str) -> Option<Stance> {
         let start = text.find(label).expect("label in text");
         find(
@@ -471,10 +479,7 @@ mod tests {
     #[test]
     fn names_of_bodies_and_instruments_are_not_invocations() {
         let cues = Cues::embedded();
-        let at = |text: &str, words: &str| {
-            let start = text.find(words).expect("words");
-            cues.in_a_name(text, start, start + words.len())
-        };
+        let at = |text: &str, words: &str| on_words(text, words, |t, s, e| cues.in_a_name(t, s, e));
         let text = "the Declaration on the Right to Development and the work of the Rule of Law \
                     Unit, the Committee on the Peaceful Uses of Outer Space";
         assert!(at(text, "Right to Development"));
@@ -499,10 +504,8 @@ mod tests {
     #[test]
     fn headings_are_lines_of_their_own() {
         let cues = Cues::embedded();
-        let at = |text: &str, words: &str| {
-            let start = text.find(words).expect("words");
-            cues.in_a_heading(text, start, start + words.len())
-        };
+        let at =
+            |text: &str, words: &str| on_words(text, words, |t, s, e| cues.in_a_heading(t, s, e));
         assert!(at(
             "Chair,\n\nOn sovereignty.\n\nWe hold that",
             "sovereignty"
@@ -853,10 +856,8 @@ mod tests {
     #[test]
     fn a_threat_denied_is_no_threat() {
         let cues = cues();
-        let denied = |text: &str, words: &str| {
-            let start = text.find(words).expect("words");
-            cues.threat_denied(text, start, start + words.len())
-        };
+        let denied =
+            |text: &str, words: &str| on_words(text, words, |t, s, e| cues.threat_denied(t, s, e));
         assert!(denied(
             "Encryption is not a threat to anyone.",
             "Encryption"
