@@ -844,6 +844,32 @@ fn word_class_events_names_of_instruments_and_other_states() {
     assert_eq!(attacks, 1, "{found:?}");
 }
 
+/// The bare Charter is a general appeal to it only where it is invoked as the law that binds
+/// States (`docs/annotation.md`, "Debatable cases"): acts in violation of it, loyalty to it,
+/// the Charter applying; not the Charter cited by article, as a document, or another charter.
+#[test]
+fn bare_charter_only_as_the_law_that_binds_states() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "The blockade is a flagrant violation of the Charter. My country remains committed to \
+         the Charter of the United Nations. International law, including the Charter, applies \
+         in cyberspace.\n\nThe Council acted under Chapter VII of the Charter. The drafters of \
+         the Charter met in San Francisco. We respect the Charter of the Organization of African \
+         Unity.\n",
+    )
+    .expect("write");
+    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    let charters: Vec<&str> = found
+        .iter()
+        .filter(|(_, i)| i == "un-charter-principles")
+        .map(|(s, _)| s.as_str())
+        .collect();
+    assert_eq!(charters.len(), 3, "{found:?}");
+}
+
 /// Ordinary speech near words of the ICT debate names no threat: a cyclone that cripples grids,
 /// a pandemic that fills hospitals, airstrikes, an arms embargo, the Assembly's vote, parties to
 /// a dispute (the reviewer's probes of the tenth session found each read as an ICT threat by
