@@ -527,6 +527,19 @@ mod tests {
             "that. As regards human rights an.d freedoms",
             "human rights"
         ));
+        // An ordinal and a topic is a heading too; an ordinal and a sentence is not.
+        assert!(at(
+            "five points.  First, sovereignty. My country considers",
+            "sovereignty"
+        ));
+        assert!(at(
+            "Third, international humanitarian law. The principles",
+            "international humanitarian law"
+        ));
+        assert!(!at(
+            "First, sovereignty must be respected in cyberspace too.",
+            "sovereignty"
+        ));
     }
 
     #[test]
@@ -920,6 +933,9 @@ mod tests {
         let text = "We wondered whether it mattered, but we now support legally binding \
                     obligations.";
         assert_eq!(stance(text, label), Some(Stance::Supports));
+        // "On how" the law applies names a topic, not the stance that it applies.
+        let text = "We welcome the discussion on how international law applies in cyberspace.";
+        assert_eq!(stance(text, "international law applies"), None);
     }
 
     #[test]
