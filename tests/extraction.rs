@@ -870,6 +870,44 @@ fn bare_charter_only_as_the_law_that_binds_states() {
     assert_eq!(charters.len(), 3, "{found:?}");
 }
 
+/// The tenth round of patterns and cues (eleventh session): harm told as events in plain words
+/// ("defaced", "held … to ransom"), malware only dressed as ransomware, a reported proposal the
+/// speaker rejects in the next sentence ("We do not share that analysis."), a stated
+/// preference, and a principle said through its holders ("the right of our peoples to
+/// development").
+#[test]
+fn events_disguises_rejections_and_preferences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "Statement on cyber security.\n\nLast spring the websites of several ministries were \
+         defaced with slogans. Weeks later a gang of cyber criminals held a regional hospital to \
+         ransom. The wiper our analysts found on government computers was disguised as \
+         ransomware.\n\nSome delegations have called for a new treaty on cyberspace. We do not \
+         share that analysis. Our preference is for action-oriented recommendations.\n\nThe \
+         right of our peoples to development must be respected.\n",
+    )
+    .expect("write");
+    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    let has = |id: &str| found.iter().any(|(_, i)| i == id);
+    for id in [
+        "cyber-attacks",
+        "ransomware",
+        "critical-infrastructure-attacks",
+        "legally-binding-instrument (opposes)",
+        "action-oriented-recommendations (supports)",
+        "right-to-development",
+    ] {
+        assert!(has(id), "{id} not in {found:?}");
+    }
+    assert!(!has("legally-binding-instrument (supports)"), "{found:?}");
+    // One ransomware fact, the hospital's: the wiper is not one.
+    let ransomware = found.iter().filter(|(_, i)| i == "ransomware").count();
+    assert_eq!(ransomware, 1, "{found:?}");
+}
+
 /// Ordinary speech near words of the ICT debate names no threat: a cyclone that cripples grids,
 /// a pandemic that fills hospitals, airstrikes, an arms embargo, the Assembly's vote, parties to
 /// a dispute (the reviewer's probes of the tenth session found each read as an ICT threat by
