@@ -909,6 +909,42 @@ fn events_disguises_rejections_and_preferences() {
     assert_eq!(ransomware, 1, "{found:?}");
 }
 
+/// The eleventh round (eleventh session): a principle said in the passive ("must be settled
+/// peacefully", "was annexed"), a party named by what it did ("the occupying Power", "the
+/// aggressor", which the guidelines do not count), a rejection that answers a reported
+/// proposal ("We do not believe that is needed."), and espionage told in plain words.
+#[test]
+fn passive_principles_party_names_and_answered_proposals() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "Every question of territory in our region must be settled peacefully. Three years ago \
+         a peninsula of our neighbour was annexed. The occupying Power and the aggressor will \
+         answer for their crimes.\n\nOn cyberspace: a vast apparatus of electronic espionage \
+         read the mail of our ministers. Some have proposed that we negotiate a new treaty on \
+         information security. We do not believe that is needed.\n",
+    )
+    .expect("write");
+    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
+    for (surface, id) in [
+        ("settled peacefully", "peaceful-settlement-of-disputes"),
+        ("was annexed", "territorial-integrity"),
+        ("electronic espionage", "cyber-espionage"),
+        ("new treaty", "legally-binding-instrument (opposes)"),
+    ] {
+        assert!(has(surface, id), "{surface} → {id} not in {found:?}");
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(s, _)| s.contains("occupying") || s.contains("aggressor")),
+        "{found:?}"
+    );
+}
+
 /// Ordinary speech near words of the ICT debate names no threat: a cyclone that cripples grids,
 /// a pandemic that fills hospitals, airstrikes, an arms embargo, the Assembly's vote, parties to
 /// a dispute (the reviewer's probes of the tenth session found each read as an ICT threat by
