@@ -931,7 +931,7 @@ fn passive_principles_party_names_and_answered_proposals() {
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
     for (surface, id) in [
         ("settled peacefully", "peaceful-settlement-of-disputes"),
-        ("was annexed", "territorial-integrity"),
+        ("annexed", "territorial-integrity"),
         ("electronic espionage", "cyber-espionage"),
         ("new treaty", "legally-binding-instrument (opposes)"),
     ] {
