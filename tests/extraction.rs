@@ -945,6 +945,39 @@ fn passive_principles_party_names_and_answered_proposals() {
     );
 }
 
+/// The twelfth round (eleventh session): crimes "committed with a computer", a tampered update,
+/// "remains occupied" (not a seat), coups that are no use of force between States, supply chains
+/// of goods that are no ICT supply chain, and "the time has not yet come".
+#[test]
+fn crimes_by_computer_updates_seats_and_coups() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "On the Internet: these crimes, committed with a telephone and a computer from another \
+         country, know no borders. A tampered update of an accounting program spread around the \
+         world. The pandemic crippled supply chains of medicines, and schools went online.\n\n\
+         Half of the island remains occupied. The rebels tried to seize power by force. Our seat \
+         would remain occupied by an impostor.\n\nOn ICTs: in our view, the time has not yet \
+         come for a legally binding instrument.\n",
+    )
+    .expect("write");
+    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    let has = |id: &str| found.iter().any(|(_, i)| i == id);
+    for id in [
+        "cybercrime",
+        "supply-chain-abuse",
+        "legally-binding-instrument (opposes)",
+    ] {
+        assert!(has(id), "{id} not in {found:?}");
+    }
+    let count = |id: &str| found.iter().filter(|(_, i)| i == id).count();
+    assert_eq!(count("supply-chain-abuse"), 1, "{found:?}");
+    assert_eq!(count("territorial-integrity"), 1, "{found:?}");
+    assert!(!has("non-use-of-force"), "{found:?}");
+}
+
 /// Ordinary speech near words of the ICT debate names no threat: a cyclone that cripples grids,
 /// a pandemic that fills hospitals, airstrikes, an arms embargo, the Assembly's vote, parties to
 /// a dispute (the reviewer's probes of the tenth session found each read as an ICT threat by
