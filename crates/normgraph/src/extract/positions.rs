@@ -72,6 +72,7 @@ pub struct Cues {
     name_tail: Regex,
     title_head: Regex,
     heading: Regex,
+    finite_verb: Regex,
 }
 
 impl Cues {
@@ -79,8 +80,8 @@ impl Cues {
     /// `cue:dissent`, `cue:assent`, `cue:contrast`, `cue:negated`, `cue:negation`,
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
-    /// `cue:nameTail`, `cue:titleHead`, `cue:heading`) out of the cue patterns; every one must
-    /// be there.
+    /// `cue:nameTail`, `cue:titleHead`, `cue:heading`, `cue:finiteVerb`) out of the cue
+    /// patterns; every one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -102,6 +103,7 @@ impl Cues {
             name_tail: cues.take("nameTail")?,
             title_head: cues.take("titleHead")?,
             heading: cues.take("heading")?,
+            finite_verb: cues.take("finiteVerb")?,
         })
     }
 
@@ -201,7 +203,12 @@ impl Cues {
             _ => false,
         };
         let sentence = &text[from..(stop + 1).min(text.len())];
-        closes && sentence.split_whitespace().count() <= 6 && self.heading.is_match(sentence)
+        // A short sentence with a verb says something ("Finally, aggression must end."): no
+        // heading.
+        closes
+            && sentence.split_whitespace().count() <= 6
+            && self.heading.is_match(sentence)
+            && !self.finite_verb.is_match(sentence)
     }
 
     /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
@@ -377,11 +384,17 @@ pub fn find(
             });
         // So is a support cue before the label with a contrast between them ("our priority
         // should be implementing the norms rather than negotiating a … instrument").
+        // A proposal named with "no" ("no new legally binding instrument is required") is
+        // denied by the support cue after it.
+        let named_with_no = {
+            let before = text[clause_start..start].trim_end().to_lowercase();
+            before.ends_with(" no") || before.ends_with(" no new") || before == "no"
+        };
         let negated = |(cs, ce): (usize, usize)| {
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
             cues.oppose.is_match(before)
                 || cues.negated.is_match(before)
-                || (denied && cs >= end)
+                || ((denied || named_with_no) && cs >= end)
                 || (ce <= start && cues.contrast.is_match(&text[ce..start]))
         };
         // Reported positions ("some delegations called for …") are judged after their cue,
@@ -540,6 +553,8 @@ mod tests {
             "First, sovereignty must be respected in cyberspace too.",
             "sovereignty"
         ));
+        assert!(!at("war.  Finally, aggression must end. We", "aggression"));
+        assert!(at("Third, on human rights. Artificial", "human rights"));
     }
 
     #[test]
@@ -933,6 +948,12 @@ mod tests {
         let text = "We wondered whether it mattered, but we now support legally binding \
                     obligations.";
         assert_eq!(stance(text, label), Some(Stance::Supports));
+        // A proposal named with "no" is denied by the support cue after it.
+        let text = "On ICT security, no new legally binding instrument is required.";
+        assert_eq!(
+            stance(text, "legally binding instrument"),
+            Some(Stance::Opposes)
+        );
         // "On how" the law applies names a topic, not the stance that it applies.
         let text = "We welcome the discussion on how international law applies in cyberspace.";
         assert_eq!(stance(text, "international law applies"), None);
