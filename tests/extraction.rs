@@ -716,6 +716,16 @@ fn concept_facts(out: &Value) -> Vec<(String, String)> {
     facts
 }
 
+/// The principle, threat and position facts `concept_facts` reads from one statement, `text`,
+/// extracted with the built-in resources into a store of its own.
+fn concept_facts_in(text: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(&statement, text).expect("write");
+    concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement))
+}
+
 /// Constructions rather than words (the fourth round of patterns): equal standing said of
 /// States, peaceful purposes said of ICTs (the narrower principle), a State accountable for its
 /// conduct, a subject that lists what it includes before "applies to cyberspace", the
@@ -724,11 +734,7 @@ fn concept_facts(out: &Value) -> Vec<(String, String)> {
 /// not what the concepts mean.
 #[test]
 fn constructions_name_principles_and_positions() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(
-        &statement,
+    let found = concept_facts_in(
         "Statement by the delegation of Ghana\n\n\
          All the nations of the world must take part on an equal footing in these talks. \
          The ICT environment must be used for peaceful purposes only. \
@@ -739,9 +745,7 @@ fn constructions_name_principles_and_positions() {
          responsible State behaviour in the use of ICTs. We fund human rights activities of the \
          United Nations and the human rights component of missions. We saw ransomware attacks \
          on hospitals. We support a code of conduct in the South China Sea.\n",
-    )
-    .expect("write");
-    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    );
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
     for (surface, id) in [
         (
@@ -788,11 +792,7 @@ fn constructions_name_principles_and_positions() {
 /// other States" reports nobody's position.
 #[test]
 fn word_class_events_names_of_instruments_and_other_states() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(
-        &statement,
+    let found = concept_facts_in(
         "Statement by the delegation of Chile at the Open-ended Working Group on ICTs\n\n\
          Last winter, power grids were plunged into darkness and the personal data of thousands \
          of patients was stolen. We welcome the Declaration on the Right to Development and we \
@@ -801,9 +801,7 @@ fn word_class_events_names_of_instruments_and_other_states() {
          Unfounded accusations serve only to justify sanctions that deny developing countries \
          access to technology.\n\nOn due diligence.\n\nLast year a hurricane crippled the power \
          grids that feed our data centres.\n",
-    )
-    .expect("write");
-    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    );
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
     for (surface, id) in [
         (
@@ -850,19 +848,13 @@ fn word_class_events_names_of_instruments_and_other_states() {
 /// the Charter applying; not the Charter cited by article, as a document, or another charter.
 #[test]
 fn bare_charter_only_as_the_law_that_binds_states() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(
-        &statement,
+    let found = concept_facts_in(
         "The blockade is a flagrant violation of the Charter. My country remains committed to \
          the Charter of the United Nations. International law, including the Charter, applies \
          in cyberspace.\n\nThe Council acted under Chapter VII of the Charter. The drafters of \
          the Charter met in San Francisco. We respect the Charter of the Organization of African \
          Unity.\n",
-    )
-    .expect("write");
-    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    );
     let charters: Vec<&str> = found
         .iter()
         .filter(|(_, i)| i == "un-charter-principles")
@@ -878,20 +870,14 @@ fn bare_charter_only_as_the_law_that_binds_states() {
 /// development").
 #[test]
 fn events_disguises_rejections_and_preferences() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(
-        &statement,
+    let found = concept_facts_in(
         "Statement on cyber security.\n\nLast spring the websites of several ministries were \
          defaced with slogans. Weeks later a gang of cyber criminals held a regional hospital to \
          ransom. The wiper our analysts found on government computers was disguised as \
          ransomware.\n\nSome delegations have called for a new treaty on cyberspace. We do not \
          share that analysis. Our preference is for action-oriented recommendations.\n\nThe \
          right of our peoples to development must be respected.\n",
-    )
-    .expect("write");
-    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    );
     let has = |id: &str| found.iter().any(|(_, i)| i == id);
     for id in [
         "cyber-attacks",
@@ -915,19 +901,13 @@ fn events_disguises_rejections_and_preferences() {
 /// proposal ("We do not believe that is needed."), and espionage told in plain words.
 #[test]
 fn passive_principles_party_names_and_answered_proposals() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(
-        &statement,
+    let found = concept_facts_in(
         "Every question of territory in our region must be settled peacefully. Three years ago \
          a peninsula of our neighbour was annexed. The occupying Power and the aggressor will \
          answer for their crimes.\n\nOn cyberspace: a vast apparatus of electronic espionage \
          read the mail of our ministers. Some have proposed that we negotiate a new treaty on \
          information security. We do not believe that is needed.\n",
-    )
-    .expect("write");
-    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    );
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
     for (surface, id) in [
         ("settled peacefully", "peaceful-settlement-of-disputes"),
@@ -950,20 +930,14 @@ fn passive_principles_party_names_and_answered_proposals() {
 /// of goods that are no ICT supply chain, and "the time has not yet come".
 #[test]
 fn crimes_by_computer_updates_seats_and_coups() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(
-        &statement,
+    let found = concept_facts_in(
         "On the Internet: these crimes, committed with a telephone and a computer from another \
          country, know no borders. A tampered update of an accounting program spread around the \
          world. The pandemic crippled supply chains of medicines, and schools went online.\n\n\
          Half of the island remains occupied. The rebels tried to seize power by force. Our seat \
          would remain occupied by an impostor.\n\nOn ICTs: in our view, the time has not yet \
          come for a legally binding instrument.\n",
-    )
-    .expect("write");
-    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    );
     let has = |id: &str| found.iter().any(|(_, i)| i == id);
     for id in [
         "cybercrime",
@@ -983,17 +957,11 @@ fn crimes_by_computer_updates_seats_and_coups() {
 /// campaign's servers election interference, hackers' cyber-attacks; burglars' are no threat.
 #[test]
 fn break_ins_take_the_category_of_their_purpose() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(
-        &statement,
+    let found = concept_facts_in(
         "On cyber security: criminals break into the accounts of pensioners. State actors break \
          into the networks of our institutes to steal research. Others broke into campaign \
          servers before the vote.\n\nThe burglars broke into the museum last winter.\n",
-    )
-    .expect("write");
-    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    );
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s.contains(surface) && i == id);
     assert!(has("break into the accounts", "cybercrime"), "{found:?}");
     assert!(
@@ -1066,11 +1034,7 @@ fn ordinary_speech_near_ict_words_names_no_threat() {
 /// the speaker's history is no principle.
 #[test]
 fn context_words_events_and_answers_to_reported_positions() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(
-        &statement,
+    let found = concept_facts_in(
         "Statement by the delegation of Chile at the Open-ended Working Group on ICTs\n\n\
          We demand respect for the sovereignty, territorial integrity and political \
          independence of all States, and the sovereign rights of States and equality among them. \
@@ -1079,9 +1043,7 @@ fn context_words_events_and_answers_to_reported_positions() {
          of dollars for the keys. Several members of this group have argued that a new treaty is \
          needed. We respectfully disagree. We support voluntary, non-binding norms. The \
          Charter of the United Nations in its entirety applies in cyberspace.\n",
-    )
-    .expect("write");
-    let found = concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement));
+    );
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s == surface && i == id);
     for (surface, id) in [
         ("political independence", "sovereignty"),
