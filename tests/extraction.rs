@@ -954,13 +954,16 @@ fn crimes_by_computer_updates_seats_and_coups() {
 
 /// A break-in takes the category its author or purpose gives (the annotators of every set mark
 /// it so): criminals' break-ins are cybercrime, break-ins to steal research espionage, into a
-/// campaign's servers election interference, hackers' cyber-attacks; burglars' are no threat.
+/// campaign's servers election interference, hackers' cyber-attacks; one with neither author
+/// nor purpose is cyber-attacks, and no break-in is marked twice; burglars' are no threat.
 #[test]
 fn break_ins_take_the_category_of_their_purpose() {
     let found = concept_facts_in(
         "On cyber security: criminals break into the accounts of pensioners. State actors break \
          into the networks of our institutes to steal research. Others broke into campaign \
-         servers before the vote.\n\nThe burglars broke into the museum last winter.\n",
+         servers before the vote. The e-mail system of our Parliament was broken into, and the \
+         accounts of two parties were broken into.\n\nThe burglars broke into the museum last \
+         winter.\n",
     );
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s.contains(surface) && i == id);
     assert!(has("break into the accounts", "cybercrime"), "{found:?}");
@@ -974,6 +977,48 @@ fn break_ins_take_the_category_of_their_purpose() {
     );
     assert!(
         !found.iter().any(|(s, _)| s.contains("museum")),
+        "{found:?}"
+    );
+    // A break-in is marked once (docs/annotation.md): under cyber-attacks only where the text
+    // gives neither author nor purpose.
+    let attacks: Vec<&str> = found
+        .iter()
+        .filter(|(_, i)| i == "cyber-attacks")
+        .map(|(s, _)| s.as_str())
+        .collect();
+    assert!(
+        attacks.len() == 1 && attacks[0].ends_with("system of our Parliament was broken into"),
+        "{found:?}"
+    );
+    assert!(
+        has(
+            "accounts of two parties were broken into",
+            "election-interference"
+        ),
+        "{found:?}"
+    );
+}
+
+/// The cases `docs/annotation.md` decided in the twelfth session: the threat a proposed
+/// instrument is named after is part of the position, not a threat of its own (the same harm
+/// named outside the description still is); collective punishment invokes international
+/// humanitarian law through its breach.
+#[test]
+fn instrument_names_hold_no_threat_and_collective_punishment_is_a_breach() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We support a universal convention against cybercrime under the United Nations, and a \
+         comprehensive convention on countering the use of ICTs for criminal purposes. Cybercrime \
+         costs our small businesses dearly. Nothing can justify the collective punishment of an \
+         entire people.\n",
+    );
+    let threats: Vec<&(String, String)> = found.iter().filter(|(_, i)| i == "cybercrime").collect();
+    assert_eq!(threats.len(), 1, "{found:?}");
+    assert_eq!(threats[0].0, "Cybercrime", "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(s, i)| s == "collective punishment" && i == "international-humanitarian-law"),
         "{found:?}"
     );
 }

@@ -713,6 +713,15 @@ fn extract_region(
         })
         .collect();
 
+    // Every match of a position's words, whatever its stance: they are the positions below and
+    // bound the threats (a threat inside a proposal's description is not one of its own).
+    let position_matcher = lexicon.matcher_in(Kind::Position, lang);
+    let position_hits: Vec<(usize, usize, usize, Option<positions::Stance>)> = position_matcher
+        .find_all_with(text, &tokens)
+        .into_iter()
+        .map(|h| (h.start, h.end, h.concept, h.stance))
+        .collect();
+
     Ok(Extraction {
         source: doc.path.display().to_string(),
         statement: vocab::statement(&slug),
@@ -742,11 +751,13 @@ fn extract_region(
         // Threat categories are harms of the ICT environment: outside the ICT bodies, their
         // words count only near a word of that debate ("militarization" of outer space, or
         // "unilateral coercive measures" of trade, are other harms), and not in a name ("the
-        // Global Programme on Cybercrime") or a heading.
+        // Global Programme on Cybercrime"), a heading, or the description of a proposed
+        // instrument ("a convention against cybercrime" names the proposal, not the harm).
         threats: mentions_where(Kind::Threat, &|s, e| {
             (ict_body || positions::near_ict(&lexicon.cues, text, s, e, positions::THREAT_REACH))
                 && !lexicon.cues.threat_denied(text, s, e)
                 && !lexicon.cues.only_names_a_topic(text, s, e)
+                && !position_hits.iter().any(|h| h.0 <= s && e <= h.1)
         }),
         // A principle's words inside the name of a body or an instrument ("the Declaration on
         // the Right to Development", "the Rule of Law Unit") do not invoke it, nor does a
@@ -755,24 +766,16 @@ fn extract_region(
             !lexicon.cues.only_names_a_topic(text, s, e)
         }),
         bodies: mentions(Kind::Body),
-        positions: {
-            let m = lexicon.matcher_in(Kind::Position, lang);
-            let hits: Vec<(usize, usize, usize, Option<positions::Stance>)> = m
-                .find_all_with(text, &tokens)
-                .into_iter()
-                .map(|h| (h.start, h.end, h.concept, h.stance))
-                .collect();
-            positions::find(&lexicon.cues, text, &hits, ict_body)
-                .into_iter()
-                .map(|f| PositionTaken {
-                    span: sp.span(f.start, f.end),
-                    position: m.concepts()[f.concept].iri.clone(),
-                    label: m.concepts()[f.concept].label.clone(),
-                    stance: f.stance,
-                    cue: text[f.cue.0..f.cue.1].to_owned(),
-                })
-                .collect()
-        },
+        positions: positions::find(&lexicon.cues, text, &position_hits, ict_body)
+            .into_iter()
+            .map(|f| PositionTaken {
+                span: sp.span(f.start, f.end),
+                position: position_matcher.concepts()[f.concept].iri.clone(),
+                label: position_matcher.concepts()[f.concept].label.clone(),
+                stance: f.stance,
+                cue: text[f.cue.0..f.cue.1].to_owned(),
+            })
+            .collect(),
         incidents: mentions(Kind::Incident),
         proposed_norms,
         alignments,
