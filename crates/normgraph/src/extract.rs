@@ -620,9 +620,17 @@ fn extract_region(
     let lang = statement_language.as_deref();
     let mentions_where = |kind: Kind, keep: &dyn Fn(usize, usize) -> bool| -> Vec<Mention> {
         let m = lexicon.matcher_in(kind, lang);
-        m.find_all_with(text, &tokens)
+        let mut hits: Vec<lexicon::Hit> = m
+            .find_all_with(text, &tokens)
             .into_iter()
             .filter(|h| keep(h.start, h.end))
+            .collect();
+        // Facts the others imply (`ng:harmedBy`: "health authorities were hit by ransomware"
+        // is also an attack on critical infrastructure), kept by the same test.
+        let implied = m.implied(text, &tokens, &hits);
+        hits.extend(implied.into_iter().filter(|h| keep(h.start, h.end)));
+        hits.sort_by_key(|h| (h.start, h.end, h.concept));
+        hits.into_iter()
             .map(|h| Mention {
                 span: sp.span(h.start, h.end),
                 concept: m.concepts()[h.concept].iri.clone(),

@@ -14,7 +14,9 @@
 //! affairs"), and through the `ng:wordPattern`s they declare: ordered words with small gaps
 //! ("settle|resolve ~3 dispute ~4 peaceful"), with `ng:otherSense` patterns for the same words
 //! in another sense ([`super::phrases`]). Where matches overlap, the one starting first wins, and
-//! of those the longest.
+//! of those the longest. A concept declared `ng:harmedBy` others, with `ng:targetPattern`s, is
+//! also found where a fact of one of them shares a sentence with a target
+//! ([`Matcher::implied`]): ransomware told of hospitals is an attack on critical infrastructure.
 //!
 //! A scholar extends extraction by adding labels and patterns to the Turtle files, not by
 //! editing Rust.
@@ -158,6 +160,20 @@ pub struct Matcher {
     phrases: Phrases,
     /// Whether matches of different concepts may overlap ([`Matcher::overlapping`]).
     overlapping: bool,
+    /// The facts other facts imply ([`Matcher::implied`]).
+    implied: Implied,
+}
+
+/// What `ng:harmedBy` and `ng:targetPattern` declare: a concept (attacks on critical
+/// infrastructure) is also mentioned where a fact of a concept that harms it (a cyber-attack,
+/// ransomware) is found in a sentence that names one of its targets (a hospital, a power
+/// grid), as in "regional health authorities were hit by ransomware".
+#[derive(Debug, Clone, Default)]
+struct Implied {
+    /// The target patterns, each under the index of the concept it implies.
+    targets: Option<Phrases>,
+    /// For each implied concept, the concepts whose facts imply it.
+    by: Vec<(usize, Vec<usize>)>,
 }
 
 impl Matcher {
@@ -243,6 +259,7 @@ impl Matcher {
             concepts,
             phrases: Phrases::new(),
             overlapping: false,
+            implied: Implied::default(),
         })
     }
 
@@ -263,6 +280,90 @@ impl Matcher {
     pub fn with_phrases(mut self, phrases: Phrases) -> Self {
         self.phrases = phrases;
         self
+    }
+
+    /// Declares facts implied by others: `by` lists, for each implied concept, the concepts
+    /// whose facts imply it, and `targets` holds its target patterns under its index.
+    fn with_implied(mut self, targets: Phrases, by: Vec<(usize, Vec<usize>)>) -> Self {
+        if !by.is_empty() {
+            self.implied = Implied {
+                targets: Some(targets),
+                by,
+            };
+        }
+        self
+    }
+
+    /// The facts that `hits` (found in `text`, whose words are `tokens`) imply: for each
+    /// concept declared with `ng:harmedBy`, one per sentence that holds a fact of a concept
+    /// that harms it and a match of one of its `ng:targetPattern`s, and no fact of its own. Its
+    /// span runs from the target to the harm (or the other way), the nearest target taken.
+    pub fn implied(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
+        let Some(targets) = &self.implied.targets else {
+            return Vec::new();
+        };
+        // Sorted by start, so that a sentence's targets and facts are found by binary search
+        // (a statement of 90 MB has a hundred thousand facts).
+        let mut found: Vec<PhraseHit> = targets
+            .find_tokens(text, tokens)
+            .into_iter()
+            .filter(|t| t.sense == Sense::Concept)
+            .collect();
+        found.sort_by_key(|t| t.start);
+        let mut out: Vec<Hit> = Vec::new();
+        for (concept, by) in &self.implied.by {
+            let mut own: Vec<(usize, usize)> = hits
+                .iter()
+                .filter(|h| h.concept == *concept)
+                .map(|h| (h.start, h.end))
+                .collect();
+            own.sort_unstable();
+            let mut harms: Vec<&Hit> = hits.iter().filter(|h| by.contains(&h.concept)).collect();
+            harms.sort_by_key(|h| h.start);
+            let mut done: Option<(usize, usize)> = None;
+            for harm in harms {
+                let (s, e) = super::text::sentence_around(text, harm.start, harm.end);
+                if done == Some((s, e)) {
+                    continue;
+                }
+                // A fact of its own in the sentence: nothing to imply. (A fact is at most a
+                // sentence long, so one starting before the sentence's start by more than
+                // the reach of a sentence cannot reach into it.)
+                let upto = own.partition_point(|o| o.0 < e);
+                let floor = s.saturating_sub(4096);
+                if own[..upto]
+                    .iter()
+                    .rev()
+                    .take_while(|o| o.0 >= floor)
+                    .any(|o| o.1 > s)
+                {
+                    continue;
+                }
+                let distance = |t: &PhraseHit| {
+                    if t.end <= harm.start {
+                        harm.start - t.end
+                    } else {
+                        t.start.saturating_sub(harm.end)
+                    }
+                };
+                let from = found.partition_point(|t| t.start < s);
+                let nearest = found[from..]
+                    .iter()
+                    .take_while(|t| t.start < e)
+                    .filter(|t| t.concept == *concept && t.end <= e)
+                    .min_by_key(|t| distance(t));
+                if let Some(t) = nearest {
+                    out.push(Hit {
+                        start: t.start.min(harm.start),
+                        end: t.end.max(harm.end),
+                        concept: *concept,
+                        stance: None,
+                    });
+                    done = Some((s, e));
+                }
+            }
+        }
+        out
     }
 
     /// The concepts, indexed by [`Hit::concept`].
@@ -622,6 +723,8 @@ impl Lexicon {
             support_patterns: Vec<String>,
             opposition_patterns: Vec<String>,
             class_words: Vec<String>,
+            target_patterns: Vec<String>,
+            harmed_by: Vec<String>,
             text: Vec<String>,
             /// Preferred and other labels in the other UN languages, by language tag.
             foreign: BTreeMap<String, Vec<String>>,
@@ -638,6 +741,8 @@ impl Lexicon {
         let opposition_pattern = format!("{NG}oppositionPattern");
         let wording = format!("{NG}text");
         let class_words = format!("{NG}classWords");
+        let target_pattern = format!("{NG}targetPattern");
+        let harmed_by = format!("{NG}harmedBy");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -649,6 +754,7 @@ impl Lexicon {
                 let entry = entries.entry(s.as_str().to_owned()).or_default();
                 match &quad.object {
                     Term::NamedNode(o) if p == rdf_type => entry.types.push(o.as_str().into()),
+                    Term::NamedNode(o) if p == harmed_by => entry.harmed_by.push(o.as_str().into()),
                     Term::Literal(l) if l.language().is_none_or(|lang| lang.starts_with("en")) => {
                         if p == pref {
                             entry.pref.push(l.value().into());
@@ -670,6 +776,8 @@ impl Lexicon {
                             entry.text.push(l.value().into());
                         } else if p == class_words {
                             entry.class_words.push(l.value().into());
+                        } else if p == target_pattern {
+                            entry.target_patterns.push(l.value().into());
                         }
                     }
                     Term::Literal(l) if p == pref || alt.iter().any(|a| a == p) => {
@@ -762,6 +870,43 @@ impl Lexicon {
                     .collect()
             };
             let mut phrases = None;
+            // Facts implied by others (`ng:harmedBy`, `ng:targetPattern`), indexed like the
+            // concepts of this kind's matchers.
+            let mut targets = Phrases::new().with_word_classes(classes.clone());
+            let mut implied_by: Vec<(usize, Vec<usize>)> = Vec::new();
+            for (index, (iri, e)) in chosen.iter().enumerate() {
+                if e.harmed_by.is_empty() && e.target_patterns.is_empty() {
+                    continue;
+                }
+                let bad = |label: &str, message: &str| ResourceError::BadLabel {
+                    label: label.to_owned(),
+                    concept: (*iri).clone(),
+                    message: message.to_owned(),
+                };
+                if e.harmed_by.is_empty() || e.target_patterns.is_empty() {
+                    return Err(bad(
+                        "",
+                        "ng:harmedBy and ng:targetPattern go together: a concept implied by \
+                         others needs both",
+                    ));
+                }
+                let mut by = Vec::new();
+                for other in &e.harmed_by {
+                    match chosen.iter().position(|(i, _)| *i == other) {
+                        Some(j) if j != index => by.push(j),
+                        _ => {
+                            return Err(bad(
+                                other,
+                                "ng:harmedBy names a concept of the same kind, not itself",
+                            ))
+                        }
+                    }
+                }
+                for pattern in &e.target_patterns {
+                    targets.add_pattern(pattern, index, iri, Sense::Concept)?;
+                }
+                implied_by.push((index, by));
+            }
             if Kind::STEMMED.contains(&kind) {
                 let mut p = Phrases::new().with_word_classes(classes.clone());
                 for (index, (iri, e)) in chosen.iter().enumerate() {
@@ -807,6 +952,7 @@ impl Lexicon {
                 } else {
                     m
                 };
+                let m = m.with_implied(targets.clone(), implied_by.clone());
                 Ok(match &phrases {
                     Some(p) => m.with_phrases(p.clone()),
                     None => m,
