@@ -326,6 +326,10 @@ fn answer_to_reported(cues: &Cues, text: &str, end: usize) -> Option<(bool, (usi
         .or_else(|| cue(&cues.dissent).map(|c| (false, c)))
 }
 
+/// How far after a wording that takes a stance of its own (`ng:supportPattern`) a cue may stand
+/// and still override it (bytes).
+const OWN_WORDING_REACH: usize = 40;
+
 /// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
 /// `text`. `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG,
 /// the GGE), where every passage is on topic; elsewhere a passage must name ICTs near the
@@ -426,7 +430,17 @@ pub fn find(
             Some(own) if cues.negation.is_match(&text[start..end]) => {
                 Some((own.opposite(), (start, end)))
             }
-            Some(own) => cued.or(Some((own, (start, end)))),
+            // A wording that takes a stance yields to a cue before it ("we reject the view that
+            // international law applies") or right after it ("… applies is not accepted"), not to
+            // one further on in its clause, which is about something else ("…, and we regret
+            // that the group could not agree on a report").
+            Some(own) => match cued {
+                Some((_, cue)) if cue.0 >= end && distance(cue) > OWN_WORDING_REACH => {
+                    Some((own, (start, end)))
+                }
+                Some(c) => Some(c),
+                None => Some((own, (start, end))),
+            },
             None => cued,
         };
         // A reported position is not the speaker's, unless the speaker answers it in the next
