@@ -1072,10 +1072,10 @@ fn peaceful_means_charter_requirements_and_plain_attacks() {
     );
 }
 
-/// Facts implied by others (`ng:harmedBy`, `ng:targetPattern` in `ontology/threats.ttl`): a
+/// Facts implied by others (`ng:impliedBy`, `ng:impliedWith` in `ontology/threats.ttl`): a
 /// cyber-attack or ransomware told of a facility a society runs on is also an attack on
 /// critical infrastructure, its span from the target to the harm; not an attack on
-/// newspapers' websites, nor a hurricane's harm. A concept declared with `ng:harmedBy` but no
+/// newspapers' websites, nor a hurricane's harm. A concept declared with `ng:impliedBy` but no
 /// target is refused, naming it.
 #[test]
 fn harms_to_named_facilities_are_attacks_on_critical_infrastructure() {
@@ -1112,7 +1112,7 @@ fn harms_to_named_facilities_are_attacks_on_critical_infrastructure() {
     resource_folder(&res);
     let threats = res.join("ontology/threats.ttl");
     let mut ttl = fs::read_to_string(&threats).expect("read");
-    ttl.push_str("\nthreat:data-breaches ng:harmedBy threat:cyber-attacks .\n");
+    ttl.push_str("\nthreat:data-breaches ng:impliedBy threat:cyber-attacks .\n");
     fs::write(&threats, &ttl).expect("write");
     let run = crate::util::normgraph(
         &store,

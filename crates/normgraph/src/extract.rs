@@ -625,7 +625,7 @@ fn extract_region(
             .into_iter()
             .filter(|h| keep(h.start, h.end))
             .collect();
-        // Facts the others imply (`ng:harmedBy`: "health authorities were hit by ransomware"
+        // Facts the others imply (`ng:impliedBy`: "health authorities were hit by ransomware"
         // is also an attack on critical infrastructure), kept by the same test.
         let implied = m.implied(text, &tokens, &hits);
         hits.extend(implied.into_iter().filter(|h| keep(h.start, h.end)));

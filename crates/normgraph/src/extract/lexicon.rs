@@ -14,8 +14,8 @@
 //! affairs"), and through the `ng:wordPattern`s they declare: ordered words with small gaps
 //! ("settle|resolve ~3 dispute ~4 peaceful"), with `ng:otherSense` patterns for the same words
 //! in another sense ([`super::phrases`]). Where matches overlap, the one starting first wins, and
-//! of those the longest. A concept declared `ng:harmedBy` others, with `ng:targetPattern`s, is
-//! also found where a fact of one of them shares a sentence with a target
+//! of those the longest. A concept declared `ng:impliedBy` others, with `ng:impliedWith`
+//! patterns, is also found where a fact of one of them shares a sentence with such a match
 //! ([`Matcher::implied`]): ransomware told of hospitals is an attack on critical infrastructure.
 //!
 //! A scholar extends extraction by adding labels and patterns to the Turtle files, not by
@@ -164,13 +164,13 @@ pub struct Matcher {
     implied: Implied,
 }
 
-/// What `ng:harmedBy` and `ng:targetPattern` declare: a concept (attacks on critical
-/// infrastructure) is also mentioned where a fact of a concept that harms it (a cyber-attack,
-/// ransomware) is found in a sentence that names one of its targets (a hospital, a power
-/// grid), as in "regional health authorities were hit by ransomware".
+/// What `ng:impliedBy` and `ng:impliedWith` declare: a concept (attacks on critical
+/// infrastructure) is also mentioned where a fact of a concept that implies it (a
+/// cyber-attack, ransomware) is found in a sentence that holds one of its words (a hospital, a
+/// power grid), as in "regional health authorities were hit by ransomware".
 #[derive(Debug, Clone, Default)]
 struct Implied {
-    /// The target patterns, each under the index of the concept it implies.
+    /// The `ng:impliedWith` patterns, each under the index of the concept it implies.
     targets: Option<Phrases>,
     /// For each implied concept, the concepts whose facts imply it.
     by: Vec<(usize, Vec<usize>)>,
@@ -295,9 +295,9 @@ impl Matcher {
     }
 
     /// The facts that `hits` (found in `text`, whose words are `tokens`) imply: for each
-    /// concept declared with `ng:harmedBy`, one per sentence that holds a fact of a concept
-    /// that harms it and a match of one of its `ng:targetPattern`s, and no fact of its own. Its
-    /// span runs from the target to the harm (or the other way), the nearest target taken.
+    /// concept declared with `ng:impliedBy`, one per sentence that holds a fact of a concept
+    /// that implies it and a match of one of its `ng:impliedWith` patterns, and no fact of its
+    /// own. Its span runs from that match (the nearest) to the implying fact, or the other way.
     pub fn implied(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
         let Some(targets) = &self.implied.targets else {
             return Vec::new();
@@ -318,11 +318,11 @@ impl Matcher {
                 .map(|h| (h.start, h.end))
                 .collect();
             own.sort_unstable();
-            let mut harms: Vec<&Hit> = hits.iter().filter(|h| by.contains(&h.concept)).collect();
-            harms.sort_by_key(|h| h.start);
+            let mut implying: Vec<&Hit> = hits.iter().filter(|h| by.contains(&h.concept)).collect();
+            implying.sort_by_key(|h| h.start);
             let mut done: Option<(usize, usize)> = None;
-            for harm in harms {
-                let (s, e) = super::text::sentence_around(text, harm.start, harm.end);
+            for fact in implying {
+                let (s, e) = super::text::sentence_around(text, fact.start, fact.end);
                 if done == Some((s, e)) {
                     continue;
                 }
@@ -340,10 +340,10 @@ impl Matcher {
                     continue;
                 }
                 let distance = |t: &PhraseHit| {
-                    if t.end <= harm.start {
-                        harm.start - t.end
+                    if t.end <= fact.start {
+                        fact.start - t.end
                     } else {
-                        t.start.saturating_sub(harm.end)
+                        t.start.saturating_sub(fact.end)
                     }
                 };
                 let from = found.partition_point(|t| t.start < s);
@@ -354,8 +354,8 @@ impl Matcher {
                     .min_by_key(|t| distance(t));
                 if let Some(t) = nearest {
                     out.push(Hit {
-                        start: t.start.min(harm.start),
-                        end: t.end.max(harm.end),
+                        start: t.start.min(fact.start),
+                        end: t.end.max(fact.end),
                         concept: *concept,
                         stance: None,
                     });
@@ -723,8 +723,8 @@ impl Lexicon {
             support_patterns: Vec<String>,
             opposition_patterns: Vec<String>,
             class_words: Vec<String>,
-            target_patterns: Vec<String>,
-            harmed_by: Vec<String>,
+            implied_with: Vec<String>,
+            implied_by: Vec<String>,
             text: Vec<String>,
             /// Preferred and other labels in the other UN languages, by language tag.
             foreign: BTreeMap<String, Vec<String>>,
@@ -741,8 +741,8 @@ impl Lexicon {
         let opposition_pattern = format!("{NG}oppositionPattern");
         let wording = format!("{NG}text");
         let class_words = format!("{NG}classWords");
-        let target_pattern = format!("{NG}targetPattern");
-        let harmed_by = format!("{NG}harmedBy");
+        let implied_with = format!("{NG}impliedWith");
+        let implied_by = format!("{NG}impliedBy");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -754,7 +754,9 @@ impl Lexicon {
                 let entry = entries.entry(s.as_str().to_owned()).or_default();
                 match &quad.object {
                     Term::NamedNode(o) if p == rdf_type => entry.types.push(o.as_str().into()),
-                    Term::NamedNode(o) if p == harmed_by => entry.harmed_by.push(o.as_str().into()),
+                    Term::NamedNode(o) if p == implied_by => {
+                        entry.implied_by.push(o.as_str().into())
+                    }
                     Term::Literal(l) if l.language().is_none_or(|lang| lang.starts_with("en")) => {
                         if p == pref {
                             entry.pref.push(l.value().into());
@@ -776,8 +778,8 @@ impl Lexicon {
                             entry.text.push(l.value().into());
                         } else if p == class_words {
                             entry.class_words.push(l.value().into());
-                        } else if p == target_pattern {
-                            entry.target_patterns.push(l.value().into());
+                        } else if p == implied_with {
+                            entry.implied_with.push(l.value().into());
                         }
                     }
                     Term::Literal(l) if p == pref || alt.iter().any(|a| a == p) => {
@@ -870,12 +872,12 @@ impl Lexicon {
                     .collect()
             };
             let mut phrases = None;
-            // Facts implied by others (`ng:harmedBy`, `ng:targetPattern`), indexed like the
+            // Facts implied by others (`ng:impliedBy`, `ng:impliedWith`), indexed like the
             // concepts of this kind's matchers.
             let mut targets = Phrases::new().with_word_classes(classes.clone());
             let mut implied_by: Vec<(usize, Vec<usize>)> = Vec::new();
             for (index, (iri, e)) in chosen.iter().enumerate() {
-                if e.harmed_by.is_empty() && e.target_patterns.is_empty() {
+                if e.implied_by.is_empty() && e.implied_with.is_empty() {
                     continue;
                 }
                 let bad = |label: &str, message: &str| ResourceError::BadLabel {
@@ -883,26 +885,26 @@ impl Lexicon {
                     concept: (*iri).clone(),
                     message: message.to_owned(),
                 };
-                if e.harmed_by.is_empty() || e.target_patterns.is_empty() {
+                if e.implied_by.is_empty() || e.implied_with.is_empty() {
                     return Err(bad(
                         "",
-                        "ng:harmedBy and ng:targetPattern go together: a concept implied by \
+                        "ng:impliedBy and ng:impliedWith go together: a concept implied by \
                          others needs both",
                     ));
                 }
                 let mut by = Vec::new();
-                for other in &e.harmed_by {
+                for other in &e.implied_by {
                     match chosen.iter().position(|(i, _)| *i == other) {
                         Some(j) if j != index => by.push(j),
                         _ => {
                             return Err(bad(
                                 other,
-                                "ng:harmedBy names a concept of the same kind, not itself",
+                                "ng:impliedBy names another concept of the same kind",
                             ))
                         }
                     }
                 }
-                for pattern in &e.target_patterns {
+                for pattern in &e.implied_with {
                     targets.add_pattern(pattern, index, iri, Sense::Concept)?;
                 }
                 implied_by.push((index, by));
