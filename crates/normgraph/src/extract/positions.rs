@@ -58,6 +58,8 @@ pub struct Cues {
     reported: Regex,
     dissent: Regex,
     assent: Regex,
+    later_support: Regex,
+    later_opposition: Regex,
     contrast: Regex,
     negated: Regex,
     negation: Regex,
@@ -77,7 +79,8 @@ pub struct Cues {
 
 impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
-    /// `cue:dissent`, `cue:assent`, `cue:contrast`, `cue:negated`, `cue:negation`,
+    /// `cue:dissent`, `cue:assent`, `cue:laterSupport`, `cue:laterOpposition`, `cue:contrast`,
+    /// `cue:negated`, `cue:negation`,
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
     /// `cue:nameTail`, `cue:titleHead`, `cue:heading`, `cue:finiteVerb`) out of the cue
@@ -89,6 +92,8 @@ impl Cues {
             reported: cues.take("reported")?,
             dissent: cues.take("dissent")?,
             assent: cues.take("assent")?,
+            later_support: cues.take("laterSupport")?,
+            later_opposition: cues.take("laterOpposition")?,
             contrast: cues.take("contrast")?,
             negated: cues.take("negated")?,
             negation: cues.take("negation")?,
@@ -326,6 +331,25 @@ fn answer_to_reported(cues: &Cues, text: &str, end: usize) -> Option<(bool, (usi
         .or_else(|| cue(&cues.dissent).map(|c| (false, c)))
 }
 
+/// The stance the speaker takes in the sentence after one that names a proposal without any
+/// (`cue:laterSupport`, "My country supports that convention.", "We want that convention";
+/// `cue:laterOpposition`, "We see no need for such an instrument."), with the cue, or `None`.
+/// As for an answer to a reported position, the next sentence must follow in the same
+/// paragraph.
+fn later_stance(cues: &Cues, text: &str, end: usize) -> Option<(Stance, (usize, usize))> {
+    let after = text.get(end..)?;
+    let rest = after.trim_start_matches([' ', '\t', '\r', '\n']);
+    let skipped = &after[..after.len() - rest.len()];
+    if skipped.matches('\n').count() >= 2 {
+        return None;
+    }
+    let at = end + skipped.len();
+    let cue = |re: &Regex| re.find(rest).map(|m| (at + m.start(), at + m.end()));
+    cue(&cues.later_support)
+        .map(|c| (Stance::Supports, c))
+        .or_else(|| cue(&cues.later_opposition).map(|c| (Stance::Opposes, c)))
+}
+
 /// How far after a wording that takes a stance of its own (`ng:supportPattern`) a cue may stand
 /// and still override it (bytes).
 const OWN_WORDING_REACH: usize = 40;
@@ -449,7 +473,10 @@ pub fn find(
         // sentence that reports more than one view ("some …, while others …") is not answered
         // so, nor one whose reported position has no stance of its own.
         let stance = if reported == 0 {
-            stance
+            // A proposal named without a stance ("the Ad Hoc Committee is negotiating a
+            // convention against cybercrime.") may take one from the next sentence, when it
+            // opens by referring back to it ("We want that convention.").
+            stance.or_else(|| later_stance(cues, text, e))
         } else if reported > 1 {
             None
         } else {
