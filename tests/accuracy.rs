@@ -104,14 +104,14 @@ fn concepts_stay_accurate_on_the_development_gold() {
     );
 }
 
-/// Concepts on the fourteen blind sets written by helpers from the definitions alone and then
+/// Concepts on the fifteen blind sets written by helpers from the definitions alone and then
 /// used for development (`positions-fresh`, `concepts-fresh`, `concepts-natural`,
 /// `concepts-forums`, `concepts-venues`, `concepts-debates`, `concepts-summits`,
 /// `concepts-plenary`, `concepts-assembly`, `concepts-general`, `concepts-sessions`,
-/// `concepts-podium`, `concepts-addresses` and `concepts-rostrum`, each held out until the next
-/// was written): floors a little under the figures of 2026-12-06, twelfth session, before
-/// `concepts-rostrum` was read (lenient P / R: principles 0.934 / 0.849, threats 0.822 /
-/// 0.650, positions 0.881 / 0.682), against regressions. Their first-seen figures are in the
+/// `concepts-podium`, `concepts-addresses`, `concepts-rostrum` and `concepts-lectern`, each
+/// held out until the next was written): floors a little under the figures of 2026-12-06 at
+/// the end of the twelfth session (lenient P / R: principles 0.935 / 0.858, threats 0.820 /
+/// 0.656, positions 0.888 / 0.707), against regressions. Their first-seen figures are in the
 /// README.
 #[test]
 fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
@@ -130,38 +130,39 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
         "concepts-podium.json",
         "concepts-addresses.json",
         "concepts-rostrum.json",
+        "concepts-lectern.json",
     ]);
     assert_eq!(
         report["files"],
-        14 + 16 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12
+        14 + 16 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12
     );
     assert_lenient_floors(
         &report,
         [
-            ("principle", 0.91, 0.82),
-            ("threat", 0.80, 0.63),
-            ("position", 0.84, 0.65),
+            ("principle", 0.91, 0.83),
+            ("threat", 0.79, 0.63),
+            ("position", 0.85, 0.68),
         ],
     );
 }
 
-/// Concepts on the held-out blind set `concepts-lectern` (twelve passages, eleven of them
-/// General Debate speeches of 2014 to 2024 and a First Committee debate of 2023, written and
-/// annotated blind by helpers; scored, its disagreements never read). Floors under its figures
-/// of 2026-12-06 (lenient P / R, twelfth session: principles 0.938 / 0.773, threats 0.650 /
-/// 0.302, positions 0.933 / 0.636; first seen with a2e50ac: 0.944 / 0.701, 0.579 / 0.256,
-/// 0.933 / 0.636), so that a change that loses ground on writing it was not made for fails
-/// here.
+/// Concepts on the held-out blind set `concepts-chamber` (twelve passages, eleven of them
+/// General Debate speeches of 2013 to 2024 and a Security Council debate on cyber security of
+/// 2022, written and annotated blind by helpers; scored, its disagreements never read). Floors
+/// under its figures of 2026-12-06 (lenient P / R, end of the twelfth session: principles
+/// 0.911 / 0.783, threats 0.714 / 0.521, positions 0.737 / 0.539; first seen with a2e50ac:
+/// 0.908 / 0.750, 0.633 / 0.396, 0.722 / 0.500), so that a change that loses ground on writing
+/// it was not made for fails here.
 #[test]
 fn concepts_hold_on_the_held_out_blind_set() {
-    let report = pooled(&["concepts-lectern.json"]);
+    let report = pooled(&["concepts-chamber.json"]);
     assert_eq!(report["files"], 12);
     assert_lenient_floors(
         &report,
         [
-            ("principle", 0.91, 0.74),
-            ("threat", 0.62, 0.27),
-            ("position", 0.90, 0.60),
+            ("principle", 0.88, 0.75),
+            ("threat", 0.68, 0.49),
+            ("position", 0.70, 0.50),
         ],
     );
 }

@@ -730,6 +730,42 @@ fn extract_region(
         .map(|h| (h.start, h.end, h.concept, h.stance))
         .collect();
 
+    // Whether the threat at `s..e` is what a proposed instrument matched there is named after
+    // ("a convention against cybercrime", "on countering the use of ICTs for criminal
+    // purposes"): it lies inside a position's match, right after "against", "on", "combating",
+    // "countering" or "fight(ing)". Position matches are sorted by start and a few hundred bytes
+    // long, so only those starting shortly before the threat are looked at.
+    let mut by_start: Vec<(usize, usize)> = position_hits.iter().map(|h| (h.0, h.1)).collect();
+    by_start.sort_unstable();
+    let named_after = |s: usize, e: usize| -> bool {
+        let upto = by_start.partition_point(|h| h.0 <= s);
+        by_start[..upto]
+            .iter()
+            .rev()
+            .take_while(|h| h.0 + 2000 >= s)
+            .any(|&(hs, he)| {
+                if e > he {
+                    return false;
+                }
+                let before = text[hs..s].trim_end().to_lowercase();
+                let before = before.strip_suffix(" the").unwrap_or(&before);
+                let last = before.rsplit(' ').next().unwrap_or("");
+                matches!(
+                    last,
+                    "against"
+                        | "on"
+                        | "combat"
+                        | "combating"
+                        | "combatting"
+                        | "counter"
+                        | "countering"
+                        | "fight"
+                        | "fighting"
+                        | "preventing"
+                )
+            })
+    };
+
     Ok(Extraction {
         source: doc.path.display().to_string(),
         statement: vocab::statement(&slug),
@@ -765,7 +801,7 @@ fn extract_region(
             (ict_body || positions::near_ict(&lexicon.cues, text, s, e, positions::THREAT_REACH))
                 && !lexicon.cues.threat_denied(text, s, e)
                 && !lexicon.cues.only_names_a_topic(text, s, e)
-                && !position_hits.iter().any(|h| h.0 <= s && e <= h.1)
+                && !named_after(s, e)
         }),
         // A principle's words inside the name of a body or an instrument ("the Declaration on
         // the Right to Development", "the Rule of Law Unit") do not invoke it, nor does a

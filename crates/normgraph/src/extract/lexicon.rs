@@ -302,6 +302,15 @@ impl Matcher {
         let Some(targets) = &self.implied.targets else {
             return Vec::new();
         };
+        // Most texts hold no implying fact: then there is nothing to look for.
+        if !hits.iter().any(|h| {
+            self.implied
+                .by
+                .iter()
+                .any(|(_, by)| by.contains(&h.concept))
+        }) {
+            return Vec::new();
+        }
         // Sorted by start, so that a sentence's targets and facts are found by binary search
         // (a statement of 90 MB has a hundred thousand facts).
         let mut found: Vec<PhraseHit> = targets
@@ -323,6 +332,11 @@ impl Matcher {
             let mut done: Option<(usize, usize)> = None;
             for fact in implying {
                 let (s, e) = super::text::sentence_around(text, fact.start, fact.end);
+                let (s, e) = (s.min(fact.start), e.max(fact.end));
+                // The clause: a semicolon ends it ("… hit by ransomware; we opened twelve new
+                // hospitals").
+                let s = text[s..fact.start].rfind(';').map_or(s, |i| s + i + 1);
+                let e = text[fact.end..e].find(';').map_or(e, |i| fact.end + i);
                 if done == Some((s, e)) {
                     continue;
                 }

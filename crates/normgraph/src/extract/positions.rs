@@ -350,10 +350,6 @@ fn later_stance(cues: &Cues, text: &str, end: usize) -> Option<(Stance, (usize, 
         .or_else(|| cue(&cues.later_opposition).map(|c| (Stance::Opposes, c)))
 }
 
-/// How far after a wording that takes a stance of its own (`ng:supportPattern`) a cue may stand
-/// and still override it (bytes).
-const OWN_WORDING_REACH: usize = 40;
-
 /// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
 /// `text`. `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG,
 /// the GGE), where every passage is on topic; elsewhere a passage must name ICTs near the
@@ -443,9 +439,12 @@ pub fn find(
         if asked {
             continue;
         }
+        // "What we need is not X but Y": the opposition before "but" is X's; Y is supported.
+        let past_but = |(_, ce): (usize, usize)| ce <= start && text[ce..start].contains(" but ");
         let cued = match (nearest(&cues.oppose), nearest(&cues.support)) {
             (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
             (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
+            (Some(o), _) if past_but(o) => Some((Stance::Supports, o)),
             (Some(o), _) => Some((Stance::Opposes, o)),
             (None, Some(su)) => Some((Stance::Supports, su)),
             (None, None) => None,
@@ -455,11 +454,11 @@ pub fn find(
                 Some((own.opposite(), (start, end)))
             }
             // A wording that takes a stance yields to a cue before it ("we reject the view that
-            // international law applies") or right after it ("… applies is not accepted"), not to
-            // one further on in its clause, which is about something else ("…, and we regret
-            // that the group could not agree on a report").
+            // international law applies") or after it in the same clause ("… is a proposition
+            // my delegation cannot accept"), not to one after a new clause begins, which is
+            // about something else ("…, and we regret that the group could not agree").
             Some(own) => match cued {
-                Some((_, cue)) if cue.0 >= end && distance(cue) > OWN_WORDING_REACH => {
+                Some((_, cue)) if cue.0 >= end && cues.new_clause.is_match(&text[end..cue.0]) => {
                     Some((own, (start, end)))
                 }
                 Some(c) => Some(c),
@@ -475,8 +474,16 @@ pub fn find(
         let stance = if reported == 0 {
             // A proposal named without a stance ("the Ad Hoc Committee is negotiating a
             // convention against cybercrime.") may take one from the next sentence, when it
-            // opens by referring back to it ("We want that convention.").
-            stance.or_else(|| later_stance(cues, text, e))
+            // opens by referring back to it ("We want that convention."): the last proposal
+            // named in the sentence, the one the reference is nearest to.
+            let last_in_sentence = !hits.iter().any(|h| h.0 >= end && h.0 < e);
+            stance.or_else(|| {
+                if last_in_sentence {
+                    later_stance(cues, text, e)
+                } else {
+                    None
+                }
+            })
         } else if reported > 1 {
             None
         } else {
