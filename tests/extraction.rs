@@ -1294,7 +1294,8 @@ fn review_probes_of_the_twelfth_session() {
          Our extradition treaty with Brazil now covers cybercrime.\n\n\
          Individuals responsible for war crimes under international law must be tried. Our \
          exporters hope to break into the global trading system. The tsunami wiped out our \
-         health systems, while the Internet stayed up.\n",
+         health systems, while the Internet stayed up. We must keep criminals from gaining \
+         access to nuclear material and protect our computer networks.\n",
     );
     let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s.contains(surface) && i == id);
     assert!(
@@ -1321,6 +1322,10 @@ fn review_probes_of_the_twelfth_session() {
     ] {
         assert!(!found.iter().any(|(_, i)| i == wrong), "{wrong}: {found:?}");
     }
+    assert!(
+        !found.iter().any(|(s, _)| s.contains("gaining access")),
+        "{found:?}"
+    );
 }
 
 /// Ordinary speech near words of the ICT debate names no threat (the second paragraph holds the

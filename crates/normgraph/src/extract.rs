@@ -721,8 +721,9 @@ fn extract_region(
         })
         .collect();
 
-    // Every match of a position's words, whatever its stance: they are the positions below and
-    // bound the threats (a threat inside a proposal's description is not one of its own).
+    // Every match of a position's words, whatever its stance: the positions below are judged
+    // from them, and a threat an instrument is named after inside one is not a threat of its
+    // own (`named_after`).
     let position_matcher = lexicon.matcher_in(Kind::Position, lang);
     let position_hits: Vec<(usize, usize, usize, Option<positions::Stance>)> = position_matcher
         .find_all_with(text, &tokens)
