@@ -313,18 +313,27 @@ fn joined_by_speaker(before: &str) -> bool {
     })
 }
 
+/// The sentence after the one ending at `end`, with its byte offset, if it follows in the same
+/// paragraph (no blank line between). A closing quotation mark or bracket left after the end
+/// ("… a new convention.” We want …") is passed over.
+fn next_sentence(text: &str, end: usize) -> Option<(usize, &str)> {
+    let after = text.get(end..)?;
+    let rest = after.trim_start_matches([
+        ' ', '\t', '\r', '\n', '"', '\u{201d}', '\u{2019}', '\'', ')', ']',
+    ]);
+    let skipped = &after[..after.len() - rest.len()];
+    if skipped.matches('\n').count() >= 2 {
+        return None;
+    }
+    Some((end + skipped.len(), rest))
+}
+
 /// The speaker's answer to what it has just reported: a sentence beginning right after the
 /// reported one (`end`), in the same paragraph, that joins it (`cue:assent`, "We share that
 /// view.": `Some((true, cue))`) or rejects it (`cue:dissent`, "We respectfully disagree.":
 /// `Some((false, cue))`), with the cue's byte offsets.
 fn answer_to_reported(cues: &Cues, text: &str, end: usize) -> Option<(bool, (usize, usize))> {
-    let after = text.get(end..)?;
-    let rest = after.trim_start_matches([' ', '\t', '\r', '\n']);
-    let skipped = &after[..after.len() - rest.len()];
-    if skipped.matches('\n').count() >= 2 {
-        return None;
-    }
-    let at = end + skipped.len();
+    let (at, rest) = next_sentence(text, end)?;
     let cue = |re: &Regex| re.find(rest).map(|m| (at + m.start(), at + m.end()));
     cue(&cues.assent)
         .map(|c| (true, c))
@@ -337,13 +346,7 @@ fn answer_to_reported(cues: &Cues, text: &str, end: usize) -> Option<(bool, (usi
 /// As for an answer to a reported position, the next sentence must follow in the same
 /// paragraph.
 fn later_stance(cues: &Cues, text: &str, end: usize) -> Option<(Stance, (usize, usize))> {
-    let after = text.get(end..)?;
-    let rest = after.trim_start_matches([' ', '\t', '\r', '\n']);
-    let skipped = &after[..after.len() - rest.len()];
-    if skipped.matches('\n').count() >= 2 {
-        return None;
-    }
-    let at = end + skipped.len();
+    let (at, rest) = next_sentence(text, end)?;
     let cue = |re: &Regex| re.find(rest).map(|m| (at + m.start(), at + m.end()));
     cue(&cues.later_support)
         .map(|c| (Stance::Supports, c))
@@ -514,6 +517,17 @@ pub fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_sentence_passes_closing_quotes_but_not_a_blank_line() {
+        let text = "a new “convention.” We want that convention.";
+        let end = text.find('.').expect("a full stop") + 1;
+        let (at, rest) = next_sentence(text, end).expect("same paragraph");
+        assert!(rest.starts_with("We want"), "{rest}");
+        assert_eq!(&text[at..at + 2], "We");
+        let text = "a new convention.\n\nWe want that convention.";
+        assert!(next_sentence(text, text.find('.').expect("a full stop") + 1).is_none());
+    }
 
     fn cues() -> Cues {
         Cues::embedded()
