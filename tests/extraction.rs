@@ -726,6 +726,41 @@ fn concept_facts_in(text: &str) -> Vec<(String, String)> {
     concept_facts(&extract_with(&cwd.join("store"), cwd, None, &statement))
 }
 
+/// Runs `extract` on `statement` with the resource folder `res`, which must be refused (exit
+/// code 3), and returns the error message.
+fn refused_resources(
+    store: &std::path::Path,
+    cwd: &std::path::Path,
+    res: &std::path::Path,
+    statement: &std::path::Path,
+) -> String {
+    let run = crate::util::normgraph(
+        store,
+        cwd,
+        &[
+            "--resources",
+            res.to_str().expect("utf8"),
+            "extract",
+            statement.to_str().expect("utf8"),
+        ],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    run.stderr
+}
+
+/// Whether `found` (from [`concept_facts`]) holds a fact of `id` whose surface contains
+/// `surface`.
+fn has_fact(found: &[(String, String)], surface: &str, id: &str) -> bool {
+    found.iter().any(|(s, i)| s.contains(surface) && i == id)
+}
+
+/// Asserts that `found` holds a fact of each `(surface, id)`, its surface containing `surface`.
+fn assert_facts_contain(found: &[(String, String)], expected: &[(&str, &str)]) {
+    for &(surface, id) in expected {
+        assert!(has_fact(found, surface, id), "{surface} {id}: {found:?}");
+    }
+}
+
 /// Constructions rather than words (the fourth round of patterns): equal standing said of
 /// States, peaceful purposes said of ICTs (the narrower principle), a State accountable for its
 /// conduct, a subject that lists what it includes before "applies to cyberspace", the
@@ -965,7 +1000,7 @@ fn break_ins_take_the_category_of_their_purpose() {
          accounts of two parties were broken into.\n\nThe burglars broke into the museum last \
          winter.\n",
     );
-    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s.contains(surface) && i == id);
+    let has = |surface: &str, id: &str| has_fact(&found, surface, id);
     assert!(has("break into the accounts", "cybercrime"), "{found:?}");
     assert!(
         has("break into the networks", "cyber-espionage"),
@@ -1043,23 +1078,23 @@ fn peaceful_means_charter_requirements_and_plain_attacks() {
          Any revision of the Charter requires patience. We cannot knowingly allow such \
          suffering. An attack on the ministry's computers shut down its network.\n",
     );
-    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s.contains(surface) && i == id);
-    for (surface, id) in [
-        ("by peaceful means", "peaceful-settlement-of-disputes"),
-        ("Charter requires", "un-charter-principles"),
-        ("knowingly shelters", "due-diligence"),
-        ("bears responsibility under", "state-responsibility"),
-        ("dictate to that nation", "non-intervention"),
-        ("new norms", "further-norms (opposes)"),
-        (
-            "legally binding international document",
-            "legally-binding-instrument (supports)",
-        ),
-        ("Criminals gained access", "cybercrime"),
-        ("colour revolutions", "interference-for-geopolitical-goals"),
-    ] {
-        assert!(has(surface, id), "{surface} {id}: {found:?}");
-    }
+    assert_facts_contain(
+        &found,
+        &[
+            ("by peaceful means", "peaceful-settlement-of-disputes"),
+            ("Charter requires", "un-charter-principles"),
+            ("knowingly shelters", "due-diligence"),
+            ("bears responsibility under", "state-responsibility"),
+            ("dictate to that nation", "non-intervention"),
+            ("new norms", "further-norms (opposes)"),
+            (
+                "legally binding international document",
+                "legally-binding-instrument (supports)",
+            ),
+            ("Criminals gained access", "cybercrime"),
+            ("colour revolutions", "interference-for-geopolitical-goals"),
+        ],
+    );
     assert!(
         !found
             .iter()
@@ -1114,21 +1149,10 @@ fn harms_to_named_facilities_are_attacks_on_critical_infrastructure() {
     let mut ttl = fs::read_to_string(&threats).expect("read");
     ttl.push_str("\nthreat:data-breaches ng:impliedBy threat:cyber-attacks .\n");
     fs::write(&threats, &ttl).expect("write");
-    let run = crate::util::normgraph(
-        &store,
-        cwd,
-        &[
-            "--resources",
-            res.to_str().expect("utf8"),
-            "extract",
-            statement.to_str().expect("utf8"),
-        ],
-    );
-    assert_eq!(run.code, 3, "{}", run.stderr);
+    let stderr = refused_resources(&store, cwd, &res, &statement);
     assert!(
-        run.stderr.contains("data-breaches") && run.stderr.contains("go together"),
-        "{}",
-        run.stderr
+        stderr.contains("data-breaches") && stderr.contains("go together"),
+        "{stderr}"
     );
 }
 
@@ -1150,24 +1174,24 @@ fn stance_wordings_keep_their_stance_and_the_fourteenth_round() {
          internal affairs decided for it. People are arrested on the occupied peninsula. Every \
          State, large or small, counts.\n",
     );
-    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s.contains(surface) && i == id);
-    for (surface, id) in [
-        (
-            "applies to what States do",
-            "international-law-applies (supports)",
-        ),
-        ("new norms", "further-norms (opposes)"),
-        ("new treaty", "legally-binding-instrument (opposes)"),
-        ("defaced", "cyber-attacks"),
-        ("switched off", "internet-shutdowns"),
-        ("Criminals penetrated", "cybercrime"),
-        ("acting on its behalf", "proxies"),
-        ("change the results", "election-interference"),
-        ("internal affairs decided", "non-intervention"),
-        ("occupied peninsula", "territorial-integrity"),
-    ] {
-        assert!(has(surface, id), "{surface} {id}: {found:?}");
-    }
+    assert_facts_contain(
+        &found,
+        &[
+            (
+                "applies to what States do",
+                "international-law-applies (supports)",
+            ),
+            ("new norms", "further-norms (opposes)"),
+            ("new treaty", "legally-binding-instrument (opposes)"),
+            ("defaced", "cyber-attacks"),
+            ("switched off", "internet-shutdowns"),
+            ("Criminals penetrated", "cybercrime"),
+            ("acting on its behalf", "proxies"),
+            ("change the results", "election-interference"),
+            ("internal affairs decided", "non-intervention"),
+            ("occupied peninsula", "territorial-integrity"),
+        ],
+    );
     assert!(
         !found
             .iter()
@@ -1218,19 +1242,19 @@ fn the_next_sentence_takes_a_stance_on_the_proposal_just_named() {
          Government restricted mobile Internet in two regions. A group of criminals invaded the \
          systems of our Ministry of Health.\n",
     );
-    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s.contains(surface) && i == id);
-    for (surface, id) in [
-        ("convention against", "cybercrime-convention (supports)"),
-        (
-            "legally binding instrument",
-            "legally-binding-instrument (opposes)",
-        ),
-        ("decide for another", "non-intervention"),
-        ("restricted mobile Internet", "internet-shutdowns"),
-        ("criminals invaded the", "cybercrime"),
-    ] {
-        assert!(has(surface, id), "{surface} {id}: {found:?}");
-    }
+    assert_facts_contain(
+        &found,
+        &[
+            ("convention against", "cybercrime-convention (supports)"),
+            (
+                "legally binding instrument",
+                "legally-binding-instrument (opposes)",
+            ),
+            ("decide for another", "non-intervention"),
+            ("restricted mobile Internet", "internet-shutdowns"),
+            ("criminals invaded the", "cybercrime"),
+        ],
+    );
     assert!(
         !found
             .iter()
@@ -1254,20 +1278,20 @@ fn peoples_choices_streamed_attacks_and_answers_on_urgency() {
          that this is the most urgent task. The United Nations should begin work on a global \
          convention against cybercrime.\n",
     );
-    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s.contains(surface) && i == id);
-    for (surface, id) in [
-        ("right of every people", "self-determination"),
-        ("impose on another", "non-intervention"),
-        ("at the expense of the security", "indivisible-security"),
-        ("hard drives erased", "cyber-attacks"),
-        ("streamed it live", "terrorist-use"),
-        ("hatred have been circulating", "hostile-content"),
-        ("political", "election-interference"),
-        ("new treaty", "legally-binding-instrument (opposes)"),
-        ("convention against", "cybercrime-convention (supports)"),
-    ] {
-        assert!(has(surface, id), "{surface} {id}: {found:?}");
-    }
+    assert_facts_contain(
+        &found,
+        &[
+            ("right of every people", "self-determination"),
+            ("impose on another", "non-intervention"),
+            ("at the expense of the security", "indivisible-security"),
+            ("hard drives erased", "cyber-attacks"),
+            ("streamed it live", "terrorist-use"),
+            ("hatred have been circulating", "hostile-content"),
+            ("political", "election-interference"),
+            ("new treaty", "legally-binding-instrument (opposes)"),
+            ("convention against", "cybercrime-convention (supports)"),
+        ],
+    );
     assert!(
         !found
             .iter()
@@ -1297,7 +1321,7 @@ fn review_probes_of_the_twelfth_session() {
          health systems, while the Internet stayed up. We must keep criminals from gaining \
          access to nuclear material and protect our computer networks.\n",
     );
-    let has = |surface: &str, id: &str| found.iter().any(|(s, i)| s.contains(surface) && i == id);
+    let has = |surface: &str, id: &str| has_fact(&found, surface, id);
     assert!(
         has(
             "humanitarian law applies",
@@ -1483,20 +1507,7 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
     let res = cwd.join("res");
     resource_folder(&res);
     // A run on the scholar's resource folder that must be refused: its error message.
-    let refused = || {
-        let run = crate::util::normgraph(
-            &store,
-            cwd,
-            &[
-                "--resources",
-                res.to_str().expect("utf8"),
-                "extract",
-                statement.to_str().expect("utf8"),
-            ],
-        );
-        assert_eq!(run.code, 3, "{}", run.stderr);
-        run.stderr
-    };
+    let refused = || refused_resources(&store, cwd, &res, &statement);
     let threats = res.join("ontology/threats.ttl");
     let mut ttl = fs::read_to_string(&threats).expect("read");
     ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"computer ~1 intrusion\" .\n");

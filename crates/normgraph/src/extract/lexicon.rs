@@ -171,7 +171,7 @@ pub struct Matcher {
 #[derive(Debug, Clone, Default)]
 struct Implied {
     /// The `ng:impliedWith` patterns, each under the index of the concept it implies.
-    targets: Option<Phrases>,
+    targets: Phrases,
     /// For each implied concept, the concepts whose facts imply it.
     by: Vec<(usize, Vec<usize>)>,
 }
@@ -285,11 +285,9 @@ impl Matcher {
     /// Declares facts implied by others: `by` lists, for each implied concept, the concepts
     /// whose facts imply it, and `targets` holds its target patterns under its index.
     fn with_implied(mut self, targets: Phrases, by: Vec<(usize, Vec<usize>)>) -> Self {
+        // Kinds that declare none keep the empty default (no copy of the word classes).
         if !by.is_empty() {
-            self.implied = Implied {
-                targets: Some(targets),
-                by,
-            };
+            self.implied = Implied { targets, by };
         }
         self
     }
@@ -299,10 +297,8 @@ impl Matcher {
     /// that implies it and a match of one of its `ng:impliedWith` patterns, and no fact of its
     /// own. Its span runs from that match (the nearest) to the implying fact, or the other way.
     pub fn implied(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
-        let Some(targets) = &self.implied.targets else {
-            return Vec::new();
-        };
-        // Most texts hold no implying fact: then there is nothing to look for.
+        // Most texts hold no implying fact (and most kinds declare none): then there is
+        // nothing to look for.
         if !hits.iter().any(|h| {
             self.implied
                 .by
@@ -313,7 +309,9 @@ impl Matcher {
         }
         // Sorted by start, so that a sentence's targets and facts are found by binary search
         // (a statement of 90 MB has a hundred thousand facts).
-        let mut found: Vec<PhraseHit> = targets
+        let mut found: Vec<PhraseHit> = self
+            .implied
+            .targets
             .find_tokens(text, tokens)
             .into_iter()
             .filter(|t| t.sense == Sense::Concept)

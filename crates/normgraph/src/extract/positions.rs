@@ -479,13 +479,11 @@ pub fn find(
             // convention against cybercrime.") may take one from the next sentence, when it
             // opens by referring back to it ("We want that convention."): the last proposal
             // named in the sentence, the one the reference is nearest to.
-            let last_in_sentence = !hits.iter().any(|h| h.0 >= end && h.0 < e);
             stance.or_else(|| {
-                if last_in_sentence {
-                    later_stance(cues, text, e)
-                } else {
-                    None
-                }
+                let last_in_sentence = !hits.iter().any(|h| h.0 >= end && h.0 < e);
+                last_in_sentence
+                    .then(|| later_stance(cues, text, e))
+                    .flatten()
             })
         } else if reported > 1 {
             None
