@@ -308,7 +308,7 @@ static PARAGRAPH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Tt]he\s+(?:[Ss]aid|[Ss]ame|[Aa]forementioned|[Aa]foresaid|[Aa]bove[- ]?mentioned|[Ll]atter)\s+[Rr]esolution|[Tt](?:hat|his)\s+(?:same\s+)?[Rr]esolution|[Tt]he\s+Resolution|[Tt]he\s+resolution)\b")
+    Regex::new(r"(?-u:\b)(?:[Tt]he\s+(?:[Ss]aid|[Ss]ame|[Aa]forementioned|[Aa]foresaid|[Aa]bove[- ]?mentioned|[Ll]atter)\s+[Rr]esolution|[Tt](?:hat|his)\s+(?:same\s+)?[Rr]esolution|[Tt]he\s+Resolution|[Tt]he\s+resolution)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -593,8 +593,12 @@ fn find_ascii(
             found.push(r.at(d.start, d.end));
         }
     }
-    // Chinese: 第 designator 号决议, the organ before 第.
-    for caps in languages::CHINESE.captures_iter(text) {
+    // Chinese: 第 designator 号决议, the organ before 第 (looked for only where 第 is: the
+    // pattern captures, which is slow on the many texts in other scripts).
+    let chinese = text
+        .contains('第')
+        .then(|| languages::CHINESE.captures_iter(text));
+    for caps in chinese.into_iter().flatten() {
         let (Some(whole), Some(d)) = (caps.get(0), caps.name("d")) else {
             continue;
         };

@@ -100,7 +100,7 @@ static PARAGRAPH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// The Charter named: "Charter of the United Nations", "United Nations Charter", "UN Charter",
 /// "the Charter".
 static CHARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Charter\s+of\s+the\s+United\s+Nations|(?:United\s+Nations|UN|U\.N\.|San\s+Francisco)\s+Charter|(?P<det>(?:[Tt]he|[Oo]ur|[Tt]his)\s+)Charter(?:\s+of\s+the\s+United\s+Nations)?)\b")
+    Regex::new(r"(?-u:\b)(?:Charter\s+of\s+the\s+United\s+Nations|(?:United\s+Nations|UN|U\.N\.|San\s+Francisco)\s+Charter|(?P<det>(?:[Tt]he|[Oo]ur|[Tt]his)\s+)Charter(?:\s+of\s+the\s+United\s+Nations)?)(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -71,7 +71,7 @@ static SESSION_OF_GA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+of\s+the\s+(?:United\s+Nations\s+)?General\s+Assembly\b").expect("valid regex")
 });
 static TITLE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:statement|submission|remarks|intervention|contribution|views|proposals?|position\s+paper|address)\b").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:statement|submission|remarks|intervention|contribution|views|proposals?|position\s+paper|address)(?-u:\b)").expect("valid regex")
 });
 /// What says a text is about the second OEWG (2021–2025) or the first (2019–2021).
 static OEWG_LATER: LazyLock<Regex> = LazyLock::new(|| {

@@ -20,7 +20,7 @@
 
 use super::lexicon::AgreedNorm;
 use super::phrases::{content_stems, say_the_same};
-use super::positions::Cues;
+use super::positions::{Cues, IctWords};
 use super::text::{blocks, clean, sentences, Block, BlockKind};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -105,7 +105,9 @@ pub struct FoundNorm {
 /// rule counts only in a paragraph, or a list with its lead-in, that names ICTs (`cue:ictTopic`).
 pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> Vec<FoundNorm> {
     let all = blocks(text);
-    let ict_body = ict_body || mostly_about_ict(text, &all, cues);
+    // Where the text names ICTs, read once for every stretch asked about below.
+    let ict = cues.ict_words(text);
+    let ict_body = ict_body || mostly_about_ict(text, &all, &ict);
     let mut norms = Vec::new();
     let mut listed = vec![false; all.len()];
     let mut i = 0;
@@ -147,7 +149,7 @@ pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> V
         } else {
             block.end
         };
-        let on_topic = ict_body || cues.mentions_ict(&text[context_start..context_end]);
+        let on_topic = ict_body || ict.within(context_start, context_end);
         // The items: blocks of the first item's kind (a numbered paragraph after bullets starts
         // the next part of the statement); after a numbered lead-in, only bullets (the next
         // numbered paragraph is the next part, not an item).
@@ -189,7 +191,7 @@ pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> V
         if listed[k] || matches!(block.kind, BlockKind::Heading | BlockKind::Break) {
             continue;
         }
-        if !ict_body && !cues.mentions_ict(&text[block.start..block.end]) {
+        if !ict_body && !ict.within(block.start, block.end) {
             continue;
         }
         let mut previous = block.start;
@@ -203,7 +205,7 @@ pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> V
                         .len(),
             );
             // Outside a statement on ICTs, the rule or the sentence before it names ICTs.
-            let on_topic = ict_body || cues.mentions_ict(&text[previous..e]);
+            let on_topic = ict_body || ict.within(previous, e);
             previous = s;
             if s >= e || !on_topic {
                 continue;
@@ -242,9 +244,9 @@ fn may_end_with_colon(raw: &str) -> bool {
 /// statement on ICT security (an OEWG statement without its front matter), where every passage
 /// is on topic, as at an ICT body. A General Debate speech gives ICTs a few sentences of
 /// hundreds. Counted on sentences, not paragraphs: some transcripts have none.
-fn mostly_about_ict(text: &str, all: &[Block], cues: &Cues) -> bool {
+fn mostly_about_ict(text: &str, all: &[Block], ict: &IctWords) -> bool {
     // Most speeches never name ICTs: no sentence needs reading.
-    if !cues.mentions_ict(text) {
+    if ict.is_empty() {
         return false;
     }
     let (mut on_topic, mut total) = (0, 0);
@@ -254,7 +256,7 @@ fn mostly_about_ict(text: &str, all: &[Block], cues: &Cues) -> bool {
     {
         for (s, e) in sentences(text, b.start, b.end) {
             total += 1;
-            on_topic += usize::from(cues.mentions_ict(&text[s..e]));
+            on_topic += usize::from(ict.within(s, e));
         }
     }
     on_topic >= 3 && (5 * on_topic >= total || names_ict_body(text) && 20 * on_topic >= total)

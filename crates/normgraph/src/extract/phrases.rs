@@ -302,6 +302,18 @@ fn bucket(key: u128, n: usize) -> u64 {
     u64::try_from(key >> (21 * (n - n.min(3)))).unwrap_or(u64::MAX)
 }
 
+/// The size of [`Phrases`]'s bucket filter, in 64-bit words: 2^16 bits, 8 KiB, which stays in
+/// the processor's first cache.
+const FILTER_WORDS: usize = 1 << 10;
+
+/// The word of the bucket filter and the bit in it that stand for bucket `b` (its bits spread
+/// by one multiply, the top 16 of the product taken).
+fn filter_bit(b: u64) -> (usize, u64) {
+    let h = b.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48;
+    // Both are below 2^16 and 64: the casts lose nothing.
+    ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
 /// A hasher for the index's `u64` buckets (spread by one multiply; the default hasher is the
 /// slow part of looking up every word of a corpus).
 #[derive(Default)]
@@ -343,6 +355,9 @@ pub struct Phrases {
     /// Patterns by the beginning a word must have for their anchor word to accept it (a stem,
     /// an exact word, a `word*`), keyed by its first three characters (all, when shorter).
     first: HashMap<u64, Vec<Anchor>, BuildHasherDefault<KeyHasher>>,
+    /// One bit per bucket of `first` (several buckets may share a bit): most words of a text
+    /// begin no pattern's anchor, and a clear bit says so without probing the map.
+    filter: Box<[u64; FILTER_WORDS]>,
     /// Whether some beginning is shorter than three characters.
     short: bool,
     /// The word classes `@name` may name: their alternatives, by name.
@@ -462,6 +477,7 @@ impl Phrases {
         Self {
             patterns: Vec::new(),
             first: HashMap::default(),
+            filter: Box::new([0; FILTER_WORDS]),
             short: false,
             classes: HashMap::new(),
         }
@@ -665,7 +681,10 @@ impl Phrases {
         for beginning in words[anchor].beginnings() {
             let key = prefix(beginning);
             self.short |= key.1 < 3;
-            let list = self.first.entry(bucket(key.0, key.1)).or_default();
+            let b = bucket(key.0, key.1);
+            let (word, bit) = filter_bit(b);
+            self.filter[word] |= bit;
+            let list = self.first.entry(b).or_default();
             match list.iter_mut().find(|a| a.beginning == beginning) {
                 Some(a) if a.patterns.contains(&index) => {}
                 Some(a) => a.patterns.push(index),
@@ -791,6 +810,10 @@ impl Phrases {
                 buckets[2] = token.first(2).map(|k| bucket(k, 2));
             }
             for b in buckets.into_iter().flatten() {
+                let (w, bit) = filter_bit(b);
+                if self.filter[w] & bit == 0 {
+                    continue;
+                }
                 let Some(list) = self.first.get(&b) else {
                     continue;
                 };

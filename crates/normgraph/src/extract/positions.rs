@@ -216,9 +216,32 @@ impl Cues {
             && !self.finite_verb.is_match(sentence)
     }
 
-    /// Whether `text` names a word of the ICT debate (`cue:ictTopic`).
-    pub fn mentions_ict(&self, text: &str) -> bool {
-        self.ict_topic.is_match(text)
+    /// Where `text` names words of the ICT debate (`cue:ictTopic`), read once: a caller that
+    /// asks about many stretches of one text (each sentence of a statement) asks the
+    /// [`IctWords`] instead of searching each stretch again.
+    pub fn ict_words(&self, text: &str) -> IctWords {
+        IctWords(
+            self.ict_topic
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect(),
+        )
+    }
+}
+
+/// The places of a text that name words of the ICT debate, in order ([`Cues::ict_words`]).
+pub struct IctWords(Vec<(usize, usize)>);
+
+impl IctWords {
+    /// Whether a word of the ICT debate stands wholly within `start..end`.
+    pub fn within(&self, start: usize, end: usize) -> bool {
+        let first = self.0.partition_point(|w| w.0 < start);
+        self.0.get(first).is_some_and(|w| w.1 <= end)
+    }
+
+    /// Whether the text names no word of the ICT debate.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 
