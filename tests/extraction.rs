@@ -1630,3 +1630,80 @@ fn caption_markers_naming_persons_take_the_delegation_given_the_floor() {
         .collect::<Vec<_>>()
     );
 }
+
+/// Acts that are a concept's only where its actor is named (`ng:actPattern`,
+/// `ng:actorPattern`): collecting money and publishing videos online are terrorist use of ICTs
+/// after "terrorist groups" in the sentence before, not a charity's appeal, nor children
+/// "recruited into armies" (another sense), nor an act in the next paragraph. A concept with
+/// acts and no actor is refused, naming it. With probes of the seventeenth round (written for
+/// this test): harms told with plain verbs, a treaty opposed by "is not a … but", and
+/// principles written as what belongs to a people.
+#[test]
+fn acts_count_after_their_actor_and_the_seventeenth_round() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let store = cwd.join("store");
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "Statement at the General Debate\n\n\
+         Terrorist groups have not been defeated online. They publish their videos on the \
+         Internet, and they collect money through the same networks.\n\n\
+         Our charities raise funds through online platforms for the victims of the floods. \
+         Children are recruited into armies or sold on the internet.\n\n\
+         Last winter, hospitals in other countries were hit, and their files were encrypted. \
+         Missiles struck hospitals near the border, and the mobile networks went down. \
+         What we need now is not a new treaty but the implementation of the rules for \
+         cyberspace we have agreed. It belongs to the people of that country to decide its \
+         future, and no one may impose from outside the choice of its institutions.\n",
+    )
+    .expect("write");
+    let found = concept_facts(&extract_with(&store, cwd, None, &statement));
+    assert_facts_contain(
+        &found,
+        &[
+            ("publish their videos on the Internet", "terrorist-use"),
+            ("collect money through the same networks", "terrorist-use"),
+            (
+                "hospitals in other countries were hit",
+                "critical-infrastructure-attacks",
+            ),
+            ("new treaty", "legally-binding-instrument (opposes)"),
+            ("belongs to the people", "self-determination"),
+            ("impose from outside", "non-intervention"),
+        ],
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, i)| i == "terrorist-use"
+                && (s.contains("raise funds") || s.contains("recruited"))),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(
+                |(s, i)| i == "critical-infrastructure-attacks" && s.contains("Missiles")
+                    || s.contains("struck hospitals")
+            ),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, i)| i == "legally-binding-instrument (supports)"),
+        "{found:?}"
+    );
+    let res = cwd.join("res");
+    resource_folder(&res);
+    let threats = res.join("ontology/threats.ttl");
+    let mut ttl = fs::read_to_string(&threats).expect("read");
+    ttl.push_str("\nthreat:proxies ng:actPattern \"=pay|=paid ~3 =hackers\" .\n");
+    fs::write(&threats, &ttl).expect("write");
+    let stderr = refused_resources(&store, cwd, &res, &statement);
+    assert!(
+        stderr.contains("proxies") && stderr.contains("go together"),
+        "{stderr}"
+    );
+}

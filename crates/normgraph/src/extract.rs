@@ -625,6 +625,11 @@ fn extract_region(
             .into_iter()
             .filter(|h| keep(h.start, h.end))
             .collect();
+        // Acts that are a concept's where its actor is named (`ng:actPattern`: "they collect
+        // money through the same networks" after "these terrorist groups"), kept by the same
+        // test.
+        let acted = m.acted(text, &tokens, &hits);
+        hits.extend(acted.into_iter().filter(|h| keep(h.start, h.end)));
         // Facts the others imply (`ng:impliedBy`: "health authorities were hit by ransomware"
         // is also an attack on critical infrastructure), kept by the same test.
         let implied = m.implied(text, &tokens, &hits);

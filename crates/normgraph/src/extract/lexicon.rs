@@ -17,6 +17,9 @@
 //! of those the longest. A concept declared `ng:impliedBy` others, with `ng:impliedWith`
 //! patterns, is also found where a fact of one of them shares a sentence with such a match
 //! ([`Matcher::implied`]): ransomware told of hospitals is an attack on critical infrastructure.
+//! A concept's `ng:actPattern` matches are its mentions only where a match of its
+//! `ng:actorPattern` stands before them, in the sentence or the one before
+//! ([`Matcher::acted`]): collecting money online is terrorist use of ICTs after "terrorists".
 //!
 //! A scholar extends extraction by adding labels and patterns to the Turtle files, not by
 //! editing Rust.
@@ -162,6 +165,21 @@ pub struct Matcher {
     overlapping: bool,
     /// The facts other facts imply ([`Matcher::implied`]).
     implied: Implied,
+    /// The acts that are a concept's only when its actor is named ([`Matcher::acted`]).
+    acted: Acted,
+}
+
+/// What `ng:actPattern` and `ng:actorPattern` declare: an act (collecting money through online
+/// appeals, publishing videos on the Internet) is a mention of a concept (terrorist use of
+/// ICTs) only where its actor (terrorists, Daesh) is named before it, in its sentence or in the
+/// sentence before: "These groups recruit through social media. They collect money through the
+/// same networks."
+#[derive(Debug, Clone, Default)]
+struct Acted {
+    /// The `ng:actPattern` patterns, each under the index of its concept.
+    acts: Phrases,
+    /// The `ng:actorPattern` patterns, each under the index of its concept.
+    actors: Phrases,
 }
 
 /// What `ng:impliedBy` and `ng:impliedWith` declare: a concept (attacks on critical
@@ -260,6 +278,7 @@ impl Matcher {
             phrases: Phrases::new(),
             overlapping: false,
             implied: Implied::default(),
+            acted: Acted::default(),
         })
     }
 
@@ -290,6 +309,82 @@ impl Matcher {
             self.implied = Implied { targets, by };
         }
         self
+    }
+
+    /// Declares acts that are a concept's mention only where its actor is named: `acts` and
+    /// `actors` hold the patterns under the index of their concept.
+    fn with_acted(mut self, acts: Phrases, actors: Phrases) -> Self {
+        if !acts.is_empty() {
+            self.acted = Acted { acts, actors };
+        }
+        self
+    }
+
+    /// The mentions that acts make (`ng:actPattern`) in `text`, whose words are `tokens`: a
+    /// match of a concept's act pattern with a match of its actor pattern before it, in its
+    /// sentence or in the sentence before in the same paragraph; not one overlapping a fact of
+    /// the same concept among `hits`, another such act or a match of the concept's other
+    /// senses (`ng:otherSense`). The span is the act's.
+    pub fn acted(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
+        if self.acted.acts.is_empty() {
+            return Vec::new();
+        }
+        let mut actors: Vec<PhraseHit> = self
+            .acted
+            .actors
+            .find_tokens(text, tokens)
+            .into_iter()
+            .filter(|a| a.sense == Sense::Concept)
+            .collect();
+        // Most texts name no actor: then no act needs looking for.
+        if actors.is_empty() {
+            return Vec::new();
+        }
+        actors.sort_by_key(|a| a.start);
+        let (mut acts, other): (Vec<PhraseHit>, Vec<PhraseHit>) = self
+            .acted
+            .acts
+            .find_tokens(text, tokens)
+            .into_iter()
+            .partition(|a| a.sense == Sense::Concept);
+        // An act overlapping another sense of its concept's words is not one.
+        acts.retain(|a| {
+            !other
+                .iter()
+                .any(|o| o.concept == a.concept && o.start < a.end && a.start < o.end)
+        });
+        acts.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
+        let mut out: Vec<Hit> = Vec::new();
+        for act in acts {
+            let taken =
+                |h: &Hit| h.concept == act.concept && h.start < act.end && act.start < h.end;
+            if hits.iter().any(taken) || out.iter().any(taken) {
+                continue;
+            }
+            let (s, _) = super::text::sentence_around(text, act.start, act.end);
+            let s = s.min(act.start);
+            // The sentence before, unless a blank line (a new paragraph) stands between.
+            let before = text[..s].trim_end();
+            let from = if before.is_empty() || text[before.len()..s].matches('\n').count() >= 2 {
+                s
+            } else {
+                super::text::sentence_around(text, before.len() - 1, before.len()).0
+            };
+            let first = actors.partition_point(|a| a.start < from);
+            let named = actors[first..]
+                .iter()
+                .take_while(|a| a.start < act.start)
+                .any(|a| a.concept == act.concept && a.end <= act.start);
+            if named {
+                out.push(Hit {
+                    start: act.start,
+                    end: act.end,
+                    concept: act.concept,
+                    stance: None,
+                });
+            }
+        }
+        out
     }
 
     /// The facts that `hits` (found in `text`, whose words are `tokens`) imply: for each
@@ -737,6 +832,8 @@ impl Lexicon {
             class_words: Vec<String>,
             implied_with: Vec<String>,
             implied_by: Vec<String>,
+            act_patterns: Vec<String>,
+            actor_patterns: Vec<String>,
             text: Vec<String>,
             /// Preferred and other labels in the other UN languages, by language tag.
             foreign: BTreeMap<String, Vec<String>>,
@@ -755,6 +852,8 @@ impl Lexicon {
         let class_words = format!("{NG}classWords");
         let implied_with = format!("{NG}impliedWith");
         let implied_by = format!("{NG}impliedBy");
+        let act_pattern = format!("{NG}actPattern");
+        let actor_pattern = format!("{NG}actorPattern");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -792,6 +891,10 @@ impl Lexicon {
                             entry.class_words.push(l.value().into());
                         } else if p == implied_with {
                             entry.implied_with.push(l.value().into());
+                        } else if p == act_pattern {
+                            entry.act_patterns.push(l.value().into());
+                        } else if p == actor_pattern {
+                            entry.actor_patterns.push(l.value().into());
                         }
                     }
                     Term::Literal(l) if p == pref || alt.iter().any(|a| a == p) => {
@@ -921,6 +1024,33 @@ impl Lexicon {
                 }
                 implied_by.push((index, by));
             }
+            // Acts that are a concept's only with its actor named (`ng:actPattern`,
+            // `ng:actorPattern`), indexed like the concepts.
+            let mut acts = Phrases::new().with_word_classes(classes.clone());
+            let mut actors = Phrases::new().with_word_classes(classes.clone());
+            for (index, (iri, e)) in chosen.iter().enumerate() {
+                if e.act_patterns.is_empty() != e.actor_patterns.is_empty() {
+                    return Err(ResourceError::BadLabel {
+                        label: String::new(),
+                        concept: (*iri).clone(),
+                        message: "ng:actPattern and ng:actorPattern go together: an act needs \
+                                  its actor, and an actor an act"
+                            .to_owned(),
+                    });
+                }
+                for pattern in &e.act_patterns {
+                    acts.add_pattern(pattern, index, iri, Sense::Concept)?;
+                }
+                // The concept's other senses hold for its acts too.
+                if !e.act_patterns.is_empty() {
+                    for pattern in &e.other_senses {
+                        acts.add_pattern(pattern, index, iri, Sense::Other)?;
+                    }
+                }
+                for pattern in &e.actor_patterns {
+                    actors.add_pattern(pattern, index, iri, Sense::Concept)?;
+                }
+            }
             if Kind::STEMMED.contains(&kind) {
                 let mut p = Phrases::new().with_word_classes(classes.clone());
                 for (index, (iri, e)) in chosen.iter().enumerate() {
@@ -967,6 +1097,7 @@ impl Lexicon {
                     m
                 };
                 let m = m.with_implied(targets.clone(), implied_by.clone());
+                let m = m.with_acted(acts.clone(), actors.clone());
                 Ok(match &phrases {
                     Some(p) => m.with_phrases(p.clone()),
                     None => m,

@@ -336,6 +336,17 @@ fn joined_by_speaker(before: &str) -> bool {
     })
 }
 
+/// Whether `between`, the words from a support cue to a proposal, contrast the two
+/// (`cue:contrast`: "we need implementation rather than a new treaty"), and no "but" after the
+/// contrast turns back to what the cue supports ("what we need is not a new treaty but the
+/// implementation of the rules": the rules are supported).
+fn contrasted(cues: &Cues, between: &str) -> bool {
+    cues.contrast
+        .find_iter(between)
+        .last()
+        .is_some_and(|m| !between[m.end()..].contains(" but "))
+}
+
 /// The sentence after the one ending at `end`, with its byte offset, if it follows in the same
 /// paragraph (no blank line between). A closing quotation mark or bracket left after the end
 /// ("… a new convention.” We want …") is passed over.
@@ -445,7 +456,7 @@ pub fn find(
             cues.oppose.is_match(before)
                 || cues.negated.is_match(before)
                 || ((denied || named_with_no) && cs >= end)
-                || (ce <= start && cues.contrast.is_match(&text[ce..start]))
+                || (ce <= start && contrasted(cues, &text[ce..start]))
         };
         // Reported positions ("some delegations called for …") are judged after their cue,
         // below.
