@@ -1648,7 +1648,9 @@ fn acts_count_after_their_actor_and_the_seventeenth_round() {
         &statement,
         "Statement at the General Debate\n\n\
          Terrorist groups have not been defeated online. They publish their videos on the \
-         Internet, and they collect money through the same networks.\n\n\
+         Internet, and they collect money through the same networks. Gangs abroad have been \
+         calling and emailing elderly people, and hackers published online the names and \
+         addresses of our soldiers.\n\n\
          Our charities raise funds through online platforms for the victims of the floods. \
          Children are recruited into armies or sold on the internet.\n\n\
          Last winter, hospitals in other countries were hit, and their files were encrypted. \
@@ -1664,6 +1666,8 @@ fn acts_count_after_their_actor_and_the_seventeenth_round() {
         &[
             ("publish their videos on the Internet", "terrorist-use"),
             ("collect money through the same networks", "terrorist-use"),
+            ("calling and emailing elderly", "cybercrime"),
+            ("published online the names", "data-breaches"),
             (
                 "hospitals in other countries were hit",
                 "critical-infrastructure-attacks",

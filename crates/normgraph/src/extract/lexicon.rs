@@ -18,7 +18,7 @@
 //! patterns, is also found where a fact of one of them shares a sentence with such a match
 //! ([`Matcher::implied`]): ransomware told of hospitals is an attack on critical infrastructure.
 //! A concept's `ng:actPattern` matches are its mentions only where a match of its
-//! `ng:actorPattern` stands before them, in the sentence or the one before
+//! `ng:actorPattern` stands in their sentence or the one before
 //! ([`Matcher::acted`]): collecting money online is terrorist use of ICTs after "terrorists".
 //!
 //! A scholar extends extraction by adding labels and patterns to the Turtle files, not by
@@ -171,8 +171,8 @@ pub struct Matcher {
 
 /// What `ng:actPattern` and `ng:actorPattern` declare: an act (collecting money through online
 /// appeals, publishing videos on the Internet) is a mention of a concept (terrorist use of
-/// ICTs) only where its actor (terrorists, Daesh) is named before it, in its sentence or in the
-/// sentence before: "These groups recruit through social media. They collect money through the
+/// ICTs) only where its actor (terrorists, Daesh) is named in its sentence or in the sentence
+/// before: "These groups recruit through social media. They collect money through the
 /// same networks."
 #[derive(Debug, Clone, Default)]
 struct Acted {
@@ -321,8 +321,8 @@ impl Matcher {
     }
 
     /// The mentions that acts make (`ng:actPattern`) in `text`, whose words are `tokens`: a
-    /// match of a concept's act pattern with a match of its actor pattern before it, in its
-    /// sentence or in the sentence before in the same paragraph; not one overlapping a fact of
+    /// match of a concept's act pattern with a match of its actor pattern in its sentence
+    /// (before or after it) or in the sentence before in the same paragraph; not one overlapping a fact of
     /// the same concept among `hits`, another such act or a match of the concept's other
     /// senses (`ng:otherSense`). The span is the act's.
     pub fn acted(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
@@ -361,8 +361,8 @@ impl Matcher {
             if hits.iter().any(taken) || out.iter().any(taken) {
                 continue;
             }
-            let (s, _) = super::text::sentence_around(text, act.start, act.end);
-            let s = s.min(act.start);
+            let (s, until) = super::text::sentence_around(text, act.start, act.end);
+            let (s, until) = (s.min(act.start), until.max(act.end));
             // The sentence before, unless a blank line (a new paragraph) stands between.
             let before = text[..s].trim_end();
             let from = if before.is_empty() || text[before.len()..s].matches('\n').count() >= 2 {
@@ -370,11 +370,17 @@ impl Matcher {
             } else {
                 super::text::sentence_around(text, before.len() - 1, before.len()).0
             };
+            // The actor may also follow the act in its sentence ("the systems of a ministry
+            // were paralysed for days by intruders").
             let first = actors.partition_point(|a| a.start < from);
             let named = actors[first..]
                 .iter()
-                .take_while(|a| a.start < act.start)
-                .any(|a| a.concept == act.concept && a.end <= act.start);
+                .take_while(|a| a.start < until)
+                .any(|a| {
+                    a.concept == act.concept
+                        && a.end <= until
+                        && (a.end <= act.start || a.start >= act.end)
+                });
             if named {
                 out.push(Hit {
                     start: act.start,
