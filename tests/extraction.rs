@@ -1650,7 +1650,8 @@ fn acts_count_after_their_actor_and_the_seventeenth_round() {
          Terrorist groups have not been defeated online. They publish their videos on the \
          Internet, and they collect money through the same networks. Gangs abroad have been \
          calling and emailing elderly people, and hackers published online the names and \
-         addresses of our soldiers.\n\n\
+         addresses of our soldiers. Weeks before our parliamentary elections, intruders broke \
+         into the network of the main opposition party.\n\n\
          Our charities raise funds through online platforms for the victims of the floods. \
          Children are recruited into armies or sold on the internet.\n\n\
          Last winter, hospitals in other countries were hit, and their files were encrypted. \
@@ -1668,6 +1669,7 @@ fn acts_count_after_their_actor_and_the_seventeenth_round() {
             ("collect money through the same networks", "terrorist-use"),
             ("calling and emailing elderly", "cybercrime"),
             ("published online the names", "data-breaches"),
+            ("broke into the network", "election-interference"),
             (
                 "hospitals in other countries were hit",
                 "critical-infrastructure-attacks",
