@@ -1713,3 +1713,77 @@ fn acts_count_after_their_actor_and_the_seventeenth_round() {
         "{stderr}"
     );
 }
+
+/// The probes of the thirteenth session's review (a helper's sentences, each of which the
+/// session's first version got wrong): a proposed norm ending right after "AI" keeps its ICT
+/// word; "but not" renews a contrast; a copula negation is no contrast unless a need is said
+/// not to be the proposal; terrorism as a phenomenon is no actor, nor the speaker; harms told
+/// with plain verbs are not those of a tsunami, sanctions or strikes; "calling on citizens",
+/// "a probe", "listen to the calls of leaders", "never given their full meaning", "how the
+/// Internet should be governed", "technical solutions imposed from outside", "assume their
+/// responsibilities" and "Article 51 … entitles States" are what they seem.
+#[test]
+fn review_probes_of_the_thirteenth_session() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "Statement at the General Debate\n\nStates should not use AI\n\nThank you.\n",
+    )
+    .expect("write");
+    let out = extract_with(&cwd.join("store"), cwd, None, &statement);
+    let norms = out[0]["proposed_norms"].as_array().expect("proposed_norms");
+    assert_eq!(norms.len(), 1, "{out}");
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We need implementation of existing cyber norms rather than new rules, but not a legally \
+         binding instrument.\n\n\
+         Terrorism remains a grave threat to the Sahel. At the same time, we must exploit the \
+         opportunities of digital technologies and the Internet for our young people. Terrorism \
+         must be fought. We need to share images of our successes on social media and recruit \
+         experts through online platforms. Our charities raise funds through online platforms, \
+         unlike the terrorist groups we fight.\n\n\
+         Thanks to the Internet, the ports hit by the tsunami were able to reopen within days. \
+         Our banks were hit by unilateral sanctions that cut them off from online payment \
+         platforms. Russian strikes on power plants and telecommunications infrastructure have \
+         left millions without Internet access.\n\n\
+         Hackers target our ministries every day. That is why all government data are now \
+         encrypted and stored in the cloud. Our Government published the names of the criminals \
+         convicted of online fraud. Criminal gangs continue to terrorise our communities. We are \
+         calling on citizens to report them through our new online platform.\n\n\
+         Before the elections, the electoral commission launched a probe of its voter \
+         registration systems. We must listen to the calls of African leaders for a fair share \
+         of the benefits of the Internet. The words of the Charter were never given their full \
+         meaning in cyberspace. No country can decide how the Internet should be governed. \
+         Technical solutions imposed from outside seldom strengthen national cyber resilience. \
+         We call on all parties to the conflict in cyberspace to assume their responsibilities \
+         under international law. Article 51 of the Charter entitles States to respond to an \
+         armed attack, including one carried out through ICTs.\n",
+    );
+    assert!(
+        has_fact(&found, "legally", "legally-binding-instrument (opposes)")
+            && !has_fact(&found, "legally", "legally-binding-instrument (supports)"),
+        "{found:?}"
+    );
+    assert!(has_fact(&found, "Article 51", "self-defence"), "{found:?}");
+    for id in [
+        "terrorist-use",
+        "critical-infrastructure-attacks",
+        "cyber-attacks",
+        "data-breaches",
+        "election-interference",
+        "cyber-espionage",
+        "disinformation",
+        "non-intervention",
+        "state-responsibility",
+    ] {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(s, i)| i == "cybercrime" && s.contains("calling")),
+        "{found:?}"
+    );
+}

@@ -169,6 +169,41 @@ pub struct Matcher {
     acted: Acted,
 }
 
+/// Whether `before`, the words of a clause before an act, make the speaker its subject: "we",
+/// "I", or "our"/"my" with "Government", "country", "delegation" or "authorities".
+fn speaker_acts(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        w == "we"
+            || w == "i"
+            || (w == "our" || w == "my")
+                && words.get(i + 1).is_some_and(|n| {
+                    ["government", "country", "delegation", "authorities"].contains(&n.as_str())
+                })
+    })
+}
+
+/// Whether `between`, the words from an act to an actor named after it, end with "by" (with an
+/// article or a few words between): the actor is the act's agent ("paralysed for days by
+/// intruders", "encrypted by a criminal group").
+fn by_agent(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().rev().take(3).any(|w| w == "by")
+        && !words
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| w == "unlike" || w == "than")
+}
+
 /// What `ng:actPattern` and `ng:actorPattern` declare: an act (collecting money through online
 /// appeals, publishing videos on the Internet) is a mention of a concept (terrorist use of
 /// ICTs) only where its actor (terrorists, Daesh) is named in its sentence or in the sentence
@@ -321,8 +356,9 @@ impl Matcher {
     }
 
     /// The mentions that acts make (`ng:actPattern`) in `text`, whose words are `tokens`: a
-    /// match of a concept's act pattern with a match of its actor pattern in its sentence
-    /// (before or after it) or in the sentence before in the same paragraph; not one overlapping a fact of
+    /// match of a concept's act pattern with a match of its actor pattern before it, in its
+    /// sentence or in the sentence before in the same paragraph, or after it as its agent ("by
+    /// intruders"); not an act of the speaker's ("we", "our Government" in its clause); not one overlapping a fact of
     /// the same concept among `hits`, another such act or a match of the concept's other
     /// senses (`ng:otherSense`). The span is the act's.
     pub fn acted(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
@@ -363,6 +399,14 @@ impl Matcher {
             }
             let (s, until) = super::text::sentence_around(text, act.start, act.end);
             let (s, until) = (s.min(act.start), until.max(act.end));
+            // The speaker's own act is not the actor's ("We need to recruit experts through
+            // online platforms"; "Our Government published the names of the criminals").
+            let clause_start = text[s..act.start]
+                .rfind([';', ':'])
+                .map_or(s, |i| s + i + 1);
+            if speaker_acts(&text[clause_start..act.start]) {
+                continue;
+            }
             // The sentence before, unless a blank line (a new paragraph) stands between.
             let before = text[..s].trim_end();
             let from = if before.is_empty() || text[before.len()..s].matches('\n').count() >= 2 {
@@ -370,8 +414,9 @@ impl Matcher {
             } else {
                 super::text::sentence_around(text, before.len() - 1, before.len()).0
             };
-            // The actor may also follow the act in its sentence ("the systems of a ministry
-            // were paralysed for days by intruders").
+            // The actor may also follow the act in its sentence as its agent ("the systems of
+            // a ministry were paralysed for days by intruders"), not otherwise ("Our charities
+            // raise funds through online platforms, unlike the terrorist groups").
             let first = actors.partition_point(|a| a.start < from);
             let named = actors[first..]
                 .iter()
@@ -379,7 +424,8 @@ impl Matcher {
                 .any(|a| {
                     a.concept == act.concept
                         && a.end <= until
-                        && (a.end <= act.start || a.start >= act.end)
+                        && (a.end <= act.start
+                            || a.start >= act.end && by_agent(&text[act.end..a.start]))
                 });
             if named {
                 out.push(Hit {

@@ -223,7 +223,13 @@ impl Cues {
         IctWords(
             self.ict_topic
                 .find_iter(text)
-                .map(|m| (m.start(), m.end()))
+                // A match may take the sign after its word ("AI" is matched with the character
+                // that ends it): the word ends at its last letter or digit, so that a stretch
+                // ending right after "AI" still holds it.
+                .map(|m| {
+                    let word = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
+                    (m.start(), m.start() + word.len().max(1))
+                })
                 .collect(),
         )
     }
@@ -339,12 +345,18 @@ fn joined_by_speaker(before: &str) -> bool {
 /// Whether `between`, the words from a support cue to a proposal, contrast the two
 /// (`cue:contrast`: "we need implementation rather than a new treaty"), and no "but" after the
 /// contrast turns back to what the cue supports ("what we need is not a new treaty but the
-/// implementation of the rules": the rules are supported).
+/// implementation of the rules": the rules are supported). A "but not" ("… rather than new
+/// rules, but not a legally binding instrument") renews the contrast instead.
 fn contrasted(cues: &Cues, between: &str) -> bool {
-    cues.contrast
-        .find_iter(between)
-        .last()
-        .is_some_and(|m| !between[m.end()..].contains(" but "))
+    cues.contrast.find_iter(between).last().is_some_and(|m| {
+        let words: Vec<&str> = between[m.end()..].split_whitespace().collect();
+        !words.iter().enumerate().any(|(i, w)| {
+            w.trim_start_matches(',').eq_ignore_ascii_case("but")
+                && !words.get(i + 1).is_some_and(|next| {
+                    ["not", "no", "never"].contains(&next.to_ascii_lowercase().as_str())
+                })
+        })
+    })
 }
 
 /// The sentence after the one ending at `end`, with its byte offset, if it follows in the same
