@@ -168,6 +168,26 @@ fn concepts_hold_on_the_held_out_blind_set() {
     );
 }
 
+/// Concepts on the second held-out blind set, `concepts-dais` (twelve passages: nine General
+/// Debate speeches of 2013 to 2024, a Security Council debate on emerging technologies of 2024
+/// and a First Committee statement of 2021, written and annotated blind by helpers at the end of
+/// the thirteenth session; scored, its disagreements never read). Floors under its first-seen
+/// figures of 2026-12-06 (lenient P / R with e429b09: principles 0.916 / 0.747, threats 0.625 /
+/// 0.385, positions 0.933 / 0.636).
+#[test]
+fn concepts_hold_on_the_second_held_out_blind_set() {
+    let report = pooled(&["concepts-dais.json"]);
+    assert_eq!(report["files"], 12);
+    assert_lenient_floors(
+        &report,
+        [
+            ("principle", 0.89, 0.72),
+            ("threat", 0.59, 0.35),
+            ("position", 0.90, 0.60),
+        ],
+    );
+}
+
 /// Proposed norms and their links to the agreed norms, on the proposal gold (annotated blind by
 /// docs/annotation-proposals.md; the rules were then written against the development files, so
 /// the floors guard against regressions; the figures, with the held-out ones, are in the README).
