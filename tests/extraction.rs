@@ -1786,4 +1786,30 @@ fn review_probes_of_the_thirteenth_session() {
             .any(|(s, i)| i == "cybercrime" && s.contains("calling")),
         "{found:?}"
     );
+    // The second review: a speaker word that is not the act's subject, an agent after a
+    // longer "by", "last but not least", a need "in our view", hospitals "and schools".
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We have seen terrorists collect money through online appeals. Terrorists, as we know, \
+         raise funds through online platforms.\n\n\
+         On ICT security, the servers of our ministry were paralysed for days by a group of \
+         hackers. Hackers hit our hospitals and schools.\n\n\
+         On cybersecurity, we call for implementation of existing norms rather than new rules, \
+         capacity-building and, last but not least, a legally binding instrument. On ICT \
+         security, what we need, in our view, is not a new treaty for cyberspace.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("collect money through online appeals", "terrorist-use"),
+            ("raise funds", "terrorist-use"),
+            ("servers of our ministry were paralysed", "cyber-attacks"),
+            ("hit our hospitals", "critical-infrastructure-attacks"),
+            (
+                "legally binding instrument",
+                "legally-binding-instrument (supports)",
+            ),
+            ("new treaty", "legally-binding-instrument (opposes)"),
+        ],
+    );
 }

@@ -171,37 +171,68 @@ pub struct Matcher {
 
 /// Whether `before`, the words of a clause before an act, make the speaker its subject: "we",
 /// "I", or "our"/"my" with "Government", "country", "delegation" or "authorities".
-fn speaker_acts(before: &str) -> bool {
-    let words: Vec<String> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.iter().enumerate().any(|(i, w)| {
-        w == "we"
-            || w == "i"
-            || (w == "our" || w == "my")
-                && words.get(i + 1).is_some_and(|n| {
-                    ["government", "country", "delegation", "authorities"].contains(&n.as_str())
-                })
-    })
+/// The byte offset, in `before`, just after the last word that makes the speaker a subject:
+/// "we", or "our"/"my" with "Government", "country", "delegation", "authorities", "ministry" or
+/// "police".
+fn speaker_word(before: &str) -> Option<usize> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in before.char_indices().chain([(before.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let lower = |(s, e): (usize, usize)| before[s..e].to_lowercase();
+    let mut last = None;
+    for (k, &w) in words.iter().enumerate() {
+        let word = lower(w);
+        if word == "we" {
+            last = Some(w.1);
+        } else if word == "our" || word == "my" {
+            if let Some(&n) = words.get(k + 1) {
+                let noun = lower(n);
+                if [
+                    "government",
+                    "country",
+                    "delegation",
+                    "authorities",
+                    "ministry",
+                    "police",
+                ]
+                .contains(&noun.as_str())
+                {
+                    last = Some(n.1);
+                }
+            }
+        }
+    }
+    last
 }
 
-/// Whether `between`, the words from an act to an actor named after it, end with "by" (with an
-/// article or a few words between): the actor is the act's agent ("paralysed for days by
-/// intruders", "encrypted by a criminal group").
+/// Whether `between`, the words from an act to an actor named after it, make the actor the
+/// act's agent: a "by" at most five words before it, not negated ("not by hackers"), with no
+/// comma or new clause between ("paralysed for days by intruders", "by a group of hackers", "by
+/// so-called patriotic hackers"; not "unlike the terrorist groups").
 fn by_agent(between: &str) -> bool {
-    let words: Vec<String> = between
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.iter().rev().take(3).any(|w| w == "by")
-        && !words
-            .iter()
-            .rev()
-            .take(3)
-            .any(|w| w == "unlike" || w == "than")
+    // ASCII lower case keeps the byte offsets.
+    let lower = between.to_ascii_lowercase();
+    let Some(at) = lower.rfind(" by ") else {
+        return false;
+    };
+    let after = &between[at + 4..];
+    let before = lower[..at].trim_end();
+    let words: Vec<&str> = after.split_whitespace().collect();
+    words.len() <= 5
+        && !after.contains([',', ';', ':'])
+        && !words.iter().any(|w| {
+            ["and", "after", "when", "unlike", "than"].contains(&w.to_lowercase().as_str())
+        })
+        && !before.ends_with("not")
 }
 
 /// What `ng:actPattern` and `ng:actorPattern` declare: an act (collecting money through online
@@ -400,13 +431,14 @@ impl Matcher {
             let (s, until) = super::text::sentence_around(text, act.start, act.end);
             let (s, until) = (s.min(act.start), until.max(act.end));
             // The speaker's own act is not the actor's ("We need to recruit experts through
-            // online platforms"; "Our Government published the names of the criminals").
+            // online platforms"; "Our Government published the names of the criminals"): a
+            // speaker word in the act's clause with neither the actor nor a comma between it
+            // and the act ("We have seen terrorists collect money", "Terrorists, as we know,
+            // raise money" are the actor's).
             let clause_start = text[s..act.start]
                 .rfind([';', ':'])
                 .map_or(s, |i| s + i + 1);
-            if speaker_acts(&text[clause_start..act.start]) {
-                continue;
-            }
+            let speaker = speaker_word(&text[clause_start..act.start]).map(|p| clause_start + p);
             // The sentence before, unless a blank line (a new paragraph) stands between.
             let before = text[..s].trim_end();
             let from = if before.is_empty() || text[before.len()..s].matches('\n').count() >= 2 {
@@ -418,15 +450,23 @@ impl Matcher {
             // a ministry were paralysed for days by intruders"), not otherwise ("Our charities
             // raise funds through online platforms, unlike the terrorist groups").
             let first = actors.partition_point(|a| a.start < from);
-            let named = actors[first..]
+            let own: Vec<&PhraseHit> = actors[first..]
                 .iter()
                 .take_while(|a| a.start < until)
-                .any(|a| {
-                    a.concept == act.concept
-                        && a.end <= until
-                        && (a.end <= act.start
-                            || a.start >= act.end && by_agent(&text[act.end..a.start]))
-                });
+                .filter(|a| a.concept == act.concept && a.end <= until)
+                .collect();
+            let agent = own
+                .iter()
+                .any(|a| a.start >= act.end && by_agent(&text[act.end..a.start]));
+            let before_act = own
+                .iter()
+                .filter(|a| a.end <= act.start)
+                .map(|a| a.end)
+                .max();
+            let speakers = speaker.is_some_and(|p| {
+                before_act.is_none_or(|a| a < p) && !text[p..act.start].contains(',')
+            });
+            let named = agent || before_act.is_some() && !speakers;
             if named {
                 out.push(Hit {
                     start: act.start,

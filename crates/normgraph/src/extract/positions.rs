@@ -345,16 +345,23 @@ fn joined_by_speaker(before: &str) -> bool {
 /// Whether `between`, the words from a support cue to a proposal, contrast the two
 /// (`cue:contrast`: "we need implementation rather than a new treaty"), and no "but" after the
 /// contrast turns back to what the cue supports ("what we need is not a new treaty but the
-/// implementation of the rules": the rules are supported). A "but not" ("… rather than new
-/// rules, but not a legally binding instrument") renews the contrast instead.
+/// implementation of the rules": the rules are supported). A "but not" before an article ("…
+/// rather than new rules, but not a legally binding instrument") renews the contrast instead;
+/// "last but not least" does not.
 fn contrasted(cues: &Cues, between: &str) -> bool {
     cues.contrast.find_iter(between).last().is_some_and(|m| {
-        let words: Vec<&str> = between[m.end()..].split_whitespace().collect();
-        !words.iter().enumerate().any(|(i, w)| {
-            w.trim_start_matches(',').eq_ignore_ascii_case("but")
-                && !words.get(i + 1).is_some_and(|next| {
-                    ["not", "no", "never"].contains(&next.to_ascii_lowercase().as_str())
-                })
+        let words: Vec<String> = between[m.end()..]
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+            })
+            .collect();
+        let word = |i: usize| words.get(i).map_or("", String::as_str);
+        !(0..words.len()).any(|i| {
+            word(i) == "but"
+                && !(["not", "no", "never"].contains(&word(i + 1))
+                    && ["a", "an", "the", "any", "another", "new", "more"].contains(&word(i + 2)))
         })
     })
 }
