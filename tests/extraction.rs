@@ -1796,7 +1796,15 @@ fn review_probes_of_the_thirteenth_session() {
          hackers. Hackers hit our hospitals and schools.\n\n\
          On cybersecurity, we call for implementation of existing norms rather than new rules, \
          capacity-building and, last but not least, a legally binding instrument. On ICT \
-         security, what we need, in our view, is not a new treaty for cyberspace.\n",
+         security, what we need, in our view, is not a new treaty for cyberspace.\n\n\
+         We acted in exercise of the inherent right of collective self-defence that Article 51 \
+         of the Charter recognises.\n",
+    );
+    // The right named beside its article is one mention, the right's words.
+    assert!(
+        has_fact(&found, "self-defence", "self-defence")
+            && !has_fact(&found, "Article 51", "self-defence"),
+        "{found:?}"
     );
     assert_facts_contain(
         &found,

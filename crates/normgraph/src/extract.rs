@@ -128,6 +128,28 @@ pub struct Mention {
     pub label: String,
 }
 
+/// `mentions` without those that name an article ("Article 51 of the Charter") in a sentence
+/// that also names the principle it codifies in its own words ("the inherent right of
+/// collective self-defence that Article 51 of the Charter recognises"): there the principle's
+/// words are the mention (`docs/annotation.md`, decided in the thirteenth session).
+fn without_articles_beside_their_principle(mentions: Vec<Mention>) -> Vec<Mention> {
+    let is_article = |m: &Mention| m.span.surface.starts_with("Article ");
+    let keep: Vec<bool> = mentions
+        .iter()
+        .map(|m| {
+            !is_article(m)
+                || !mentions.iter().any(|o| {
+                    o.concept == m.concept && !is_article(o) && o.span.sentence == m.span.sentence
+                })
+        })
+        .collect();
+    mentions
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect()
+}
+
 /// A stance the statement takes on a contested proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PositionTaken {
@@ -812,9 +834,10 @@ fn extract_region(
         // A principle's words inside the name of a body or an instrument ("the Declaration on
         // the Right to Development", "the Rule of Law Unit") do not invoke it, nor does a
         // heading that only names a topic ("On sovereignty.").
-        principles: mentions_where(Kind::Principle, &|s, e| {
-            !lexicon.cues.only_names_a_topic(text, s, e)
-        }),
+        principles: without_articles_beside_their_principle(mentions_where(
+            Kind::Principle,
+            &|s, e| !lexicon.cues.only_names_a_topic(text, s, e),
+        )),
         bodies: mentions(Kind::Body),
         positions: positions::find(&lexicon.cues, text, &position_hits, ict_body)
             .into_iter()
