@@ -748,6 +748,23 @@ fn refused_resources(
     run.stderr
 }
 
+/// Runs `extract` on `statement` with a copy of the built-in resources (in `cwd/res`) whose
+/// `ontology/threats.ttl` ends with `line`, which must be refused, and returns the error message.
+fn refused_with_threat_line(
+    store: &std::path::Path,
+    cwd: &std::path::Path,
+    statement: &std::path::Path,
+    line: &str,
+) -> String {
+    let res = cwd.join("res");
+    resource_folder(&res);
+    let threats = res.join("ontology/threats.ttl");
+    let mut ttl = fs::read_to_string(&threats).expect("read");
+    ttl.push_str(&format!("\n{line}\n"));
+    fs::write(&threats, &ttl).expect("write");
+    refused_resources(store, cwd, &res, statement)
+}
+
 /// Whether `found` (from [`concept_facts`]) holds a fact of `id` whose surface contains
 /// `surface`.
 fn has_fact(found: &[(String, String)], surface: &str, id: &str) -> bool {
@@ -1143,13 +1160,12 @@ fn harms_to_named_facilities_are_attacks_on_critical_infrastructure() {
         infrastructure[1].starts_with("Malware") && infrastructure[1].contains("banks"),
         "{found:?}"
     );
-    let res = cwd.join("res");
-    resource_folder(&res);
-    let threats = res.join("ontology/threats.ttl");
-    let mut ttl = fs::read_to_string(&threats).expect("read");
-    ttl.push_str("\nthreat:data-breaches ng:impliedBy threat:cyber-attacks .\n");
-    fs::write(&threats, &ttl).expect("write");
-    let stderr = refused_resources(&store, cwd, &res, &statement);
+    let stderr = refused_with_threat_line(
+        &store,
+        cwd,
+        &statement,
+        "threat:data-breaches ng:impliedBy threat:cyber-attacks .",
+    );
     assert!(
         stderr.contains("data-breaches") && stderr.contains("go together"),
         "{stderr}"
@@ -1701,13 +1717,12 @@ fn acts_count_after_their_actor_and_the_seventeenth_round() {
             .any(|(_, i)| i == "legally-binding-instrument (supports)"),
         "{found:?}"
     );
-    let res = cwd.join("res");
-    resource_folder(&res);
-    let threats = res.join("ontology/threats.ttl");
-    let mut ttl = fs::read_to_string(&threats).expect("read");
-    ttl.push_str("\nthreat:proxies ng:actPattern \"=pay|=paid ~3 =hackers\" .\n");
-    fs::write(&threats, &ttl).expect("write");
-    let stderr = refused_resources(&store, cwd, &res, &statement);
+    let stderr = refused_with_threat_line(
+        &store,
+        cwd,
+        &statement,
+        "threat:proxies ng:actPattern \"=pay|=paid ~3 =hackers\" .",
+    );
     assert!(
         stderr.contains("proxies") && stderr.contains("go together"),
         "{stderr}"

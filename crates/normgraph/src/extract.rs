@@ -134,14 +134,19 @@ pub struct Mention {
 /// words are the mention (`docs/annotation.md`, decided in the thirteenth session).
 fn without_articles_beside_their_principle(mentions: Vec<Mention>) -> Vec<Mention> {
     let is_article = |m: &Mention| m.span.surface.starts_with("Article ");
+    fn key(m: &Mention) -> (&str, &str) {
+        (m.concept.as_str(), m.span.sentence.as_str())
+    }
+    // The sentences where each principle is named in its own words (one pass: a statement may
+    // hold thousands of mentions).
+    let named: std::collections::HashSet<(&str, &str)> = mentions
+        .iter()
+        .filter(|m| !is_article(m))
+        .map(key)
+        .collect();
     let keep: Vec<bool> = mentions
         .iter()
-        .map(|m| {
-            !is_article(m)
-                || !mentions.iter().any(|o| {
-                    o.concept == m.concept && !is_article(o) && o.span.sentence == m.span.sentence
-                })
-        })
+        .map(|m| !is_article(m) || !named.contains(&key(m)))
         .collect();
     mentions
         .into_iter()

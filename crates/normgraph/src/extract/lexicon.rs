@@ -169,25 +169,12 @@ pub struct Matcher {
     acted: Acted,
 }
 
-/// Whether `before`, the words of a clause before an act, make the speaker its subject: "we",
-/// "I", or "our"/"my" with "Government", "country", "delegation" or "authorities".
-/// The byte offset, in `before`, just after the last word that makes the speaker a subject:
-/// "we", or "our"/"my" with "Government", "country", "delegation", "authorities", "ministry" or
-/// "police".
-fn speaker_word(before: &str) -> Option<usize> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in before.char_indices().chain([(before.len(), ' ')]) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                words.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    let lower = |(s, e): (usize, usize)| before[s..e].to_lowercase();
+/// The byte offset just after the last of `words` (spans of `text`) that makes the speaker a
+/// subject: "we", or "our"/"my" with "Government", "country", "delegation", "authorities",
+/// "ministry" or "police".
+fn speaker_word(text: &str, words: impl Iterator<Item = (usize, usize)>) -> Option<usize> {
+    let words: Vec<(usize, usize)> = words.collect();
+    let lower = |(s, e): (usize, usize)| text[s..e].to_lowercase();
     let mut last = None;
     for (k, &w) in words.iter().enumerate() {
         let word = lower(w);
@@ -389,25 +376,18 @@ impl Matcher {
     /// The mentions that acts make (`ng:actPattern`) in `text`, whose words are `tokens`: a
     /// match of a concept's act pattern with a match of its actor pattern before it, in its
     /// sentence or in the sentence before in the same paragraph, or after it as its agent ("by
-    /// intruders"); not an act of the speaker's ("we", "our Government" in its clause); not one overlapping a fact of
-    /// the same concept among `hits`, another such act or a match of the concept's other
-    /// senses (`ng:otherSense`). The span is the act's.
+    /// intruders"); not an act of the speaker's ("we", "our Government" in its clause); not one
+    /// overlapping a fact of the same concept among `hits`, another such act or a match of the
+    /// concept's other senses (`ng:otherSense`). The span is the act's.
     pub fn acted(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
         if self.acted.acts.is_empty() {
             return Vec::new();
         }
-        let mut actors: Vec<PhraseHit> = self
-            .acted
-            .actors
-            .find_tokens(text, tokens)
-            .into_iter()
-            .filter(|a| a.sense == Sense::Concept)
-            .collect();
+        let actors = self.acted.actors.find_concepts(text, tokens);
         // Most texts name no actor: then no act needs looking for.
         if actors.is_empty() {
             return Vec::new();
         }
-        actors.sort_by_key(|a| a.start);
         let (mut acts, other): (Vec<PhraseHit>, Vec<PhraseHit>) = self
             .acted
             .acts
@@ -438,7 +418,7 @@ impl Matcher {
             let clause_start = text[s..act.start]
                 .rfind([';', ':'])
                 .map_or(s, |i| s + i + 1);
-            let speaker = speaker_word(&text[clause_start..act.start]).map(|p| clause_start + p);
+            let speaker = speaker_word(text, tokens.spans_within(clause_start, act.start));
             // The sentence before, unless a blank line (a new paragraph) stands between.
             let before = text[..s].trim_end();
             let from = if before.is_empty() || text[before.len()..s].matches('\n').count() >= 2 {
@@ -496,14 +476,7 @@ impl Matcher {
         }
         // Sorted by start, so that a sentence's targets and facts are found by binary search
         // (a statement of 90 MB has a hundred thousand facts).
-        let mut found: Vec<PhraseHit> = self
-            .implied
-            .targets
-            .find_tokens(text, tokens)
-            .into_iter()
-            .filter(|t| t.sense == Sense::Concept)
-            .collect();
-        found.sort_by_key(|t| t.start);
+        let found = self.implied.targets.find_concepts(text, tokens);
         let mut out: Vec<Hit> = Vec::new();
         for (concept, by) in &self.implied.by {
             let mut own: Vec<(usize, usize)> = hits

@@ -275,6 +275,19 @@ impl Tokens {
         }
         Self { list }
     }
+
+    /// The byte offsets of the words lying wholly within `from..to`, in order.
+    pub fn spans_within(
+        &self,
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let first = self.list.partition_point(|t| t.start < from);
+        self.list[first..]
+            .iter()
+            .take_while(move |t| t.end <= to)
+            .map(|t| (t.start, t.end))
+    }
 }
 
 /// A beginning a word must have for a pattern's anchor word to accept it.
@@ -789,6 +802,18 @@ impl Phrases {
             }
         }
         false
+    }
+
+    /// The matches of [`Phrases::find_tokens`] that are mentions of their concept (not other
+    /// senses nor stances), sorted by start.
+    pub fn find_concepts(&self, text: &str, tokens: &Tokens) -> Vec<PhraseHit> {
+        let mut found: Vec<PhraseHit> = self
+            .find_tokens(text, tokens)
+            .into_iter()
+            .filter(|h| h.sense == Sense::Concept)
+            .collect();
+        found.sort_by_key(|h| h.start);
+        found
     }
 
     /// Every match among `tokens`, the words of `text` (or of a stretch of it): overlapping
