@@ -104,15 +104,15 @@ fn concepts_stay_accurate_on_the_development_gold() {
     );
 }
 
-/// Concepts on the sixteen blind sets written by helpers from the definitions alone and then
+/// Concepts on the eighteen blind sets written by helpers from the definitions alone and then
 /// used for development (`positions-fresh`, `concepts-fresh`, `concepts-natural`,
 /// `concepts-forums`, `concepts-venues`, `concepts-debates`, `concepts-summits`,
 /// `concepts-plenary`, `concepts-assembly`, `concepts-general`, `concepts-sessions`,
-/// `concepts-podium`, `concepts-addresses`, `concepts-rostrum`, `concepts-lectern` and
-/// `concepts-chamber`, each held out until the next was written): floors a little under the
-/// figures of 2026-12-06 at the end of the thirteenth session (lenient P / R: principles 0.942
-/// / 0.863, threats 0.836 / 0.680, positions 0.882 / 0.698), against regressions. Their
-/// first-seen figures are in the README.
+/// `concepts-podium`, `concepts-addresses`, `concepts-rostrum`, `concepts-lectern`,
+/// `concepts-chamber`, `concepts-gallery` and `concepts-dais`, each held out until a later one
+/// was written): floors a little under the figures of 2026-12-06 at the end of the fourteenth
+/// session (lenient P / R: principles 0.945 / 0.871, threats 0.832 / 0.684, positions 0.888 /
+/// 0.718), against regressions. Their first-seen figures are in the README.
 #[test]
 fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
     let report = pooled(&[
@@ -132,58 +132,37 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
         "concepts-rostrum.json",
         "concepts-lectern.json",
         "concepts-chamber.json",
+        "concepts-gallery.json",
+        "concepts-dais.json",
     ]);
-    assert_eq!(
-        report["files"],
-        14 + 16 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12 + 12
-    );
+    assert_eq!(report["files"], 14 + 16 + 12 * 16);
     assert_lenient_floors(
         &report,
         [
-            ("principle", 0.91, 0.84),
-            ("threat", 0.81, 0.65),
-            ("position", 0.85, 0.67),
+            ("principle", 0.92, 0.85),
+            ("threat", 0.81, 0.66),
+            ("position", 0.86, 0.69),
         ],
     );
 }
 
-/// Concepts on the held-out blind set `concepts-gallery` (twelve passages: ten General Debate
-/// speeches of 2014 to 2024, a First Committee statement of 2016 and a Security Council debate
-/// on cyberspace of 2021, written and annotated blind by helpers; scored, its disagreements
-/// never read). Floors under its figures of 2026-12-06 (lenient P / R, end of the thirteenth
-/// session: principles 0.927 / 0.817, threats 0.735 / 0.455, positions 0.950 / 0.731; first
-/// seen with 734b0a8, the figures of 322ead0: 0.918 / 0.817, 0.727 / 0.436, 0.950 / 0.731),
-/// so that a change that loses ground on writing it was not made for fails here.
+/// Concepts on the held-out blind set `concepts-tribune` (twelve passages: nine General Debate
+/// speeches of 2013 to 2024, a First Committee statement of 2019 and a Security Council debate
+/// on the protection of civilians of 2023, written and annotated blind by helpers at the start
+/// of the fourteenth session; scored, its disagreements never read). Floors under its
+/// first-seen figures of 2026-12-06 (lenient P / R with 10aa2ff: principles 0.867 / 0.657,
+/// threats 0.786 / 0.423, positions 0.846 / 0.579; unchanged at the session's end), so that a
+/// change that loses ground on writing it was not made for fails here.
 #[test]
 fn concepts_hold_on_the_held_out_blind_set() {
-    let report = pooled(&["concepts-gallery.json"]);
+    let report = pooled(&["concepts-tribune.json"]);
     assert_eq!(report["files"], 12);
     assert_lenient_floors(
         &report,
         [
-            ("principle", 0.89, 0.79),
-            ("threat", 0.70, 0.42),
-            ("position", 0.92, 0.70),
-        ],
-    );
-}
-
-/// Concepts on the second held-out blind set, `concepts-dais` (twelve passages: nine General
-/// Debate speeches of 2013 to 2024, a Security Council debate on emerging technologies of 2024
-/// and a First Committee statement of 2021, written and annotated blind by helpers at the end of
-/// the thirteenth session; scored, its disagreements never read). Floors under its first-seen
-/// figures of 2026-12-06 (lenient P / R with e429b09: principles 0.916 / 0.747, threats 0.625 /
-/// 0.385, positions 0.933 / 0.636).
-#[test]
-fn concepts_hold_on_the_second_held_out_blind_set() {
-    let report = pooled(&["concepts-dais.json"]);
-    assert_eq!(report["files"], 12);
-    assert_lenient_floors(
-        &report,
-        [
-            ("principle", 0.89, 0.72),
-            ("threat", 0.59, 0.35),
-            ("position", 0.90, 0.60),
+            ("principle", 0.84, 0.63),
+            ("threat", 0.75, 0.40),
+            ("position", 0.81, 0.55),
         ],
     );
 }

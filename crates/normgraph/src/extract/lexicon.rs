@@ -582,6 +582,7 @@ impl Matcher {
             return literal;
         }
         Self::merge(
+            text,
             literal,
             &self.phrases.find_tokens(text, tokens),
             self.overlapping,
@@ -590,7 +591,7 @@ impl Matcher {
 
     /// Literal and word-pattern matches made non-overlapping (see [`Matcher::find_in`]); with
     /// `per_concept`, only the matches of one concept among themselves.
-    fn merge(literal: Vec<Hit>, phrases: &[PhraseHit], per_concept: bool) -> Vec<Hit> {
+    fn merge(text: &str, literal: Vec<Hit>, phrases: &[PhraseHit], per_concept: bool) -> Vec<Hit> {
         // Other senses, by concept.
         let mut other: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
         for h in phrases.iter().filter(|h| h.sense == Sense::Other) {
@@ -631,16 +632,45 @@ impl Matcher {
             .map(|(h, _)| (h.start, h.end, h.concept))
             .collect();
         let tight = Intervals::new(tight_spans.iter().map(|&(s, e, _)| (s, e)).collect());
-        all.retain(|(h, loose)| {
-            if !loose || !tight.overlaps(h.start, h.end) {
-                return true;
-            }
-            per_concept
-                && !tight_spans.iter().any(|&(s, e, concept)| {
-                    let shared = e.min(h.end).saturating_sub(s.max(h.start));
-                    shared > 0 && (concept == h.concept || 2 * shared >= h.end - h.start)
-                })
-        });
+        let gives_way = |h: &Hit, loose: bool| {
+            loose
+                && tight.overlaps(h.start, h.end)
+                && (!per_concept
+                    || tight_spans.iter().any(|&(s, e, concept)| {
+                        let shared = e.min(h.end).saturating_sub(s.max(h.start));
+                        shared > 0 && (concept == h.concept || 2 * shared >= h.end - h.start)
+                    }))
+        };
+        // A shorter reading of a wording that gave way to its own concept gives way with it
+        // where nothing lists them apart: "treaties must be honoured in good faith" yields to
+        // the label "good faith", and so does its part "treaties must be honoured", which is the
+        // same mention; "foreign intervention, interference in the internal affairs" names two.
+        let yielded: Vec<(usize, usize, usize)> = all
+            .iter()
+            .filter(|(h, loose)| {
+                *loose
+                    && tight_spans
+                        .iter()
+                        .any(|&(s, e, concept)| concept == h.concept && s < h.end && h.start < e)
+            })
+            .map(|(h, _)| (h.start, h.end, h.concept))
+            .collect();
+        let same_mention = |h: &Hit| {
+            yielded.iter().any(|&(ys, ye, concept)| {
+                concept == h.concept
+                    && ys <= h.start
+                    && h.end <= ye
+                    && ye - ys > h.end - h.start
+                    && tight_spans.iter().any(|&(ts, te, tc)| {
+                        tc == h.concept
+                            && ys <= ts
+                            && te <= ye
+                            && (te <= h.start || h.end <= ts)
+                            && !lists_apart(&text[h.end.min(te)..h.start.max(ts)])
+                    })
+            })
+        };
+        all.retain(|(h, loose)| !(gives_way(h, *loose) || (*loose && same_mention(h))));
         // Earliest first, then longest, then a wording that takes a stance.
         all.sort_by(|(a, _), (b, _)| {
             a.start
@@ -1315,6 +1345,19 @@ impl Lexicon {
                 })
             })
     }
+}
+
+/// Whether the words between two mentions list them apart (a comma, a semicolon, "and", "or",
+/// "as well as"): then they are two mentions, not one.
+fn lists_apart(between: &str) -> bool {
+    between.contains([',', ';', '/'])
+        || between.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "and" | "or" | "nor" | "et" | "ou" | "y" | "o"
+            )
+        })
+        || between.to_lowercase().contains("as well as")
 }
 
 #[cfg(test)]
