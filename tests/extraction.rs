@@ -1966,3 +1966,104 @@ fn rounds_of_the_fourteenth_session() {
         ],
     );
 }
+
+/// The fourteenth session's changes of mechanism: a threat category counts within 600 bytes
+/// of a word of the ICT debate (not beyond), an act's actor may stand two sentences before it,
+/// the Charter said to apply to the conduct of States in cyberspace is invoked, and "we see no
+/// merit in" opposes.
+#[test]
+fn reaches_of_the_fourteenth_session() {
+    // About 450 bytes of ordinary prose between the ICT word and the threat's own words.
+    let filler = "Our farmers have had three good harvests in a row, and the price of rice has \
+                  fallen in every market of the country. The new road to the north has opened, \
+                  and the journey from the capital to the border now takes a day instead of a \
+                  week. Schools have reopened in every district, and more girls than boys sat the \
+                  national examinations this year. The coastal towns have rebuilt their harbours \
+                  and their fish markets after the storm. ";
+    assert!((400..600).contains(&filler.len()), "{}", filler.len());
+    let near = format!(
+        "Statement at the General Debate\n\nSocial media have changed our public life. \
+         {filler}We have also seen disinformation about our elections.\n"
+    );
+    let found = concept_facts_in(&near);
+    assert!(
+        has_fact(&found, "disinformation", "disinformation"),
+        "{found:?}"
+    );
+    let far = format!(
+        "Statement at the General Debate\n\nSocial media have changed our public life. \
+         {filler}{filler}We have also seen disinformation about our elections.\n"
+    );
+    let found = concept_facts_in(&far);
+    assert!(
+        !has_fact(&found, "disinformation", "disinformation"),
+        "{found:?}"
+    );
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         Terrorist groups have been driven from the towns of the north. But the threat has \
+         changed shape. The same groups now raise funds through online platforms.\n\n\
+         International law, and the Charter of the United Nations first among its sources, \
+         applies in full to the conduct of States in cyberspace.\n\n\
+         On cyberspace, we see no merit in opening negotiations on a new binding treaty.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("raise funds through online platforms", "terrorist-use"),
+            ("Charter", "un-charter-principles"),
+            ("binding treaty", "legally-binding-instrument (opposes)"),
+        ],
+    );
+}
+
+/// The probes of the fourteenth session's second review (sentences of its own, which the wider
+/// reaches first got wrong): an actor two sentences back does not act where the clause names
+/// another subject; sanctions a few sentences from an ICT word are no ICT threat
+/// (`ng:ictReach 300`); finding no merit in undermining a proposal is no opposition to it; and a
+/// bad `ng:ictReach` is refused with the concept named.
+#[test]
+fn review_probes_of_the_fourteenth_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We see no merit in attempts to undermine the programme of action on ICT security, which \
+         enjoys broad support.\n\n\
+         Terrorists have lost ground in the Sahel. The region is recovering. Our young people now \
+         raise funds through online platforms for the victims of the attacks.\n\n\
+         Hackers have long targeted our region. We have strengthened our defences with the help \
+         of partners. Last year a hurricane crippled our power networks for a week.\n\n\
+         We welcome the growth of mobile money and online banking across our continent. Our \
+         exports of coffee, tea and cut flowers have also recovered this year. At the \
+         same time, we are deeply concerned by the human cost of the conflicts in our region and \
+         by the slow pace of reconstruction. The illegal unilateral sanctions imposed on our \
+         people have deprived hospitals of medicines and spare parts. We call for the lifting of \
+         all unilateral coercive measures.\n",
+    );
+    for id in [
+        "terrorist-use",
+        "critical-infrastructure-attacks",
+        "cyber-attacks",
+        "unilateral-coercive-measures",
+        "programme-of-action (opposes)",
+    ] {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(
+        &statement,
+        "Statement at the General Debate\n\nThank you.\n",
+    )
+    .expect("write");
+    let stderr = refused_with_threat_line(
+        &cwd.join("store"),
+        cwd,
+        &statement,
+        "threat:proxies ng:ictReach \"far\" .",
+    );
+    assert!(
+        stderr.contains("proxies") && stderr.contains("ng:ictReach"),
+        "{stderr}"
+    );
+}

@@ -645,32 +645,34 @@ fn extract_region(
     // language as well as the English ones.
     let statement_language = language.clone();
     let lang = statement_language.as_deref();
-    let mentions_where = |kind: Kind, keep: &dyn Fn(usize, usize) -> bool| -> Vec<Mention> {
-        let m = lexicon.matcher_in(kind, lang);
-        let mut hits: Vec<lexicon::Hit> = m
-            .find_all_with(text, &tokens)
-            .into_iter()
-            .filter(|h| keep(h.start, h.end))
-            .collect();
-        // Acts that are a concept's where its actor is named (`ng:actPattern`: "they collect
-        // money through the same networks" after "these terrorist groups"), kept by the same
-        // test.
-        let acted = m.acted(text, &tokens, &hits);
-        hits.extend(acted.into_iter().filter(|h| keep(h.start, h.end)));
-        // Facts the others imply (`ng:impliedBy`: "health authorities were hit by ransomware"
-        // is also an attack on critical infrastructure), kept by the same test.
-        let implied = m.implied(text, &tokens, &hits);
-        hits.extend(implied.into_iter().filter(|h| keep(h.start, h.end)));
-        hits.sort_by_key(|h| (h.start, h.end, h.concept));
-        hits.into_iter()
-            .map(|h| Mention {
-                span: sp.span(h.start, h.end),
-                concept: m.concepts()[h.concept].iri.clone(),
-                label: m.concepts()[h.concept].label.clone(),
-            })
-            .collect()
-    };
-    let mentions = |kind: Kind| mentions_where(kind, &|_, _| true);
+    let mentions_where =
+        |kind: Kind, keep: &dyn Fn(usize, usize, &Concept) -> bool| -> Vec<Mention> {
+            let m = lexicon.matcher_in(kind, lang);
+            let kept = |h: &lexicon::Hit| keep(h.start, h.end, &m.concepts()[h.concept]);
+            let mut hits: Vec<lexicon::Hit> = m
+                .find_all_with(text, &tokens)
+                .into_iter()
+                .filter(kept)
+                .collect();
+            // Acts that are a concept's where its actor is named (`ng:actPattern`: "they collect
+            // money through the same networks" after "these terrorist groups"), kept by the same
+            // test.
+            let acted = m.acted(text, &tokens, &hits);
+            hits.extend(acted.into_iter().filter(kept));
+            // Facts the others imply (`ng:impliedBy`: "health authorities were hit by ransomware"
+            // is also an attack on critical infrastructure), kept by the same test.
+            let implied = m.implied(text, &tokens, &hits);
+            hits.extend(implied.into_iter().filter(kept));
+            hits.sort_by_key(|h| (h.start, h.end, h.concept));
+            hits.into_iter()
+                .map(|h| Mention {
+                    span: sp.span(h.start, h.end),
+                    concept: m.concepts()[h.concept].iri.clone(),
+                    label: m.concepts()[h.concept].label.clone(),
+                })
+                .collect()
+        };
+    let mentions = |kind: Kind| mentions_where(kind, &|_, _, _| true);
 
     let proposed_norms = norms::find(text, &lexicon.cues, &lexicon.agreed_norms, ict_body)
         .into_iter()
@@ -830,8 +832,9 @@ fn extract_region(
         // "unilateral coercive measures" of trade, are other harms), and not in a name ("the
         // Global Programme on Cybercrime"), a heading, or the description of a proposed
         // instrument ("a convention against cybercrime" names the proposal, not the harm).
-        threats: mentions_where(Kind::Threat, &|s, e| {
-            (ict_body || positions::near_ict(&lexicon.cues, text, s, e, positions::THREAT_REACH))
+        threats: mentions_where(Kind::Threat, &|s, e, concept| {
+            let reach = concept.ict_reach.unwrap_or(positions::THREAT_REACH);
+            (ict_body || positions::near_ict(&lexicon.cues, text, s, e, reach))
                 && !lexicon.cues.threat_denied(text, s, e)
                 && !lexicon.cues.only_names_a_topic(text, s, e)
                 && !named_after(s, e)
@@ -841,7 +844,7 @@ fn extract_region(
         // heading that only names a topic ("On sovereignty.").
         principles: without_articles_beside_their_principle(mentions_where(
             Kind::Principle,
-            &|s, e| !lexicon.cues.only_names_a_topic(text, s, e),
+            &|s, e, _| !lexicon.cues.only_names_a_topic(text, s, e),
         )),
         bodies: mentions(Kind::Body),
         positions: positions::find(&lexicon.cues, text, &position_hits, ict_body)

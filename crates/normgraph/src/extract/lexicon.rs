@@ -18,7 +18,8 @@
 //! patterns, is also found where a fact of one of them shares a sentence with such a match
 //! ([`Matcher::implied`]): ransomware told of hospitals is an attack on critical infrastructure.
 //! A concept's `ng:actPattern` matches are its mentions only where a match of its
-//! `ng:actorPattern` stands in their sentence or one of the two before
+//! `ng:actorPattern` stands in their sentence or the one before (two before where the act's
+//! clause refers back)
 //! ([`Matcher::acted`]): collecting money online is terrorist use of ICTs after "terrorists".
 //!
 //! A scholar extends extraction by adding labels and patterns to the Turtle files, not by
@@ -106,6 +107,11 @@ pub struct Concept {
     pub label: String,
     /// Its ISO 3166-1 alpha-3 code, for States.
     pub iso3: Option<String>,
+    /// How far (bytes, either side) a word of the ICT debate must stand from a mention of this
+    /// threat category outside the ICT bodies (`ng:ictReach`), where it differs from the
+    /// default: categories whose words are as common outside that debate ("unilateral
+    /// coercive measures" of trade) need it closer.
+    pub ict_reach: Option<usize>,
 }
 
 /// A match of a concept label in a text (byte offsets).
@@ -375,8 +381,8 @@ impl Matcher {
 
     /// The mentions that acts make (`ng:actPattern`) in `text`, whose words are `tokens`: a
     /// match of a concept's act pattern with a match of its actor pattern before it, in its
-    /// sentence or in one of the two sentences before in the same paragraph, or after it as its
-    /// agent ("by intruders"); not an act of the speaker's ("we", "our Government" in its
+    /// sentence or in the sentence before in the same paragraph (two before where its clause
+    /// refers back: "the same groups", "they"), or after it as its agent ("by intruders"); not an act of the speaker's ("we", "our Government" in its
     /// clause); not one overlapping a fact of the same concept among `hits`, another such act or
     /// a match of the concept's other senses (`ng:otherSense`). The span is the act's.
     pub fn acted(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
@@ -419,10 +425,17 @@ impl Matcher {
                 .rfind([';', ':'])
                 .map_or(s, |i| s + i + 1);
             let speaker = speaker_word(text, tokens.spans_within(clause_start, act.start));
-            // The sentences before (ACT_REACH of them), unless a blank line (a new paragraph)
-            // stands between.
+            // The sentence before, unless a blank line (a new paragraph) stands between; and
+            // the one before that where the act's own subject only refers back ("The same
+            // groups now raise funds", "They recruit"), not where it names someone else ("Our
+            // young people now raise funds", "a hurricane crippled").
+            let reach = if refers_back(text, tokens.spans_within(clause_start, act.end)) {
+                ACT_REACH
+            } else {
+                1
+            };
             let mut from = s;
-            for _ in 0..ACT_REACH {
+            for _ in 0..reach {
                 let before = text[..from].trim_end();
                 if before.is_empty() || text[before.len()..from].matches('\n').count() >= 2 {
                     break;
@@ -922,6 +935,7 @@ impl Lexicon {
             pref: Vec<String>,
             other: Vec<String>,
             iso3: Option<String>,
+            ict_reach: Vec<String>,
             abbreviations: Vec<String>,
             word_patterns: Vec<String>,
             other_senses: Vec<String>,
@@ -952,6 +966,7 @@ impl Lexicon {
         let implied_by = format!("{NG}impliedBy");
         let act_pattern = format!("{NG}actPattern");
         let actor_pattern = format!("{NG}actorPattern");
+        let ict_reach = format!("{NG}ictReach");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -966,6 +981,7 @@ impl Lexicon {
                     Term::NamedNode(o) if p == implied_by => {
                         entry.implied_by.push(o.as_str().into())
                     }
+                    Term::Literal(l) if p == ict_reach => entry.ict_reach.push(l.value().into()),
                     Term::Literal(l) if l.language().is_none_or(|lang| lang.starts_with("en")) => {
                         if p == pref {
                             entry.pref.push(l.value().into());
@@ -1077,6 +1093,7 @@ impl Lexicon {
                                 iri: (*iri).clone(),
                                 label,
                                 iso3: e.iso3.clone(),
+                                ict_reach: e.ict_reach.first().and_then(|r| r.parse().ok()),
                             },
                             labels,
                             e.abbreviations.clone(),
@@ -1127,6 +1144,17 @@ impl Lexicon {
             let mut acts = Phrases::new().with_word_classes(classes.clone());
             let mut actors = Phrases::new().with_word_classes(classes.clone());
             for (index, (iri, e)) in chosen.iter().enumerate() {
+                if let Some(bad) = e
+                    .ict_reach
+                    .iter()
+                    .find(|r| r.parse::<usize>().map_or(true, |n| n == 0 || n > 5000))
+                {
+                    return Err(ResourceError::BadLabel {
+                        label: bad.clone(),
+                        concept: (*iri).clone(),
+                        message: "ng:ictReach is a number of bytes from 1 to 5000".to_owned(),
+                    });
+                }
                 if e.act_patterns.is_empty() != e.actor_patterns.is_empty() {
                     return Err(ResourceError::BadLabel {
                         label: String::new(),
@@ -1350,12 +1378,24 @@ impl Lexicon {
     }
 }
 
-/// How many sentences before an act its actor may be named in: speakers name the actor once and
-/// then go on with "they" or "the same groups" ("… a haven to terrorists. And the threat has
-/// changed shape. The same groups now raise funds through online platforms"). Two, from one in
-/// the thirteenth session: on the eighteen development blind sets threat recall 0.714 → 0.718
-/// at the same precision.
+/// How many sentences before an act its actor may be named in where the act's subject refers
+/// back (otherwise one): speakers name the actor once and then go on with "they" or "the same
+/// groups" ("… a haven to terrorists. And the threat has changed shape. The same groups now
+/// raise funds through online platforms"). Two, from one in the thirteenth session: on the
+/// eighteen development blind sets threat recall 0.714 → 0.718 at the same precision.
 const ACT_REACH: usize = 2;
+
+/// Words that make a clause's subject refer back to someone named before (not "their" or
+/// "its", which stand as often in the object: "our young people raise funds for their
+/// victims").
+const BACK_REFERENCES: [&str; 5] = ["they", "these", "those", "such", "same"];
+
+/// Whether the words of a clause up to the end of its act (`words`, spans into `text`) refer
+/// back to an actor named earlier ("The same groups now raise funds", "Through social networks,
+/// they recruit") rather than name one of their own.
+fn refers_back(text: &str, mut words: impl Iterator<Item = (usize, usize)>) -> bool {
+    words.any(|(s, e)| BACK_REFERENCES.contains(&text[s..e].to_lowercase().as_str()))
+}
 
 /// Whether the words between two mentions list them apart (a comma, a semicolon, "and", "or",
 /// "as well as"): then they are two mentions, not one.
@@ -1379,6 +1419,7 @@ mod tests {
             iri: iri.into(),
             label: iri.into(),
             iso3: None,
+            ict_reach: None,
         };
         Matcher::new(vec![
             (c("sov"), vec!["sovereignty".into()]),
