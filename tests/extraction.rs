@@ -2005,7 +2005,8 @@ fn reaches_of_the_fourteenth_session() {
          changed shape. The same groups now raise funds through online platforms.\n\n\
          International law, and the Charter of the United Nations first among its sources, \
          applies in full to the conduct of States in cyberspace.\n\n\
-         On cyberspace, we see no merit in opening negotiations on a new binding treaty.\n",
+         On cyberspace, we see no merit in opening negotiations on a new binding treaty.\n\n\
+         In cyberspace, the starting point must be that existing law already binds us.\n",
     );
     assert_facts_contain(
         &found,
@@ -2013,7 +2014,22 @@ fn reaches_of_the_fourteenth_session() {
             ("raise funds through online platforms", "terrorist-use"),
             ("Charter", "un-charter-principles"),
             ("binding treaty", "legally-binding-instrument (opposes)"),
+            (
+                "existing law already binds",
+                "international-law-applies (supports)",
+            ),
         ],
+    );
+    // How the rules apply is the open question, not a stance.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On ICTs, our task is to clarify how the existing rules apply in cyberspace.\n",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, i)| i.starts_with("international-law-applies")),
+        "{found:?}"
     );
 }
 
