@@ -2048,6 +2048,8 @@ fn review_probes_of_the_fourteenth_session() {
          raise funds through online platforms for the victims of the attacks.\n\n\
          Hackers have long targeted our region. We have strengthened our defences with the help \
          of partners. Last year a hurricane crippled our power networks for a week.\n\n\
+         Social media have given our young people a voice. Our soldiers still face hostile \
+         attacks on their bases from armed groups with mortars.\n\n\
          We welcome the growth of mobile money and online banking across our continent. Our \
          exports of coffee, tea and cut flowers have also recovered this year. At the \
          same time, we are deeply concerned by the human cost of the conflicts in our region and \
