@@ -382,9 +382,10 @@ impl Matcher {
     /// The mentions that acts make (`ng:actPattern`) in `text`, whose words are `tokens`: a
     /// match of a concept's act pattern with a match of its actor pattern before it, in its
     /// sentence or in the sentence before in the same paragraph (two before where its clause
-    /// refers back: "the same groups", "they"), or after it as its agent ("by intruders"); not an act of the speaker's ("we", "our Government" in its
-    /// clause); not one overlapping a fact of the same concept among `hits`, another such act or
-    /// a match of the concept's other senses (`ng:otherSense`). The span is the act's.
+    /// refers back: "the same groups", "they"), or after it as its agent ("by intruders"); not
+    /// an act of the speaker's ("we", "our Government" in its clause); not one overlapping a
+    /// fact of the same concept among `hits`, another such act or a match of the concept's
+    /// other senses (`ng:otherSense`). The span is the act's.
     pub fn acted(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
         if self.acted.acts.is_empty() {
             return Vec::new();
@@ -661,10 +662,13 @@ impl Matcher {
         // where nothing lists them apart: "treaties must be honoured in good faith" yields to
         // the label "good faith", and so does its part "treaties must be honoured", which is the
         // same mention; "foreign intervention, interference in the internal affairs" names two.
+        // (The interval test first: most loose matches overlap no tight one, and a text may hold
+        // thousands of each.)
         let yielded: Vec<(usize, usize, usize)> = all
             .iter()
             .filter(|(h, loose)| {
                 *loose
+                    && tight.overlaps(h.start, h.end)
                     && tight_spans
                         .iter()
                         .any(|&(s, e, concept)| concept == h.concept && s < h.end && h.start < e)
