@@ -1478,7 +1478,7 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
         "States must settle their border disputes peacefully. We condemn the aggression \
          against our country and the occupation of our territory, and any interference in our \
          domestic affairs. The Universal Declaration of Human Rights was adopted in 1948. \
-         Computer intrusions and the spread of false news on social networks threaten us. \
+         Laptop intrusions and the spread of false news on social networks threaten us. \
          Hackers attacked our banks' computer systems. The militarization of outer space \
          worries us too. We hold that international law applies in cyberspace. \
          We call for a convention against cybercrime under the United Nations.\n",
@@ -1516,38 +1516,36 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
             .any(|(_, i)| i == "human-rights" || i == "militarization"),
         "{found:?}"
     );
-    // "Computer intrusions" is not a label; a scholar adds a word pattern in Turtle.
-    assert!(!found
-        .iter()
-        .any(|(s, _)| s.starts_with("Computer intrusion")));
+    // "Laptop intrusions" is not a label; a scholar adds a word pattern in Turtle.
+    assert!(!found.iter().any(|(s, _)| s.starts_with("Laptop intrusion")));
     let res = cwd.join("res");
     resource_folder(&res);
     // A run on the scholar's resource folder that must be refused: its error message.
     let refused = || refused_resources(&store, cwd, &res, &statement);
     let threats = res.join("ontology/threats.ttl");
     let mut ttl = fs::read_to_string(&threats).expect("read");
-    ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"computer ~1 intrusion\" .\n");
+    ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"laptop ~1 intrusion\" .\n");
     fs::write(&threats, &ttl).expect("write");
     assert!(facts(Some(&res))
         .iter()
-        .any(|(s, i)| s == "Computer intrusions" && i == "cyber-attacks"));
+        .any(|(s, i)| s == "Laptop intrusions" && i == "cyber-attacks"));
     // A word class of the scholar's own, named in a pattern as @name; a class without words is
     // refused, naming the class.
     let classes = res.join("ontology/wordclasses.ttl");
     let mut own = fs::read_to_string(&classes).expect("read");
     own.push_str(
-        "\nwc:machine a ng:WordClass ; ng:classWords \"=computer|=computers\" .\n\
+        "\nwc:machine a ng:WordClass ; ng:classWords \"=laptop|=laptops\" .\n\
          wc:entry a ng:WordClass ; ng:classWords \"=intrusions|=intrusion\" .\n",
     );
     fs::write(&classes, &own).expect("write");
     let mut by_class = ttl.replace(
-        "\nthreat:cyber-attacks ng:wordPattern \"computer ~1 intrusion\" .\n",
+        "\nthreat:cyber-attacks ng:wordPattern \"laptop ~1 intrusion\" .\n",
         "\nthreat:cyber-attacks ng:wordPattern \"@machine ~1 @entry\" .\n",
     );
     fs::write(&threats, &by_class).expect("write");
     assert!(facts(Some(&res))
         .iter()
-        .any(|(s, i)| s == "Computer intrusions" && i == "cyber-attacks"));
+        .any(|(s, i)| s == "Laptop intrusions" && i == "cyber-attacks"));
     own.push_str("\nwc:nothing a ng:WordClass .\n");
     fs::write(&classes, &own).expect("write");
     by_class.push_str("\nthreat:cyber-attacks ng:wordPattern \"@nothing\" .\n");
@@ -2082,6 +2080,100 @@ fn review_probes_of_the_fourteenth_session() {
     );
     assert!(
         stderr.contains("proxies") && stderr.contains("ng:ictReach"),
+        "{stderr}"
+    );
+}
+
+/// The twentieth round (the fifteenth session, from the misses of `concepts-tribune`), in
+/// sentences of my own: principles told in their legal formulas (the right to choose a State's
+/// path, security not built on others' insecurity, a territory not let be used against a
+/// neighbour), threats in plain words, a break-in marked once under the purpose the text gives
+/// (`ng:specifies`), and what these forms must not take (a document's annex, a position that
+/// others here favour).
+#[test]
+fn rounds_of_the_fifteenth_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         Last year a neighbouring Power took a third of the territory of a small republic by \
+         force. We will never recognize any attempt to annex the territory of a sovereign State. \
+         Every people has the sovereign right to choose its own path. Such measures are \
+         incompatible with the Charter.\n\n\
+         The security of one State cannot be built on the insecurity of its neighbours. We will \
+         not allow our territory or our airspace to be used against any neighbour. A State \
+         cannot escape its responsibility by hiding behind hackers it pays.\n\n\
+         On the Internet, false rumours spread online about our nurses put them in danger. \
+         Ministries suffered digital intrusions, and the records of our taxpayers later appeared \
+         for sale on the dark web.\n\n\
+         On the morning of our parliamentary elections, intruders got into the servers of the \
+         electoral commission.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("took a third of the territory", "territorial-integrity"),
+            ("annex the territory", "territorial-integrity"),
+            ("right to choose its own path", "non-intervention"),
+            ("Charter", "un-charter-principles"),
+            ("insecurity of", "indivisible-security"),
+            (
+                "allow our territory or our airspace to be used",
+                "due-diligence",
+            ),
+            ("escape its responsibility", "state-responsibility"),
+            ("rumours spread online", "disinformation"),
+            ("digital intrusions", "cyber-attacks"),
+            ("appeared for sale", "data-breaches"),
+            ("got into the servers", "election-interference"),
+        ],
+    );
+    // The right to choose a path is not sovereignty as well, and the break-in is marked once.
+    assert!(
+        !has_fact(&found, "sovereign right", "sovereignty"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, i)| s.contains("got into") && i == "cyber-attacks"),
+        "{found:?}"
+    );
+    // A document's annex is no annexation; a treaty that some here favour is not the speaker's
+    // position.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         This agreement, which as annex IV is a part of the Treaty of Peace, provides for \
+         autonomy.\n\n\
+         On cybercrime, we hear that some here favour a new global treaty against cybercrime and \
+         that others prefer the instruments already in place.\n",
+    );
+    assert!(
+        !found.iter().any(|(_, i)| i == "territorial-integrity"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, i)| i.starts_with("cybercrime-convention (supports)")),
+        "{found:?}"
+    );
+}
+
+/// `ng:specifies` must name another concept of the same kind: a threat category said to
+/// specify a principle is refused, the concept named.
+#[test]
+fn a_bad_specifies_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(&statement, "Statement\n\nHackers broke into the servers.\n").expect("write");
+    let stderr = refused_with_threat_line(
+        &cwd.join("store"),
+        cwd,
+        &statement,
+        "threat:cybercrime ng:specifies <https://w3id.org/normgraph/id/principle/sovereignty> .",
+    );
+    assert!(
+        stderr.contains("cybercrime") && stderr.contains("ng:specifies"),
         "{stderr}"
     );
 }

@@ -663,6 +663,9 @@ fn extract_region(
             // is also an attack on critical infrastructure), kept by the same test.
             let implied = m.implied(text, &tokens, &hits);
             hits.extend(implied.into_iter().filter(kept));
+            // A harm named by a more precise concept is not also one of the concept it
+            // specifies (`ng:specifies`: a break-in marked once).
+            let mut hits = m.without_specified(hits);
             hits.sort_by_key(|h| (h.start, h.end, h.concept));
             hits.into_iter()
                 .map(|h| Mention {

@@ -173,6 +173,9 @@ pub struct Matcher {
     implied: Implied,
     /// The acts that are a concept's only when its actor is named ([`Matcher::acted`]).
     acted: Acted,
+    /// For each concept that names a harm more precisely than others (`ng:specifies`), the
+    /// concepts it specifies ([`Matcher::without_specified`]).
+    specifies: Vec<(usize, Vec<usize>)>,
 }
 
 /// The byte offset just after the last of `words` (spans of `text`) that makes the speaker a
@@ -338,6 +341,7 @@ impl Matcher {
             overlapping: false,
             implied: Implied::default(),
             acted: Acted::default(),
+            specifies: Vec::new(),
         })
     }
 
@@ -367,6 +371,13 @@ impl Matcher {
         if !by.is_empty() {
             self.implied = Implied { targets, by };
         }
+        self
+    }
+
+    /// Declares the concepts that name a harm more precisely than others: `specifies` lists,
+    /// for each such concept, the concepts it specifies.
+    fn with_specifies(mut self, specifies: Vec<(usize, Vec<usize>)>) -> Self {
+        self.specifies = specifies;
         self
     }
 
@@ -553,6 +564,42 @@ impl Matcher {
             }
         }
         out
+    }
+
+    /// `hits` without the facts that a fact of a more precise concept overlaps
+    /// (`ng:specifies`): a break-in into an election commission's servers is election
+    /// interference, not also a cyber-attack of its own (docs/annotation.md: a break-in is
+    /// marked once, under the category its author or purpose gives).
+    pub fn without_specified(&self, mut hits: Vec<Hit>) -> Vec<Hit> {
+        if self.specifies.is_empty() {
+            return hits;
+        }
+        // The facts of the precise concepts, sorted by start, with what each specifies.
+        let mut precise: Vec<(usize, usize, &[usize])> = hits
+            .iter()
+            .filter_map(|h| {
+                self.specifies
+                    .iter()
+                    .find(|(c, _)| *c == h.concept)
+                    .map(|(_, general)| (h.start, h.end, general.as_slice()))
+            })
+            .collect();
+        if precise.is_empty() {
+            return hits;
+        }
+        precise.sort_unstable_by_key(|p| p.0);
+        hits.retain(|h| {
+            // A fact is at most a sentence long: one starting more than 4096 bytes before
+            // this one cannot reach it.
+            let floor = h.start.saturating_sub(4096);
+            let upto = precise.partition_point(|p| p.0 < h.end);
+            !precise[..upto]
+                .iter()
+                .rev()
+                .take_while(|p| p.0 >= floor)
+                .any(|p| p.1 > h.start && p.2.contains(&h.concept))
+        });
+        hits
     }
 
     /// The concepts, indexed by [`Hit::concept`].
@@ -950,6 +997,7 @@ impl Lexicon {
             implied_by: Vec<String>,
             act_patterns: Vec<String>,
             actor_patterns: Vec<String>,
+            specifies: Vec<String>,
             text: Vec<String>,
             /// Preferred and other labels in the other UN languages, by language tag.
             foreign: BTreeMap<String, Vec<String>>,
@@ -971,6 +1019,7 @@ impl Lexicon {
         let act_pattern = format!("{NG}actPattern");
         let actor_pattern = format!("{NG}actorPattern");
         let ict_reach = format!("{NG}ictReach");
+        let specifies = format!("{NG}specifies");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -985,6 +1034,7 @@ impl Lexicon {
                     Term::NamedNode(o) if p == implied_by => {
                         entry.implied_by.push(o.as_str().into())
                     }
+                    Term::NamedNode(o) if p == specifies => entry.specifies.push(o.as_str().into()),
                     Term::Literal(l) if p == ict_reach => entry.ict_reach.push(l.value().into()),
                     Term::Literal(l) if l.language().is_none_or(|lang| lang.starts_with("en")) => {
                         if p == pref {
@@ -1143,6 +1193,28 @@ impl Lexicon {
                 }
                 implied_by.push((index, by));
             }
+            // The concepts each more precise concept specifies (`ng:specifies`), indexed like
+            // the concepts.
+            let mut specified: Vec<(usize, Vec<usize>)> = Vec::new();
+            for (index, (iri, e)) in chosen.iter().enumerate() {
+                let mut general = Vec::new();
+                for other in &e.specifies {
+                    match chosen.iter().position(|(i, _)| *i == other) {
+                        Some(j) if j != index => general.push(j),
+                        _ => {
+                            return Err(ResourceError::BadLabel {
+                                label: other.clone(),
+                                concept: (*iri).clone(),
+                                message: "ng:specifies names another concept of the same kind"
+                                    .to_owned(),
+                            })
+                        }
+                    }
+                }
+                if !general.is_empty() {
+                    specified.push((index, general));
+                }
+            }
             // Acts that are a concept's only with its actor named (`ng:actPattern`,
             // `ng:actorPattern`), indexed like the concepts.
             let mut acts = Phrases::new().with_word_classes(classes.clone());
@@ -1228,6 +1300,7 @@ impl Lexicon {
                 };
                 let m = m.with_implied(targets.clone(), implied_by.clone());
                 let m = m.with_acted(acts.clone(), actors.clone());
+                let m = m.with_specifies(specified.clone());
                 Ok(match &phrases {
                     Some(p) => m.with_phrases(p.clone()),
                     None => m,
