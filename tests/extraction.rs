@@ -2158,6 +2158,53 @@ fn rounds_of_the_fifteenth_session() {
     );
 }
 
+/// What the fifteenth session's precision audit of the corpus and its decision on the
+/// Programme of Action took out: the courtesy of full cooperation, "human rights" as an
+/// adjective of programmes and records, the occupation of buildings, a locust invasion, and a
+/// permanent mechanism that is what the Programme of Action would be.
+#[test]
+fn other_senses_of_the_fifteenth_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         You may rest assured of the full cooperation of my delegation. We must strengthen the \
+         United Nations human rights programme. Countries with good human rights records \
+         should not be singled out. The illegal occupation of public buildings must end. The \
+         locust invasion destroyed our crops.\n\n\
+         On ICTs, we support the establishment of a Programme of Action to advance responsible \
+         State behaviour in the use of ICTs, as a permanent and inclusive forum under the United \
+         Nations.\n",
+    );
+    for id in [
+        "cooperation",
+        "human-rights",
+        "territorial-integrity",
+        "non-use-of-force",
+        "permanent-mechanism (supports)",
+    ] {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
+    assert!(
+        found
+            .iter()
+            .any(|(_, i)| i == "programme-of-action (supports)"),
+        "{found:?}"
+    );
+    // The duty to cooperate and a permanent mechanism of its own are still found.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         The duty of States to cooperate with one another is the basis of our order.\n\n\
+         On ICTs, we support a single, permanent, action-oriented mechanism under the United \
+         Nations.\n",
+    );
+    assert!(found.iter().any(|(_, i)| i == "cooperation"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(_, i)| i == "permanent-mechanism (supports)"),
+        "{found:?}"
+    );
+}
+
 /// `ng:specifies` must name another concept of the same kind: a threat category said to
 /// specify a principle is refused, the concept named.
 #[test]
