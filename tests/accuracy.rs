@@ -104,16 +104,16 @@ fn concepts_stay_accurate_on_the_development_gold() {
     );
 }
 
-/// Concepts on the nineteen blind sets written by helpers from the definitions alone and then
+/// Concepts on the twenty blind sets written by helpers from the definitions alone and then
 /// used for development (`positions-fresh`, `concepts-fresh`, `concepts-natural`,
 /// `concepts-forums`, `concepts-venues`, `concepts-debates`, `concepts-summits`,
 /// `concepts-plenary`, `concepts-assembly`, `concepts-general`, `concepts-sessions`,
 /// `concepts-podium`, `concepts-addresses`, `concepts-rostrum`, `concepts-lectern`,
-/// `concepts-chamber`, `concepts-gallery`, `concepts-dais` and `concepts-tribune`, each held out
-/// until a later one was written): floors a little under the figures of 2026-12-06 in the
-/// fifteenth session (lenient P / R: principles 0.941 / 0.874, threats 0.833 / 0.716, positions
-/// 0.905 / 0.725, on the gold as decided then), against regressions. Their first-seen figures
-/// are in the README.
+/// `concepts-chamber`, `concepts-gallery`, `concepts-dais`, `concepts-tribune` and
+/// `concepts-floor`, each held out until a later one was written): floors a little under the
+/// figures of 2026-12-06 in the fifteenth session (lenient P / R: principles 0.941 / 0.869,
+/// threats 0.837 / 0.704, positions 0.903 / 0.713, on the gold as decided then), against
+/// regressions. Their first-seen figures are in the README.
 #[test]
 fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
     let report = pooled(&[
@@ -136,14 +136,15 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
         "concepts-gallery.json",
         "concepts-dais.json",
         "concepts-tribune.json",
+        "concepts-floor.json",
     ]);
-    assert_eq!(report["files"], 14 + 16 + 12 * 17);
+    assert_eq!(report["files"], 14 + 16 + 12 * 18);
     assert_lenient_floors(
         &report,
         [
             ("principle", 0.92, 0.85),
-            ("threat", 0.81, 0.69),
-            ("position", 0.86, 0.70),
+            ("threat", 0.81, 0.68),
+            ("position", 0.86, 0.69),
         ],
     );
 }
@@ -170,23 +171,23 @@ fn concepts_hold_on_the_held_out_blind_set() {
     );
 }
 
-/// Concepts on the second held-out blind set, `concepts-floor` (twelve passages: nine General
-/// Debate speeches of 2014 to 2024, two Security Council debates of 2021 and 2024 and a First
-/// Committee statement of 2022, written and annotated blind by helpers at the end of the
-/// fourteenth session; scored, its disagreements never read). Floors under its first-seen
-/// figures of 2026-12-06 (lenient P / R with 305a984: principles 0.906 / 0.784, threats 0.871 /
-/// 0.474, positions 0.846 / 0.478; with 10aa2ff, the thirteenth session's end: 0.905 / 0.775,
-/// 0.867 / 0.456, 0.846 / 0.478).
+/// Concepts on the second held-out blind set, `concepts-council` (twelve passages: eight General
+/// Debate speeches of 2013 to 2024, Security Council meetings on cyber stability of 2020 and on
+/// artificial intelligence of 2024, a First Committee statement of 2017 and an OEWG statement of
+/// 2020, written and annotated blind by helpers in the fifteenth session; scored, its
+/// disagreements and its writers' notes never read). Floors under its first-seen figures of
+/// 2026-12-06 (lenient P / R, the same with 0afdc68, 9bed15a and 6592a5b: principles 0.869 /
+/// 0.794, threats 0.757 / 0.509, positions 0.900 / 0.409).
 #[test]
 fn concepts_hold_on_the_second_held_out_blind_set() {
-    let report = pooled(&["concepts-floor.json"]);
+    let report = pooled(&["concepts-council.json"]);
     assert_eq!(report["files"], 12);
     assert_lenient_floors(
         &report,
         [
-            ("principle", 0.88, 0.75),
-            ("threat", 0.84, 0.44),
-            ("position", 0.81, 0.45),
+            ("principle", 0.84, 0.77),
+            ("threat", 0.72, 0.48),
+            ("position", 0.86, 0.38),
         ],
     );
 }

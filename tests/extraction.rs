@@ -2189,6 +2189,17 @@ fn other_senses_of_the_fifteenth_session() {
             .any(|(_, i)| i == "programme-of-action (supports)"),
         "{found:?}"
     );
+    // A specific right said to be a human right, Article 51 read as a text, and an accusation
+    // of hacking.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         The right to development is an inalienable human right. We are wary of readings of \
+         Article 51 of the Charter that would turn every incident into a war.\n\n\
+         On cyberspace, some States accuse others of hacking without producing any evidence.\n",
+    );
+    for id in ["human-rights", "self-defence", "cyber-attacks"] {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
     // The duty to cooperate and a permanent mechanism of its own are still found.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
