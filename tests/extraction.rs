@@ -2167,8 +2167,8 @@ fn other_senses_of_the_fifteenth_session() {
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
          You may rest assured of the full cooperation of my delegation. We must strengthen the \
-         United Nations human rights programme. Countries with good human rights records \
-         should not be singled out. The illegal occupation of public buildings must end. The \
+         United Nations human rights programme. Two human rights anniversaries fall this \
+         year. The illegal occupation of public buildings must end. The \
          locust invasion destroyed our crops.\n\n\
          On ICTs, we support the establishment of a Programme of Action to advance responsible \
          State behaviour in the use of ICTs, as a permanent and inclusive forum under the United \
@@ -2198,6 +2198,26 @@ fn other_senses_of_the_fifteenth_session() {
          On cyberspace, some States accuse others of hacking without producing any evidence.\n",
     );
     for id in ["human-rights", "self-defence", "cyber-attacks"] {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
+    // "Principles of human rights" are not the principles of humanity (a stem of the label),
+    // and sovereignty over natural resources is the permanent sovereignty.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We uphold the basic principles of human rights. Our people exercise sovereignty over \
+         their natural resources.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("human rights", "human-rights"),
+            (
+                "sovereignty over their natural resources",
+                "permanent-sovereignty-over-natural-resources",
+            ),
+        ],
+    );
+    for id in ["international-humanitarian-law", "sovereignty"] {
         assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
     }
     // The duty to cooperate and a permanent mechanism of its own are still found.
