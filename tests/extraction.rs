@@ -2220,6 +2220,48 @@ fn other_senses_of_the_fifteenth_session() {
     for id in ["international-humanitarian-law", "sovereignty"] {
         assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
     }
+    // From the real speeches of ungdc-recent: a principle inside the quoted theme of the
+    // session or the name of a meeting, the coexistence of a country's own citizens, a body's
+    // subject; and the forms it added.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We commend the theme for this year's deliberations, namely, \"Bringing about \
+         adjustment or settlement of international disputes or situations by peaceful \
+         means\". We welcome the Declaration of the High-level Meeting of the General \
+         Assembly on the Rule of Law at the National and International Levels. Tolerance and \
+         peaceful coexistence redound to the advantage of all our citizens. We strengthened \
+         commissions on anti-corruption, human rights and information.\n\n\
+         We call for an agreement on the principle of common and differentiated \
+         responsibilities. Disputes should be settled in a peaceful manner. We support the \
+         purposes and principles of the Organization.\n",
+    );
+    for id in ["rule-of-law", "peaceful-coexistence", "human-rights"] {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|(s, i)| s.starts_with("settlement of international")
+                && i == "peaceful-settlement-of-disputes"),
+        "{found:?}"
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            (
+                "common and differentiated responsibilities",
+                "common-but-differentiated-responsibilities",
+            ),
+            (
+                "settled in a peaceful manner",
+                "peaceful-settlement-of-disputes",
+            ),
+            (
+                "purposes and principles of the Organization",
+                "un-charter-principles",
+            ),
+        ],
+    );
     // The duty to cooperate and a permanent mechanism of its own are still found.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\

@@ -164,7 +164,9 @@ impl Cues {
         (capitalised
             && (self.name_head.is_match(before)
                 || self.name_tail.is_match(window_after(text, end, 40))))
-            || self.title_head.is_match(before)
+            // A title may be quoted some way after the word that introduces it ("the theme
+            // for this year's deliberations, namely, \"Bringing about adjustment or …").
+            || self.title_head.is_match(window_before(text, start, 200))
     }
 
     /// Whether the words `start..end` only name a topic, in the name of a body or an
