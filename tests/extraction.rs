@@ -2262,6 +2262,26 @@ fn other_senses_of_the_fifteenth_session() {
             ),
         ],
     );
+    // From ungdc-late: the organs of State sovereignty, the constitutional rights of citizens,
+    // a Special Rapporteur's title; and mediation to settle disputes.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We celebrate the investiture of the organs of State sovereignty. The Constitution \
+         guarantees the fundamental rights of the citizens. We received the Special Rapporteur \
+         on the situation of human rights in our country. Mediation is essential to settle \
+         disputes.\n",
+    );
+    for id in ["sovereignty", "human-rights"] {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
+    assert!(
+        has_fact(
+            &found,
+            "Mediation is essential to settle disputes",
+            "peaceful-settlement-of-disputes"
+        ),
+        "{found:?}"
+    );
     // The duty to cooperate and a permanent mechanism of its own are still found.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
