@@ -2282,6 +2282,33 @@ fn other_senses_of_the_fifteenth_session() {
         ),
         "{found:?}"
     );
+    // From ungdc-sixty: peaceful means of settling disputes, equal security, neighbourliness;
+    // not the use of force as a means of settling them.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         Dialogue and negotiation are the best means for settling disputes. We seek equal \
+         security for all States and relations of neighbourliness. We reject the use of force \
+         as a means of solving disputes.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            (
+                "means for settling disputes",
+                "peaceful-settlement-of-disputes",
+            ),
+            ("equal security for all", "indivisible-security"),
+            ("neighbourliness", "good-neighbourliness"),
+        ],
+    );
+    assert!(
+        !has_fact(
+            &found,
+            "means of solving disputes",
+            "peaceful-settlement-of-disputes"
+        ),
+        "{found:?}"
+    );
     // The duty to cooperate and a permanent mechanism of its own are still found.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
