@@ -2309,6 +2309,33 @@ fn other_senses_of_the_fifteenth_session() {
         ),
         "{found:?}"
     );
+    // From ungdc-fourth: sovereignty over natural resources without a determiner, equally
+    // sovereign States, force as an instrument of policy, regime change imposed from outside,
+    // abiding by the Charter.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We defend the right to development and sovereignty over natural resources. The \
+         Organization must serve all equally sovereign States. We reject military force as an \
+         instrument of foreign policy. Regime change is being imposed from abroad. We abide by \
+         the United Nations Charter.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            (
+                "sovereignty over natural resources",
+                "permanent-sovereignty-over-natural-resources",
+            ),
+            ("equally sovereign States", "sovereign-equality"),
+            (
+                "force as an instrument of foreign policy",
+                "non-use-of-force",
+            ),
+            ("Regime change", "non-intervention"),
+            ("Charter", "un-charter-principles"),
+        ],
+    );
+    assert!(!found.iter().any(|(_, i)| i == "sovereignty"), "{found:?}");
     // The duty to cooperate and a permanent mechanism of its own are still found.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
