@@ -2336,6 +2336,27 @@ fn other_senses_of_the_fifteenth_session() {
         ],
     );
     assert!(!found.iter().any(|(_, i)| i == "sovereignty"), "{found:?}");
+    // From ungdc-fifth: rebels' aggression, the right to nuclear energy for peaceful use, the
+    // Organization's founding objectives.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         Our people suffer the aggression of rebels from across the border. The sovereign \
+         right of States to nuclear energy for peaceful and civilian use must be respected. We \
+         must not steer away from the founding objectives of the Organization.\n",
+    );
+    for id in ["non-use-of-force", "sovereignty"] {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
+    assert_facts_contain(
+        &found,
+        &[
+            ("nuclear energy", "peaceful-purposes"),
+            (
+                "founding objectives of the Organization",
+                "un-charter-principles",
+            ),
+        ],
+    );
     // The duty to cooperate and a permanent mechanism of its own are still found.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
