@@ -2357,6 +2357,23 @@ fn other_senses_of_the_fifteenth_session() {
             ),
         ],
     );
+    // From ungdc-sixth: amicable solutions, dialogue as the way to settle disputes,
+    // coexistence among States, a solution not imposed from outside.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We seek amicable solutions to all outstanding issues. Dialogue and consultation must \
+         be the preferred ways to settle disputes, which are obstacles to harmonious \
+         coexistence among States. Reconciliation cannot be imposed externally.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("amicable solutions", "peaceful-settlement-of-disputes"),
+            ("ways to settle", "peaceful-settlement-of-disputes"),
+            ("coexistence among States", "peaceful-coexistence"),
+            ("imposed externally", "non-intervention"),
+        ],
+    );
     // The duty to cooperate and a permanent mechanism of its own are still found.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
