@@ -2374,6 +2374,32 @@ fn other_senses_of_the_fifteenth_session() {
             ("imposed externally", "non-intervention"),
         ],
     );
+    // From ungdc-seventh: the Charter contradicted, the principles of the international
+    // Organization, international legal principles; the occupation named as an actor.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         Colonialism is contradictory to the United Nations Charter. We uphold the principles of \
+         this international organization and the international legal principles that protect \
+         small States. The settlement policy pursued by the occupation must end.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("Charter", "un-charter-principles"),
+            (
+                "principles of this international organization",
+                "un-charter-principles",
+            ),
+            (
+                "international legal principles",
+                "principles-of-international-law",
+            ),
+        ],
+    );
+    assert!(
+        !found.iter().any(|(_, i)| i == "territorial-integrity"),
+        "{found:?}"
+    );
     // The duty to cooperate and a permanent mechanism of its own are still found.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
