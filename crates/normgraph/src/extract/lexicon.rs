@@ -1156,6 +1156,25 @@ impl Lexicon {
                     .collect()
             };
             let mut phrases = None;
+            // The indices of the concepts a concept's `property` names (`ng:impliedBy`,
+            // `ng:specifies`), refused unless each is another concept of this kind.
+            let others_of = |index: usize,
+                             iri: &String,
+                             others: &[String],
+                             property: &str|
+             -> Result<Vec<usize>, ResourceError> {
+                others
+                    .iter()
+                    .map(|other| match chosen.iter().position(|(i, _)| *i == other) {
+                        Some(j) if j != index => Ok(j),
+                        _ => Err(ResourceError::BadLabel {
+                            label: other.clone(),
+                            concept: iri.clone(),
+                            message: format!("{property} names another concept of the same kind"),
+                        }),
+                    })
+                    .collect()
+            };
             // Facts implied by others (`ng:impliedBy`, `ng:impliedWith`), indexed like the
             // concepts of this kind's matchers.
             let mut targets = Phrases::new().with_word_classes(classes.clone());
@@ -1176,18 +1195,7 @@ impl Lexicon {
                          others needs both",
                     ));
                 }
-                let mut by = Vec::new();
-                for other in &e.implied_by {
-                    match chosen.iter().position(|(i, _)| *i == other) {
-                        Some(j) if j != index => by.push(j),
-                        _ => {
-                            return Err(bad(
-                                other,
-                                "ng:impliedBy names another concept of the same kind",
-                            ))
-                        }
-                    }
-                }
+                let by = others_of(index, iri, &e.implied_by, "ng:impliedBy")?;
                 for pattern in &e.implied_with {
                     targets.add_pattern(pattern, index, iri, Sense::Concept)?;
                 }
@@ -1197,20 +1205,7 @@ impl Lexicon {
             // the concepts.
             let mut specified: Vec<(usize, Vec<usize>)> = Vec::new();
             for (index, (iri, e)) in chosen.iter().enumerate() {
-                let mut general = Vec::new();
-                for other in &e.specifies {
-                    match chosen.iter().position(|(i, _)| *i == other) {
-                        Some(j) if j != index => general.push(j),
-                        _ => {
-                            return Err(ResourceError::BadLabel {
-                                label: other.clone(),
-                                concept: (*iri).clone(),
-                                message: "ng:specifies names another concept of the same kind"
-                                    .to_owned(),
-                            })
-                        }
-                    }
-                }
+                let general = others_of(index, iri, &e.specifies, "ng:specifies")?;
                 if !general.is_empty() {
                     specified.push((index, general));
                 }
