@@ -89,7 +89,9 @@ fn concepts_stay_accurate_on_the_development_gold() {
         [
             ("principle", 0.90, 0.83),
             ("threat", 0.94, 0.80),
-            ("position", 0.95, 0.63),
+            // 0.58: the sixteenth session marked three calls for further norms in the 2020
+            // seed that the extractor misses (recall 0.682 -> 0.600 on this gold).
+            ("position", 0.95, 0.58),
         ],
     );
     // Every disagreement is listed, with its concept.
@@ -104,16 +106,17 @@ fn concepts_stay_accurate_on_the_development_gold() {
     );
 }
 
-/// Concepts on the twenty blind sets written by helpers from the definitions alone and then
+/// Concepts on the twenty-one blind sets written by helpers from the definitions alone and then
 /// used for development (`positions-fresh`, `concepts-fresh`, `concepts-natural`,
 /// `concepts-forums`, `concepts-venues`, `concepts-debates`, `concepts-summits`,
 /// `concepts-plenary`, `concepts-assembly`, `concepts-general`, `concepts-sessions`,
 /// `concepts-podium`, `concepts-addresses`, `concepts-rostrum`, `concepts-lectern`,
-/// `concepts-chamber`, `concepts-gallery`, `concepts-dais`, `concepts-tribune` and
-/// `concepts-floor`, each held out until a later one was written): floors a little under the
-/// figures of 2026-12-06 in the fifteenth session (lenient P / R: principles 0.941 / 0.869,
-/// threats 0.837 / 0.704, positions 0.903 / 0.713, on the gold as decided then), against
-/// regressions. Their first-seen figures are in the README.
+/// `concepts-chamber`, `concepts-gallery`, `concepts-dais`, `concepts-tribune`,
+/// `concepts-floor` and `concepts-hall`, each held out until a later one was written): floors a
+/// little under the figures of 2026-12-06 in the sixteenth session (lenient P / R: principles
+/// 0.938 / 0.870, threats 0.832 / 0.691, positions 0.904 / 0.699, on the gold as decided then,
+/// the agreed norms endorsed now marked), against regressions. Their first-seen figures are in
+/// the README.
 #[test]
 fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
     let report = pooled(&[
@@ -137,36 +140,38 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
         "concepts-dais.json",
         "concepts-tribune.json",
         "concepts-floor.json",
+        "concepts-hall.json",
     ]);
-    assert_eq!(report["files"], 14 + 16 + 12 * 18);
+    assert_eq!(report["files"], 14 + 16 + 12 * 19);
     assert_lenient_floors(
         &report,
         [
             ("principle", 0.92, 0.85),
-            ("threat", 0.81, 0.68),
-            ("position", 0.86, 0.69),
+            ("threat", 0.81, 0.67),
+            ("position", 0.88, 0.68),
         ],
     );
 }
 
-/// Concepts on the held-out blind set `concepts-hall` (twelve passages: eight General Debate
-/// speeches of 2013 to 2024, a Security Council debate on cyberspace of 2023 and one on
-/// counter-terrorism of 2022, a First Committee statement of 2021 and an OEWG statement of
-/// 2023, written and annotated blind by helpers at the start of the fifteenth session; scored,
-/// its disagreements never read). Floors under its first-seen figures of 2026-12-06 (lenient
-/// P / R with 0afdc68, the fourteenth session's end: principles 0.922 / 0.816, threats 0.703 /
-/// 0.426, positions 0.813 / 0.619), so that a change that loses ground on writing it was not
-/// made for fails here.
+/// Concepts on the held-out blind set `concepts-quorum` (twelve passages: seven General Debate
+/// speeches of 2014 to 2024, Security Council debates on cyberspace of 2021 and on the protection
+/// of civilians of 2019, a First Committee statement of 2019, an OEWG statement of 2023 and one
+/// of the Ad Hoc Committee on cybercrime of 2022, written and annotated blind by helpers at the
+/// start of the sixteenth session, the annotator following the guidelines as decided that
+/// session; scored, its disagreements and its writers' notes never read). Floors under its
+/// first-seen figures of 2026-12-06 (lenient P / R with 64a0486, the fifteenth session's end:
+/// principles 0.934 / 0.845, threats 0.794 / 0.466, positions 0.941 / 0.640), so that a change
+/// that loses ground on writing it was not made for fails here.
 #[test]
 fn concepts_hold_on_the_held_out_blind_set() {
-    let report = pooled(&["concepts-hall.json"]);
+    let report = pooled(&["concepts-quorum.json"]);
     assert_eq!(report["files"], 12);
     assert_lenient_floors(
         &report,
         [
-            ("principle", 0.90, 0.79),
-            ("threat", 0.66, 0.40),
-            ("position", 0.78, 0.59),
+            ("principle", 0.91, 0.82),
+            ("threat", 0.76, 0.44),
+            ("position", 0.90, 0.62),
         ],
     );
 }
@@ -192,15 +197,17 @@ fn concepts_hold_on_the_second_held_out_blind_set() {
     );
 }
 
-/// Principles in real General Debate speeches annotated blind in the fifteenth session, each
-/// set chosen by a rule fixed before reading (`tests/fixtures/*/SOURCE.md`): `ungdc-recent`
-/// (five speeches of 2010 and 2012 that mention ICTs; first seen at P 0.768, R 0.935),
-/// `ungdc-late` (five of 2008 to 2012; 0.771 / 0.794), `ungdc-sixty` (six; 0.837 / 0.774),
-/// `ungdc-fourth` (six; 0.932 / 0.683), `ungdc-fifth` (six; 0.783 / 0.783), `ungdc-sixth`
-/// (six; 0.912 / 0.646) and `ungdc-seventh` (six; 0.872 / 0.872), read in turn, and
-/// `ungdc-eighth` (six of 2008 to 2012; P 0.871, R 0.659 with 0afdc68 and 0.900 / 0.659 with
-/// b82eb10, both built before it; held out, its disagreements never read). No annotator found
-/// a threat or a position in them. Floors under the figures of 2026-12-06 at the session's end.
+/// Principles in real General Debate speeches annotated blind in the fifteenth and sixteenth
+/// sessions, each set chosen by a rule fixed before reading (`tests/fixtures/*/SOURCE.md`):
+/// `ungdc-recent` (five speeches of 2010 and 2012 that mention ICTs; first seen at P 0.768, R
+/// 0.935), `ungdc-late` (five of 2008 to 2012; 0.771 / 0.794), `ungdc-sixty` (six; 0.837 /
+/// 0.774), `ungdc-fourth` (six; 0.932 / 0.683), `ungdc-fifth` (six; 0.783 / 0.783),
+/// `ungdc-sixth` (six; 0.912 / 0.646), `ungdc-seventh` (six; 0.872 / 0.872) and `ungdc-eighth`
+/// (six; 0.871 / 0.659 with 0afdc68, 0.900 / 0.659 with 64a0486), read in turn, and
+/// `ungdc-ninth` (six of 2008 to 2010; P 0.723, R 0.756 with 64a0486 and 0.729 / 0.778 with
+/// 0afdc68, both built before it; held out, its disagreements never read). No annotator found
+/// a threat or a position in them. Floors under the figures of 2026-12-06 at the sixteenth
+/// session's end (the gold of `ungdc-recent` as decided that session: group rights marked).
 #[test]
 fn principles_in_real_speeches_annotated_blind() {
     for (gold, files, floor_p, floor_r) in [
@@ -211,7 +218,8 @@ fn principles_in_real_speeches_annotated_blind() {
         ("ungdc-fifth.json", 6, 0.84, 0.87),
         ("ungdc-sixth.json", 6, 0.91, 0.70),
         ("ungdc-seventh.json", 6, 0.87, 0.90),
-        ("ungdc-eighth.json", 6, 0.87, 0.63),
+        ("ungdc-eighth.json", 6, 0.90, 0.85),
+        ("ungdc-ninth.json", 6, 0.70, 0.73),
     ] {
         let report = pooled(&[gold]);
         assert_eq!(report["files"], files);

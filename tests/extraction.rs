@@ -2435,3 +2435,64 @@ fn a_bad_specifies_is_refused() {
         "{stderr}"
     );
 }
+
+/// The cases decided in `docs/annotation.md` in the sixteenth session and the round read from
+/// `ungdc-eighth`: international cooperation as a value, group rights, war crimes committed,
+/// agreed norms endorsed in a passage on ICTs, a territory excised, an integral part of it.
+#[test]
+fn rounds_of_the_sixteenth_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         Long live international cooperation, long live the United Nations. We can meet those \
+         challenges only through increased international cooperation. The new authorities must \
+         respect the rights of women and girls. Those responsible for war crimes must be held \
+         to account.\n\n\
+         The archipelago was illegally excised by the administering Power from the territory of \
+         our country, and it forms an integral part of the territory of the Republic. \
+         Democracy cannot be imposed on any nation from the outside.\n\n\
+         On cyberspace, every State must implement the eleven voluntary norms it has endorsed; \
+         they remain a sound basis for responsible behaviour in the use of ICTs.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("rights of women", "human-rights"),
+            ("war crimes", "international-humanitarian-law"),
+            (
+                "excised by the administering Power",
+                "territorial-integrity",
+            ),
+            ("integral part of the territory", "territorial-integrity"),
+            ("imposed on any nation from the outside", "non-intervention"),
+            ("norms", "rules-of-responsible-behaviour (supports)"),
+        ],
+    );
+    // Both cooperations put as values: the creed and the only way.
+    let cooperations = found.iter().filter(|(_, i)| i == "cooperation").count();
+    assert_eq!(cooperations, 2, "{found:?}");
+}
+
+/// What the sixteenth session's decisions leave out: cooperation as an activity in a field,
+/// the list of the responsibility to protect and a tribunal's name, human rights as a field or
+/// a topic, the norms of other fields and norms whose implementation is called premature.
+#[test]
+fn other_senses_of_the_sixteenth_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         It is vital that we strengthen international cooperation to combat terrorism. States \
+         must protect their populations from genocide, war crimes, ethnic cleansing and crimes \
+         against humanity. We trust the War Crimes Tribunal in The Hague. The issue of human \
+         rights is crucial. Much progress was made in the field of human rights.\n\n\
+         On ICTs, we again support the resolution on the observance of environmental norms in \
+         disarmament agreements, and we deem it premature to discuss the implementation of \
+         norms under discussion in the working group on information security.\n",
+    );
+    for id in [
+        "cooperation",
+        "international-humanitarian-law",
+        "human-rights",
+        "rules-of-responsible-behaviour (supports)",
+    ] {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
+}
