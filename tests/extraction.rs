@@ -771,6 +771,13 @@ fn has_fact(found: &[(String, String)], surface: &str, id: &str) -> bool {
     found.iter().any(|(s, i)| s.contains(surface) && i == id)
 }
 
+/// Asserts that `found` holds no fact of any of `ids`.
+fn assert_no_facts_of(found: &[(String, String)], ids: &[&str]) {
+    for &id in ids {
+        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
+    }
+}
+
 /// Asserts that `found` holds a fact of each `(surface, id)`, its surface containing `surface`.
 fn assert_facts_contain(found: &[(String, String)], expected: &[(&str, &str)]) {
     for &(surface, id) in expected {
@@ -1780,19 +1787,20 @@ fn review_probes_of_the_thirteenth_session() {
         "{found:?}"
     );
     assert!(has_fact(&found, "Article 51", "self-defence"), "{found:?}");
-    for id in [
-        "terrorist-use",
-        "critical-infrastructure-attacks",
-        "cyber-attacks",
-        "data-breaches",
-        "election-interference",
-        "cyber-espionage",
-        "disinformation",
-        "non-intervention",
-        "state-responsibility",
-    ] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(
+        &found,
+        &[
+            "terrorist-use",
+            "critical-infrastructure-attacks",
+            "cyber-attacks",
+            "data-breaches",
+            "election-interference",
+            "cyber-espionage",
+            "disinformation",
+            "non-intervention",
+            "state-responsibility",
+        ],
+    );
     assert!(
         !found
             .iter()
@@ -1938,16 +1946,17 @@ fn rounds_of_the_fourteenth_session() {
          It is necessary to draw lessons for the future: foreign intervention, interference in \
          the internal affairs of other States, the policy of blocs.\n",
     );
-    for id in [
-        "international-humanitarian-law",
-        "non-use-of-force",
-        "cooperation",
-        "rules-of-responsible-behaviour (supports)",
-        "supply-chain-abuse",
-        "public-core-attacks",
-    ] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(
+        &found,
+        &[
+            "international-humanitarian-law",
+            "non-use-of-force",
+            "cooperation",
+            "rules-of-responsible-behaviour (supports)",
+            "supply-chain-abuse",
+            "public-core-attacks",
+        ],
+    );
     assert!(
         !has_fact(&found, "govern us", "non-intervention"),
         "{found:?}"
@@ -2055,15 +2064,16 @@ fn review_probes_of_the_fourteenth_session() {
          people have deprived hospitals of medicines and spare parts. We call for the lifting of \
          all unilateral coercive measures.\n",
     );
-    for id in [
-        "terrorist-use",
-        "critical-infrastructure-attacks",
-        "cyber-attacks",
-        "unilateral-coercive-measures",
-        "programme-of-action (opposes)",
-    ] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(
+        &found,
+        &[
+            "terrorist-use",
+            "critical-infrastructure-attacks",
+            "cyber-attacks",
+            "unilateral-coercive-measures",
+            "programme-of-action (opposes)",
+        ],
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let cwd = dir.path();
     let statement = cwd.join("s.txt");
@@ -2174,15 +2184,16 @@ fn other_senses_of_the_fifteenth_session() {
          State behaviour in the use of ICTs, as a permanent and inclusive forum under the United \
          Nations.\n",
     );
-    for id in [
-        "cooperation",
-        "human-rights",
-        "territorial-integrity",
-        "non-use-of-force",
-        "permanent-mechanism (supports)",
-    ] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(
+        &found,
+        &[
+            "cooperation",
+            "human-rights",
+            "territorial-integrity",
+            "non-use-of-force",
+            "permanent-mechanism (supports)",
+        ],
+    );
     assert!(
         found
             .iter()
@@ -2197,9 +2208,7 @@ fn other_senses_of_the_fifteenth_session() {
          Article 51 of the Charter that would turn every incident into a war.\n\n\
          On cyberspace, some States accuse others of hacking without producing any evidence.\n",
     );
-    for id in ["human-rights", "self-defence", "cyber-attacks"] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(&found, &["human-rights", "self-defence", "cyber-attacks"]);
     // "Principles of human rights" are not the principles of humanity (a stem of the label),
     // and sovereignty over natural resources is the permanent sovereignty.
     let found = concept_facts_in(
@@ -2217,9 +2226,7 @@ fn other_senses_of_the_fifteenth_session() {
             ),
         ],
     );
-    for id in ["international-humanitarian-law", "sovereignty"] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(&found, &["international-humanitarian-law", "sovereignty"]);
     // From the real speeches of ungdc-recent: a principle inside the quoted theme of the
     // session or the name of a meeting, the coexistence of a country's own citizens, a body's
     // subject; and the forms it added.
@@ -2235,9 +2242,10 @@ fn other_senses_of_the_fifteenth_session() {
          responsibilities. Disputes should be settled in a peaceful manner. We support the \
          purposes and principles of the Organization.\n",
     );
-    for id in ["rule-of-law", "peaceful-coexistence", "human-rights"] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(
+        &found,
+        &["rule-of-law", "peaceful-coexistence", "human-rights"],
+    );
     assert!(
         !found
             .iter()
@@ -2271,9 +2279,7 @@ fn other_senses_of_the_fifteenth_session() {
          on the situation of human rights in our country. Mediation is essential to settle \
          disputes.\n",
     );
-    for id in ["sovereignty", "human-rights"] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(&found, &["sovereignty", "human-rights"]);
     assert!(
         has_fact(
             &found,
@@ -2344,9 +2350,7 @@ fn other_senses_of_the_fifteenth_session() {
          right of States to nuclear energy for peaceful and civilian use must be respected. We \
          must not steer away from the founding objectives of the Organization.\n",
     );
-    for id in ["non-use-of-force", "sovereignty"] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(&found, &["non-use-of-force", "sovereignty"]);
     assert_facts_contain(
         &found,
         &[
@@ -2487,12 +2491,13 @@ fn other_senses_of_the_sixteenth_session() {
          disarmament agreements, and we deem it premature to discuss the implementation of \
          norms under discussion in the working group on information security.\n",
     );
-    for id in [
-        "cooperation",
-        "international-humanitarian-law",
-        "human-rights",
-        "rules-of-responsible-behaviour (supports)",
-    ] {
-        assert!(!found.iter().any(|(_, i)| i == id), "{id}: {found:?}");
-    }
+    assert_no_facts_of(
+        &found,
+        &[
+            "cooperation",
+            "international-humanitarian-law",
+            "human-rights",
+            "rules-of-responsible-behaviour (supports)",
+        ],
+    );
 }
