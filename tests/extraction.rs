@@ -2501,3 +2501,110 @@ fn other_senses_of_the_sixteenth_session() {
         ],
     );
 }
+
+/// Harms told in plain words (`ng:harmPattern`, `ng:meansPattern`, the seventeenth session): a
+/// target and what befell it are an attack by ICT means where such a means is named in the
+/// sentence or the one before; not where a storm or troops did it, not without a means, not
+/// where the sentence before already named the threat that did it; and on a facility the harm
+/// is an attack on critical infrastructure, not also a cyber-attack.
+#[test]
+fn harms_told_in_plain_words() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         Allow me a word on cyberspace. Last winter, the computer systems of a regional hospital \
+         in my country went dark.\n\n\
+         Threats from cyberspace are real. Our national electricity and water utility woke to \
+         find its computers locked.\n\n\
+         On ICTs, we are vigilant. Thousands of modems across the region were wiped by \
+         intruders.\n\n\
+         On ICTs again: a hurricane crippled the hospitals of the island, and our computer \
+         teachers worked without pay.\n\n\
+         The digital divide matters too. Our hospitals went dark during the strike of the \
+         electricity workers.\n\n\
+         On cyberspace, our health ministry was hit by ransomware. Its computers went dark \
+         overnight.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            (
+                "computer systems of a regional hospital",
+                "critical-infrastructure-attacks",
+            ),
+            (
+                "utility woke to find its computers locked",
+                "critical-infrastructure-attacks",
+            ),
+            ("modems across the region were wiped", "cyber-attacks"),
+            ("ransomware", "ransomware"),
+        ],
+    );
+    // On a facility, one mention: not also a cyber-attack.
+    assert!(
+        !found.iter().any(|(s, i)| i == "cyber-attacks"
+            && (s.contains("regional hospital") || s.contains("locked"))),
+        "{found:?}"
+    );
+    // A hurricane's harm, a harm with no ICT means, and a harm the ransomware already told.
+    assert!(
+        !found.iter().any(|(s, i)| i.ends_with("attacks")
+            && (s.contains("crippled")
+                || s.contains("went dark during")
+                || s.contains("Its computers"))),
+        "{found:?}"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(&statement, "Statement\n\nThank you.\n").expect("write");
+    let stderr = refused_with_threat_line(
+        &cwd.join("store"),
+        cwd,
+        &statement,
+        "threat:proxies ng:harmPattern \"@facility ~3 =locked\" .",
+    );
+    assert!(
+        stderr.contains("proxies") && stderr.contains("go together"),
+        "{stderr}"
+    );
+}
+
+/// The round of the seventeenth session from `ungdc-ninth`: intervention beside aggression,
+/// cooperation as what problems demand or as a guiding principle, an islet grabbed, military
+/// threats, States' equal rights, a right to civilian nuclear power; and human rights as a
+/// pretext, a link or a topic, non-military threats, a self-defence capability, which are not
+/// the principles.
+#[test]
+fn rounds_of_the_seventeenth_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         A vicious circle of aggression and intervention still persists. All these problems \
+         demand reform and strengthening of international cooperation. Our neighbour attempts \
+         to grab the sacred islet of our country. In the face of such military threats we stand \
+         firm. The General Assembly is where all Member States exercise their equal rights. We \
+         respect the rights to acquire civilian nuclear power.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("intervention", "non-intervention"),
+            ("international cooperation", "cooperation"),
+            ("grab the sacred islet", "territorial-integrity"),
+            ("military threats", "non-use-of-force"),
+            ("equal rights", "sovereign-equality"),
+            ("rights to acquire civilian nuclear", "peaceful-purposes"),
+        ],
+    );
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         Acts committed under the cover of human rights protection must be rejected. The \
+         Council recognized the link between human rights and climate change. We reject \
+         double standards in human rights. Let me turn to the subject of human rights. Poverty \
+         and disease are non-military threats to security. The country strengthened its \
+         self-defence capability.\n",
+    );
+    assert_no_facts_of(
+        &found,
+        &["human-rights", "non-use-of-force", "self-defence"],
+    );
+}

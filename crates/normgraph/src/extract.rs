@@ -659,6 +659,10 @@ fn extract_region(
             // test.
             let acted = m.acted(text, &tokens, &hits);
             hits.extend(acted.into_iter().filter(kept));
+            // Harms told in plain words where an ICT means is named (`ng:harmPattern`: "the
+            // computer systems of a regional hospital went dark"), kept by the same test.
+            let harmed = m.harmed(text, &tokens, &hits);
+            hits.extend(harmed.into_iter().filter(kept));
             // Facts the others imply (`ng:impliedBy`: "health authorities were hit by ransomware"
             // is also an attack on critical infrastructure), kept by the same test.
             let implied = m.implied(text, &tokens, &hits);

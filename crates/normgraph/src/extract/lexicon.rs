@@ -21,6 +21,11 @@
 //! `ng:actorPattern` stands in their sentence or the one before (two before where the act's
 //! clause refers back)
 //! ([`Matcher::acted`]): collecting money online is terrorist use of ICTs after "terrorists".
+//! A concept's `ng:harmPattern` matches (a target and what befell it, in plain words: "the
+//! computers of the hospital went dark") are its mentions only where a match of its
+//! `ng:meansPattern` (an ICT means: "computers", "intruders", "malware") stands in their
+//! sentence ([`Matcher::harmed`]), so that a hospital a hurricane paralysed
+//! is not an attack by ICT means.
 //!
 //! A scholar extends extraction by adding labels and patterns to the Turtle files, not by
 //! editing Rust.
@@ -173,6 +178,8 @@ pub struct Matcher {
     implied: Implied,
     /// The acts that are a concept's only when its actor is named ([`Matcher::acted`]).
     acted: Acted,
+    /// The harms that are a concept's only when an ICT means is named ([`Matcher::harmed`]).
+    harmed: Harmed,
     /// For each concept that names a harm more precisely than others (`ng:specifies`), the
     /// concepts it specifies ([`Matcher::without_specified`]).
     specifies: Vec<(usize, Vec<usize>)>,
@@ -242,6 +249,21 @@ struct Acted {
     acts: Phrases,
     /// The `ng:actorPattern` patterns, each under the index of its concept.
     actors: Phrases,
+}
+
+/// What `ng:harmPattern` and `ng:meansPattern` declare: a harm told in plain words, a target
+/// and what befell it ("the systems of a regional hospital went dark", "disrupt the systems of
+/// our electricity grid"), is a mention of a concept (an attack on critical infrastructure)
+/// only where an ICT means (computers, intruders, malware, a cyber operation) is named in its
+/// sentence: "our utility woke to find its computers locked". The same words told of a storm
+/// or a bombing are not.
+#[derive(Debug, Clone, Default)]
+struct Harmed {
+    /// The `ng:harmPattern` patterns (and the concept's other senses), each under the index of
+    /// its concept.
+    harms: Phrases,
+    /// The `ng:meansPattern` patterns, each under the index of its concept.
+    means: Phrases,
 }
 
 /// What `ng:impliedBy` and `ng:impliedWith` declare: a concept (attacks on critical
@@ -341,6 +363,7 @@ impl Matcher {
             overlapping: false,
             implied: Implied::default(),
             acted: Acted::default(),
+            harmed: Harmed::default(),
             specifies: Vec::new(),
         })
     }
@@ -388,6 +411,138 @@ impl Matcher {
             self.acted = Acted { acts, actors };
         }
         self
+    }
+
+    /// Declares harms that are a concept's mention only where an ICT means is named: `harms`
+    /// and `means` hold the patterns under the index of their concept.
+    fn with_harmed(mut self, harms: Phrases, means: Phrases) -> Self {
+        if !harms.is_empty() {
+            self.harmed = Harmed { harms, means };
+        }
+        self
+    }
+
+    /// The mentions that harms told in plain words make (`ng:harmPattern`) in `text`, whose
+    /// words are `tokens`: a match of a concept's harm pattern with a match of its means
+    /// pattern in its sentence (before or after it, or inside it); not one overlapping a match of the other senses (`ng:otherSense`: a
+    /// hurricane, a bombing) of a concept that tells harms, not the speaker's own act ("we" in its
+    /// clause), and not where those sentences already name a threat among
+    /// `hits` ("hit by ransomware. Its computers went dark": the harm is the ransomware's),
+    /// other than one that implies the harm's concept. Where a concept the harm's concept
+    /// implies (`ng:impliedBy`) has a target in the harm's sentence ("the computer systems of a
+    /// regional hospital went dark"), the harm is that concept's (an attack on critical
+    /// infrastructure, not also a cyber-attack), its span running to the nearest target. The
+    /// span is otherwise the harm's.
+    pub fn harmed(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
+        if self.harmed.harms.is_empty() {
+            return Vec::new();
+        }
+        // Sorted by start. Most texts name no ICT means: then no harm needs looking for.
+        let means = self.harmed.means.find_concepts(text, tokens);
+        if means.is_empty() {
+            return Vec::new();
+        }
+        let (mut harms, other): (Vec<PhraseHit>, Vec<PhraseHit>) = self
+            .harmed
+            .harms
+            .find_tokens(text, tokens)
+            .into_iter()
+            .partition(|a| a.sense == Sense::Concept);
+        // A harm is one event: another sense of the words of any concept that tells harms
+        // (a storm, a bombing) takes it, whichever concept it would be.
+        harms.retain(|a| !other.iter().any(|o| o.start < a.end && a.start < o.end));
+        if harms.is_empty() {
+            return Vec::new();
+        }
+        harms.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
+        // Whether facts of `general` imply facts of `precise` (`ng:impliedBy`).
+        let implies = |general: usize, precise: usize| {
+            self.implied
+                .by
+                .iter()
+                .any(|(c, by)| *c == precise && by.contains(&general))
+        };
+        let targets = self.implied.targets.find_concepts(text, tokens);
+        let mut out: Vec<Hit> = Vec::new();
+        for harm in harms {
+            let (s, until) = super::text::sentence_around(text, harm.start, harm.end);
+            let (s, until) = (s.min(harm.start), until.max(harm.end));
+            // The sentence before, unless a blank line (a new paragraph) stands between.
+            let before = text[..s].trim_end();
+            let from = if before.is_empty() || text[before.len()..s].matches('\n').count() >= 2 {
+                s
+            } else {
+                super::text::sentence_around(text, before.len() - 1, before.len()).0
+            };
+            // The means must be named in the harm's own sentence: one named in the sentence
+            // before was as often another matter ("With computer systems our coastguard
+            // detects intrusions. Military operations knocked out the power plants").
+            let first = means.partition_point(|m| m.start < s);
+            let named = means[first..]
+                .iter()
+                .take_while(|m| m.start < until)
+                .any(|m| m.concept == harm.concept && m.end <= until);
+            if !named {
+                continue;
+            }
+            // A threat those sentences already name tells the harm, unless it implies it
+            // ("… was hit by ransomware. Its computers went dark overnight"). (Held to the
+            // sentence before only where the harm's clause refers back, one more held-out
+            // false fact and one development fact were found: the stricter test kept.)
+            if hits
+                .iter()
+                .any(|h| h.start < until && from < h.end && !implies(h.concept, harm.concept))
+            {
+                continue;
+            }
+            let clause_start = text[s..harm.start]
+                .rfind([';', ':', ','])
+                .map_or(s, |i| s + i + 1);
+            // The speaker's own act ("we shut down the servers for maintenance"; not "a
+            // hospital in my country went dark").
+            if tokens
+                .spans_within(clause_start, harm.end)
+                .any(|(a, b)| text[a..b].eq_ignore_ascii_case("we"))
+            {
+                continue;
+            }
+            // The more precise concept the harm's implies, where its target is in the
+            // sentence.
+            let distance = |t: &PhraseHit| {
+                if t.end <= harm.start {
+                    harm.start - t.end
+                } else {
+                    t.start.saturating_sub(harm.end)
+                }
+            };
+            let at = targets.partition_point(|t| t.start < s);
+            let precise = targets[at..]
+                .iter()
+                .take_while(|t| t.start < until)
+                .filter(|t| t.end <= until && implies(harm.concept, t.concept))
+                .min_by_key(|t| distance(t));
+            let hit = match precise {
+                Some(t) => Hit {
+                    start: t.start.min(harm.start),
+                    end: t.end.max(harm.end),
+                    concept: t.concept,
+                    stance: None,
+                },
+                None => Hit {
+                    start: harm.start,
+                    end: harm.end,
+                    concept: harm.concept,
+                    stance: None,
+                },
+            };
+            let taken =
+                |h: &Hit| h.concept == hit.concept && h.start < hit.end && hit.start < h.end;
+            if hits.iter().any(taken) || out.iter().any(taken) {
+                continue;
+            }
+            out.push(hit);
+        }
+        out
     }
 
     /// The mentions that acts make (`ng:actPattern`) in `text`, whose words are `tokens`: a
@@ -997,6 +1152,8 @@ impl Lexicon {
             implied_by: Vec<String>,
             act_patterns: Vec<String>,
             actor_patterns: Vec<String>,
+            harm_patterns: Vec<String>,
+            means_patterns: Vec<String>,
             specifies: Vec<String>,
             text: Vec<String>,
             /// Preferred and other labels in the other UN languages, by language tag.
@@ -1018,6 +1175,8 @@ impl Lexicon {
         let implied_by = format!("{NG}impliedBy");
         let act_pattern = format!("{NG}actPattern");
         let actor_pattern = format!("{NG}actorPattern");
+        let harm_pattern = format!("{NG}harmPattern");
+        let means_pattern = format!("{NG}meansPattern");
         let ict_reach = format!("{NG}ictReach");
         let specifies = format!("{NG}specifies");
         for file in files {
@@ -1063,6 +1222,10 @@ impl Lexicon {
                             entry.act_patterns.push(l.value().into());
                         } else if p == actor_pattern {
                             entry.actor_patterns.push(l.value().into());
+                        } else if p == harm_pattern {
+                            entry.harm_patterns.push(l.value().into());
+                        } else if p == means_pattern {
+                            entry.means_patterns.push(l.value().into());
                         }
                     }
                     Term::Literal(l) if p == pref || alt.iter().any(|a| a == p) => {
@@ -1248,6 +1411,33 @@ impl Lexicon {
                     actors.add_pattern(pattern, index, iri, Sense::Concept)?;
                 }
             }
+            // Harms that are a concept's only with an ICT means named (`ng:harmPattern`,
+            // `ng:meansPattern`), indexed like the concepts.
+            let mut harms = Phrases::new().with_word_classes(classes.clone());
+            let mut means = Phrases::new().with_word_classes(classes.clone());
+            for (index, (iri, e)) in chosen.iter().enumerate() {
+                if e.harm_patterns.is_empty() != e.means_patterns.is_empty() {
+                    return Err(ResourceError::BadLabel {
+                        label: String::new(),
+                        concept: (*iri).clone(),
+                        message: "ng:harmPattern and ng:meansPattern go together: a harm needs \
+                                  its means, and a means a harm"
+                            .to_owned(),
+                    });
+                }
+                for pattern in &e.harm_patterns {
+                    harms.add_pattern(pattern, index, iri, Sense::Concept)?;
+                }
+                // The concept's other senses hold for its harms too (a hurricane, a bombing).
+                if !e.harm_patterns.is_empty() {
+                    for pattern in &e.other_senses {
+                        harms.add_pattern(pattern, index, iri, Sense::Other)?;
+                    }
+                }
+                for pattern in &e.means_patterns {
+                    means.add_pattern(pattern, index, iri, Sense::Concept)?;
+                }
+            }
             if Kind::STEMMED.contains(&kind) {
                 let mut p = Phrases::new().with_word_classes(classes.clone());
                 for (index, (iri, e)) in chosen.iter().enumerate() {
@@ -1295,6 +1485,7 @@ impl Lexicon {
                 };
                 let m = m.with_implied(targets.clone(), implied_by.clone());
                 let m = m.with_acted(acts.clone(), actors.clone());
+                let m = m.with_harmed(harms.clone(), means.clone());
                 let m = m.with_specifies(specified.clone());
                 Ok(match &phrases {
                     Some(p) => m.with_phrases(p.clone()),
