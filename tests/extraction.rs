@@ -2608,3 +2608,72 @@ fn rounds_of_the_seventeenth_session() {
         &["human-rights", "non-use-of-force", "self-defence"],
     );
 }
+
+/// The round of the seventeenth session from `concepts-caucus`: shutdowns told in the active,
+/// posts that incite, criminals advertising online, terrorists moving money by mobile telephone,
+/// hidden functions, communications gathered without a warrant, false figures shared, an
+/// election commission's website knocked offline; no country dictating to another, disputes
+/// resolved peacefully, equality beside sovereignty, a war crime, the Charter held to,
+/// cooperation called indispensable; the law not to be transferred mechanically and an
+/// instrument that would add nothing (opposed); and not cooperation with a committee, nor a
+/// principle in the title of an agenda item or a rapporteur's mandate.
+#[test]
+fn second_round_of_the_seventeenth_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On ICTs: during the examinations we switched off mobile internet across the country. \
+         Posts calling for attacks on foreign nationals travel fast online. Criminal syndicates \
+         advertise well-paid jobs on social media. The terrorists recruit online, and they move \
+         their money through the same mobile telephones. We cannot verify whether undeclared \
+         functions have been built into the equipment. A Government can now gather the \
+         communications of an entire population without a warrant. The false figures were \
+         being shared by hundreds of accounts online. The website of the Central Election \
+         Commission was knocked offline by a flood of traffic.\n\n\
+         No country may dictate to another the system under which it has chosen to live. The \
+         questions between us will be resolved bilaterally and peacefully. The Association \
+         rests on respect for the independence, sovereignty, equality and territorial integrity \
+         of its members. The use of chemical weapons is a war crime. My country has held to the \
+         Charter. International cooperation is indispensable.\n\n\
+         On ICTs, the specificities of this environment do not permit the existing norms of \
+         international law to be transferred mechanically to this sphere. We do not see what a \
+         new legally binding instrument would add at this stage.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("switched off mobile", "internet-shutdowns"),
+            ("Posts calling for attacks", "hostile-content"),
+            ("advertise well-paid jobs on social", "cybercrime"),
+            ("move", "terrorist-use"),
+            ("undeclared functions", "supply-chain-abuse"),
+            ("without a warrant", "unlawful-surveillance"),
+            ("false figures", "disinformation"),
+            ("Election", "election-interference"),
+            ("dictate to another", "non-intervention"),
+            (
+                "resolved bilaterally and peacefully",
+                "peaceful-settlement-of-disputes",
+            ),
+            ("equality", "sovereign-equality"),
+            ("war crime", "international-humanitarian-law"),
+            ("Charter", "un-charter-principles"),
+            ("International cooperation", "cooperation"),
+            (
+                "transferred mechanically",
+                "international-law-applies (opposes)",
+            ),
+            ("would add", "legally-binding-instrument (opposes)"),
+        ],
+    );
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         The administering Powers must cooperate with the Special Committee. We will again \
+         co-sponsor the resolution under the agenda item on the right of peoples to \
+         self-determination. We thank the Special Rapporteur on the promotion and protection of \
+         the right to freedom of opinion and expression for his report.\n",
+    );
+    assert_no_facts_of(
+        &found,
+        &["cooperation", "self-determination", "freedom-of-expression"],
+    );
+}
