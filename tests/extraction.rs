@@ -2677,3 +2677,33 @@ fn second_round_of_the_seventeenth_session() {
         &["cooperation", "self-determination", "freedom-of-expression"],
     );
 }
+
+/// Crimes and incitement told in plain words (`ng:harmPattern` on cybercrime and hostile
+/// content, the seventeenth session): a fraud or a theft carried by a telephone or a platform,
+/// incitement through social networks, persons put under surveillance; not electoral fraud,
+/// nor a theft or an incitement with no such means.
+#[test]
+fn crimes_and_incitement_told_in_plain_words() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On ICTs: fraud on mobile money accounts has ruined thousands of traders. Gangs steal \
+         from wallets and accounts from behind a screen. Extremists use social media to incite \
+         ethnic violence. The regime placed its own citizens under surveillance.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("fraud", "cybercrime"),
+            ("steal", "cybercrime"),
+            ("incite ethnic violence", "hostile-content"),
+            ("citizens under surveillance", "unlawful-surveillance"),
+        ],
+    );
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On ICTs: claims of electoral fraud were spread online by the opposition. Thieves stole \
+         cattle from our farmers, and we built a website to warn them. The radio station \
+         incited violence against our community.\n",
+    );
+    assert_no_facts_of(&found, &["cybercrime", "hostile-content"]);
+}

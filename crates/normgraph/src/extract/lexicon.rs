@@ -424,15 +424,15 @@ impl Matcher {
 
     /// The mentions that harms told in plain words make (`ng:harmPattern`) in `text`, whose
     /// words are `tokens`: a match of a concept's harm pattern with a match of its means
-    /// pattern in its sentence (before or after it, or inside it); not one overlapping a match of the other senses (`ng:otherSense`: a
-    /// hurricane, a bombing) of a concept that tells harms, not the speaker's own act ("we" in its
-    /// clause), and not where those sentences already name a threat among
-    /// `hits` ("hit by ransomware. Its computers went dark": the harm is the ransomware's),
-    /// other than one that implies the harm's concept. Where a concept the harm's concept
-    /// implies (`ng:impliedBy`) has a target in the harm's sentence ("the computer systems of a
-    /// regional hospital went dark"), the harm is that concept's (an attack on critical
-    /// infrastructure, not also a cyber-attack), its span running to the nearest target. The
-    /// span is otherwise the harm's.
+    /// pattern in its clause (before or after it, or inside it); not one overlapping a match
+    /// of the other senses (`ng:otherSense`: a hurricane, a bombing) of a concept that tells
+    /// harms, not the speaker's own act ("we" in its clause), and not where its sentence or the
+    /// one before already names a threat among `hits` ("hit by ransomware. Its computers went
+    /// dark": the harm is the ransomware's), other than one that implies the harm's concept.
+    /// Where a concept the harm's concept implies (`ng:impliedBy`) has a target in the harm's
+    /// sentence ("the computer systems of a regional hospital went dark"), the harm is that
+    /// concept's (an attack on critical infrastructure, not also a cyber-attack), its span
+    /// running to the nearest target. The span is otherwise the harm's.
     pub fn harmed(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
         if self.harmed.harms.is_empty() {
             return Vec::new();
@@ -474,14 +474,19 @@ impl Matcher {
             } else {
                 super::text::sentence_around(text, before.len() - 1, before.len()).0
             };
-            // The means must be named in the harm's own sentence: one named in the sentence
-            // before was as often another matter ("With computer systems our coastguard
-            // detects intrusions. Military operations knocked out the power plants").
+            // The means must be named in the harm's own clause: one named in the sentence
+            // before, or in another clause, was as often another matter ("With computer systems
+            // our coastguard detects intrusions. Military operations knocked out the power
+            // plants"; "Thieves stole cattle, and we built a website to warn the farmers").
             let first = means.partition_point(|m| m.start < s);
             let named = means[first..]
                 .iter()
                 .take_while(|m| m.start < until)
-                .any(|m| m.concept == harm.concept && m.end <= until);
+                .any(|m| {
+                    m.concept == harm.concept
+                        && m.end <= until
+                        && !new_clause_between(text, m.end.min(harm.end), m.start.max(harm.start))
+                });
             if !named {
                 continue;
             }
@@ -1658,6 +1663,22 @@ const BACK_REFERENCES: [&str; 5] = ["they", "these", "those", "such", "same"];
 /// they recruit") rather than name one of their own.
 fn refers_back(text: &str, mut words: impl Iterator<Item = (usize, usize)>) -> bool {
     words.any(|(s, e)| BACK_REFERENCES.contains(&text[s..e].to_lowercase().as_str()))
+}
+
+/// Whether a new clause begins between `from` and `to` (offsets into `text`; none when `to` is
+/// not after `from`): a semicolon or a colon, or a comma followed by "and", "but", "while",
+/// "whereas" or "yet".
+fn new_clause_between(text: &str, from: usize, to: usize) -> bool {
+    let Some(between) = text.get(from..to) else {
+        return false;
+    };
+    if between.contains([';', ':']) {
+        return true;
+    }
+    between.match_indices(',').any(|(i, _)| {
+        let next = between[i + 1..].split_whitespace().next().unwrap_or("");
+        ["and", "but", "while", "whereas", "yet"].contains(&next.to_lowercase().as_str())
+    })
 }
 
 /// Whether the words between two mentions list them apart (a comma, a semicolon, "and", "or",
