@@ -1309,7 +1309,9 @@ fn peoples_choices_streamed_attacks_and_answers_on_urgency() {
             ("at the expense of the security", "indivisible-security"),
             ("hard drives erased", "cyber-attacks"),
             ("streamed it live", "terrorist-use"),
-            ("hatred have been circulating", "hostile-content"),
+            // (Its span is "Messages calling for hatred" since the seventeenth session's
+            // pattern for messages that incite.)
+            ("hatred", "hostile-content"),
             ("political", "election-interference"),
             ("new treaty", "legally-binding-instrument (opposes)"),
             ("convention against", "cybercrime-convention (supports)"),

@@ -839,13 +839,20 @@ fn extract_region(
         // "unilateral coercive measures" of trade, are other harms), and not in a name ("the
         // Global Programme on Cybercrime"), a heading, or the description of a proposed
         // instrument ("a convention against cybercrime" names the proposal, not the harm).
-        threats: mentions_where(Kind::Threat, &|s, e, concept| {
-            let reach = concept.ict_reach.unwrap_or(positions::THREAT_REACH);
-            (ict_body || positions::near_ict(&lexicon.cues, text, s, e, reach))
-                && !lexicon.cues.threat_denied(text, s, e)
-                && !lexicon.cues.only_names_a_topic(text, s, e)
-                && !named_after(s, e)
-        }),
+        // (A text outside those bodies that names no word of the debate anywhere, most General
+        // Debate speeches before 2000, has none to find: the matching is skipped, with the same
+        // result.)
+        threats: if ict_body || positions::names_ict(&lexicon.cues, text) {
+            mentions_where(Kind::Threat, &|s, e, concept| {
+                let reach = concept.ict_reach.unwrap_or(positions::THREAT_REACH);
+                (ict_body || positions::near_ict(&lexicon.cues, text, s, e, reach))
+                    && !lexicon.cues.threat_denied(text, s, e)
+                    && !lexicon.cues.only_names_a_topic(text, s, e)
+                    && !named_after(s, e)
+            })
+        } else {
+            Vec::new()
+        },
         // A principle's words inside the name of a body or an instrument ("the Declaration on
         // the Right to Development", "the Rule of Law Unit") do not invoke it, nor does a
         // heading that only names a topic ("On sovereignty.").

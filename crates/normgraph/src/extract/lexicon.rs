@@ -442,10 +442,25 @@ impl Matcher {
         if means.is_empty() {
             return Vec::new();
         }
-        let (mut harms, other): (Vec<PhraseHit>, Vec<PhraseHit>) = self
-            .harmed
-            .harms
-            .find_tokens(text, tokens)
+        // Only the sentences that name a means can hold a harm: the harm patterns (and the
+        // targets) are matched there alone, which keeps the cost of the many texts that say
+        // "online" or "mobile" once or twice small.
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for m in &means {
+            let (s, e) = super::text::sentence_around(text, m.start, m.end);
+            let (s, e) = (s.min(m.start), e.max(m.end));
+            match windows.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => windows.push((s, e)),
+            }
+        }
+        let in_windows = |phrases: &Phrases| -> Vec<PhraseHit> {
+            windows
+                .iter()
+                .flat_map(|&(s, e)| phrases.find_tokens(text, &Tokens::of(text, s, e)))
+                .collect()
+        };
+        let (mut harms, other): (Vec<PhraseHit>, Vec<PhraseHit>) = in_windows(&self.harmed.harms)
             .into_iter()
             .partition(|a| a.sense == Sense::Concept);
         // A harm is one event: another sense of the words of any concept that tells harms
@@ -462,7 +477,11 @@ impl Matcher {
                 .iter()
                 .any(|(c, by)| *c == precise && by.contains(&general))
         };
-        let targets = self.implied.targets.find_concepts(text, tokens);
+        let mut targets: Vec<PhraseHit> = in_windows(&self.implied.targets)
+            .into_iter()
+            .filter(|t| t.sense == Sense::Concept)
+            .collect();
+        targets.sort_by_key(|t| t.start);
         let mut out: Vec<Hit> = Vec::new();
         for harm in harms {
             let (s, until) = super::text::sentence_around(text, harm.start, harm.end);
