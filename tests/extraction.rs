@@ -2709,3 +2709,36 @@ fn crimes_and_incitement_told_in_plain_words() {
     );
     assert_no_facts_of(&found, &["cybercrime", "hostile-content"]);
 }
+
+/// The agreed norms named by their number, and the cues of the seventeenth session: a call to
+/// agree on rules, rules the speaker says States have already agreed, rules that must be
+/// applied by all; not a treaty that others would wait for "until it has been agreed".
+#[test]
+fn agreed_norms_by_number_and_calls_to_agree() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace, we support the eleven norms.\n\n\
+         On cyberspace, the United Nations should help States agree on common rules of conduct \
+         for this new space.\n\n\
+         On cyberspace, what we need now is the implementation of the rules of responsible \
+         behaviour we have already agreed.\n\n\
+         On cyberspace, we believe that norms of responsible State behaviour must be applied by \
+         all.\n",
+    );
+    let supported = found
+        .iter()
+        .filter(|(_, i)| i == "rules-of-responsible-behaviour (supports)")
+        .count();
+    assert_eq!(supported, 4, "{found:?}");
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace, some delegations have suggested that confidence-building should wait \
+         until a binding treaty has been agreed. We do not share that view.\n",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, i)| i.starts_with("legally-binding-instrument")),
+        "{found:?}"
+    );
+}
