@@ -2742,3 +2742,44 @@ fn agreed_norms_by_number_and_calls_to_agree() {
         "{found:?}"
     );
 }
+
+/// The positions of the seventeenth session's second round: the law said to apply with the
+/// Charter named in a long aside, the Charter applying in its entirety, a treaty whose
+/// negotiation "would take years", the time come for a convention, the first to sign it; not
+/// the time come "to consider new concepts".
+#[test]
+fn positions_told_with_asides_and_timetables() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: international law, including the Charter of the United Nations in its \
+         entirety, international humanitarian law and human rights law, applies to the conduct \
+         of States. The Charter applies in its entirety.\n\n\
+         On cyberspace, a new legally binding instrument would take years to negotiate.\n\n\
+         On cybercrime and ICTs, the time has come for the United Nations to negotiate a global \
+         convention against cybercrime. We will be among the first to sign a convention \
+         against cybercrime.\n",
+    );
+    let count = |id: &str| found.iter().filter(|(_, i)| i == id).count();
+    assert_eq!(
+        count("international-law-applies (supports)"),
+        2,
+        "{found:?}"
+    );
+    assert_eq!(
+        count("legally-binding-instrument (opposes)"),
+        1,
+        "{found:?}"
+    );
+    assert_eq!(count("cybercrime-convention (supports)"), 2, "{found:?}");
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On international information security, we believe that the time has come to consider \
+         the introduction of new concepts into international law.\n",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, i)| i.starts_with("legally-binding-instrument")),
+        "{found:?}"
+    );
+}
