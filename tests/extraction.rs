@@ -2783,3 +2783,24 @@ fn positions_told_with_asides_and_timetables() {
         "{found:?}"
     );
 }
+
+/// Multilateral Internet governance told as how the Internet should be run, and a programme
+/// of action supported by being among its sponsors (the seventeenth session).
+#[test]
+fn internet_governance_told_as_how_it_is_run() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         The Internet cannot remain under the management of one Government. Its governance must \
+         become democratic and multilateral. All countries must have an equal say in how the \
+         Internet is run.\n\n\
+         On ICTs, my country is among the sponsors of the proposal for a programme of action to \
+         advance responsible State behaviour in the use of ICTs.\n",
+    );
+    let count = |id: &str| found.iter().filter(|(_, i)| i == id).count();
+    assert_eq!(
+        count("multilateral-internet-governance (supports)"),
+        2,
+        "{found:?}"
+    );
+    assert_eq!(count("programme-of-action (supports)"), 1, "{found:?}");
+}
