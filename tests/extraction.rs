@@ -2804,3 +2804,21 @@ fn internet_governance_told_as_how_it_is_run() {
     );
     assert_eq!(count("programme-of-action (supports)"), 1, "{found:?}");
 }
+
+/// Cooperation listed among values and cooperation among all countries (the seventeenth
+/// session); not the ties of friendship and cooperation between two States.
+#[test]
+fn cooperation_among_values_and_all_countries() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We must engage in dialogue, cooperation, coexistence and understanding. Drug \
+         trafficking is an international problem requiring cooperation among all countries.\n",
+    );
+    let cooperations = found.iter().filter(|(_, i)| i == "cooperation").count();
+    assert_eq!(cooperations, 2, "{found:?}");
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         Our country enjoys long-standing ties of friendship and cooperation with Malta.\n",
+    );
+    assert_no_facts_of(&found, &["cooperation"]);
+}
