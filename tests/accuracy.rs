@@ -114,9 +114,9 @@ fn concepts_stay_accurate_on_the_development_gold() {
 /// `concepts-chamber`, `concepts-gallery`, `concepts-dais`, `concepts-tribune`,
 /// `concepts-floor`, `concepts-hall` and `concepts-caucus`, each held out until a later one was
 /// written, `concepts-caucus` read as soon as scored in the seventeenth session): floors a
-/// little under the figures of 2026-12-06 in the seventeenth session (lenient P / R: principles
-/// 0.936 / 0.868, threats 0.832 / 0.682, positions 0.901 / 0.695), against regressions. Their
-/// first-seen figures are in the README.
+/// little under the figures of 2026-12-06 at the seventeenth session's end (lenient P / R:
+/// principles 0.937 / 0.874, threats 0.834 / 0.698, positions 0.905 / 0.762), against
+/// regressions. Their first-seen figures are in the README.
 #[test]
 fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
     let report = pooled(&[
@@ -149,7 +149,7 @@ fn concepts_stay_accurate_on_the_blind_sets_used_for_development() {
         [
             ("principle", 0.92, 0.85),
             ("threat", 0.81, 0.67),
-            ("position", 0.88, 0.68),
+            ("position", 0.88, 0.74),
         ],
     );
 }
