@@ -1311,7 +1311,7 @@ fn peoples_choices_streamed_attacks_and_answers_on_urgency() {
             ("streamed it live", "terrorist-use"),
             // (Its span is "Messages calling for hatred" since the seventeenth session's
             // pattern for messages that incite.)
-            ("hatred", "hostile-content"),
+            ("Messages calling for hatred", "hostile-content"),
             ("political", "election-interference"),
             ("new treaty", "legally-binding-instrument (opposes)"),
             ("convention against", "cybercrime-convention (supports)"),
@@ -2506,9 +2506,9 @@ fn other_senses_of_the_sixteenth_session() {
 
 /// Harms told in plain words (`ng:harmPattern`, `ng:meansPattern`, the seventeenth session): a
 /// target and what befell it are an attack by ICT means where such a means is named in the
-/// sentence or the one before; not where a storm or troops did it, not without a means, not
-/// where the sentence before already named the threat that did it; and on a facility the harm
-/// is an attack on critical infrastructure, not also a cyber-attack.
+/// harm's clause; not where a hurricane did it, not without a means, not where the sentence
+/// before already named the threat that did it; and on a facility the harm is an attack on
+/// critical infrastructure, not also a cyber-attack.
 #[test]
 fn harms_told_in_plain_words() {
     let found = concept_facts_in(
@@ -2519,8 +2519,8 @@ fn harms_told_in_plain_words() {
          find its computers locked.\n\n\
          On ICTs, we are vigilant. Thousands of modems across the region were wiped by \
          intruders.\n\n\
-         On ICTs again: a hurricane crippled the hospitals of the island, and our computer \
-         teachers worked without pay.\n\n\
+         On ICTs again: a hurricane disrupted the hospitals of the island and their computer \
+         systems.\n\n\
          The digital divide matters too. Our hospitals went dark during the strike of the \
          electricity workers.\n\n\
          On cyberspace, our health ministry was hit by ransomware. Its computers went dark \
@@ -2550,9 +2550,9 @@ fn harms_told_in_plain_words() {
     // A hurricane's harm, a harm with no ICT means, and a harm the ransomware already told.
     assert!(
         !found.iter().any(|(s, i)| i.ends_with("attacks")
-            && (s.contains("crippled")
-                || s.contains("went dark during")
-                || s.contains("Its computers"))),
+            && (s.contains("disrupted")
+                || s.contains("hospitals went dark")
+                || s.contains("computers went dark"))),
         "{found:?}"
     );
     let dir = tempfile::tempdir().expect("tempdir");
@@ -2581,7 +2581,8 @@ fn rounds_of_the_seventeenth_session() {
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
          A vicious circle of aggression and intervention still persists. All these problems \
-         demand reform and strengthening of international cooperation. Our neighbour attempts \
+         demand reform and strengthening of international cooperation. Cooperation between \
+         equals on an equal footing is our guiding principle. Our neighbour attempts \
          to grab the sacred islet of our country. In the face of such military threats we stand \
          firm. The General Assembly is where all Member States exercise their equal rights. We \
          respect the rights to acquire civilian nuclear power.\n",
@@ -2591,6 +2592,7 @@ fn rounds_of_the_seventeenth_session() {
         &[
             ("intervention", "non-intervention"),
             ("international cooperation", "cooperation"),
+            ("Cooperation between equals", "cooperation"),
             ("grab the sacred islet", "territorial-integrity"),
             ("military threats", "non-use-of-force"),
             ("equal rights", "sovereign-equality"),

@@ -840,8 +840,10 @@ fn extract_region(
         // Global Programme on Cybercrime"), a heading, or the description of a proposed
         // instrument ("a convention against cybercrime" names the proposal, not the harm).
         // (A text outside those bodies that names no word of the debate anywhere, most General
-        // Debate speeches before 2000, has none to find: the matching is skipped, with the same
-        // result.)
+        // Debate speeches before 2000, has none to find: the matching is skipped. The output of
+        // the whole corpus is the same; strictly, `near_ict` tests a window cut at a byte
+        // count, where a cut word could look like one of the debate's ("confl|ict"), and such
+        // a threat is no longer kept in a text that names none.)
         threats: if ict_body || positions::names_ict(&lexicon.cues, text) {
             mentions_where(Kind::Threat, &|s, e, concept| {
                 let reach = concept.ict_reach.unwrap_or(positions::THREAT_REACH);

@@ -24,7 +24,7 @@
 //! A concept's `ng:harmPattern` matches (a target and what befell it, in plain words: "the
 //! computers of the hospital went dark") are its mentions only where a match of its
 //! `ng:meansPattern` (an ICT means: "computers", "intruders", "malware") stands in their
-//! sentence ([`Matcher::harmed`]), so that a hospital a hurricane paralysed
+//! clause ([`Matcher::harmed`]), so that a hospital a hurricane paralysed
 //! is not an attack by ICT means.
 //!
 //! A scholar extends extraction by adding labels and patterns to the Turtle files, not by
@@ -255,7 +255,7 @@ struct Acted {
 /// and what befell it ("the systems of a regional hospital went dark", "disrupt the systems of
 /// our electricity grid"), is a mention of a concept (an attack on critical infrastructure)
 /// only where an ICT means (computers, intruders, malware, a cyber operation) is named in its
-/// sentence: "our utility woke to find its computers locked". The same words told of a storm
+/// clause: "our utility woke to find its computers locked". The same words told of a storm
 /// or a bombing are not.
 #[derive(Debug, Clone, Default)]
 struct Harmed {
@@ -426,9 +426,10 @@ impl Matcher {
     /// words are `tokens`: a match of a concept's harm pattern with a match of its means
     /// pattern in its clause (before or after it, or inside it); not one overlapping a match
     /// of the other senses (`ng:otherSense`: a hurricane, a bombing) of a concept that tells
-    /// harms, not the speaker's own act ("we" in its clause), and not where its sentence or the
-    /// one before already names a threat among `hits` ("hit by ransomware. Its computers went
-    /// dark": the harm is the ransomware's), other than one that implies the harm's concept.
+    /// harms, not the speaker's own act ("we" between the clause's start and the harm's end),
+    /// and not where its sentence or the one before (before or after the harm) already names a
+    /// threat among `hits` ("hit by ransomware. Its computers went dark": the harm is the
+    /// ransomware's), other than one that implies the harm's concept.
     /// Where a concept the harm's concept implies (`ng:impliedBy`) has a target in the harm's
     /// sentence ("the computer systems of a regional hospital went dark"), the harm is that
     /// concept's (an attack on critical infrastructure, not also a cyber-attack), its span
@@ -447,6 +448,10 @@ impl Matcher {
         // "online" or "mobile" once or twice small.
         let mut windows: Vec<(usize, usize)> = Vec::new();
         for m in &means {
+            // A means inside the window already built adds nothing to it.
+            if windows.last().is_some_and(|last| m.end <= last.1) {
+                continue;
+            }
             let (s, e) = super::text::sentence_around(text, m.start, m.end);
             let (s, e) = (s.min(m.start), e.max(m.end));
             match windows.last_mut() {
@@ -482,6 +487,21 @@ impl Matcher {
             .filter(|t| t.sense == Sense::Concept)
             .collect();
         targets.sort_by_key(|t| t.start);
+        // The facts found before, sorted by start, so that those near a harm are found by
+        // binary search (a statement of 90 MB has a hundred thousand facts). A fact is at most
+        // a sentence long: one starting more than 4096 bytes before a stretch cannot reach it.
+        let mut sorted: Vec<&Hit> = hits.iter().collect();
+        sorted.sort_by_key(|h| h.start);
+        let near = |from: usize, until: usize| {
+            let upto = sorted.partition_point(|h| h.start < until);
+            let floor = from.saturating_sub(4096);
+            sorted[..upto]
+                .iter()
+                .rev()
+                .take_while(move |h| h.start >= floor)
+                .filter(move |h| h.end > from)
+                .copied()
+        };
         let mut out: Vec<Hit> = Vec::new();
         for harm in harms {
             let (s, until) = super::text::sentence_around(text, harm.start, harm.end);
@@ -513,10 +533,7 @@ impl Matcher {
             // ("… was hit by ransomware. Its computers went dark overnight"). (Held to the
             // sentence before only where the harm's clause refers back, one more held-out
             // false fact and one development fact were found: the stricter test kept.)
-            if hits
-                .iter()
-                .any(|h| h.start < until && from < h.end && !implies(h.concept, harm.concept))
-            {
+            if near(from, until).any(|h| !implies(h.concept, harm.concept)) {
                 continue;
             }
             let clause_start = text[s..harm.start]
@@ -559,9 +576,12 @@ impl Matcher {
                     stance: None,
                 },
             };
-            let taken =
-                |h: &Hit| h.concept == hit.concept && h.start < hit.end && hit.start < h.end;
-            if hits.iter().any(taken) || out.iter().any(taken) {
+            // Harms come in order of their start, and a fact is at most a sentence long.
+            let floor = hit.start.saturating_sub(4096);
+            let taken = |h: &Hit| h.concept == hit.concept && h.end > hit.start;
+            if near(hit.start, hit.end).any(taken)
+                || out.iter().rev().take_while(|o| o.start >= floor).any(taken)
+            {
                 continue;
             }
             out.push(hit);

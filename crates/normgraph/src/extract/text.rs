@@ -186,11 +186,21 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     if text.as_bytes()[i] != b'.' {
         return true;
     }
-    let word_start = text[..i]
+    // The word before the full stop, looked for at most 24 bytes back: no abbreviation or
+    // initial is longer, and an unbounded look made a long text without spaces quadratic.
+    let mut floor = i.saturating_sub(24);
+    while !text.is_char_boundary(floor) {
+        floor -= 1;
+    }
+    let Some(word_start) = text[floor..i]
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace() || c == '(')
-        .map_or(0, |(j, c)| j + c.len_utf8());
+        .map(|(j, c)| floor + j + c.len_utf8())
+        .or((floor == 0).then_some(0))
+    else {
+        return true;
+    };
     let word = text[word_start..i].to_lowercase();
     if ABBREVIATIONS.contains(&word.as_str()) {
         return false;
