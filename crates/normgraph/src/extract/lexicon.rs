@@ -452,8 +452,7 @@ impl Matcher {
             if windows.last().is_some_and(|last| m.end <= last.1) {
                 continue;
             }
-            let (s, e) = super::text::sentence_around(text, m.start, m.end);
-            let (s, e) = (s.min(m.start), e.max(m.end));
+            let (s, e) = sentence_of(text, m.start, m.end);
             match windows.last_mut() {
                 Some(last) if s <= last.1 => last.1 = last.1.max(e),
                 _ => windows.push((s, e)),
@@ -504,15 +503,9 @@ impl Matcher {
         };
         let mut out: Vec<Hit> = Vec::new();
         for harm in harms {
-            let (s, until) = super::text::sentence_around(text, harm.start, harm.end);
-            let (s, until) = (s.min(harm.start), until.max(harm.end));
+            let (s, until) = sentence_of(text, harm.start, harm.end);
             // The sentence before, unless a blank line (a new paragraph) stands between.
-            let before = text[..s].trim_end();
-            let from = if before.is_empty() || text[before.len()..s].matches('\n').count() >= 2 {
-                s
-            } else {
-                super::text::sentence_around(text, before.len() - 1, before.len()).0
-            };
+            let from = sentence_before(text, s).unwrap_or(s);
             // The means must be named in the harm's own clause: one named in the sentence
             // before, or in another clause, was as often another matter ("With computer systems
             // our coastguard detects intrusions. Military operations knocked out the power
@@ -549,19 +542,9 @@ impl Matcher {
             }
             // The more precise concept the harm's implies, where its target is in the
             // sentence.
-            let distance = |t: &PhraseHit| {
-                if t.end <= harm.start {
-                    harm.start - t.end
-                } else {
-                    t.start.saturating_sub(harm.end)
-                }
-            };
-            let at = targets.partition_point(|t| t.start < s);
-            let precise = targets[at..]
-                .iter()
-                .take_while(|t| t.start < until)
-                .filter(|t| t.end <= until && implies(harm.concept, t.concept))
-                .min_by_key(|t| distance(t));
+            let precise = nearest_within(&targets, (s, until), (harm.start, harm.end), |t| {
+                implies(harm.concept, t.concept)
+            });
             let hit = match precise {
                 Some(t) => Hit {
                     start: t.start.min(harm.start),
@@ -625,8 +608,7 @@ impl Matcher {
             if hits.iter().any(taken) || out.iter().any(taken) {
                 continue;
             }
-            let (s, until) = super::text::sentence_around(text, act.start, act.end);
-            let (s, until) = (s.min(act.start), until.max(act.end));
+            let (s, until) = sentence_of(text, act.start, act.end);
             // The speaker's own act is not the actor's ("We need to recruit experts through
             // online platforms"; "Our Government published the names of the criminals"): a
             // speaker word in the act's clause with neither the actor nor a comma between it
@@ -647,11 +629,10 @@ impl Matcher {
             };
             let mut from = s;
             for _ in 0..reach {
-                let before = text[..from].trim_end();
-                if before.is_empty() || text[before.len()..from].matches('\n').count() >= 2 {
-                    break;
+                match sentence_before(text, from) {
+                    Some(earlier) => from = earlier,
+                    None => break,
                 }
-                from = super::text::sentence_around(text, before.len() - 1, before.len()).0;
             }
             // The actor may also follow the act in its sentence as its agent ("the systems of
             // a ministry were paralysed for days by intruders"), not otherwise ("Our charities
@@ -716,8 +697,7 @@ impl Matcher {
             implying.sort_by_key(|h| h.start);
             let mut done: Option<(usize, usize)> = None;
             for fact in implying {
-                let (s, e) = super::text::sentence_around(text, fact.start, fact.end);
-                let (s, e) = (s.min(fact.start), e.max(fact.end));
+                let (s, e) = sentence_of(text, fact.start, fact.end);
                 // The clause: a semicolon ends it ("… hit by ransomware; we opened twelve new
                 // hospitals").
                 let s = text[s..fact.start].rfind(';').map_or(s, |i| s + i + 1);
@@ -738,19 +718,9 @@ impl Matcher {
                 {
                     continue;
                 }
-                let distance = |t: &PhraseHit| {
-                    if t.end <= fact.start {
-                        fact.start - t.end
-                    } else {
-                        t.start.saturating_sub(fact.end)
-                    }
-                };
-                let from = found.partition_point(|t| t.start < s);
-                let nearest = found[from..]
-                    .iter()
-                    .take_while(|t| t.start < e)
-                    .filter(|t| t.concept == *concept && t.end <= e)
-                    .min_by_key(|t| distance(t));
+                let nearest = nearest_within(&found, (s, e), (fact.start, fact.end), |t| {
+                    t.concept == *concept
+                });
                 if let Some(t) = nearest {
                     out.push(Hit {
                         start: t.start.min(fact.start),
@@ -1683,6 +1653,45 @@ impl Lexicon {
                 })
             })
     }
+}
+
+/// The sentence that holds `start..end` in `text` (byte offsets), widened to the span itself.
+fn sentence_of(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let (s, e) = super::text::sentence_around(text, start, end);
+    (s.min(start), e.max(end))
+}
+
+/// The start of the sentence before the one that starts at `s`, in the same paragraph: none
+/// at the text's start or across a blank line.
+fn sentence_before(text: &str, s: usize) -> Option<usize> {
+    let before = text[..s].trim_end();
+    if before.is_empty() || text[before.len()..s].matches('\n').count() >= 2 {
+        return None;
+    }
+    Some(super::text::sentence_around(text, before.len() - 1, before.len()).0)
+}
+
+/// Of the matches in `found` (sorted by start) lying wholly within `s..e` that `keep` accepts,
+/// the nearest to `fact`'s span (inside it counting as nearest).
+fn nearest_within(
+    found: &[PhraseHit],
+    (s, e): (usize, usize),
+    fact: (usize, usize),
+    keep: impl Fn(&PhraseHit) -> bool,
+) -> Option<&PhraseHit> {
+    let distance = |t: &PhraseHit| {
+        if t.end <= fact.0 {
+            fact.0 - t.end
+        } else {
+            t.start.saturating_sub(fact.1)
+        }
+    };
+    let from = found.partition_point(|t| t.start < s);
+    found[from..]
+        .iter()
+        .take_while(|t| t.start < e)
+        .filter(|t| t.end <= e && keep(t))
+        .min_by_key(|t| distance(t))
 }
 
 /// How many sentences before an act its actor may be named in where the act's subject refers
