@@ -1387,11 +1387,7 @@ impl Lexicon {
                     specified.push((index, general));
                 }
             }
-            // Acts that are a concept's only with its actor named (`ng:actPattern`,
-            // `ng:actorPattern`), indexed like the concepts.
-            let mut acts = Phrases::new().with_word_classes(classes.clone());
-            let mut actors = Phrases::new().with_word_classes(classes.clone());
-            for (index, (iri, e)) in chosen.iter().enumerate() {
+            for (iri, e) in &chosen {
                 if let Some(bad) = e
                     .ict_reach
                     .iter()
@@ -1403,55 +1399,50 @@ impl Lexicon {
                         message: "ng:ictReach is a number of bytes from 1 to 5000".to_owned(),
                     });
                 }
-                if e.act_patterns.is_empty() != e.actor_patterns.is_empty() {
-                    return Err(ResourceError::BadLabel {
-                        label: String::new(),
-                        concept: (*iri).clone(),
-                        message: "ng:actPattern and ng:actorPattern go together: an act needs \
-                                  its actor, and an actor an act"
-                            .to_owned(),
-                    });
-                }
-                for pattern in &e.act_patterns {
-                    acts.add_pattern(pattern, index, iri, Sense::Concept)?;
-                }
-                // The concept's other senses hold for its acts too.
-                if !e.act_patterns.is_empty() {
-                    for pattern in &e.other_senses {
-                        acts.add_pattern(pattern, index, iri, Sense::Other)?;
-                    }
-                }
-                for pattern in &e.actor_patterns {
-                    actors.add_pattern(pattern, index, iri, Sense::Concept)?;
-                }
             }
-            // Harms that are a concept's only with an ICT means named (`ng:harmPattern`,
-            // `ng:meansPattern`), indexed like the concepts.
-            let mut harms = Phrases::new().with_word_classes(classes.clone());
-            let mut means = Phrases::new().with_word_classes(classes.clone());
-            for (index, (iri, e)) in chosen.iter().enumerate() {
-                if e.harm_patterns.is_empty() != e.means_patterns.is_empty() {
-                    return Err(ResourceError::BadLabel {
-                        label: String::new(),
-                        concept: (*iri).clone(),
-                        message: "ng:harmPattern and ng:meansPattern go together: a harm needs \
-                                  its means, and a means a harm"
-                            .to_owned(),
-                    });
-                }
-                for pattern in &e.harm_patterns {
-                    harms.add_pattern(pattern, index, iri, Sense::Concept)?;
-                }
-                // The concept's other senses hold for its harms too (a hurricane, a bombing).
-                if !e.harm_patterns.is_empty() {
-                    for pattern in &e.other_senses {
-                        harms.add_pattern(pattern, index, iri, Sense::Other)?;
+            // Patterns that count only beside a companion, indexed like the concepts: acts
+            // beside their actor (`ng:actPattern`, `ng:actorPattern`), harms beside their means
+            // (`ng:harmPattern`, `ng:meansPattern`). The concept's other senses hold for the
+            // acts and harms too (a hurricane, a bombing); one without the other is refused.
+            // Which patterns of an entry count, and which must stand beside them.
+            type Parts = dyn for<'a> Fn(&'a Entry) -> [&'a [String]; 2];
+            let paired =
+                |parts: &Parts, message: &str| -> Result<(Phrases, Phrases), ResourceError> {
+                    let mut events = Phrases::new().with_word_classes(classes.clone());
+                    let mut companions = Phrases::new().with_word_classes(classes.clone());
+                    for (index, (iri, e)) in chosen.iter().enumerate() {
+                        let [own, beside] = parts(e);
+                        if own.is_empty() != beside.is_empty() {
+                            return Err(ResourceError::BadLabel {
+                                label: String::new(),
+                                concept: (*iri).clone(),
+                                message: message.to_owned(),
+                            });
+                        }
+                        for pattern in own {
+                            events.add_pattern(pattern, index, iri, Sense::Concept)?;
+                        }
+                        if !own.is_empty() {
+                            for pattern in &e.other_senses {
+                                events.add_pattern(pattern, index, iri, Sense::Other)?;
+                            }
+                        }
+                        for pattern in beside {
+                            companions.add_pattern(pattern, index, iri, Sense::Concept)?;
+                        }
                     }
-                }
-                for pattern in &e.means_patterns {
-                    means.add_pattern(pattern, index, iri, Sense::Concept)?;
-                }
-            }
+                    Ok((events, companions))
+                };
+            let (acts, actors) = paired(
+                &|e| [&e.act_patterns, &e.actor_patterns],
+                "ng:actPattern and ng:actorPattern go together: an act needs its actor, and an \
+                 actor an act",
+            )?;
+            let (harms, means) = paired(
+                &|e| [&e.harm_patterns, &e.means_patterns],
+                "ng:harmPattern and ng:meansPattern go together: a harm needs its means, and a \
+                 means a harm",
+            )?;
             if Kind::STEMMED.contains(&kind) {
                 let mut p = Phrases::new().with_word_classes(classes.clone());
                 for (index, (iri, e)) in chosen.iter().enumerate() {
