@@ -765,6 +765,16 @@ fn refused_with_threat_line(
     refused_resources(store, cwd, &res, statement)
 }
 
+/// Runs `extract` on a short statement in a fresh folder with `line` added to a copy of the
+/// threat categories, which must be refused, and returns the error message.
+fn threat_line_refusal(statement_text: &str, line: &str) -> String {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cwd = dir.path();
+    let statement = cwd.join("s.txt");
+    fs::write(&statement, statement_text).expect("write");
+    refused_with_threat_line(&cwd.join("store"), cwd, &statement, line)
+}
+
 /// Whether `found` (from [`concept_facts`]) holds a fact of `id` whose surface contains
 /// `surface`.
 fn has_fact(found: &[(String, String)], surface: &str, id: &str) -> bool {
@@ -2076,18 +2086,8 @@ fn review_probes_of_the_fourteenth_session() {
             "programme-of-action (opposes)",
         ],
     );
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(
-        &statement,
+    let stderr = threat_line_refusal(
         "Statement at the General Debate\n\nThank you.\n",
-    )
-    .expect("write");
-    let stderr = refused_with_threat_line(
-        &cwd.join("store"),
-        cwd,
-        &statement,
         "threat:proxies ng:ictReach \"far\" .",
     );
     assert!(
@@ -2426,14 +2426,8 @@ fn other_senses_of_the_fifteenth_session() {
 /// specify a principle is refused, the concept named.
 #[test]
 fn a_bad_specifies_is_refused() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(&statement, "Statement\n\nHackers broke into the servers.\n").expect("write");
-    let stderr = refused_with_threat_line(
-        &cwd.join("store"),
-        cwd,
-        &statement,
+    let stderr = threat_line_refusal(
+        "Statement\n\nHackers broke into the servers.\n",
         "threat:cybercrime ng:specifies <https://w3id.org/normgraph/id/principle/sovereignty> .",
     );
     assert!(
@@ -2555,14 +2549,8 @@ fn harms_told_in_plain_words() {
                 || s.contains("computers went dark"))),
         "{found:?}"
     );
-    let dir = tempfile::tempdir().expect("tempdir");
-    let cwd = dir.path();
-    let statement = cwd.join("s.txt");
-    fs::write(&statement, "Statement\n\nThank you.\n").expect("write");
-    let stderr = refused_with_threat_line(
-        &cwd.join("store"),
-        cwd,
-        &statement,
+    let stderr = threat_line_refusal(
+        "Statement\n\nThank you.\n",
         "threat:proxies ng:harmPattern \"@facility ~3 =locked\" .",
     );
     assert!(

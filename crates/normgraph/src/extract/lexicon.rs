@@ -177,9 +177,9 @@ pub struct Matcher {
     /// The facts other facts imply ([`Matcher::implied`]).
     implied: Implied,
     /// The acts that are a concept's only when its actor is named ([`Matcher::acted`]).
-    acted: Acted,
+    acted: Paired,
     /// The harms that are a concept's only when an ICT means is named ([`Matcher::harmed`]).
-    harmed: Harmed,
+    harmed: Paired,
     /// For each concept that names a harm more precisely than others (`ng:specifies`), the
     /// concepts it specifies ([`Matcher::without_specified`]).
     specifies: Vec<(usize, Vec<usize>)>,
@@ -238,32 +238,20 @@ fn by_agent(between: &str) -> bool {
         && !before.ends_with("not")
 }
 
-/// What `ng:actPattern` and `ng:actorPattern` declare: an act (collecting money through online
-/// appeals, publishing videos on the Internet) is a mention of a concept (terrorist use of
-/// ICTs) only where its actor (terrorists, Daesh) is named in its sentence or in the sentence
-/// before: "These groups recruit through social media. They collect money through the
-/// same networks."
+/// Patterns that are a concept's mentions only beside a companion pattern of the same concept,
+/// each under the index of its concept. What `ng:actPattern` and `ng:actorPattern` declare: an
+/// act (collecting money through online appeals) is terrorist use of ICTs only where its actor
+/// (terrorists, Daesh) is named in its sentence or the sentence before ([`Matcher::acted`]).
+/// What `ng:harmPattern` and `ng:meansPattern` declare: a harm told in plain words ("the
+/// systems of a regional hospital went dark") is an attack on critical infrastructure only
+/// where an ICT means (computers, intruders, malware) is named in its clause, and not where a
+/// storm or a bombing did it ([`Matcher::harmed`]).
 #[derive(Debug, Clone, Default)]
-struct Acted {
-    /// The `ng:actPattern` patterns, each under the index of its concept.
-    acts: Phrases,
-    /// The `ng:actorPattern` patterns, each under the index of its concept.
-    actors: Phrases,
-}
-
-/// What `ng:harmPattern` and `ng:meansPattern` declare: a harm told in plain words, a target
-/// and what befell it ("the systems of a regional hospital went dark", "disrupt the systems of
-/// our electricity grid"), is a mention of a concept (an attack on critical infrastructure)
-/// only where an ICT means (computers, intruders, malware, a cyber operation) is named in its
-/// clause: "our utility woke to find its computers locked". The same words told of a storm
-/// or a bombing are not.
-#[derive(Debug, Clone, Default)]
-struct Harmed {
-    /// The `ng:harmPattern` patterns (and the concept's other senses), each under the index of
-    /// its concept.
-    harms: Phrases,
-    /// The `ng:meansPattern` patterns, each under the index of its concept.
-    means: Phrases,
+struct Paired {
+    /// The acts or harms (and the concept's other senses, `Sense::Other`).
+    events: Phrases,
+    /// The actors or means.
+    companions: Phrases,
 }
 
 /// What `ng:impliedBy` and `ng:impliedWith` declare: a concept (attacks on critical
@@ -362,8 +350,8 @@ impl Matcher {
             phrases: Phrases::new(),
             overlapping: false,
             implied: Implied::default(),
-            acted: Acted::default(),
-            harmed: Harmed::default(),
+            acted: Paired::default(),
+            harmed: Paired::default(),
             specifies: Vec::new(),
         })
     }
@@ -404,20 +392,15 @@ impl Matcher {
         self
     }
 
-    /// Declares acts that are a concept's mention only where its actor is named: `acts` and
-    /// `actors` hold the patterns under the index of their concept.
-    fn with_acted(mut self, acts: Phrases, actors: Phrases) -> Self {
-        if !acts.is_empty() {
-            self.acted = Acted { acts, actors };
+    /// Declares the acts that are a concept's mention only where their actor is named and the
+    /// harms that are only where an ICT means is named ([`Paired`]).
+    /// A kind that declares none keeps the empty default (no copy of the word classes).
+    fn with_paired(mut self, acted: Paired, harmed: Paired) -> Self {
+        if !acted.events.is_empty() {
+            self.acted = acted;
         }
-        self
-    }
-
-    /// Declares harms that are a concept's mention only where an ICT means is named: `harms`
-    /// and `means` hold the patterns under the index of their concept.
-    fn with_harmed(mut self, harms: Phrases, means: Phrases) -> Self {
-        if !harms.is_empty() {
-            self.harmed = Harmed { harms, means };
+        if !harmed.events.is_empty() {
+            self.harmed = harmed;
         }
         self
     }
@@ -435,11 +418,11 @@ impl Matcher {
     /// concept's (an attack on critical infrastructure, not also a cyber-attack), its span
     /// running to the nearest target. The span is otherwise the harm's.
     pub fn harmed(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
-        if self.harmed.harms.is_empty() {
+        if self.harmed.events.is_empty() {
             return Vec::new();
         }
         // Sorted by start. Most texts name no ICT means: then no harm needs looking for.
-        let means = self.harmed.means.find_concepts(text, tokens);
+        let means = self.harmed.companions.find_concepts(text, tokens);
         if means.is_empty() {
             return Vec::new();
         }
@@ -464,7 +447,7 @@ impl Matcher {
                 .flat_map(|&(s, e)| phrases.find_tokens(text, &Tokens::of(text, s, e)))
                 .collect()
         };
-        let (mut harms, other): (Vec<PhraseHit>, Vec<PhraseHit>) = in_windows(&self.harmed.harms)
+        let (mut harms, other): (Vec<PhraseHit>, Vec<PhraseHit>) = in_windows(&self.harmed.events)
             .into_iter()
             .partition(|a| a.sense == Sense::Concept);
         // A harm is one event: another sense of the words of any concept that tells harms
@@ -487,19 +470,11 @@ impl Matcher {
             .collect();
         targets.sort_by_key(|t| t.start);
         // The facts found before, sorted by start, so that those near a harm are found by
-        // binary search (a statement of 90 MB has a hundred thousand facts). A fact is at most
-        // a sentence long: one starting more than 4096 bytes before a stretch cannot reach it.
+        // binary search.
         let mut sorted: Vec<&Hit> = hits.iter().collect();
         sorted.sort_by_key(|h| h.start);
         let near = |from: usize, until: usize| {
-            let upto = sorted.partition_point(|h| h.start < until);
-            let floor = from.saturating_sub(4096);
-            sorted[..upto]
-                .iter()
-                .rev()
-                .take_while(move |h| h.start >= floor)
-                .filter(move |h| h.end > from)
-                .copied()
+            overlapping(&sorted, from, until, |h| (h.start, h.end)).copied()
         };
         let mut out: Vec<Hit> = Vec::new();
         for harm in harms {
@@ -560,7 +535,7 @@ impl Matcher {
                 },
             };
             // Harms come in order of their start, and a fact is at most a sentence long.
-            let floor = hit.start.saturating_sub(4096);
+            let floor = hit.start.saturating_sub(FACT_REACH);
             let taken = |h: &Hit| h.concept == hit.concept && h.end > hit.start;
             if near(hit.start, hit.end).any(taken)
                 || out.iter().rev().take_while(|o| o.start >= floor).any(taken)
@@ -580,17 +555,17 @@ impl Matcher {
     /// fact of the same concept among `hits`, another such act or a match of the concept's
     /// other senses (`ng:otherSense`). The span is the act's.
     pub fn acted(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
-        if self.acted.acts.is_empty() {
+        if self.acted.events.is_empty() {
             return Vec::new();
         }
-        let actors = self.acted.actors.find_concepts(text, tokens);
+        let actors = self.acted.companions.find_concepts(text, tokens);
         // Most texts name no actor: then no act needs looking for.
         if actors.is_empty() {
             return Vec::new();
         }
         let (mut acts, other): (Vec<PhraseHit>, Vec<PhraseHit>) = self
             .acted
-            .acts
+            .events
             .find_tokens(text, tokens)
             .into_iter()
             .partition(|a| a.sense == Sense::Concept);
@@ -705,17 +680,8 @@ impl Matcher {
                 if done == Some((s, e)) {
                     continue;
                 }
-                // A fact of its own in the sentence: nothing to imply. (A fact is at most a
-                // sentence long, so one starting before the sentence's start by more than
-                // the reach of a sentence cannot reach into it.)
-                let upto = own.partition_point(|o| o.0 < e);
-                let floor = s.saturating_sub(4096);
-                if own[..upto]
-                    .iter()
-                    .rev()
-                    .take_while(|o| o.0 >= floor)
-                    .any(|o| o.1 > s)
-                {
+                // A fact of its own in the sentence: nothing to imply.
+                if overlapping(&own, s, e, |&o| o).next().is_some() {
                     continue;
                 }
                 let nearest = nearest_within(&found, (s, e), (fact.start, fact.end), |t| {
@@ -758,15 +724,7 @@ impl Matcher {
         }
         precise.sort_unstable_by_key(|p| p.0);
         hits.retain(|h| {
-            // A fact is at most a sentence long: one starting more than 4096 bytes before
-            // this one cannot reach it.
-            let floor = h.start.saturating_sub(4096);
-            let upto = precise.partition_point(|p| p.0 < h.end);
-            !precise[..upto]
-                .iter()
-                .rev()
-                .take_while(|p| p.0 >= floor)
-                .any(|p| p.1 > h.start && p.2.contains(&h.concept))
+            !overlapping(&precise, h.start, h.end, |p| (p.0, p.1)).any(|p| p.2.contains(&h.concept))
         });
         hits
     }
@@ -1406,39 +1364,38 @@ impl Lexicon {
             // acts and harms too (a hurricane, a bombing); one without the other is refused.
             // Which patterns of an entry count, and which must stand beside them.
             type Parts = dyn for<'a> Fn(&'a Entry) -> [&'a [String]; 2];
-            let paired =
-                |parts: &Parts, message: &str| -> Result<(Phrases, Phrases), ResourceError> {
-                    let mut events = Phrases::new().with_word_classes(classes.clone());
-                    let mut companions = Phrases::new().with_word_classes(classes.clone());
-                    for (index, (iri, e)) in chosen.iter().enumerate() {
-                        let [own, beside] = parts(e);
-                        if own.is_empty() != beside.is_empty() {
-                            return Err(ResourceError::BadLabel {
-                                label: String::new(),
-                                concept: (*iri).clone(),
-                                message: message.to_owned(),
-                            });
-                        }
-                        for pattern in own {
-                            events.add_pattern(pattern, index, iri, Sense::Concept)?;
-                        }
-                        if !own.is_empty() {
-                            for pattern in &e.other_senses {
-                                events.add_pattern(pattern, index, iri, Sense::Other)?;
-                            }
-                        }
-                        for pattern in beside {
-                            companions.add_pattern(pattern, index, iri, Sense::Concept)?;
+            let paired = |parts: &Parts, message: &str| -> Result<Paired, ResourceError> {
+                let mut events = Phrases::new().with_word_classes(classes.clone());
+                let mut companions = Phrases::new().with_word_classes(classes.clone());
+                for (index, (iri, e)) in chosen.iter().enumerate() {
+                    let [own, beside] = parts(e);
+                    if own.is_empty() != beside.is_empty() {
+                        return Err(ResourceError::BadLabel {
+                            label: String::new(),
+                            concept: (*iri).clone(),
+                            message: message.to_owned(),
+                        });
+                    }
+                    for pattern in own {
+                        events.add_pattern(pattern, index, iri, Sense::Concept)?;
+                    }
+                    if !own.is_empty() {
+                        for pattern in &e.other_senses {
+                            events.add_pattern(pattern, index, iri, Sense::Other)?;
                         }
                     }
-                    Ok((events, companions))
-                };
-            let (acts, actors) = paired(
+                    for pattern in beside {
+                        companions.add_pattern(pattern, index, iri, Sense::Concept)?;
+                    }
+                }
+                Ok(Paired { events, companions })
+            };
+            let acted = paired(
                 &|e| [&e.act_patterns, &e.actor_patterns],
                 "ng:actPattern and ng:actorPattern go together: an act needs its actor, and an \
                  actor an act",
             )?;
-            let (harms, means) = paired(
+            let harmed = paired(
                 &|e| [&e.harm_patterns, &e.means_patterns],
                 "ng:harmPattern and ng:meansPattern go together: a harm needs its means, and a \
                  means a harm",
@@ -1489,8 +1446,7 @@ impl Lexicon {
                     m
                 };
                 let m = m.with_implied(targets.clone(), implied_by.clone());
-                let m = m.with_acted(acts.clone(), actors.clone());
-                let m = m.with_harmed(harms.clone(), means.clone());
+                let m = m.with_paired(acted.clone(), harmed.clone());
                 let m = m.with_specifies(specified.clone());
                 Ok(match &phrases {
                     Some(p) => m.with_phrases(p.clone()),
@@ -1644,6 +1600,28 @@ impl Lexicon {
                 })
             })
     }
+}
+
+/// How far before a stretch a fact may start and still reach into it: a fact is at most a
+/// sentence long, and a sentence is looked for at most 2000 bytes either way.
+const FACT_REACH: usize = 4096;
+
+/// The items of `sorted` (sorted by start; `span` gives an item's start and end) that overlap
+/// `from..until`, last first, found by binary search: a statement of 90 MB has a hundred
+/// thousand facts.
+fn overlapping<T>(
+    sorted: &[T],
+    from: usize,
+    until: usize,
+    span: impl Fn(&T) -> (usize, usize) + Copy,
+) -> impl Iterator<Item = &T> {
+    let upto = sorted.partition_point(|t| span(t).0 < until);
+    let floor = from.saturating_sub(FACT_REACH);
+    sorted[..upto]
+        .iter()
+        .rev()
+        .take_while(move |t| span(t).0 >= floor)
+        .filter(move |t| span(t).1 > from)
 }
 
 /// The sentence that holds `start..end` in `text` (byte offsets), widened to the span itself.
