@@ -489,7 +489,14 @@ pub fn find(
         };
         let negated = |(cs, ce): (usize, usize)| {
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
-            cues.oppose.is_match(before)
+            // An opposition cue governs the support cue unless a new clause begins between
+            // them ("we consider this premature, and we would rather see ...").
+            let opposed = cues
+                .oppose
+                .find_iter(before)
+                .last()
+                .is_some_and(|m| !cues.new_clause.is_match(&before[m.end()..]));
+            opposed
                 || cues.negated.is_match(before)
                 || ((denied || named_with_no) && cs >= end)
                 || (ce <= start && contrasted(cues, &text[ce..start]))
@@ -768,6 +775,18 @@ mod tests {
         assert_eq!(
             stance("A legally binding instrument was discussed at length.", lbi),
             None
+        );
+        // An opposition cue does not govern a support cue after a new clause begins: what the
+        // speaker would rather see is supported, what was premature is opposed.
+        let premature = "Moving to a rolling text now is premature, and we would rather see \
+                         a legally binding instrument.";
+        assert_eq!(stance(premature, lbi), Some(Stance::Supports));
+        assert_eq!(
+            stance(
+                "A legally binding instrument is premature; we would rather see norms.",
+                lbi
+            ),
+            Some(Stance::Opposes)
         );
         // Negations and "against" as a preposition.
         for text in [
