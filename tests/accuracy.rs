@@ -206,6 +206,28 @@ fn concepts_hold_on_the_third_held_out_blind_set() {
     );
 }
 
+/// Concepts on the fourth held-out blind set, `concepts-delegates` (twelve passages: six General
+/// Debate speeches of 2015 to 2023, a Security Council open debate of 2024, a First Committee
+/// statement of 2018, an OEWG statement of 2024, the Ad Hoc Committee on cybercrime's concluding
+/// session of 2024, a Human Rights Council dialogue of 2023 and a Summit of the Future statement
+/// of 2024; 163 mentions: 87 principles, 56 threats, 20 positions), written and annotated blind
+/// by helpers in the eighteenth session; scored, its disagreements and its writers' notes never
+/// read. First seen (lenient P / R) with 86515f3, the seventeenth session's end: principles
+/// 0.922 / 0.816, threats 0.743 / 0.464, positions 0.833 / 0.500; with the eighteenth session's
+/// rounds: principles the same, threats 0.750 / 0.482, positions 0.786 / 0.550. Floors under
+/// the latter.
+#[test]
+fn concepts_hold_on_the_fourth_held_out_blind_set() {
+    assert_written_set_floors(
+        "concepts-delegates.json",
+        [
+            ("principle", 0.89, 0.79),
+            ("threat", 0.72, 0.45),
+            ("position", 0.75, 0.52),
+        ],
+    );
+}
+
 /// Concepts on the second held-out blind set, `concepts-council` (twelve passages: eight General
 /// Debate speeches of 2013 to 2024, Security Council meetings on cyber stability of 2020 and on
 /// artificial intelligence of 2024, a First Committee statement of 2017 and an OEWG statement of
