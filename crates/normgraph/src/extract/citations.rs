@@ -1416,6 +1416,18 @@ mod tests {
             one("the Security Council adopted resolution 1701, which").1,
             "S/RES/1701(2006)"
         );
+        // "Council" alone, as speakers in and about the Security Council write it; not a
+        // council named with a capitalised word before it.
+        assert_eq!(
+            one("full implementation of Council resolution 2286 on medical care").1,
+            "S/RES/2286(2016)"
+        );
+        assert_eq!(
+            one("this Council's resolution 1325 matters").1,
+            "S/RES/1325(2000)"
+        );
+        assert!(ids("the Trusteeship Council resolution 1234 matters").is_empty());
+        assert!(ids("the Governing Council resolution 1234 matters").is_empty());
         // A year: the session that met then.
         assert_eq!(
             one("resolution 3236 of 1974 recognized"),
