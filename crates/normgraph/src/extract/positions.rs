@@ -66,6 +66,7 @@ pub struct Cues {
     denial: Regex,
     question: Regex,
     new_clause: Regex,
+    own_clause: Regex,
     subject_opening: Regex,
     back_reference: Regex,
     threat_denied: Regex,
@@ -81,7 +82,7 @@ impl Cues {
     /// Takes the positions' patterns (`cue:oppose`, `cue:support`, `cue:reported`,
     /// `cue:dissent`, `cue:assent`, `cue:laterSupport`, `cue:laterOpposition`, `cue:contrast`,
     /// `cue:negated`, `cue:negation`,
-    /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:subjectOpening`,
+    /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:ownClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
     /// `cue:nameTail`, `cue:titleHead`, `cue:heading`, `cue:finiteVerb`) out of the cue
     /// patterns; every one must be there.
@@ -100,6 +101,7 @@ impl Cues {
             denial: cues.take("denial")?,
             question: cues.take("question")?,
             new_clause: cues.take("newClause")?,
+            own_clause: cues.take("ownClause")?,
             subject_opening: cues.take("subjectOpening")?,
             back_reference: cues.take("backReference")?,
             threat_denied: cues.take("threatDenied")?,
@@ -485,17 +487,25 @@ pub fn find(
         // denied by the support cue after it.
         let named_with_no = {
             let before = text[clause_start..start].trim_end().to_lowercase();
-            before.ends_with(" no") || before.ends_with(" no new") || before == "no"
+            before.ends_with(" no")
+                || before.ends_with(" no new")
+                || before == "no"
+                // "political will, not a new legally binding instrument, is what the moment
+                // requires".
+                || [" not a", " not an", " not a new", " not the"]
+                    .iter()
+                    .any(|n| before.ends_with(n))
         };
         let negated = |(cs, ce): (usize, usize)| {
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
-            // An opposition cue governs the support cue unless a new clause begins between
-            // them ("we consider this premature, and we would rather see ...").
+            // An opposition cue governs the support cue unless a clause in which the speaker
+            // speaks begins between them ("we consider this premature, and we support ..."; not
+            // "we reject the draft resolution, which calls for ...", nor a dash).
             let opposed = cues
                 .oppose
                 .find_iter(before)
                 .last()
-                .is_some_and(|m| !cues.new_clause.is_match(&before[m.end()..]));
+                .is_some_and(|m| !cues.own_clause.is_match(&before[m.end()..]));
             opposed
                 || cues.negated.is_match(before)
                 || ((denied || named_with_no) && cs >= end)
@@ -527,7 +537,22 @@ pub fn find(
             (Some(o), _) if past_but(o) => Some((Stance::Supports, o)),
             (Some(o), _) => Some((Stance::Opposes, o)),
             (None, Some(su)) => Some((Stance::Supports, su)),
-            (None, None) => None,
+            // A proposal right after a contrast, with no other cue in its clause, is what the
+            // speaker sets aside ("to implement those norms rather than to add new ones").
+            (None, None) => cues
+                .contrast
+                .find_iter(&text[clause_start..start])
+                .last()
+                .filter(|m| {
+                    let between = text[clause_start + m.end()..start].trim();
+                    between.is_empty() || between.eq_ignore_ascii_case("to")
+                })
+                .map(|m| {
+                    (
+                        Stance::Opposes,
+                        (clause_start + m.start(), clause_start + m.end()),
+                    )
+                }),
         };
         let stance = match implied {
             Some(own) if cues.negation.is_match(&text[start..end]) => {
@@ -537,6 +562,9 @@ pub fn find(
             // international law applies") or after it in the same clause ("… is a proposition
             // my delegation cannot accept"), not to one after a new clause begins, which is
             // about something else ("…, and we regret that the group could not agree").
+            // Under a denial ("we do not believe that only a legally binding instrument can
+            // prevent ..."), the wording's stance is turned.
+            Some(own) if denied => Some((own.opposite(), (start, end))),
             Some(own) => match cued {
                 Some((_, cue)) if cue.0 >= end && cues.new_clause.is_match(&text[end..cue.0]) => {
                     Some((own, (start, end)))
@@ -778,16 +806,17 @@ mod tests {
         );
         // An opposition cue does not govern a support cue after a new clause begins: what the
         // speaker would rather see is supported, what was premature is opposed.
-        let premature = "Moving to a rolling text now is premature, and we would rather see \
+        let premature = "Moving to a rolling text now is premature, and we support \
                          a legally binding instrument.";
         assert_eq!(stance(premature, lbi), Some(Stance::Supports));
-        assert_eq!(
-            stance(
-                "A legally binding instrument is premature; we would rather see norms.",
-                lbi
-            ),
-            Some(Stance::Opposes)
-        );
+        for text in [
+            "We reject the draft resolution, which calls for a legally binding instrument.",
+            "We cannot support – at this stage – calls for a legally binding instrument.",
+            "A legally binding instrument is premature; we support norms.",
+            "Political will, not a new legally binding instrument, is what the moment requires.",
+        ] {
+            assert_eq!(stance(text, lbi), Some(Stance::Opposes), "{text}");
+        }
         // Negations and "against" as a preposition.
         for text in [
             "We don’t support a legally binding instrument.",
