@@ -544,8 +544,11 @@ pub fn find(
                 .find_iter(&text[clause_start..start])
                 .last()
                 .filter(|m| {
-                    let between = text[clause_start + m.end()..start].trim();
-                    between.is_empty() || between.eq_ignore_ascii_case("to")
+                    text[clause_start + m.end()..start]
+                        .split_whitespace()
+                        .all(|w| {
+                            ["to", "a", "an", "the", "any"].contains(&w.to_lowercase().as_str())
+                        })
                 })
                 .map(|m| {
                     (
@@ -809,6 +812,31 @@ mod tests {
         let premature = "Moving to a rolling text now is premature, and we support \
                          a legally binding instrument.";
         assert_eq!(stance(premature, lbi), Some(Stance::Supports));
+        // An answer in the next sentence that can only mean support; not when it is denied.
+        let convention = "convention against cybercrime";
+        let agreed = "The Ad Hoc Committee agreed on the text of a convention against cybercrime.";
+        assert_eq!(
+            stance(
+                &format!("{agreed} We intend to be among the first to sign it."),
+                convention
+            ),
+            Some(Stance::Supports)
+        );
+        assert_eq!(
+            stance(
+                &format!("{agreed} We will not be among the first to sign it."),
+                convention
+            ),
+            None
+        );
+        // A proposal right after a contrast, with no cue of its own, is set aside.
+        assert_eq!(
+            stance(
+                "Our task is to apply the rules we have rather than a legally binding instrument.",
+                lbi
+            ),
+            Some(Stance::Opposes)
+        );
         for text in [
             "We reject the draft resolution, which calls for a legally binding instrument.",
             "We cannot support – at this stage – calls for a legally binding instrument.",
@@ -948,6 +976,14 @@ mod tests {
             judge(
                 "In our view international law does not apply in cyberspace.",
                 denied
+            ),
+            Some(Stance::Opposes)
+        );
+        // A denial before the wording turns its stance.
+        assert_eq!(
+            judge(
+                "We do not believe that international law applies in cyberspace.",
+                applies
             ),
             Some(Stance::Opposes)
         );
