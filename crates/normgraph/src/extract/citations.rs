@@ -1427,6 +1427,11 @@ mod tests {
             "S/RES/1325(2000)"
         );
         assert!(ids("the Trusteeship Council resolution 1234 matters").is_empty());
+        // "UNSCR" elsewhere in the sentence names the Council for a bare number.
+        assert_eq!(
+            ids("Resolution 1325 and UNSCR 2250 guide us.")[0].1,
+            "S/RES/1325(2000)"
+        );
         assert!(ids("the Governing Council resolution 1234 matters").is_empty());
         // A year: the session that met then.
         assert_eq!(
