@@ -336,11 +336,17 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
 }
 
 /// Whether the words before a report of others make the speaker one of them: "we and",
-/// "my delegation and", "together with", "along with" right before "other States".
+/// "my delegation and", "together with", "along with" right before "other States", "we stand
+/// with the many States that affirm", "we agree with those delegations that".
 fn joined_by_speaker(before: &str) -> bool {
     let before = before.trim_end();
     let tail = window_before(before, before.len(), 40).to_lowercase();
     let tail = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "We stand with the many States that affirm ...": an article or demonstrative between.
+    let tail = [" the", " those", " all"]
+        .iter()
+        .find_map(|a| tail.strip_suffix(a).map(str::to_owned))
+        .unwrap_or(tail);
     [
         "we and",
         "i and",
@@ -353,6 +359,14 @@ fn joined_by_speaker(before: &str) -> bool {
         "alongside",
         "join",
         "joins",
+        "stand with",
+        "stands with",
+        "side with",
+        "sides with",
+        "agree with",
+        "agrees with",
+        "we are among",
+        "is among",
     ]
     .iter()
     .any(|joiner| {
@@ -836,6 +850,18 @@ mod tests {
                 lbi
             ),
             Some(Stance::Opposes)
+        );
+        // A report the speaker joins is the speaker's own.
+        assert_eq!(
+            stance(
+                "We stand with the many States that support a legally binding instrument.",
+                lbi
+            ),
+            Some(Stance::Supports)
+        );
+        assert_eq!(
+            stance("Many States support a legally binding instrument.", lbi),
+            None
         );
         for text in [
             "We reject the draft resolution, which calls for a legally binding instrument.",
