@@ -256,7 +256,7 @@ fn concepts_hold_on_the_second_held_out_blind_set() {
 /// to 2010; 0.723 / 0.756 with 64a0486, 0.729 / 0.778 with 0afdc68; 0.891 / 0.911 after the
 /// seventeenth session's round from it), `ungdc-tenth` (six of 2005 to 2012, annotated in the
 /// seventeenth session; P 0.764, R 0.737 with fa8a27e, built before it; read in the eighteenth,
-/// 0.845 / 0.860 at its end, after its round was narrowed by a review), read in turn, and `ungdc-eleventh` (six of 2000 to 2012,
+/// 0.860 / 0.860 at its end, after its round was narrowed by a review), read in turn, and `ungdc-eleventh` (six of 2000 to 2012,
 /// annotated at the seventeenth session's end; P 0.838, R 0.838 with fa8a27e and with 9cacaf0,
 /// both built before it; 0.857 / 0.811 at the eighteenth session's end; held out, its
 /// disagreements never read) and `ungdc-twelfth` (six of 1995 to 2006, annotated in the
