@@ -254,6 +254,17 @@ struct Paired {
     companions: Phrases,
 }
 
+impl Paired {
+    /// The companions named in `text` (sorted by start), or none where this kind declares no
+    /// events: most texts name none, and then no act or harm needs looking for.
+    fn companions_in(&self, text: &str, tokens: &Tokens) -> Vec<PhraseHit> {
+        if self.events.is_empty() {
+            return Vec::new();
+        }
+        self.companions.find_concepts(text, tokens)
+    }
+}
+
 /// What `ng:impliedBy` and `ng:impliedWith` declare: a concept (attacks on critical
 /// infrastructure) is also mentioned where a fact of a concept that implies it (a
 /// cyber-attack, ransomware) is found in a sentence that holds one of its words (a hospital, a
@@ -418,11 +429,8 @@ impl Matcher {
     /// concept's (an attack on critical infrastructure, not also a cyber-attack), its span
     /// running to the nearest target. The span is otherwise the harm's.
     pub fn harmed(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
-        if self.harmed.events.is_empty() {
-            return Vec::new();
-        }
         // Sorted by start. Most texts name no ICT means: then no harm needs looking for.
-        let means = self.harmed.companions.find_concepts(text, tokens);
+        let means = self.harmed.companions_in(text, tokens);
         if means.is_empty() {
             return Vec::new();
         }
@@ -555,11 +563,8 @@ impl Matcher {
     /// fact of the same concept among `hits`, another such act or a match of the concept's
     /// other senses (`ng:otherSense`). The span is the act's.
     pub fn acted(&self, text: &str, tokens: &Tokens, hits: &[Hit]) -> Vec<Hit> {
-        if self.acted.events.is_empty() {
-            return Vec::new();
-        }
-        let actors = self.acted.companions.find_concepts(text, tokens);
         // Most texts name no actor: then no act needs looking for.
+        let actors = self.acted.companions_in(text, tokens);
         if actors.is_empty() {
             return Vec::new();
         }

@@ -505,14 +505,19 @@ pub fn find(
         // denied by the support cue after it.
         let named_with_no = {
             let before = text[clause_start..start].trim_end().to_lowercase();
-            before.ends_with(" no")
-                || before.ends_with(" no new")
-                || before == "no"
-                // "political will, not a new legally binding instrument, is what the moment
-                // requires".
-                || [" not a", " not an", " not a new", " not the"]
-                    .iter()
-                    .any(|n| before.ends_with(n))
+            // "political will, not a new legally binding instrument, is what the moment
+            // requires".
+            before == "no"
+                || [
+                    " no",
+                    " no new",
+                    " not a",
+                    " not an",
+                    " not a new",
+                    " not the",
+                ]
+                .iter()
+                .any(|n| before.ends_with(n))
         };
         let negated = |(cs, ce): (usize, usize)| {
             let before = window_before(clause, cs - clause_start, NEGATION_REACH);
@@ -825,28 +830,27 @@ mod tests {
             stance("A legally binding instrument was discussed at length.", lbi),
             None
         );
-        // An opposition cue does not govern a support cue after a new clause begins: what the
-        // speaker would rather see is supported, what was premature is opposed.
+        // An opposition cue does not govern a support cue after a clause in which the speaker
+        // speaks: what the speaker supports is supported, what was premature is opposed.
         let premature = "Moving to a rolling text now is premature, and we support \
                          a legally binding instrument.";
         assert_eq!(stance(premature, lbi), Some(Stance::Supports));
         // An answer in the next sentence that can only mean support; not when it is denied.
         let convention = "convention against cybercrime";
         let agreed = "The Ad Hoc Committee agreed on the text of a convention against cybercrime.";
-        assert_eq!(
-            stance(
-                &format!("{agreed} We intend to be among the first to sign it."),
-                convention
+        for (answer, expected) in [
+            (
+                "We intend to be among the first to sign it.",
+                Some(Stance::Supports),
             ),
-            Some(Stance::Supports)
-        );
-        assert_eq!(
-            stance(
-                &format!("{agreed} We will not be among the first to sign it."),
-                convention
-            ),
-            None
-        );
+            ("We will not be among the first to sign it.", None),
+        ] {
+            assert_eq!(
+                stance(&format!("{agreed} {answer}"), convention),
+                expected,
+                "{answer}"
+            );
+        }
         // A proposal right after a contrast, with no cue of its own, is set aside.
         assert_eq!(
             stance(
