@@ -4,7 +4,7 @@
 //! threats and positions in 42 speeches and 121 passages on ICTs (tests/gold/*-concepts*.json,
 //! annotated blind by docs/annotation.md).
 
-use crate::util::{ok, root};
+use crate::util::{normgraph, ok, root};
 
 /// `normgraph eval --json` on gold files of tests/gold/ (pooled).
 fn report(gold: &str) -> serde_json::Value {
@@ -321,4 +321,87 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
     let (precision, recall) = counts(&report, "lenient", "all");
     assert!(precision >= 0.95, "precision {precision:.4} below 0.95");
     assert!(recall >= 0.9, "recall {recall:.4} below 0.9");
+}
+
+/// `eval --second`: two annotations of the same texts compared mark by mark (agreement between
+/// annotators), by the lenient comparison concepts are measured by: an overlapping span with the
+/// same id agrees, another concept or another stance on the same words does not. Files listed
+/// by one annotation only are an error naming the file that lacks them.
+#[test]
+fn two_annotations_of_the_same_texts_are_compared_mark_by_mark() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mark = |surface: &str, start: usize, id: &str, stance: Option<&str>| {
+        serde_json::json!({"surface": surface, "start": start, "end": start + surface.chars().count(),
+            "id": id, "stance": stance})
+    };
+    let first = serde_json::json!({"facts": "concepts", "files": {
+        "a.txt": [
+            mark("non-intervention", 10, "principle:non-intervention", None),
+            mark("ransomware", 60, "threat:ransomware", None),
+            mark("a new treaty", 90, "position:legally-binding-instrument", Some("supports")),
+        ],
+        "b.txt": [mark("sovereignty", 5, "principle:sovereignty", None)],
+    }});
+    let second = serde_json::json!({"facts": "concepts", "files": {
+        "a.txt": [
+            // The same mention on longer words: agrees.
+            mark("principle of non-intervention", 0, "principle:non-intervention", None),
+            // The same words, another concept: one missed, one extra.
+            mark("ransomware", 60, "threat:cybercrime", None),
+            // The same proposal, the other stance.
+            mark("a new treaty", 90, "position:legally-binding-instrument", Some("opposes")),
+            mark("human rights", 120, "principle:human-rights", None),
+        ],
+        "b.txt": [],
+    }});
+    let write = |name: &str, value: &serde_json::Value| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, value.to_string()).expect("write");
+        path.to_str().expect("utf8").to_owned()
+    };
+    let (a, b) = (write("first.json", &first), write("second.json", &second));
+    let store = dir.path().join("store");
+    let out = ok(
+        &store,
+        dir.path(),
+        &["eval", "--gold", &a, "--second", &b, "--json"],
+    )
+    .stdout;
+    let report: serde_json::Value = serde_json::from_str(&out).expect("json report");
+    assert_eq!(report["files"], 2);
+    let table = |kind: &str| {
+        let c = &report["lenient"][kind];
+        (
+            c["true_positives"].clone(),
+            c["false_positives"].clone(),
+            c["false_negatives"].clone(),
+        )
+    };
+    assert_eq!(table("principle"), (1.into(), 1.into(), 1.into()));
+    assert_eq!(table("threat"), (0.into(), 1.into(), 1.into()));
+    assert_eq!(table("position"), (0.into(), 1.into(), 1.into()));
+    assert_eq!(report["misses"].as_array().expect("misses").len(), 6);
+
+    // A text one annotation does not list.
+    let mut short = second.clone();
+    short["files"]
+        .as_object_mut()
+        .expect("files")
+        .remove("b.txt");
+    let c = write("short.json", &short);
+    let run = normgraph(&store, dir.path(), &["eval", "--gold", &a, "--second", &c]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("short.json") && run.stderr.contains("b.txt"),
+        "{}",
+        run.stderr
+    );
+    // --second compares one gold file.
+    let run = normgraph(
+        &store,
+        dir.path(),
+        &["eval", "--gold", &a, "--gold", &a, "--second", &b],
+    );
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("--second"), "{}", run.stderr);
 }

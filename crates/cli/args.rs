@@ -369,6 +369,10 @@ pub struct EvalArgs {
     /// The folder of the texts (default: each gold file's `texts`, relative to it).
     #[arg(long, value_hint = clap::ValueHint::DirPath)]
     pub texts: Option<PathBuf>,
+    /// A second annotation of the same texts: compare it with the (one) --gold file instead of
+    /// the extractor's output, to measure how far two annotators agree.
+    #[arg(long, value_hint = clap::ValueHint::FilePath)]
+    pub second: Option<PathBuf>,
     /// Do not list the disagreements, only the counts.
     #[arg(long)]
     pub summary: bool,

@@ -1,4 +1,5 @@
-//! `normgraph eval`: extraction compared with a hand-checked gold file.
+//! `normgraph eval`: extraction compared with a hand-checked gold file, or (`--second`) two
+//! annotations of the same texts compared with each other.
 
 use super::{say, Context};
 use crate::args::EvalArgs;
@@ -9,16 +10,23 @@ use std::io::Write;
 
 /// Runs `normgraph eval`.
 pub fn run(ctx: &Context, args: EvalArgs) -> Result<()> {
-    let lexicon = Lexicon::load(&ctx.resources)?;
-    let linker = accuracy::Linker::load(&ctx.resources)?;
     let mut report = accuracy::Report::default();
-    for gold in &args.gold {
-        report.absorb(accuracy::evaluate(
-            gold,
-            args.texts.as_deref(),
-            &lexicon,
-            &linker,
-        )?);
+    if let Some(second) = &args.second {
+        let [gold] = args.gold.as_slice() else {
+            anyhow::bail!("--second compares one --gold file, not {}", args.gold.len());
+        };
+        report.absorb(accuracy::agreement(gold, second)?);
+    } else {
+        let lexicon = Lexicon::load(&ctx.resources)?;
+        let linker = accuracy::Linker::load(&ctx.resources)?;
+        for gold in &args.gold {
+            report.absorb(accuracy::evaluate(
+                gold,
+                args.texts.as_deref(),
+                &lexicon,
+                &linker,
+            )?);
+        }
     }
     if args.summary {
         report.misses.clear();

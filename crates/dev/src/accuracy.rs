@@ -333,25 +333,12 @@ pub fn evaluate(
         path: gold_path.to_path_buf(),
         message,
     };
-    let text = normgraph::source::file::read_text(gold_path)?;
-    let gold: Gold = serde_json::from_str(&text)
-        .map_err(|e| bad(format!("line {} column {}: {e}", e.line(), e.column())))?;
+    let (gold, facts) = read_gold(gold_path)?;
     let base = gold_path.parent().unwrap_or(Path::new("."));
     let folder = match (texts, &gold.texts) {
         (Some(t), _) => t.to_path_buf(),
         (None, Some(t)) => base.join(t),
         (None, None) => base.to_path_buf(),
-    };
-    let facts = match gold.facts.as_deref() {
-        None | Some("citations") => Facts::Citations,
-        Some("instruments") => Facts::Instruments,
-        Some("concepts") => Facts::Concepts,
-        Some("proposals") => Facts::Proposals,
-        Some(other) => {
-            return Err(bad(format!(
-                "\"facts\": {other:?} is not \"citations\", \"instruments\", \"concepts\" or \"proposals\""
-            )))
-        }
     };
     let mut report = Report {
         listed: if matches!(facts, Facts::Concepts | Facts::Proposals) {
@@ -394,6 +381,120 @@ pub fn evaluate(
         } else {
             compare(name, &expected, &predicted, &mut report, overlaps);
         }
+    }
+    Ok(report)
+}
+
+/// Reads a gold file and what it compares (its `facts`).
+fn read_gold(path: &Path) -> Result<(Gold, Facts), GoldError> {
+    let bad = |message: String| GoldError::Gold {
+        path: path.to_path_buf(),
+        message,
+    };
+    let text = normgraph::source::file::read_text(path)?;
+    let gold: Gold = serde_json::from_str(&text)
+        .map_err(|e| bad(format!("line {} column {}: {e}", e.line(), e.column())))?;
+    let facts = match gold.facts.as_deref() {
+        None | Some("citations") => Facts::Citations,
+        Some("instruments") => Facts::Instruments,
+        Some("concepts") => Facts::Concepts,
+        Some("proposals") => Facts::Proposals,
+        Some(other) => {
+            return Err(bad(format!(
+                "\"facts\": {other:?} is not \"citations\", \"instruments\", \"concepts\" or \"proposals\""
+            )))
+        }
+    };
+    Ok((gold, facts))
+}
+
+/// Compares a second annotation of the same texts with a gold file, as [`evaluate`] compares
+/// the extractor's output: how far two annotators agree (the second one's precision is the
+/// share of its marks the first also made, its recall the share of the first one's marks it
+/// also made). Both files must mark the same kind of facts (citations, instruments or concepts;
+/// for proposals the links would need the rules, and are not compared) and list the same text
+/// files (a text with no mention as an empty list). Entries with a null `id` in the second file
+/// are left out, as unsettled ones are in the first.
+pub fn agreement(gold_path: &Path, second_path: &Path) -> Result<Report, GoldError> {
+    let (gold, facts) = read_gold(gold_path)?;
+    let (second, second_facts) = read_gold(second_path)?;
+    let bad = |path: &Path, message: String| GoldError::Gold {
+        path: path.to_path_buf(),
+        message,
+    };
+    if facts == Facts::Proposals || facts != second_facts {
+        return Err(bad(
+            second_path,
+            format!(
+                "its \"facts\" ({:?}) must be those of {} ({:?}), citations, instruments or concepts",
+                second.facts.as_deref().unwrap_or("citations"),
+                gold_path.display(),
+                gold.facts.as_deref().unwrap_or("citations"),
+            ),
+        ));
+    }
+    if let Some((name, path)) = gold
+        .files
+        .keys()
+        .filter(|n| !second.files.contains_key(*n))
+        .map(|n| (n, second_path))
+        .chain(
+            second
+                .files
+                .keys()
+                .filter(|n| !gold.files.contains_key(*n))
+                .map(|n| (n, gold_path)),
+        )
+        .next()
+    {
+        return Err(bad(
+            path,
+            format!("lists no {name:?}, which the other file lists"),
+        ));
+    }
+    let entries = |path: &Path, list: &[GoldCitation]| -> Result<Vec<GoldCitation>, GoldError> {
+        if facts == Facts::Concepts {
+            list.iter()
+                .map(|g| concept_entry(g).map_err(|m| bad(path, m)))
+                .collect()
+        } else {
+            Ok(list.to_vec())
+        }
+    };
+    let mut report = Report {
+        listed: if facts == Facts::Concepts {
+            "lenient"
+        } else {
+            "strict"
+        },
+        ..Report::default()
+    };
+    for (name, expected) in &gold.files {
+        let expected = entries(gold_path, expected)?;
+        let predicted = entries(second_path, &second.files[name])?
+            .into_iter()
+            .filter_map(|g| {
+                let id = g.id?;
+                let kind = match g.kind.as_str() {
+                    "principle" => "principle",
+                    "threat" => "threat",
+                    "position" => "position",
+                    "anaphora" => "anaphora",
+                    "charter-article" => "charter-article",
+                    "document" => "document",
+                    _ => "explicit",
+                };
+                Some(Predicted {
+                    start: g.start,
+                    end: g.end,
+                    surface: g.surface,
+                    id,
+                    kind,
+                })
+            })
+            .collect::<Vec<_>>();
+        report.files += 1;
+        compare(name, &expected, &predicted, &mut report, overlaps);
     }
     Ok(report)
 }
