@@ -554,7 +554,20 @@ pub fn find(
         }
         // "What we need is not X but Y": the opposition before "but" is X's; Y is supported.
         let past_but = |(_, ce): (usize, usize)| ce <= start && text[ce..start].contains(" but ");
-        let cued = match (nearest(&cues.oppose), nearest(&cues.support)) {
+        // An opposition cue under a negation ("we are not opposed to considering further
+        // norms", "we have never rejected") is a hedge: it takes no stance.
+        let opposition = cues
+            .oppose
+            .find_iter(clause)
+            .map(|m| (clause_start + m.start(), clause_start + m.end()))
+            .filter(|&(cs, ce)| ce <= start || cs >= end)
+            .filter(|&(cs, _)| {
+                !cues
+                    .negated
+                    .is_match(window_before(clause, cs - clause_start, NEGATION_REACH))
+            })
+            .min_by_key(|&cue| distance(cue));
+        let cued = match (opposition, nearest(&cues.support)) {
             (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
             (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
             (Some(o), _) if past_but(o) => Some((Stance::Supports, o)),
@@ -777,6 +790,62 @@ mod tests {
                 "legally binding instrument"
             ),
             Some(Stance::Supports)
+        );
+    }
+
+    /// An opposition cue under a negation is a hedge, no stance; doubting that a proposal would
+    /// win support is opposition; resisting it is; engaging in its negotiation is support; and
+    /// the next sentence may support "the conclusion of that convention".
+    #[test]
+    fn hedges_doubts_resistance_and_engagement() {
+        let text = "We are not opposed to considering further norms, or even binding rules, in due course.";
+        assert_eq!(stance(text, "binding rules"), None);
+        assert_eq!(stance(text, "further norms"), None);
+        // Not negated, the same cue opposes.
+        assert_eq!(
+            stance(
+                "We are opposed to binding rules at this stage.",
+                "binding rules"
+            ),
+            Some(Stance::Opposes)
+        );
+        assert_eq!(
+            stance(
+                "But we doubt that a legally binding instrument negotiated now would win universal support.",
+                "legally binding instrument"
+            ),
+            Some(Stance::Opposes)
+        );
+        assert_eq!(
+            stance(
+                "We will resist attempts to replace it with intergovernmental control.",
+                "intergovernmental control"
+            ),
+            Some(Stance::Opposes)
+        );
+        assert_eq!(
+            stance(
+                "My country will engage constructively in the negotiation of a convention on cybercrime.",
+                "convention on cybercrime"
+            ),
+            Some(Stance::Supports)
+        );
+        assert_eq!(
+            stance(
+                "The Ad Hoc Committee negotiating a convention on cybercrime met in May. \
+                 My country supports the conclusion of that convention next year.",
+                "convention on cybercrime"
+            ),
+            Some(Stance::Supports)
+        );
+        // "the conclusion of" another instrument, named with "the", is not a reference back.
+        assert_eq!(
+            stance(
+                "The Ad Hoc Committee negotiating a convention on cybercrime met in May. \
+                 My country supports the conclusion of the Budapest Convention.",
+                "convention on cybercrime"
+            ),
+            None
         );
     }
 
