@@ -838,6 +838,36 @@ mod tests {
             ),
             Some(Stance::Supports)
         );
+        // A proposal said to do good or harm.
+        assert_eq!(
+            stance(
+                "Agreed rules of conduct for States would reduce mistrust and the risk of conflict.",
+                "rules of conduct"
+            ),
+            Some(Stance::Supports)
+        );
+        assert_eq!(
+            stance(
+                "Launching a parallel programme of action would duplicate efforts and divide us.",
+                "programme of action"
+            ),
+            Some(Stance::Opposes)
+        );
+        assert_eq!(
+            stance(
+                "The draft code of conduct could serve as a basis.",
+                "code of conduct"
+            ),
+            Some(Stance::Supports)
+        );
+        // Not any service: "will serve as a framework for action" is no judgement.
+        assert_eq!(
+            stance(
+                "This charter will serve as a framework for action and as a code of conduct.",
+                "code of conduct"
+            ),
+            None
+        );
         // "the conclusion of" another instrument, named with "the", is not a reference back.
         assert_eq!(
             stance(
