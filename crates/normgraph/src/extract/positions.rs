@@ -158,9 +158,25 @@ impl Cues {
     /// Declaration on the Right to Development" and "the Rule of Law Unit" name an instrument
     /// and a body; "the right to development" invokes the principle.
     pub fn in_a_name(&self, text: &str, start: usize, end: usize) -> bool {
+        // Titles leave their function words in lower case ("Principles of International Law
+        // concerning Friendly Relations and Cooperation among States").
+        const LOWER_IN_TITLES: [&str; 12] = [
+            "concerning",
+            "among",
+            "between",
+            "against",
+            "within",
+            "with",
+            "from",
+            "into",
+            "upon",
+            "under",
+            "their",
+            "through",
+        ];
         let capitalised = text[start..end]
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4)
+            .filter(|w| w.chars().count() >= 4 && !LOWER_IN_TITLES.contains(w))
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
         let before = window_before(text, start, 60);
         (capitalised
@@ -702,6 +718,18 @@ mod tests {
         assert!(at(text, "Right to Development"));
         assert!(at(text, "Rule of Law"));
         assert!(at(text, "Peaceful Uses"));
+        // A title's function words stay in lower case.
+        let text = "a provision of the 1970 Declaration on Principles of International Law \
+                    concerning Friendly Relations and Cooperation among States";
+        assert!(at(
+            text,
+            "Principles of International Law concerning Friendly Relations and Cooperation among States"
+        ));
+        // Outside a title, lower-case words keep it an invocation.
+        assert!(!at(
+            "our commitment to the principles of international law concerning friendly relations",
+            "principles of international law"
+        ));
         // A resolution's title, in any case.
         assert!(at(
             "we support the draft resolution on the right to privacy in the digital age",
