@@ -76,6 +76,7 @@ pub struct Cues {
     title_head: Regex,
     heading: Regex,
     finite_verb: Regex,
+    generic_head: Regex,
 }
 
 impl Cues {
@@ -109,6 +110,7 @@ impl Cues {
             name_head: cues.take("nameHead")?,
             name_tail: cues.take("nameTail")?,
             title_head: cues.take("titleHead")?,
+            generic_head: cues.take("genericHead")?,
             heading: cues.take("heading")?,
             finite_verb: cues.take("finiteVerb")?,
         })
@@ -471,205 +473,280 @@ pub fn find(
     hits: &[(usize, usize, usize, Option<Stance>)],
     ict_body: bool,
 ) -> Vec<FoundStance> {
+    let mut out: Vec<FoundStance> = hits
+        .iter()
+        .filter_map(|&hit| judge(cues, text, hits, ict_body, hit))
+        .collect();
+    out.extend(generic_heads(cues, text, hits, ict_body, &out));
+    out.sort_by_key(|f| f.start);
+    out
+}
+
+/// How far back (bytes) a generic head ("a treaty negotiated now") looks for the proposal it
+/// names again: about three sentences.
+const ANTECEDENT_REACH: usize = 500;
+
+/// Proposals named again by a generic head (`cue:genericHead`: "Some delegations argue that only
+/// a legally binding instrument can close the gaps. … a treaty negotiated now might merely
+/// restate what already binds us"): the head takes the proposal named last before it in the
+/// paragraph, when that naming has a head of the same kind and the speaker gave it no stance,
+/// and counts only with a stance of its own clause. `found` are the label hits' stances.
+fn generic_heads(
+    cues: &Cues,
+    text: &str,
+    hits: &[(usize, usize, usize, Option<Stance>)],
+    ict_body: bool,
+    found: &[FoundStance],
+) -> Vec<FoundStance> {
+    const KINDS: [&str; 9] = [
+        "treaty",
+        "instrument",
+        "convention",
+        "text",
+        "agreement",
+        "framework",
+        "rules",
+        "obligations",
+        "document",
+    ];
     let mut out = Vec::new();
-    for &(start, end, concept, implied) in hits {
-        if !ict_body && !on_topic(cues, text, start, end) {
+    for m in cues.generic_head.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if hits.iter().any(|h| h.0 < end && start < h.1) {
             continue;
         }
-        // Outside the ICT bodies, the same names serve other debates ("a legally binding
-        // instrument on business and human rights").
-        if !ict_body && on_another_subject(cues, text, start, end) {
+        let Some(&(a_start, a_end, concept, _)) = hits
+            .iter()
+            .filter(|h| h.1 <= start && start - h.1 <= ANTECEDENT_REACH)
+            .max_by_key(|h| h.1)
+        else {
+            continue;
+        };
+        let between = &text[a_end..start];
+        if between.contains("\n\n") || between.contains("\r\n\r\n") {
             continue;
         }
-        let (s, e) = sentence_around(text, start, end);
-        let (s, e) = (s.min(start), e.max(end));
-        // The clause: cut the sentence at semicolons and colons.
-        let clause_start = text[s..start].rfind([';', ':']).map_or(s, |i| s + i + 1);
-        let clause_end = text[end..e].find([';', ':']).map_or(e, |i| end + i);
-        let clause = &text[clause_start..clause_end];
-        // How far a cue (byte offsets) stands from the label.
-        let distance = |(cs, ce): (usize, usize)| {
-            if ce <= start {
-                start - ce
-            } else {
-                cs - end
+        let named = text[a_start..a_end].to_lowercase();
+        if !KINDS.iter().any(|k| named.contains(k)) {
+            continue;
+        }
+        // Named with the speaker's stance there, it is marked there.
+        if found
+            .iter()
+            .any(|f| f.start == a_start && f.concept == concept)
+        {
+            continue;
+        }
+        if let Some(f) = judge(cues, text, hits, ict_body, (start, end, concept, None)) {
+            // Only a stance of its own clause, not one read from the next sentence.
+            let (s, e) = sentence_around(text, start, end);
+            if f.cue.0 >= s.min(start) && f.cue.1 <= e.max(end) {
+                out.push(f);
             }
-        };
-        let nearest = |re: &Regex| {
-            re.find_iter(clause)
-                .map(|m| (clause_start + m.start(), clause_start + m.end()))
-                // A cue inside the label ("legally binding obligations") is not a cue.
-                .filter(|&(cs, ce)| ce <= start || cs >= end)
-                .min_by_key(|&cue| distance(cue))
-        };
-        // A support cue under a negation ("not convinced of the need for", "do not currently
-        // support") is opposition: an opposition cue ending just before it governs it.
-        // A denial shortly before the label ("we do not believe that a treaty … is needed")
-        // governs a support cue after the label as well, unless a new clause begins between
-        // them ("we do not believe that norms suffice, and a treaty is therefore necessary").
-        let denied = cues
-            .denial
-            .find_iter(&text[clause_start..start])
-            .last()
-            .is_some_and(|m| {
-                let between = &text[clause_start + m.end()..start];
-                between.len() <= DENIAL_REACH && !cues.new_clause.is_match(between)
-            });
-        // So is a support cue before the label with a contrast between them ("our priority
-        // should be implementing the norms rather than negotiating a … instrument").
-        // A proposal named with "no" ("no new legally binding instrument is required") is
-        // denied by the support cue after it.
-        let named_with_no = {
-            let before = text[clause_start..start].trim_end().to_lowercase();
-            // "political will, not a new legally binding instrument, is what the moment
-            // requires".
-            before == "no"
-                || [
-                    " no",
-                    " no new",
-                    " not a",
-                    " not an",
-                    " not a new",
-                    " not the",
-                ]
-                .iter()
-                .any(|n| before.ends_with(n))
-        };
-        let negated = |(cs, ce): (usize, usize)| {
-            let before = window_before(clause, cs - clause_start, NEGATION_REACH);
-            // An opposition cue governs the support cue unless a clause in which the speaker
-            // speaks begins between them ("we consider this premature, and we support ..."; not
-            // "we reject the draft resolution, which calls for ...", nor a dash).
-            let opposed = cues
-                .oppose
-                .find_iter(before)
-                .last()
-                .is_some_and(|m| !cues.own_clause.is_match(&before[m.end()..]));
-            opposed
-                || cues.negated.is_match(before)
-                || ((denied || named_with_no) && cs >= end)
-                || (ce <= start && contrasted(cues, &text[ce..start]))
-        };
-        // Reported positions ("some delegations called for …") are judged after their cue,
-        // below.
-        let reported = cues.reports(clause);
-        // Nor is a proposal named inside an indirect question ("whether additional legally
-        // binding obligations will be needed is a question on which we keep an open mind"),
-        // unless a new clause begins between the question word and the name.
-        let asked = cues
-            .question
-            .find_iter(&text[clause_start..start])
-            .last()
-            .is_some_and(|m| {
-                !cues
-                    .new_clause
-                    .is_match(&text[clause_start + m.end()..start])
-            });
-        if asked {
-            continue;
-        }
-        // "What we need is not X but Y": the opposition before "but" is X's; Y is supported.
-        let past_but = |(_, ce): (usize, usize)| ce <= start && text[ce..start].contains(" but ");
-        // An opposition cue under a negation ("we are not opposed to considering further
-        // norms", "we have never rejected") is a hedge: it takes no stance.
-        let opposition = cues
-            .oppose
-            .find_iter(clause)
-            .map(|m| (clause_start + m.start(), clause_start + m.end()))
-            .filter(|&(cs, ce)| ce <= start || cs >= end)
-            .filter(|&(cs, _)| {
-                !cues
-                    .negated
-                    .is_match(window_before(clause, cs - clause_start, NEGATION_REACH))
-            })
-            .min_by_key(|&cue| distance(cue));
-        let cued = match (opposition, nearest(&cues.support)) {
-            (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
-            (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
-            (Some(o), _) if past_but(o) => Some((Stance::Supports, o)),
-            (Some(o), _) => Some((Stance::Opposes, o)),
-            (None, Some(su)) => Some((Stance::Supports, su)),
-            // A proposal right after a contrast, with no other cue in its clause, is what the
-            // speaker sets aside ("to implement those norms rather than to add new ones").
-            (None, None) => cues
-                .contrast
-                .find_iter(&text[clause_start..start])
-                .last()
-                .filter(|m| {
-                    text[clause_start + m.end()..start]
-                        .split_whitespace()
-                        .all(|w| {
-                            ["to", "a", "an", "the", "any"].contains(&w.to_lowercase().as_str())
-                        })
-                })
-                .map(|m| {
-                    (
-                        Stance::Opposes,
-                        (clause_start + m.start(), clause_start + m.end()),
-                    )
-                }),
-        };
-        let stance = match implied {
-            Some(own) if cues.negation.is_match(&text[start..end]) => {
-                Some((own.opposite(), (start, end)))
-            }
-            // A wording that takes a stance yields to a cue before it ("we reject the view that
-            // international law applies") or after it in the same clause ("… is a proposition
-            // my delegation cannot accept"), not to one after a new clause begins, which is
-            // about something else ("…, and we regret that the group could not agree").
-            // Under a denial ("we do not believe that only a legally binding instrument can
-            // prevent ..."), the wording's stance is turned.
-            Some(own) if denied => Some((own.opposite(), (start, end))),
-            Some(own) => match cued {
-                Some((_, cue)) if cue.0 >= end && cues.new_clause.is_match(&text[end..cue.0]) => {
-                    Some((own, (start, end)))
-                }
-                Some(c) => Some(c),
-                None => Some((own, (start, end))),
-            },
-            None => cued,
-        };
-        // A reported position is not the speaker's, unless the speaker answers it in the next
-        // sentence ("… that a new treaty is needed. We respectfully disagree."): an assent
-        // takes the reported stance, a dissent its opposite, and the answer is the cue. A
-        // sentence that reports more than one view ("some …, while others …") is not answered
-        // so, nor one whose reported position has no stance of its own.
-        let stance = if reported == 0 {
-            // A proposal named without a stance ("the Ad Hoc Committee is negotiating a
-            // convention against cybercrime.") may take one from the next sentence, when it
-            // opens by referring back to it ("We want that convention."): the last proposal
-            // named in the sentence, the one the reference is nearest to.
-            stance.or_else(|| {
-                let last_in_sentence = !hits.iter().any(|h| h.0 >= end && h.0 < e);
-                last_in_sentence
-                    .then(|| later_stance(cues, text, e))
-                    .flatten()
-            })
-        } else if reported > 1 {
-            None
-        } else {
-            stance.and_then(|(reported_stance, _)| {
-                answer_to_reported(cues, text, e).map(|(joins, cue)| {
-                    let own = if joins {
-                        reported_stance
-                    } else {
-                        reported_stance.opposite()
-                    };
-                    (own, cue)
-                })
-            })
-        };
-        if let Some((stance, cue)) = stance {
-            out.push(FoundStance {
-                start,
-                end,
-                concept,
-                stance,
-                cue,
-            });
         }
     }
     out
+}
+
+/// The stance of one label hit (see [`find`]).
+fn judge(
+    cues: &Cues,
+    text: &str,
+    hits: &[(usize, usize, usize, Option<Stance>)],
+    ict_body: bool,
+    (start, end, concept, implied): (usize, usize, usize, Option<Stance>),
+) -> Option<FoundStance> {
+    if !ict_body && !on_topic(cues, text, start, end) {
+        return None;
+    }
+    // Outside the ICT bodies, the same names serve other debates ("a legally binding
+    // instrument on business and human rights").
+    if !ict_body && on_another_subject(cues, text, start, end) {
+        return None;
+    }
+    let (s, e) = sentence_around(text, start, end);
+    let (s, e) = (s.min(start), e.max(end));
+    // The clause: cut the sentence at semicolons and colons.
+    let clause_start = text[s..start].rfind([';', ':']).map_or(s, |i| s + i + 1);
+    let clause_end = text[end..e].find([';', ':']).map_or(e, |i| end + i);
+    let clause = &text[clause_start..clause_end];
+    // How far a cue (byte offsets) stands from the label.
+    let distance = |(cs, ce): (usize, usize)| {
+        if ce <= start {
+            start - ce
+        } else {
+            cs - end
+        }
+    };
+    let nearest = |re: &Regex| {
+        re.find_iter(clause)
+            .map(|m| (clause_start + m.start(), clause_start + m.end()))
+            // A cue inside the label ("legally binding obligations") is not a cue.
+            .filter(|&(cs, ce)| ce <= start || cs >= end)
+            .min_by_key(|&cue| distance(cue))
+    };
+    // A support cue under a negation ("not convinced of the need for", "do not currently
+    // support") is opposition: an opposition cue ending just before it governs it.
+    // A denial shortly before the label ("we do not believe that a treaty … is needed")
+    // governs a support cue after the label as well, unless a new clause begins between
+    // them ("we do not believe that norms suffice, and a treaty is therefore necessary").
+    let denied = cues
+        .denial
+        .find_iter(&text[clause_start..start])
+        .last()
+        .is_some_and(|m| {
+            let between = &text[clause_start + m.end()..start];
+            between.len() <= DENIAL_REACH && !cues.new_clause.is_match(between)
+        });
+    // So is a support cue before the label with a contrast between them ("our priority
+    // should be implementing the norms rather than negotiating a … instrument").
+    // A proposal named with "no" ("no new legally binding instrument is required") is
+    // denied by the support cue after it.
+    let named_with_no = {
+        let before = text[clause_start..start].trim_end().to_lowercase();
+        // "political will, not a new legally binding instrument, is what the moment
+        // requires".
+        before == "no"
+            || [
+                " no",
+                " no new",
+                " not a",
+                " not an",
+                " not a new",
+                " not the",
+            ]
+            .iter()
+            .any(|n| before.ends_with(n))
+    };
+    let negated = |(cs, ce): (usize, usize)| {
+        let before = window_before(clause, cs - clause_start, NEGATION_REACH);
+        // An opposition cue governs the support cue unless a clause in which the speaker
+        // speaks begins between them ("we consider this premature, and we support ..."; not
+        // "we reject the draft resolution, which calls for ...", nor a dash).
+        let opposed = cues
+            .oppose
+            .find_iter(before)
+            .last()
+            .is_some_and(|m| !cues.own_clause.is_match(&before[m.end()..]));
+        opposed
+            || cues.negated.is_match(before)
+            || ((denied || named_with_no) && cs >= end)
+            || (ce <= start && contrasted(cues, &text[ce..start]))
+    };
+    // Reported positions ("some delegations called for …") are judged after their cue,
+    // below.
+    let reported = cues.reports(clause);
+    // Nor is a proposal named inside an indirect question ("whether additional legally
+    // binding obligations will be needed is a question on which we keep an open mind"),
+    // unless a new clause begins between the question word and the name.
+    let asked = cues
+        .question
+        .find_iter(&text[clause_start..start])
+        .last()
+        .is_some_and(|m| {
+            !cues
+                .new_clause
+                .is_match(&text[clause_start + m.end()..start])
+        });
+    if asked {
+        return None;
+    }
+    // "What we need is not X but Y": the opposition before "but" is X's; Y is supported.
+    let past_but = |(_, ce): (usize, usize)| ce <= start && text[ce..start].contains(" but ");
+    // An opposition cue under a negation ("we are not opposed to considering further
+    // norms", "we have never rejected") is a hedge: it takes no stance.
+    let opposition = cues
+        .oppose
+        .find_iter(clause)
+        .map(|m| (clause_start + m.start(), clause_start + m.end()))
+        .filter(|&(cs, ce)| ce <= start || cs >= end)
+        .filter(|&(cs, _)| {
+            !cues
+                .negated
+                .is_match(window_before(clause, cs - clause_start, NEGATION_REACH))
+        })
+        .min_by_key(|&cue| distance(cue));
+    let cued = match (opposition, nearest(&cues.support)) {
+        (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
+        (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
+        (Some(o), _) if past_but(o) => Some((Stance::Supports, o)),
+        (Some(o), _) => Some((Stance::Opposes, o)),
+        (None, Some(su)) => Some((Stance::Supports, su)),
+        // A proposal right after a contrast, with no other cue in its clause, is what the
+        // speaker sets aside ("to implement those norms rather than to add new ones").
+        (None, None) => cues
+            .contrast
+            .find_iter(&text[clause_start..start])
+            .last()
+            .filter(|m| {
+                text[clause_start + m.end()..start]
+                    .split_whitespace()
+                    .all(|w| ["to", "a", "an", "the", "any"].contains(&w.to_lowercase().as_str()))
+            })
+            .map(|m| {
+                (
+                    Stance::Opposes,
+                    (clause_start + m.start(), clause_start + m.end()),
+                )
+            }),
+    };
+    let stance = match implied {
+        Some(own) if cues.negation.is_match(&text[start..end]) => {
+            Some((own.opposite(), (start, end)))
+        }
+        // A wording that takes a stance yields to a cue before it ("we reject the view that
+        // international law applies") or after it in the same clause ("… is a proposition
+        // my delegation cannot accept"), not to one after a new clause begins, which is
+        // about something else ("…, and we regret that the group could not agree").
+        // Under a denial ("we do not believe that only a legally binding instrument can
+        // prevent ..."), the wording's stance is turned.
+        Some(own) if denied => Some((own.opposite(), (start, end))),
+        Some(own) => match cued {
+            Some((_, cue)) if cue.0 >= end && cues.new_clause.is_match(&text[end..cue.0]) => {
+                Some((own, (start, end)))
+            }
+            Some(c) => Some(c),
+            None => Some((own, (start, end))),
+        },
+        None => cued,
+    };
+    // A reported position is not the speaker's, unless the speaker answers it in the next
+    // sentence ("… that a new treaty is needed. We respectfully disagree."): an assent
+    // takes the reported stance, a dissent its opposite, and the answer is the cue. A
+    // sentence that reports more than one view ("some …, while others …") is not answered
+    // so, nor one whose reported position has no stance of its own.
+    let stance = if reported == 0 {
+        // A proposal named without a stance ("the Ad Hoc Committee is negotiating a
+        // convention against cybercrime.") may take one from the next sentence, when it
+        // opens by referring back to it ("We want that convention."): the last proposal
+        // named in the sentence, the one the reference is nearest to.
+        stance.or_else(|| {
+            let last_in_sentence = !hits.iter().any(|h| h.0 >= end && h.0 < e);
+            last_in_sentence
+                .then(|| later_stance(cues, text, e))
+                .flatten()
+        })
+    } else if reported > 1 {
+        None
+    } else {
+        stance.and_then(|(reported_stance, _)| {
+            answer_to_reported(cues, text, e).map(|(joins, cue)| {
+                let own = if joins {
+                    reported_stance
+                } else {
+                    reported_stance.opposite()
+                };
+                (own, cue)
+            })
+        })
+    };
+    stance.map(|(stance, cue)| FoundStance {
+        start,
+        end,
+        concept,
+        stance,
+        cue,
+    })
 }
 
 #[cfg(test)]
@@ -905,6 +982,44 @@ mod tests {
             ),
             None
         );
+    }
+
+    /// A proposal named again by a generic head takes the proposal named before it, when the
+    /// speaker gave that naming no stance, and only with a stance of its own clause.
+    #[test]
+    fn generic_heads_name_the_proposal_again() {
+        let found = |text: &str, label: &str| {
+            let start = text.find(label).expect("label");
+            find(
+                &cues(),
+                text,
+                &[(start, start + label.len(), 7, None)],
+                true,
+            )
+            .into_iter()
+            .map(|f| (text[f.start..f.end].to_owned(), f.concept, f.stance))
+            .collect::<Vec<_>>()
+        };
+        // Reported first, answered on the generic head.
+        let text = "Some delegations argue that the time has come to negotiate a legally binding \
+                    treaty. We understand the impulse. But we doubt that a treaty negotiated now \
+                    would win universal support.";
+        assert_eq!(
+            found(text, "legally binding treaty"),
+            [("a treaty negotiated now".to_owned(), 7, Stance::Opposes)]
+        );
+        // Named with the speaker's stance, the proposal is marked there only.
+        let text = "We call for a legally binding treaty. A new text would help States.";
+        assert_eq!(
+            found(text, "legally binding treaty"),
+            [("legally binding treaty".to_owned(), 7, Stance::Supports)]
+        );
+        // A demonstrative is not a generic head; nor does a head reach across a paragraph.
+        let text = "Some delegations call for a legally binding treaty. We oppose such a treaty.";
+        assert!(found(text, "legally binding treaty").is_empty());
+        let text = "Some delegations call for a legally binding treaty.\n\nWe oppose a new treaty \
+                    on arms.";
+        assert!(found(text, "legally binding treaty").is_empty());
     }
 
     #[test]
