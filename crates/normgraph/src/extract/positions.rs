@@ -510,6 +510,10 @@ fn generic_heads(
         "document",
     ];
     let mut out = Vec::new();
+    // With no proposal named, nothing can be named again.
+    if hits.is_empty() {
+        return out;
+    }
     for m in cues.generic_head.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         if hits.iter().any(|h| h.0 < end && start < h.1) {
