@@ -73,6 +73,7 @@ pub struct Cues {
     ict_topic: Regex,
     name_head: Regex,
     name_tail: Regex,
+    theme_tail: Regex,
     title_head: Regex,
     heading: Regex,
     finite_verb: Regex,
@@ -109,6 +110,7 @@ impl Cues {
             ict_topic: cues.take("ictTopic")?,
             name_head: cues.take("nameHead")?,
             name_tail: cues.take("nameTail")?,
+            theme_tail: cues.take("themeTail")?,
             title_head: cues.take("titleHead")?,
             generic_head: cues.take("genericHead")?,
             heading: cues.take("heading")?,
@@ -187,6 +189,8 @@ impl Cues {
             // A title may be quoted some way after the word that introduces it ("the theme
             // for this year's deliberations, namely, \"Bringing about adjustment or …").
             || self.title_head.is_match(window_before(text, start, 200))
+            // Or it is the theme of the debate ("… the central theme of the general debate").
+            || self.theme_tail.is_match(window_after(text, end, 120))
     }
 
     /// Whether the words `start..end` only name a topic, in the name of a body or an
@@ -805,6 +809,26 @@ mod tests {
         assert!(at(
             text,
             "Principles of International Law concerning Friendly Relations and Cooperation among States"
+        ));
+        // The theme of a debate.
+        assert!(at(
+            "to make the pacific settlement of disputes the central topic of our debate",
+            "pacific settlement of disputes"
+        ));
+        assert!(at(
+            "In proposing \u{201c}The role of mediation in the settlement of disputes through \
+             peaceful means\u{201d} as the central theme of the general debate",
+            "settlement of disputes through peaceful means"
+        ));
+        assert!(!at(
+            "the pacific settlement of disputes is the foundation of our foreign policy",
+            "pacific settlement of disputes"
+        ));
+        // A clause between: the speaker's commitment, which the theme only describes.
+        assert!(!at(
+            "My country is committed to the peaceful settlement of conflicts, which is the \
+             central theme of our debate",
+            "peaceful settlement"
         ));
         // Outside a title, lower-case words keep it an invocation.
         assert!(!at(
