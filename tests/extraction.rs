@@ -2812,3 +2812,67 @@ fn cooperation_among_values_and_all_countries() {
     );
     assert_no_facts_of(&found, &["cooperation"]);
 }
+
+/// The nineteenth session's rounds and decisions: the rule of law in the words of other
+/// languages' delegations, borders changed by force (the use of force alone), due diligence
+/// told of a territory, humanitarian law breached by starvation; and, by the annotators'
+/// majority in the read gold sets, not the principles or threats: a debate's theme, a title's
+/// lower-case words, sanctions called collective punishment, an armed attack as Article 51's
+/// term, human control over the use of force, a law named after cybercrime, policing and public
+/// order, the code of conduct of a sea.
+#[test]
+fn rounds_and_decisions_of_the_nineteenth_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We are building a State of law. The primacy of law must guide us. We stand against the \
+         forcible alteration of internationally recognized borders. Every State must ensure that \
+         its territory is not used to prepare such acts. Famine has been used as a method of \
+         war.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("State of law", "rule-of-law"),
+            ("primacy of law", "rule-of-law"),
+            (
+                "forcible alteration of internationally recognized borders",
+                "non-use-of-force",
+            ),
+            ("territory is not used to", "due-diligence"),
+            (
+                "Famine has been used as a method of war",
+                "international-humanitarian-law",
+            ),
+        ],
+    );
+    assert_no_facts_of(&found, &["territorial-integrity"]);
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We welcome the President's choice of the peaceful settlement of disputes as the central \
+         theme of the general debate. We recall the Declaration on Principles of International \
+         Law concerning Friendly Relations and Cooperation among States. These sanctions are a \
+         collective punishment of an entire people. Article 51 speaks of an armed attack. We \
+         support rules that keep human judgement over the use of force. The state of law \
+         enforcement and the state of law and order are poor.\n",
+    );
+    assert_no_facts_of(
+        &found,
+        &[
+            "peaceful-settlement-of-disputes",
+            "principles-of-international-law",
+            "international-humanitarian-law",
+            "non-use-of-force",
+            "rule-of-law",
+        ],
+    );
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: my Government has adopted a law on cybercrime and trained its police in \
+         computer forensics. In our region, we look forward to the early conclusion of an \
+         effective and substantive code of conduct.\n",
+    );
+    assert_no_facts_of(
+        &found,
+        &["cybercrime", "rules-of-responsible-behaviour (supports)"],
+    );
+}
