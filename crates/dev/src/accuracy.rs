@@ -475,21 +475,12 @@ pub fn agreement(gold_path: &Path, second_path: &Path) -> Result<Report, GoldErr
             .into_iter()
             .filter_map(|g| {
                 let id = g.id?;
-                let kind = match g.kind.as_str() {
-                    "principle" => "principle",
-                    "threat" => "threat",
-                    "position" => "position",
-                    "anaphora" => "anaphora",
-                    "charter-article" => "charter-article",
-                    "document" => "document",
-                    _ => "explicit",
-                };
                 Some(Predicted {
                     start: g.start,
                     end: g.end,
                     surface: g.surface,
                     id,
-                    kind,
+                    kind: g.kind,
                 })
             })
             .collect::<Vec<_>>();
@@ -624,7 +615,7 @@ struct Predicted {
     end: usize,
     surface: String,
     id: String,
-    kind: &'static str,
+    kind: String,
 }
 
 fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
@@ -642,7 +633,8 @@ fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
                 kind: match c.kind {
                     CitationKind::Explicit => "explicit",
                     CitationKind::Anaphora => "anaphora",
-                },
+                }
+                .into(),
             })
             .collect(),
         Facts::Instruments => ex
@@ -662,7 +654,7 @@ fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
                     end: i.span.end,
                     surface: i.span.surface.clone(),
                     id,
-                    kind,
+                    kind: kind.into(),
                 })
             })
             .collect(),
@@ -672,7 +664,7 @@ fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
                 end: m.span.end,
                 surface: m.span.surface.clone(),
                 id: short_id(&m.concept),
-                kind,
+                kind: kind.into(),
             };
             let mut all: Vec<Predicted> = ex
                 .principles
@@ -687,7 +679,7 @@ fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
                     end: p.span.end,
                     surface: p.span.surface.clone(),
                     id: format!("{} ({stance})", short_id(&p.position)),
-                    kind: "position",
+                    kind: "position".into(),
                 }
             }));
             all
@@ -700,7 +692,7 @@ fn predictions(ex: &Extraction, facts: Facts) -> Vec<Predicted> {
                 end: n.span.end,
                 surface: n.span.surface.clone(),
                 id: "proposal".into(),
-                kind: "proposal",
+                kind: "proposal".into(),
             })
             .collect(),
     }
@@ -775,7 +767,7 @@ fn compare(
         }
         for p in &predicted {
             if !gold.iter().any(|g| same(g, p)) {
-                for kind in [p.kind, "all"] {
+                for kind in [p.kind.as_str(), "all"] {
                     table.entry(kind.to_owned()).or_default().false_positives += 1;
                 }
                 if lenient && by_concept {

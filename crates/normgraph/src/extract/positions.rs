@@ -586,11 +586,12 @@ fn judge(
             cs - end
         }
     };
-    let nearest = |re: &Regex| {
+    // The cue of `re` nearest to the label that `keep` accepts.
+    let nearest = |re: &Regex, keep: &dyn Fn((usize, usize)) -> bool| {
         re.find_iter(clause)
             .map(|m| (clause_start + m.start(), clause_start + m.end()))
             // A cue inside the label ("legally binding obligations") is not a cue.
-            .filter(|&(cs, ce)| ce <= start || cs >= end)
+            .filter(|&(cs, ce)| (ce <= start || cs >= end) && keep((cs, ce)))
             .min_by_key(|&cue| distance(cue))
     };
     // A support cue under a negation ("not convinced of the need for", "do not currently
@@ -663,18 +664,12 @@ fn judge(
     let past_but = |(_, ce): (usize, usize)| ce <= start && text[ce..start].contains(" but ");
     // An opposition cue under a negation ("we are not opposed to considering further
     // norms", "we have never rejected") is a hedge: it takes no stance.
-    let opposition = cues
-        .oppose
-        .find_iter(clause)
-        .map(|m| (clause_start + m.start(), clause_start + m.end()))
-        .filter(|&(cs, ce)| ce <= start || cs >= end)
-        .filter(|&(cs, _)| {
-            !cues
-                .negated
-                .is_match(window_before(clause, cs - clause_start, NEGATION_REACH))
-        })
-        .min_by_key(|&cue| distance(cue));
-    let cued = match (opposition, nearest(&cues.support)) {
+    let hedged = |(cs, _): (usize, usize)| {
+        cues.negated
+            .is_match(window_before(clause, cs - clause_start, NEGATION_REACH))
+    };
+    let opposition = nearest(&cues.oppose, &|cue| !hedged(cue));
+    let cued = match (opposition, nearest(&cues.support, &|_| true)) {
         (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
         (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
         (Some(o), _) if past_but(o) => Some((Stance::Supports, o)),
