@@ -681,7 +681,9 @@ fn extract_region(
         };
     let mentions = |kind: Kind| mentions_where(kind, &|_, _, _| true);
 
-    let proposed_norms = norms::find(text, &lexicon.cues, &lexicon.agreed_norms, ict_body)
+    // Where the text names words of the ICT debate, read once.
+    let ict = lexicon.cues.ict_words(text);
+    let proposed_norms = norms::find(text, &lexicon.cues, &lexicon.agreed_norms, ict_body, &ict)
         .into_iter()
         .map(|n| {
             let in_span = |kind: Kind| {
@@ -844,7 +846,7 @@ fn extract_region(
         // the whole corpus is the same; strictly, `near_ict` tests a window cut at a byte
         // count, where a cut word could look like one of the debate's ("confl|ict"), and such
         // a threat is no longer kept in a text that names none.)
-        threats: if ict_body || positions::names_ict(&lexicon.cues, text) {
+        threats: if ict_body || !ict.is_empty() {
             mentions_where(Kind::Threat, &|s, e, concept| {
                 let reach = concept.ict_reach.unwrap_or(positions::THREAT_REACH);
                 (ict_body || positions::near_ict(&lexicon.cues, text, s, e, reach))

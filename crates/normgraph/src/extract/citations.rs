@@ -159,7 +159,7 @@ static UNREAD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// something else: "the Security Council 15 members").
 static ORGAN_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?P<organ>General\s+Assembly|Security\s+Council|UNGA|UNSC)(?:'s|’s)?|(?P<between>{}))\s+(?:No\.\s*|№\s*|رقم\s*)?[0-9]",
+        r"(?:(?-u:\b)(?P<organ>General\s+Assembly|Security\s+Council|UNGA|UNSC)(?:'s|’s)?|(?P<between>{}))\s+(?:No\.\s*|№\s*|رقم\s*)?[0-9]",
         languages::ORGANS_BEFORE_NUMBER
     ))
     .expect("valid regex")
@@ -620,8 +620,9 @@ fn find_ascii(
     }
     found.sort_by_key(|c| c.start);
     // A number standing alone after a citation of it with its session or year ("resolution 1701
-    // (2006) … under 1701").
-    for caps in REPEATED_NUMBER.captures_iter(text) {
+    // (2006) … under 1701"); with no number known, none is looked for.
+    let repeated = (!ctx.known.is_empty()).then(|| REPEATED_NUMBER.captures_iter(text));
+    for caps in repeated.into_iter().flatten() {
         let Some(m) = caps.name("n") else { continue };
         let Ok(n) = m.as_str().parse::<u32>() else {
             continue;

@@ -79,38 +79,68 @@ fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// The letters of a text by script.
+#[derive(Default)]
+struct Letters {
+    arabic: usize,
+    cjk: usize,
+    cyrillic: usize,
+    latin: usize,
+}
+
+impl Letters {
+    /// Counts `c`, a letter (an alphabetic character).
+    fn count(&mut self, c: char) {
+        match c {
+            c if c.is_ascii() => self.latin += 1,
+            '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => self.arabic += 1,
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => self.cjk += 1,
+            '\u{400}'..='\u{4FF}' => self.cyrillic += 1,
+            c if ('\u{C0}'..='\u{24F}').contains(&c) => self.latin += 1,
+            _ => {}
+        }
+    }
+}
+
 /// The BCP 47 tag of the language `text` is written in (`en`, `fr`, `es`, `ru`, `ar`, `zh`),
 /// if it can be told. Only the beginning is read: the scripts of the first 20 kB
 /// ([`SCRIPT_BYTES`]) and the function words among the first 2,000 words ([`WORDS_READ`]); a
 /// text whose first 20 kB hold no letter is left without a language.
 pub fn detect(text: &str) -> Option<&'static str> {
     let text = super::text::window_after(text, 0, SCRIPT_BYTES);
-    // One pass over the words: their letters by script, and the function words among the
-    // first ones. An all-ASCII word (most of any statement in Latin script) is counted without
-    // decoding its characters.
-    let (mut arabic, mut cjk, mut cyrillic, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    // The first words one by one: their letters by script, and the function words among them.
+    // An all-ASCII word (most of any statement in Latin script) is counted without decoding
+    // its characters.
+    let mut letters = Letters::default();
     let mut hits = [0usize; 3];
-    for (n, word) in words(text).enumerate() {
+    let mut read_to = 0;
+    for word in words(text).take(WORDS_READ) {
+        read_to = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
         if word.is_ascii() {
-            latin += word.len();
-            if n < WORDS_READ {
-                if let Some(i) = function_word(word) {
-                    hits[i] += 1;
-                }
+            letters.latin += word.len();
+            if let Some(i) = function_word(word) {
+                hits[i] += 1;
             }
             continue;
         }
-        for c in word.chars() {
-            match c {
-                c if c.is_ascii() => latin += 1,
-                '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' => arabic += 1,
-                '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => cjk += 1,
-                '\u{400}'..='\u{4FF}' => cyrillic += 1,
-                c if ('\u{C0}'..='\u{24F}').contains(&c) => latin += 1,
-                _ => {}
-            }
-        }
+        word.chars().for_each(|c| letters.count(c));
     }
+    // The rest only for its scripts: every letter of a text is in one of its words, so the
+    // letters are counted without splitting it into words.
+    let rest = &text[read_to..];
+    if rest.is_ascii() {
+        letters.latin += rest.bytes().filter(u8::is_ascii_alphabetic).count();
+    } else {
+        rest.chars()
+            .filter(|c| c.is_alphabetic())
+            .for_each(|c| letters.count(c));
+    }
+    let Letters {
+        arabic,
+        cjk,
+        cyrillic,
+        latin,
+    } = letters;
     let letters = arabic + cjk + cyrillic + latin;
     if letters == 0 {
         return None;

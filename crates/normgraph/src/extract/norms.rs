@@ -103,11 +103,17 @@ pub struct FoundNorm {
 /// Finds the proposed norms in `text`, in order. `ict_body` says the statement was delivered at
 /// a body of the ICT debate (the OEWG, the GGE), where every passage is on topic; elsewhere a
 /// rule counts only in a paragraph, or a list with its lead-in, that names ICTs (`cue:ictTopic`).
-pub fn find(text: &str, cues: &Cues, agreed: &[AgreedNorm], ict_body: bool) -> Vec<FoundNorm> {
+/// `ict` is where the text names ICTs ([`Cues::ict_words`]), read once by the caller for every
+/// stretch asked about.
+pub fn find(
+    text: &str,
+    cues: &Cues,
+    agreed: &[AgreedNorm],
+    ict_body: bool,
+    ict: &IctWords,
+) -> Vec<FoundNorm> {
     let all = blocks(text);
-    // Where the text names ICTs, read once for every stretch asked about below.
-    let ict = cues.ict_words(text);
-    let ict_body = ict_body || mostly_about_ict(text, &all, &ict);
+    let ict_body = ict_body || mostly_about_ict(text, &all, ict);
     let mut norms = Vec::new();
     let mut listed = vec![false; all.len()];
     let mut i = 0;
@@ -414,14 +420,16 @@ mod tests {
         assert!(!may_end_with_colon("a: b"));
     }
 
-    fn cues() -> Cues {
-        Cues::embedded()
+    /// [`find`] with the embedded cues, the text's ICT words read as the pipeline reads them.
+    fn find_norms(text: &str, agreed: &[AgreedNorm], ict_body: bool) -> Vec<FoundNorm> {
+        let cues = Cues::embedded();
+        find(text, &cues, agreed, ict_body, &cues.ict_words(text))
     }
 
     #[test]
     fn list_items_after_a_lead_in() {
         let text = "We propose additional norms such as:\n\n- *States should refrain from X.*\n- *States must exercise control over firms under their*\n\n*jurisdiction, otherwise they are responsible.*\n- A remark without obligation.\n\nWe discuss the following lines:\n\n1. **Terms:** OEWG may work on a list.\n";
-        let found = find(text, &cues(), &[], true);
+        let found = find_norms(text, &[], true);
         let spans: Vec<&str> = found.iter().map(|n| &text[n.start..n.end]).collect();
         assert_eq!(
             spans,
@@ -435,7 +443,7 @@ mod tests {
     #[test]
     fn proposal_sentences() {
         let text = "Background. We therefore propose that all States should notify incidents. States may be careful.";
-        let found = find(text, &cues(), &[], true);
+        let found = find_norms(text, &[], true);
         assert_eq!(found.len(), 1);
         assert_eq!(
             &text[found[0].start..found[0].end],
@@ -444,7 +452,7 @@ mod tests {
     }
 
     fn spans(text: &str, ict_body: bool) -> Vec<&str> {
-        find(text, &cues(), &[], ict_body)
+        find_norms(text, &[], ict_body)
             .iter()
             .map(|n| &text[n.start..n.end])
             .collect()
@@ -511,7 +519,7 @@ mod tests {
                     territory to be used for internationally wrongful acts using ICTs. We propose \
                     that States should not knowingly allow their territory to be used for \
                     wrongful acts using ICTs against hospitals.";
-        let found = find(text, &cues(), &agreed, true);
+        let found = find_norms(text, &agreed, true);
         assert_eq!(found.len(), 1);
         assert!(text[found[0].start..found[0].end].starts_with("We propose"));
     }

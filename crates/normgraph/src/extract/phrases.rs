@@ -54,9 +54,11 @@
 use super::positions::Stance;
 use crate::error::ResourceError;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxBuildHasher;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// One word of a pattern: the stems (or exact words) it accepts.
@@ -106,8 +108,8 @@ impl Word {
         self.may_accept(token) && self.accepts(token.words(text))
     }
 
-    fn accepts(&self, (lower, stem): &(String, String)) -> bool {
-        self.stems.iter().any(|x| x == stem)
+    fn accepts(&self, (lower, stem): &(String, Rc<str>)) -> bool {
+        self.stems.iter().any(|x| **x == **stem)
             || self.exact.iter().any(|x| x == lower)
             || self.starts.iter().any(|x| lower.starts_with(x.as_str()))
     }
@@ -206,11 +208,11 @@ struct Token {
     after_break: bool,
     /// The word in lower case and its stem, read when a pattern first asks: most words are
     /// never lower-cased or stemmed.
-    words: OnceCell<(String, String)>,
+    words: OnceCell<(String, Rc<str>)>,
 }
 
 impl Token {
-    fn words(&self, text: &str) -> &(String, String) {
+    fn words(&self, text: &str) -> &(String, Rc<str>) {
         self.words.get_or_init(|| read(&text[self.start..self.end]))
     }
 
@@ -413,7 +415,8 @@ const STEM_CACHE_WORDS: usize = 200_000;
 thread_local! {
     /// Stems of the words seen on this thread (the vocabulary of a corpus is small next to its
     /// length, and the stemmer is the costly step).
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEMS: RefCell<HashMap<Box<str>, Rc<str>, FxBuildHasher>> =
+        RefCell::new(HashMap::default());
     /// The English Snowball stemmer.
     static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
 }
@@ -460,19 +463,19 @@ fn stem(lower: &str) -> String {
     STEMMER.with(|s| s.stem(lower).into_owned())
 }
 
-/// A word in lower case and its stem (cached per thread).
-fn read(word: &str) -> (String, String) {
+/// A word in lower case and its stem (cached per thread, shared by every token of the word).
+fn read(word: &str) -> (String, Rc<str>) {
     let lower = word.to_lowercase();
     let stem = STEMS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(stem) = cache.get(&lower) {
-            return stem.clone();
+        if let Some(stem) = cache.get(lower.as_str()) {
+            return Rc::clone(stem);
         }
         if cache.len() >= STEM_CACHE_WORDS {
             cache.clear();
         }
-        let stem = stem(&lower);
-        cache.insert(lower.clone(), stem.clone());
+        let stem: Rc<str> = stem(&lower).into();
+        cache.insert(lower.as_str().into(), Rc::clone(&stem));
         stem
     });
     (lower, stem)

@@ -322,13 +322,6 @@ fn on_topic(cues: &Cues, text: &str, start: usize, end: usize) -> bool {
     near_ict(cues, text, start, end, TOPIC_REACH)
 }
 
-/// Whether `text` names a word of the ICT debate anywhere (`cue:ictTopic`): where it names
-/// none, no threat category outside the ICT bodies can be near one ([`near_ict`]), and the
-/// threat categories need not be looked for at all.
-pub fn names_ict(cues: &Cues, text: &str) -> bool {
-    cues.ict_topic.is_match(text)
-}
-
 /// Whether a word of the ICT debate (`cue:ictTopic`) stands within `reach` bytes of
 /// `start..end` (or inside it).
 pub fn near_ict(cues: &Cues, text: &str, start: usize, end: usize, reach: usize) -> bool {
