@@ -202,24 +202,27 @@ struct Token {
     end: usize,
     /// Its first [`KEY_CHARS`] characters in lower case, packed ([`prefix`]).
     key: u128,
-    /// How many characters `key` holds.
-    keyed: usize,
+    /// How many characters `key` holds (at most [`KEY_CHARS`]).
+    keyed: u8,
     /// Whether a clause or paragraph ends between the previous word and this one.
     after_break: bool,
     /// The word in lower case and its stem, read when a pattern first asks: most words are
-    /// never lower-cased or stemmed.
-    words: OnceCell<(String, Rc<str>)>,
+    /// never lower-cased or stemmed (boxed, so that the token stays small: every pattern
+    /// kind reads every token).
+    words: OnceCell<Box<(String, Rc<str>)>>,
 }
 
 impl Token {
     fn words(&self, text: &str) -> &(String, Rc<str>) {
-        self.words.get_or_init(|| read(&text[self.start..self.end]))
+        self.words
+            .get_or_init(|| Box::new(read(&text[self.start..self.end])))
     }
 
     /// The key of its first `n` characters (as [`prefix`] packs them), when it has that many
     /// keyed.
     fn first(&self, n: usize) -> Option<u128> {
-        (n <= self.keyed).then(|| self.key >> (21 * (self.keyed - n)))
+        let keyed = usize::from(self.keyed);
+        (n <= keyed).then(|| self.key >> (21 * (keyed - n)))
     }
 }
 
@@ -234,7 +237,8 @@ impl Tokens {
     /// Splits `text[from..to]` into words: runs of letters and digits. Offsets stay relative to
     /// `text`.
     pub fn of(text: &str, from: usize, to: usize) -> Self {
-        let mut list = Vec::new();
+        // About one word in six bytes of English.
+        let mut list = Vec::with_capacity((to - from) / 6);
         let mut word_start: Option<usize> = None;
         let mut pending_break = false;
         let mut newlines = 0;
@@ -244,7 +248,8 @@ impl Tokens {
                 start,
                 end,
                 key,
-                keyed,
+                // At most KEY_CHARS.
+                keyed: u8::try_from(keyed).unwrap_or(u8::MAX),
                 after_break,
                 words: OnceCell::new(),
             }
@@ -832,7 +837,7 @@ impl Phrases {
             candidates.clear();
             // Most words are no pattern's anchor: they are never lower-cased or stemmed.
             let word = &text[token.start..token.end];
-            let mut buckets = [Some(bucket(token.key, token.keyed)), None, None];
+            let mut buckets = [Some(bucket(token.key, usize::from(token.keyed))), None, None];
             if self.short && token.keyed >= 3 {
                 buckets[1] = token.first(1).map(|k| bucket(k, 1));
                 buckets[2] = token.first(2).map(|k| bucket(k, 2));

@@ -318,10 +318,26 @@ pub fn window_before(text: &str, end: usize, max: usize) -> &str {
 
 /// A text with Markdown emphasis marks and footnote tags removed and white space collapsed.
 pub fn clean(text: &str) -> String {
+    // Most sentences have no marks: only their white space is collapsed.
+    if !text.contains(['<', '*', '_']) {
+        return collapse_white_space(text);
+    }
     let mut s = text.replace("<sup>", " ").replace("</sup>", " ");
     s = s.replace("**", "").replace("__", "");
-    let s: String = s.chars().filter(|&c| c != '*').collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.retain(|c| c != '*');
+    collapse_white_space(&s)
+}
+
+/// `text` with each run of white space made one space, and none at either end.
+fn collapse_white_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]
