@@ -188,6 +188,24 @@ const FREQUENT: [&str; 32] = [
     "member",
 ];
 
+/// Function words longer than three letters (the shorter ones are all taken as frequent).
+const FUNCTION_WORDS: [&str; 20] = [
+    "their", "these", "those", "this", "that", "with", "from", "have", "been", "were", "will",
+    "shall", "must", "should", "would", "which", "also", "more", "other", "such",
+];
+
+/// Whether a word a pattern accepts (a stem, an exact word or a beginning, lower case) is
+/// frequent in UN statements: three letters or fewer ("of", "the", "and"), a function word,
+/// one of [`FREQUENT`] or its stem, or such a word with an "s" ("internationals").
+fn is_frequent(key: &str) -> bool {
+    let singular = key.strip_suffix('s').unwrap_or(key);
+    key.chars().count() <= 3
+        || FUNCTION_WORDS.contains(&key)
+        || FREQUENT.contains(&key)
+        || FREQUENT.contains(&singular)
+        || FREQUENT_STEMS.iter().any(|f| f == key)
+}
+
 /// The stems of [`FREQUENT`], made once.
 static FREQUENT_STEMS: LazyLock<Vec<String>> =
     LazyLock::new(|| FREQUENT.iter().map(|w| stem(w)).collect());
@@ -683,14 +701,9 @@ impl Phrases {
 
     fn push(&mut self, words: Vec<Word>, concept: usize, sense: Sense, context: (usize, usize)) {
         let words: Vec<Word> = words.into_iter().map(Word::with_quick).collect();
-        // Short words are function words ("of", "the", "and"): frequent too.
-        let rare = |w: &Word| {
-            !w.keys().all(|k| {
-                k.chars().count() <= 3
-                    || FREQUENT.contains(&k.as_str())
-                    || FREQUENT_STEMS.contains(k)
-            })
-        };
+        // A word is found as often as its most frequent alternative: it is rare only when
+        // all its alternatives are ("their|its" is not, nor "multilateral|international").
+        let rare = |w: &Word| w.keys().all(|k| !is_frequent(k));
         let length = |w: &Word| w.keys().map(|k| k.chars().count()).min().unwrap_or(0);
         let Some(anchor) = (0..words.len())
             .rev()
@@ -837,7 +850,11 @@ impl Phrases {
             candidates.clear();
             // Most words are no pattern's anchor: they are never lower-cased or stemmed.
             let word = &text[token.start..token.end];
-            let mut buckets = [Some(bucket(token.key, usize::from(token.keyed))), None, None];
+            let mut buckets = [
+                Some(bucket(token.key, usize::from(token.keyed))),
+                None,
+                None,
+            ];
             if self.short && token.keyed >= 3 {
                 buckets[1] = token.first(1).map(|k| bucket(k, 1));
                 buckets[2] = token.first(2).map(|k| bucket(k, 2));
