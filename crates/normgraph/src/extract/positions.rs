@@ -78,6 +78,8 @@ pub struct Cues {
     heading: Regex,
     finite_verb: Regex,
     generic_head: Regex,
+    not_now: Regex,
+    speaker_opening: Regex,
 }
 
 impl Cues {
@@ -86,8 +88,8 @@ impl Cues {
     /// `cue:negated`, `cue:negation`,
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:ownClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
-    /// `cue:nameTail`, `cue:titleHead`, `cue:heading`, `cue:finiteVerb`) out of the cue
-    /// patterns; every one must be there.
+    /// `cue:nameTail`, `cue:titleHead`, `cue:heading`, `cue:finiteVerb`, `cue:notNow`,
+    /// `cue:speakerOpening`) out of the cue patterns; every one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -115,6 +117,8 @@ impl Cues {
             generic_head: cues.take("genericHead")?,
             heading: cues.take("heading")?,
             finite_verb: cues.take("finiteVerb")?,
+            not_now: cues.take("notNow")?,
+            speaker_opening: cues.take("speakerOpening")?,
         })
     }
 
@@ -458,6 +462,38 @@ fn later_stance(cues: &Cues, text: &str, end: usize) -> Option<(Stance, (usize, 
         .or_else(|| cue(&cues.later_opposition).map(|c| (Stance::Opposes, c)))
 }
 
+/// A deferral of the proposal named at `end` (its sentence ending at `sentence_end`) to an
+/// unnamed later day (`cue:notNow`): in the rest of its sentence ("…, but for now the
+/// priority is to implement …"), or in the next sentence of the paragraph when that one opens in
+/// the speaker's voice and names no proposal of its own ("We do not believe that moment has
+/// arrived."). The cue's byte offsets.
+fn deferred(
+    cues: &Cues,
+    text: &str,
+    hits: &[(usize, usize, usize, Option<Stance>)],
+    end: usize,
+    sentence_end: usize,
+) -> Option<(usize, usize)> {
+    let rest = &text[end..sentence_end];
+    if let Some(m) = cues.not_now.find(rest) {
+        return Some((end + m.start(), end + m.end()));
+    }
+    let (at, next) = next_sentence(text, sentence_end)?;
+    if !cues.speaker_opening.is_match(next) {
+        return None;
+    }
+    let (_, next_end) = sentence_around(text, at, at);
+    // A next sentence that names a proposal of its own defers that one ("We do not rule out
+    // that additional binding obligations may one day be needed, but for now …").
+    if hits.iter().any(|h| h.0 >= at && h.0 < next_end) {
+        return None;
+    }
+    let sentence = &text[at..next_end.max(at)];
+    cues.not_now
+        .find(sentence)
+        .map(|m| (at + m.start(), at + m.end()))
+}
+
 /// Judges the stance of each label hit (`(start, end, concept, implied)`, byte offsets) in
 /// `text`. `ict_body` says the statement was delivered at a body of the ICT debate (the OEWG,
 /// the GGE), where every passage is on topic; elsewhere a passage must name ICTs near the
@@ -711,13 +747,14 @@ fn judge(
     // takes the reported stance, a dissent its opposite, and the answer is the cue. A
     // sentence that reports more than one view ("some …, while others …") is not answered
     // so, nor one whose reported position has no stance of its own.
+    // Whether no other proposal is named after this one in its sentence.
+    let last_in_sentence = !hits.iter().any(|h| h.0 >= end && h.0 < e);
     let stance = if reported == 0 {
         // A proposal named without a stance ("the Ad Hoc Committee is negotiating a
         // convention against cybercrime.") may take one from the next sentence, when it
         // opens by referring back to it ("We want that convention."): the last proposal
         // named in the sentence, the one the reference is nearest to.
         stance.or_else(|| {
-            let last_in_sentence = !hits.iter().any(|h| h.0 >= end && h.0 < e);
             last_in_sentence
                 .then(|| later_stance(cues, text, e))
                 .flatten()
@@ -736,6 +773,15 @@ fn judge(
             })
         })
     };
+    // A proposal put off to an unnamed later day ("my delegation would be open to negotiating
+    // a legally binding instrument …. We do not believe that moment has arrived.") is opposed
+    // for now, as one called premature; the last proposal named in the sentence takes it.
+    let deferral = if reported > 1 || !last_in_sentence {
+        None
+    } else {
+        deferred(cues, text, hits, end, e)
+    };
+    let stance = deferral.map(|cue| (Stance::Opposes, cue)).or(stance);
     stance.map(|(stance, cue)| FoundStance {
         start,
         end,
@@ -917,6 +963,63 @@ mod tests {
     /// An opposition cue under a negation is a hedge, no stance; doubting that a proposal would
     /// win support is opposition; resisting it is; engaging in its negotiation is support; and
     /// the next sentence may support "the conclusion of that convention".
+    #[test]
+    fn a_proposal_put_off_to_a_later_day_is_opposed() {
+        // Open to it, but the moment has not come: opposed for now.
+        let text =
+            "My delegation would be open to negotiating a legally binding instrument within \
+                    the United Nations. We do not believe that moment has arrived, and no such \
+                    process should cast doubt on the law that already applies.";
+        assert_eq!(
+            stance(text, "legally binding instrument"),
+            Some(Stance::Opposes)
+        );
+        // Reported, then put off in the speaker's voice.
+        let text = "Some delegations have proposed that we begin at once to negotiate a binding \
+                    instrument. Our group does not rule this out for the future, but does not \
+                    believe the conditions exist today.";
+        assert_eq!(stance(text, "binding instrument"), Some(Stance::Opposes));
+        // In the same sentence, after a contrast.
+        let text = "We do not rule out that additional binding obligations may one day be needed, \
+                    but for now the priority is to implement the framework we already have.";
+        assert_eq!(
+            stance(text, "additional binding obligations"),
+            Some(Stance::Opposes)
+        );
+        // Open to it in due course, with no "not now": support.
+        let text = "We are open to considering, in due course, a legally binding instrument on \
+                    responsible State behaviour.";
+        assert_eq!(
+            stance(text, "legally binding instrument"),
+            Some(Stance::Supports)
+        );
+        // A next sentence that names a proposal of its own defers that one, not this.
+        let text = "We support a programme of action on ICTs. We do not rule out that binding \
+                    obligations may be needed, but for now the priority is implementation.";
+        let label = "programme of action";
+        let start = text.find(label).expect("label");
+        let other = text.find("binding obligations").expect("other");
+        let found = find(
+            &cues(),
+            text,
+            &[
+                (start, start + label.len(), 0, None),
+                (other, other + "binding obligations".len(), 1, None),
+            ],
+            true,
+        );
+        let of = |c: usize| found.iter().find(|f| f.concept == c).map(|f| f.stance);
+        assert_eq!(of(0), Some(Stance::Supports));
+        assert_eq!(of(1), Some(Stance::Opposes));
+        // Not a later day: a sentence not in the speaker's voice.
+        let text = "My delegation would be open to negotiating a legally binding instrument. Some \
+                    say the moment has not yet come.";
+        assert_ne!(
+            stance(text, "legally binding instrument"),
+            Some(Stance::Opposes)
+        );
+    }
+
     #[test]
     fn hedges_doubts_resistance_and_engagement() {
         let text = "We are not opposed to considering further norms, or even binding rules, in due course.";
