@@ -2876,3 +2876,56 @@ fn rounds_and_decisions_of_the_nineteenth_session() {
         &["cybercrime", "rules-of-responsible-behaviour (supports)"],
     );
 }
+
+/// The twentieth session's plain forms of General Debate speeches (`ontology/threats.ttl`, the
+/// block at its end and the alternatives added in place) and its deferral rule for positions
+/// (`cue:notNow`).
+#[test]
+fn plain_forms_and_deferrals_of_the_twentieth_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: the proliferation of hate speech on social networks undermines social \
+         cohesion. The revelations of mass electronic surveillance have shocked the world. We \
+         reject the use of the Internet to interfere in the internal affairs of other States. \
+         Cybersecurity threats are increasing in frequency. Social media has been misused by \
+         terrorists to spread propaganda. The e-mail accounts of our ministers were hacked last \
+         year. Trafficking in persons facilitated by the Internet is on the rise.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("hate speech on social networks", "hostile-content"),
+            ("mass electronic surveillance", "unlawful-surveillance"),
+            (
+                "Internet to interfere in the internal affairs",
+                "interference-for-geopolitical-goals",
+            ),
+            ("Cybersecurity threats", "malicious-ict-activity"),
+            ("media has been misused", "terrorist-use"),
+            ("accounts of our ministers were hacked", "cyber-attacks"),
+            (
+                "Trafficking in persons facilitated by the Internet",
+                "cybercrime",
+            ),
+        ],
+    );
+    // Media misused by no terrorist, and people hacked, are none of these.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On the Internet: the media has been misused by politicians. Villagers were hacked to \
+         death in the massacre.\n",
+    );
+    assert_no_facts_of(&found, &["terrorist-use", "cyber-attacks"]);
+    let found = concept_facts_in(
+        "Statement at the First Committee\n\n\
+         On ICTs, my delegation would be open to negotiating a legally binding instrument within \
+         the United Nations. We do not believe that moment has arrived.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[(
+            "legally binding instrument",
+            "legally-binding-instrument (opposes)",
+        )],
+    );
+}
