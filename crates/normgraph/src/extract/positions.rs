@@ -964,6 +964,29 @@ mod tests {
     /// win support is opposition; resisting it is; engaging in its negotiation is support; and
     /// the next sentence may support "the conclusion of that convention".
     #[test]
+    fn calls_to_adhere_to_abide_by_or_comply_with_are_support() {
+        for text in [
+            "We call on all States to adhere to the norms of responsible State behaviour.",
+            "All States must abide by the norms of responsible State behaviour.",
+            "States should comply with the norms of responsible State behaviour.",
+        ] {
+            assert_eq!(
+                stance(text, "norms of responsible State behaviour"),
+                Some(Stance::Supports),
+                "{text}"
+            );
+        }
+        // Others said not to comply: no stance of the speaker's.
+        assert_eq!(
+            stance(
+                "Some States do not comply with the norms of responsible State behaviour.",
+                "norms of responsible State behaviour"
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn a_proposal_put_off_to_a_later_day_is_opposed() {
         // Open to it, but the moment has not come: opposed for now.
         let text =
