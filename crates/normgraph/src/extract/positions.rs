@@ -987,6 +987,32 @@ mod tests {
     }
 
     #[test]
+    fn a_solid_basis_or_a_useful_starting_point_is_support() {
+        for (text, label) in [
+            (
+                "The eleven voluntary norms of 2015 are a useful basis, but they were agreed by a \
+                 small group.",
+                "eleven voluntary norms",
+            ),
+            (
+                "We recall the idea of an international code of conduct for information \
+                 security, and we believe it remains a useful starting point.",
+                "international code of conduct for information security",
+            ),
+        ] {
+            assert_eq!(stance(text, label), Some(Stance::Supports), "{text}");
+        }
+        // A basis without a word of its worth is no stance.
+        assert_eq!(
+            stance(
+                "The eleven voluntary norms of 2015 are the basis of the report.",
+                "eleven voluntary norms"
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn a_proposal_put_off_to_a_later_day_is_opposed() {
         // Open to it, but the moment has not come: opposed for now.
         let text =
