@@ -2909,6 +2909,34 @@ fn plain_forms_and_deferrals_of_the_twentieth_session() {
             ),
         ],
     );
+    // The guidelines' own examples (docs/annotation.md).
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We must protect the rights of persons with disabilities, the rights of indigenous \
+         peoples and the rights of migrant workers. We support the judicial settlement of \
+         disputes between States. The rules on the attribution of conduct to a State apply.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("rights of persons with disabilities", "human-rights"),
+            ("rights of indigenous", "human-rights"),
+            ("rights of migrant workers", "human-rights"),
+            (
+                "judicial settlement of disputes",
+                "peaceful-settlement-of-disputes",
+            ),
+            ("attribution of conduct to a State", "state-responsibility"),
+        ],
+    );
+    // An instrument's name, in capitals or in lower case, is not the rights invoked.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We ratified the International Convention on the Protection of the Rights of All Migrant \
+         Workers and Members of Their Families. We urge the adoption of the draft declaration on \
+         the rights of indigenous peoples.\n",
+    );
+    assert_no_facts_of(&found, &["human-rights"]);
     // Media misused by no terrorist, and people hacked, are none of these.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
