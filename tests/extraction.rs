@@ -2909,6 +2909,14 @@ fn plain_forms_and_deferrals_of_the_twentieth_session() {
             ),
         ],
     );
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We oppose the weaponisation of the digital space.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[("weaponisation of the digital space", "militarization")],
+    );
     // The guidelines' own examples (docs/annotation.md).
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\
