@@ -742,13 +742,13 @@ fn judge(
         },
         None => cued,
     };
+    // Whether no other proposal is named after this one in its sentence.
+    let last_in_sentence = !hits.iter().any(|h| h.0 >= end && h.0 < e);
     // A reported position is not the speaker's, unless the speaker answers it in the next
     // sentence ("… that a new treaty is needed. We respectfully disagree."): an assent
     // takes the reported stance, a dissent its opposite, and the answer is the cue. A
     // sentence that reports more than one view ("some …, while others …") is not answered
     // so, nor one whose reported position has no stance of its own.
-    // Whether no other proposal is named after this one in its sentence.
-    let last_in_sentence = !hits.iter().any(|h| h.0 >= end && h.0 < e);
     let stance = if reported == 0 {
         // A proposal named without a stance ("the Ad Hoc Committee is negotiating a
         // convention against cybercrime.") may take one from the next sentence, when it
@@ -960,9 +960,8 @@ mod tests {
         );
     }
 
-    /// An opposition cue under a negation is a hedge, no stance; doubting that a proposal would
-    /// win support is opposition; resisting it is; engaging in its negotiation is support; and
-    /// the next sentence may support "the conclusion of that convention".
+    /// A call to adhere to, abide by or comply with a proposal supports it; others said not to
+    /// comply with it take no stance of the speaker's.
     #[test]
     fn calls_to_adhere_to_abide_by_or_comply_with_are_support() {
         for text in [
@@ -986,6 +985,7 @@ mod tests {
         );
     }
 
+    /// A proposal said to be, or remain, a sound basis or a useful starting point is supported.
     #[test]
     fn a_solid_basis_or_a_useful_starting_point_is_support() {
         for (text, label) in [
@@ -1012,6 +1012,7 @@ mod tests {
         );
     }
 
+    /// Open to a proposal, or not ruling it out, but not now: opposed (`cue:notNow`).
     #[test]
     fn a_proposal_put_off_to_a_later_day_is_opposed() {
         // Open to it, but the moment has not come: opposed for now.
@@ -1069,6 +1070,9 @@ mod tests {
         );
     }
 
+    /// An opposition cue under a negation is a hedge, no stance; doubting that a proposal would
+    /// win support is opposition; resisting it is; engaging in its negotiation is support; and
+    /// the next sentence may support "the conclusion of that convention".
     #[test]
     fn hedges_doubts_resistance_and_engagement() {
         let text = "We are not opposed to considering further norms, or even binding rules, in due course.";
