@@ -256,7 +256,7 @@ impl Tokens {
     /// `text`.
     pub fn of(text: &str, from: usize, to: usize) -> Self {
         // About one word in six bytes of English.
-        let mut list = Vec::with_capacity((to - from) / 6);
+        let mut list = Vec::with_capacity(to.saturating_sub(from) / 6);
         let mut word_start: Option<usize> = None;
         let mut pending_break = false;
         let mut newlines = 0;
