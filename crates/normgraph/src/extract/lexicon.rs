@@ -40,6 +40,7 @@ use crate::rdf::resources::{syntax_error, ResourceFile, Resources};
 use crate::rdf::vocab::{NG, RDF, SKOS};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term};
+use rayon::prelude::*;
 use regex::{Regex, RegexBuilder};
 
 /// Cache for the lazy DFA of a matcher's alternation (the default 2 MB thrashes on the
@@ -1458,13 +1459,27 @@ impl Lexicon {
                     None => m,
                 })
             };
-            matchers.insert(kind, build(None)?);
-            // A matcher per other UN language that has labels for this kind: its labels and the
-            // English ones (proper names, English terms quoted in the text).
-            let languages: std::collections::BTreeSet<&String> =
-                chosen.iter().flat_map(|(_, e)| e.foreign.keys()).collect();
-            for lang in languages {
-                in_language.insert((lang.clone(), kind), build(Some(lang))?);
+            // The English matcher, and one per other UN language that has labels for this kind:
+            // its labels and the English ones (proper names, English terms quoted in the text).
+            // Built side by side: each compiles a regex of its labels, most of start-up.
+            let languages: Vec<Option<&str>> = std::iter::once(None)
+                .chain(
+                    chosen
+                        .iter()
+                        .flat_map(|(_, e)| e.foreign.keys())
+                        .map(|lang| Some(lang.as_str()))
+                        .collect::<std::collections::BTreeSet<_>>(),
+                )
+                .collect();
+            let built: Vec<Matcher> = languages
+                .par_iter()
+                .map(|&lang| build(lang))
+                .collect::<Result<_, _>>()?;
+            for (lang, matcher) in languages.into_iter().zip(built) {
+                match lang {
+                    None => matchers.insert(kind, matcher),
+                    Some(lang) => in_language.insert((lang.to_owned(), kind), matcher),
+                };
             }
             if matches!(kind, Kind::State | Kind::Group) {
                 // Indexed like the concepts of this kind's matchers (both follow `chosen`).
