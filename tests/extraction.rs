@@ -2945,6 +2945,22 @@ fn plain_forms_and_deferrals_of_the_twentieth_session() {
          the rights of indigenous peoples.\n",
     );
     assert_no_facts_of(&found, &["human-rights"]);
+    // Crime that fell while trade grew, and the Internet misused by criminals after Daesh was
+    // named, are neither cybercrime made easier nor terrorist use; a convention that upholds
+    // human rights keeps them.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: crime has fallen sharply, and trade enabled by the Internet has grown. \
+         Daesh has been defeated on the ground, but the Internet is still misused by criminal \
+         gangs. We welcome a convention on cybercrime that upholds human rights and the rights \
+         of victims.\n",
+    );
+    assert_no_facts_of(&found, &["terrorist-use"]);
+    assert!(
+        !has_fact(&found, "trade enabled", "cybercrime"),
+        "{found:?}"
+    );
+    assert_facts_contain(&found, &[("human rights", "human-rights")]);
     // Media misused by no terrorist, and people hacked, are none of these.
     let found = concept_facts_in(
         "Statement at the General Debate\n\n\

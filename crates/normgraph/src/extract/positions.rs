@@ -80,6 +80,7 @@ pub struct Cues {
     generic_head: Regex,
     not_now: Regex,
     speaker_opening: Regex,
+    open_to: Regex,
 }
 
 impl Cues {
@@ -89,7 +90,7 @@ impl Cues {
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:ownClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
     /// `cue:nameTail`, `cue:titleHead`, `cue:heading`, `cue:finiteVerb`, `cue:notNow`,
-    /// `cue:speakerOpening`) out of the cue patterns; every one must be there.
+    /// `cue:speakerOpening`, `cue:openTo`) out of the cue patterns; every one must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -119,6 +120,7 @@ impl Cues {
             finite_verb: cues.take("finiteVerb")?,
             not_now: cues.take("notNow")?,
             speaker_opening: cues.take("speakerOpening")?,
+            open_to: cues.take("openTo")?,
         })
     }
 
@@ -471,12 +473,15 @@ fn deferred(
     cues: &Cues,
     text: &str,
     hits: &[(usize, usize, usize, Option<Stance>)],
-    end: usize,
-    sentence_end: usize,
+    (end, sentence_end): (usize, usize),
+    reported: bool,
 ) -> Option<(usize, usize)> {
-    let rest = &text[end..sentence_end];
-    if let Some(m) = cues.not_now.find(rest) {
-        return Some((end + m.start(), end + m.end()));
+    // In a sentence that reports others, the rest of it may be theirs too.
+    if !reported {
+        let rest = &text[end..sentence_end];
+        if let Some(m) = cues.not_now.find(rest) {
+            return Some((end + m.start(), end + m.end()));
+        }
     }
     let (at, next) = next_sentence(text, sentence_end)?;
     if !cues.speaker_opening.is_match(next) {
@@ -776,10 +781,15 @@ fn judge(
     // A proposal put off to an unnamed later day ("my delegation would be open to negotiating
     // a legally binding instrument …. We do not believe that moment has arrived.") is opposed
     // for now, as one called premature; the last proposal named in the sentence takes it.
-    let deferral = if reported > 1 || !last_in_sentence {
+    // Only where the speaker took no stance of its own, or held the proposal open for later
+    // (`cue:openTo`: "would be open to", "we do not rule out", "may one day"): "we strongly
+    // support a programme of action, but for now the priority is to agree on its scope" keeps
+    // its support.
+    let held_open = stance.is_none() || cues.open_to.is_match(&text[s..e]);
+    let deferral = if reported > 1 || !last_in_sentence || !held_open {
         None
     } else {
-        deferred(cues, text, hits, end, e)
+        deferred(cues, text, hits, (end, e), reported == 1)
     };
     let stance = deferral.map(|cue| (Stance::Opposes, cue)).or(stance);
     stance.map(|(stance, cue)| FoundStance {
@@ -975,6 +985,14 @@ mod tests {
                 "{text}"
             );
         }
+        // The noun is no call: monitoring compliance takes no stance.
+        assert_eq!(
+            stance(
+                "We must monitor compliance with the norms of responsible State behaviour.",
+                "norms of responsible State behaviour"
+            ),
+            None
+        );
         // Others said not to comply: no stance of the speaker's.
         assert_eq!(
             stance(
@@ -1061,6 +1079,24 @@ mod tests {
         let of = |c: usize| found.iter().find(|f| f.concept == c).map(|f| f.stance);
         assert_eq!(of(0), Some(Stance::Supports));
         assert_eq!(of(1), Some(Stance::Opposes));
+        // The speaker's own support with no sign of holding the proposal open keeps it.
+        assert_eq!(
+            stance(
+                "We strongly support a programme of action on ICTs, but for now the priority is \
+                 to agree on its scope.",
+                "programme of action"
+            ),
+            Some(Stance::Supports)
+        );
+        // Deferred in a sentence that reports others: theirs, not the speaker's.
+        assert_eq!(
+            stance(
+                "Some delegations say that a legally binding instrument may one day be needed, \
+                 but for now the priority is implementation.",
+                "legally binding instrument"
+            ),
+            None
+        );
         // Not a later day: a sentence not in the speaker's voice.
         let text = "My delegation would be open to negotiating a legally binding instrument. Some \
                     say the moment has not yet come.";
