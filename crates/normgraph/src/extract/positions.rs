@@ -785,12 +785,12 @@ fn judge(
     // (`cue:openTo`: "would be open to", "we do not rule out", "may one day"): "we strongly
     // support a programme of action, but for now the priority is to agree on its scope" keeps
     // its support.
-    let held_open = stance.is_none() || cues.open_to.is_match(&text[s..e]);
-    let deferral = if reported > 1 || !last_in_sentence || !held_open {
-        None
-    } else {
-        deferred(cues, text, hits, (end, e), reported == 1)
-    };
+    // (The sentence is read for `cue:openTo` only where a deferral could apply.)
+    let may_defer = reported <= 1 && last_in_sentence;
+    let held_open = || stance.is_none() || cues.open_to.is_match(&text[s..e]);
+    let deferral = (may_defer && held_open())
+        .then(|| deferred(cues, text, hits, (end, e), reported == 1))
+        .flatten();
     let stance = deferral.map(|cue| (Stance::Opposes, cue)).or(stance);
     stance.map(|(stance, cue)| FoundStance {
         start,
