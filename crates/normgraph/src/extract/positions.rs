@@ -139,12 +139,18 @@ impl Cues {
     }
 
     /// How many reports of what others said `text` holds (`cue:reported`), leaving out those
-    /// the speaker joins: "we and other States call for", "together with other delegations,
-    /// we support" state the speaker's own position.
+    /// the speaker joins ("we and other States call for", "together with other delegations,
+    /// we support" state the speaker's own position) and those that are a passive's agent
+    /// ("the proposal, put forward by a group of States, for a programme of action", "the draft
+    /// of which was submitted by a number of States": who made a proposal, not a position
+    /// reported).
     fn reports(&self, text: &str) -> usize {
         self.reported
             .find_iter(text)
-            .filter(|m| !joined_by_speaker(&text[..m.start()]))
+            .filter(|m| {
+                let before = &text[..m.start()];
+                !joined_by_speaker(before) && !agent_of_passive(before)
+            })
             .count()
     }
 
@@ -354,6 +360,16 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
         .map_or(rest, |i| &rest[..i]);
     // "on this issue", "on the matter": the subject is the one already under discussion.
     !cues.ict_topic.is_match(phrase) && !cues.back_reference.is_match(phrase)
+}
+
+/// Whether a report of others follows "by", as the agent of a passive ("proposed by some
+/// delegations", "put forward in this Hall by a group of States").
+fn agent_of_passive(before: &str) -> bool {
+    let before = before.trim_end();
+    before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
 }
 
 /// Whether the words before a report of others make the speaker one of them: "we and",
@@ -949,6 +965,18 @@ mod tests {
             !cues.is_reported("Together with other delegations have called for a treaty, we agree")
         );
         assert!(cues.is_reported("Some delegations have called for a treaty"));
+        // The agent of a passive names who made a proposal, not a position reported.
+        assert!(!cues.is_reported(
+            "We support the proposal, put forward by a group of States, for a programme of action"
+        ));
+        assert_eq!(
+            stance(
+                "We therefore support the elaboration of an international code of conduct for \
+                 information security, the draft of which was submitted by a group of States.",
+                "international code of conduct for information security"
+            ),
+            Some(Stance::Supports)
+        );
     }
 
     /// "do not see the need for": the support cue "the need for" is under the negation.
@@ -1666,5 +1694,71 @@ mod tests {
         assert_eq!(stance(text, label), Some(Stance::Supports));
         let text = "An international legal framework exists.";
         assert_eq!(stance(text, label), None);
+    }
+
+    /// Stance constructions read in the twenty-first session from the development sets'
+    /// misses: each is a common English way of taking a stance, with a near miss that is not.
+    #[test]
+    fn wants_needs_preferences_votes_and_parentheticals() {
+        use Stance::{Opposes, Supports};
+        let cases: [(&str, &str, Option<Stance>); 18] = [
+            ("We want clear, agreed rules of conduct for States.", "rules of conduct", Some(Supports)),
+            ("We do not want a new treaty on cyberspace.", "new treaty", Some(Opposes)),
+            ("The world needs shared rules of conduct for States.", "rules of conduct", Some(Supports)),
+            // "needs" as a noun is no stance.
+            ("The needs of small States must shape a programme of action.", "programme of action", None),
+            (
+                "Proposals to place the Internet under intergovernmental control would, in our view, fragment it.",
+                "place the Internet under intergovernmental control",
+                Some(Opposes),
+            ),
+            (
+                "The Internet must remain open, governed by all its users, and not placed under the control of Governments alone.",
+                "placed under the control of Governments alone",
+                Some(Opposes),
+            ),
+            (
+                "We would rather see the Group concentrate on action-oriented recommendations.",
+                "action-oriented recommendations",
+                Some(Supports),
+            ),
+            (
+                "We call on all to work, within the United Nations, towards agreed rules of conduct.",
+                "rules of conduct",
+                Some(Supports),
+            ),
+            (
+                "The time has come to move from voluntary norms to legally binding rules.",
+                "legally binding rules",
+                Some(Supports),
+            ),
+            ("We hold that rules for cyberspace should be made under the United Nations.", "rules for cyberspace", Some(Supports)),
+            ("A permanent mechanism should help States implement the norms.", "permanent mechanism", Some(Supports)),
+            ("The United Nations must lead the effort to agree rules of conduct.", "rules of conduct", Some(Supports)),
+            // Votes explained in the next sentence.
+            ("The draft resolution is entitled \"Programme of Action on ICTs\". We voted against it.", "Programme of Action on ICTs", Some(Opposes)),
+            ("The draft resolution is entitled \"Programme of Action on ICTs\". We voted in favour of it.", "Programme of Action on ICTs", Some(Supports)),
+            ("The draft resolution is entitled \"Programme of Action on ICTs\". We voted on it.", "Programme of Action on ICTs", None),
+            // Answers to a position reported.
+            (
+                "Some delegations argue that only a legally binding instrument can close the gaps. My delegation is not persuaded.",
+                "legally binding instrument",
+                Some(Opposes),
+            ),
+            (
+                "Some would now place Internet governance in intergovernmental hands. We do not share that view.",
+                "Internet governance in intergovernmental hands",
+                Some(Opposes),
+            ),
+            // Put off for now.
+            (
+                "The draft invites us to consider new norms. We are not convinced that this is the moment.",
+                "new norms",
+                Some(Opposes),
+            ),
+        ];
+        for (text, label, expected) in cases {
+            assert_eq!(stance(text, label), expected, "{text}");
+        }
     }
 }
