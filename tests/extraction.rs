@@ -2981,3 +2981,74 @@ fn plain_forms_and_deferrals_of_the_twentieth_session() {
         )],
     );
 }
+
+/// The twenty-first session's namings of positions: binding rules with a word between or said
+/// to be binding after the noun, the conduct of States as the ICT debate's own subject, the law
+/// said to apply in cyberspace as it does elsewhere, and the position's plain forms (governed
+/// by, respected in, consistent with, the framework of); with their near misses (non-binding
+/// norms, a binding instrument on another subject, one country's own law, force used in
+/// accordance with the law).
+#[test]
+fn binding_rules_and_the_law_applied_as_elsewhere() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace, we support binding international rules governing the behaviour of \
+         States. The rules that govern relations between States, beginning with the Charter, \
+         apply no less to what States do through computer networks than on land. An \
+         internationally wrongful act entails the responsibility of the State to which it is \
+         attributable, in cyberspace as anywhere else.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            (
+                "binding international rules",
+                "legally-binding-instrument (supports)",
+            ),
+            (
+                "Charter, apply no less to what States do through computer networks",
+                "international-law-applies (supports)",
+            ),
+            (
+                "responsibility of the State to which it is attributable, in cyberspace as anywhere",
+                "international-law-applies (supports)",
+            ),
+        ],
+    );
+    // The plain forms, each in a statement of its own.
+    for (text, surface) in [
+        (
+            "The conduct of States in cyberspace is governed by international law.",
+            "cyberspace is governed by international law",
+        ),
+        (
+            "States must respect international law in their use of ICTs.",
+            "respect international law in their use of ICTs",
+        ),
+        (
+            "The use of ICTs by States must be consistent with the Charter.",
+            "ICTs by States must be consistent with the Charter",
+        ),
+        (
+            "Existing international law provides the framework for State behaviour in cyberspace.",
+            "international law provides the framework",
+        ),
+    ] {
+        let found = concept_facts_in(&format!("Statement at the General Debate\n\n{text}\n"));
+        assert_facts_contain(&found, &[(surface, "international-law-applies (supports)")]);
+    }
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace, we support voluntary, non-binding international norms. We also support a \
+         binding instrument governing business and human rights. Our data protection law applies \
+         to online shops as it does to other shops. In the digital age, the use of force must be \
+         in accordance with international law.\n",
+    );
+    assert_no_facts_of(
+        &found,
+        &[
+            "legally-binding-instrument (supports)",
+            "international-law-applies (supports)",
+        ],
+    );
+}

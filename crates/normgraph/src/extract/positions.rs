@@ -1761,4 +1761,62 @@ mod tests {
             assert_eq!(stance(text, label), expected, "{text}");
         }
     }
+
+    /// The common English wordings of doubt and weight written in the twenty-first session (no
+    /// gold set holds them yet; each with the stance it must give).
+    #[test]
+    fn cautions_reservations_and_importance() {
+        use Stance::{Opposes, Supports};
+        let lbi = "legally binding instrument";
+        let cases: [(&str, Option<Stance>); 11] = [
+            (
+                "We caution against a legally binding instrument at this stage.",
+                Some(Opposes),
+            ),
+            (
+                "We have serious reservations about a legally binding instrument.",
+                Some(Opposes),
+            ),
+            (
+                "A legally binding instrument is not the answer.",
+                Some(Opposes),
+            ),
+            (
+                "We are not in a position to support a legally binding instrument.",
+                Some(Opposes),
+            ),
+            (
+                "We question the need for a legally binding instrument.",
+                Some(Opposes),
+            ),
+            (
+                "A legally binding instrument is unrealistic.",
+                Some(Opposes),
+            ),
+            (
+                "There is little appetite for a legally binding instrument.",
+                Some(Opposes),
+            ),
+            (
+                "A legally binding instrument is neither necessary nor desirable.",
+                Some(Opposes),
+            ),
+            (
+                "We attach great importance to a legally binding instrument.",
+                Some(Supports),
+            ),
+            (
+                "My delegation strongly backs a legally binding instrument.",
+                Some(Supports),
+            ),
+            // Going back is no backing.
+            (
+                "We went back to a legally binding instrument in our statement.",
+                None,
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(stance(text, lbi), expected, "{text}");
+        }
+    }
 }
