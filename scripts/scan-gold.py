@@ -30,6 +30,7 @@ HELD_OUT = [
     "ungdc-thirteenth",
     "ungdc-concepts-heldout",
     "ict-concepts-heldout",
+    "languages-second-concepts",
 ]
 
 

@@ -360,10 +360,48 @@ fn proposals_and_their_refinements_stay_accurate_on_the_development_gold() {
 /// "المؤرخ", which the extractor leaves out. The goal is P ≥ 0.95, R ≥ 0.9.
 #[test]
 fn citations_in_the_other_un_languages_meet_the_goal() {
-    let report = pooled(&["languages-fresh-citations.json", "languages-citations.json"]);
+    let report = pooled(&[
+        "languages-fresh-citations.json",
+        "languages-second-citations.json",
+        "languages-citations.json",
+    ]);
     let (precision, recall) = counts(&report, "lenient", "all");
     assert!(precision >= 0.95, "precision {precision:.4} below 0.95");
     assert!(recall >= 0.9, "recall {recall:.4} below 0.9");
+}
+
+/// Concepts in French and Spanish. `languages-fresh` (ten passages written and annotated blind
+/// in the twentieth session, read since): first seen at principles 0.867 / 0.456, threats
+/// 0.812 / 0.236, positions 1.000 / 0.091; 0.955 / 0.737, 0.951 / 0.709, 0.950 / 0.864 after the
+/// twenty-first session's patterns in those languages (`ontology/patterns-un-languages.ttl`),
+/// written after reading its misses. `languages-second` (ten more, written and annotated blind
+/// in the twenty-first session; held out: scored, its disagreements not read): first seen at
+/// 0.765 / 0.500, 0.720 / 0.346, 0.333 / 0.033 before those patterns and 0.833 / 0.673, 0.857 /
+/// 0.577, 0.846 / 0.367 with them. Floors under the latter figures.
+#[test]
+fn concepts_in_french_and_spanish() {
+    for (gold, floors) in [
+        (
+            "languages-fresh-concepts.json",
+            [
+                ("principle", 0.93, 0.71),
+                ("threat", 0.93, 0.68),
+                ("position", 0.93, 0.83),
+            ],
+        ),
+        (
+            "languages-second-concepts.json",
+            [
+                ("principle", 0.81, 0.65),
+                ("threat", 0.83, 0.55),
+                ("position", 0.82, 0.34),
+            ],
+        ),
+    ] {
+        let report = pooled(&[gold]);
+        assert_eq!(report["files"], 10, "{gold}");
+        assert_lenient_floors(&report, floors);
+    }
 }
 
 /// `eval --second`: two annotations of the same texts compared mark by mark (agreement between

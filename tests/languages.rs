@@ -296,3 +296,83 @@ fn french_stances_follow_their_cues() {
         .collect::<BTreeSet<_>>()
     );
 }
+
+/// The (position, stance) pairs and the principle and threat concepts of one statement text.
+fn facts_of(text: &str) -> (BTreeSet<(String, String)>, BTreeSet<String>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.txt");
+    std::fs::write(&path, text).expect("write");
+    let ex = first_statement(&path);
+    let last = |iri: &str| iri.rsplit('/').next().unwrap_or(iri).to_owned();
+    let positions = ex["positions"]
+        .as_array()
+        .expect("positions")
+        .iter()
+        .map(|p| {
+            (
+                last(p["position"].as_str().unwrap_or("")),
+                p["stance"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let concepts = ["principles", "threats"]
+        .iter()
+        .flat_map(|k| ex[*k].as_array().cloned().unwrap_or_default())
+        .map(|m| last(m["concept"].as_str().unwrap_or("")))
+        .collect();
+    (positions, concepts)
+}
+
+fn pairs(list: &[(&str, &str)]) -> BTreeSet<(String, String)> {
+    list.iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+/// Word patterns written in French and Spanish (`ontology/patterns-un-languages.ttl`): the
+/// constructions around the terms (a proposal named by a pattern, with its stance; a principle
+/// put as a verb; a threat in plain words), on texts in that language only.
+#[test]
+fn french_and_spanish_word_patterns_name_positions_principles_and_threats() {
+    let (positions, concepts) = facts_of(
+        "Monsieur le Président,\n\nPour ma délégation, le droit international s'applique \
+         pleinement au cyberespace. Nous ne sommes pas convaincus qu'un traité juridiquement \
+         contraignant soit utile : négocier aujourd'hui un instrument juridiquement contraignant \
+         risquerait d'affaiblir les obligations existantes. Les États doivent régler leurs \
+         différends par des moyens pacifiques. Des rançongiciels ont visé nos hôpitaux. La \
+         souveraineté alimentaire de nos populations est un autre sujet.\n",
+    );
+    assert!(positions.is_superset(&pairs(&[
+        ("international-law-applies", "supports"),
+        ("legally-binding-instrument", "opposes"),
+    ])));
+    assert!(concepts.contains("peaceful-settlement-of-disputes"));
+    assert!(concepts.contains("critical-infrastructure-attacks"));
+    assert!(!concepts.contains("sovereignty"), "{concepts:?}");
+    let (positions, concepts) = facts_of(
+        "Señor Presidente:\n\nMi delegación respalda la creación de un programa de acción para \
+         promover el comportamiento responsable de los Estados en el uso de las TIC. El derecho \
+         internacional, incluida la Carta, es aplicable al ciberespacio. Rechazamos la injerencia \
+         extranjera en nuestros asuntos internos y el uso de la fuerza. Los terroristas utilizan \
+         las redes sociales para reclutar a nuestros jóvenes.\n",
+    );
+    assert!(positions.is_superset(&pairs(&[
+        ("programme-of-action", "supports"),
+        ("international-law-applies", "supports"),
+    ])));
+    for concept in ["non-intervention", "non-use-of-force", "terrorist-use"] {
+        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
+    }
+    // An English statement quoting the French words: the French patterns are not read on it.
+    let (positions, _) = facts_of(
+        "Mr. President,\n\nOn cyberspace, our partners like to say that \"le droit \
+         international s'applique au cyberespace\", and we agree with the sentiment of the \
+         phrase when it comes to digital matters and the use of ICTs by States in general.\n",
+    );
+    assert!(
+        !positions
+            .iter()
+            .any(|(p, _)| p == "international-law-applies"),
+        "{positions:?}"
+    );
+}

@@ -792,7 +792,10 @@ fn extract_region(
                     return false;
                 }
                 let before = text[hs..s].trim_end().to_lowercase();
-                let before = before.strip_suffix(" the").unwrap_or(&before);
+                let before = [" the", " la", " le", " les", " el", " los", " las"]
+                    .iter()
+                    .find_map(|a| before.strip_suffix(a))
+                    .unwrap_or(&before);
                 let last = before.rsplit(' ').next().unwrap_or("");
                 matches!(
                     last,
@@ -806,6 +809,12 @@ fn extract_region(
                         | "fight"
                         | "fighting"
                         | "preventing"
+                        // French and Spanish: "la Convention des Nations Unies contre la
+                        // cybercriminalité", "la Convención … contra la Ciberdelincuencia".
+                        | "contre"
+                        | "contra"
+                        | "sur"
+                        | "sobre"
                 )
             })
     };

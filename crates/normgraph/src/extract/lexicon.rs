@@ -1136,6 +1136,9 @@ impl Lexicon {
             text: Vec<String>,
             /// Preferred and other labels in the other UN languages, by language tag.
             foreign: BTreeMap<String, Vec<String>>,
+            /// Word patterns, other senses and stance patterns written in the other UN
+            /// languages (`"…"@fr`), by language tag: matched on texts in that language only.
+            foreign_patterns: BTreeMap<String, Vec<(String, Sense)>>,
         }
         let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
         let rdf_type = format!("{RDF}type");
@@ -1213,6 +1216,28 @@ impl Lexicon {
                                 .entry(lang.to_owned())
                                 .or_default()
                                 .push(l.value().into());
+                        }
+                    }
+                    Term::Literal(l) => {
+                        let sense = if p == word_pattern {
+                            Some(Sense::Concept)
+                        } else if p == other_sense {
+                            Some(Sense::Other)
+                        } else if p == support_pattern {
+                            Some(Sense::Stance(Stance::Supports))
+                        } else if p == opposition_pattern {
+                            Some(Sense::Stance(Stance::Opposes))
+                        } else {
+                            None
+                        };
+                        if let (Some(sense), Some(lang)) =
+                            (sense, l.language().and_then(un_language))
+                        {
+                            entry
+                                .foreign_patterns
+                                .entry(lang.to_owned())
+                                .or_default()
+                                .push((l.value().into(), sense));
                         }
                     }
                     _ => {}
@@ -1426,6 +1451,32 @@ impl Lexicon {
                 }
                 phrases = Some(p);
             }
+            // The patterns written in another UN language, added to the English ones for texts
+            // in that language (its words are matched as written or by a prefix, `traite*`:
+            // the stems are English ones).
+            let mut foreign_phrases: BTreeMap<&str, Phrases> = BTreeMap::new();
+            for (index, (iri, e)) in chosen.iter().enumerate() {
+                for (lang, patterns) in &e.foreign_patterns {
+                    let Some(english) = &phrases else {
+                        return Err(ResourceError::BadLabel {
+                            label: patterns
+                                .first()
+                                .map(|(pattern, _)| pattern.clone())
+                                .unwrap_or_default(),
+                            concept: (*iri).clone(),
+                            message: "patterns are read only for principles, threat categories \
+                                      and positions"
+                                .to_owned(),
+                        });
+                    };
+                    let p = foreign_phrases
+                        .entry(lang.as_str())
+                        .or_insert_with(|| english.clone());
+                    for (pattern, sense) in patterns {
+                        p.add_pattern(pattern, index, iri, *sense)?;
+                    }
+                }
+            }
             // The English labels of a stemmed kind made only of words (no apostrophe or other
             // sign) are found by the word patterns, on their stems: the literal search, the
             // costlier, keeps the rest (labels in other languages, signs, abbreviations).
@@ -1454,9 +1505,10 @@ impl Lexicon {
                 let m = m.with_implied(targets.clone(), implied_by.clone());
                 let m = m.with_paired(acted.clone(), harmed.clone());
                 let m = m.with_specifies(specified.clone());
-                Ok(match &phrases {
-                    Some(p) => m.with_phrases(p.clone()),
-                    None => m,
+                let own = language.and_then(|lang| foreign_phrases.get(lang));
+                Ok(match (own, &phrases) {
+                    (Some(p), _) | (None, Some(p)) => m.with_phrases(p.clone()),
+                    (None, None) => m,
                 })
             };
             // The English matcher, and one per other UN language that has labels for this kind:
@@ -1466,7 +1518,7 @@ impl Lexicon {
                 .chain(
                     chosen
                         .iter()
-                        .flat_map(|(_, e)| e.foreign.keys())
+                        .flat_map(|(_, e)| e.foreign.keys().chain(e.foreign_patterns.keys()))
                         .map(|lang| Some(lang.as_str()))
                         .collect::<std::collections::BTreeSet<_>>(),
                 )

@@ -1819,4 +1819,67 @@ mod tests {
             assert_eq!(stance(text, lbi), expected, "{text}");
         }
     }
+
+    /// French and Spanish cues of the same kinds as the English ones, and the speaker's answer
+    /// to a view reported.
+    #[test]
+    fn french_and_spanish_cues_and_answers() {
+        use Stance::{Opposes, Supports};
+        let cases: [(&str, &str, Option<Stance>); 10] = [
+            (
+                "Négocier aujourd'hui un instrument juridiquement contraignant risquerait d'affaiblir le droit.",
+                "instrument juridiquement contraignant",
+                Some(Opposes),
+            ),
+            (
+                "Nous ne pouvons souscrire à la création hâtive d'un programme d'action parallèle.",
+                "programme d'action parallèle",
+                Some(Opposes),
+            ),
+            (
+                "Après 2025, la communauté internationale aura besoin d'un mécanisme permanent unique.",
+                "mécanisme permanent",
+                Some(Supports),
+            ),
+            (
+                "Ma délégation n'estime pas nécessaire d'élaborer de nouvelles normes.",
+                "nouvelles normes",
+                Some(Opposes),
+            ),
+            (
+                "Le moment est venu de négocier un instrument juridiquement contraignant.",
+                "instrument juridiquement contraignant",
+                Some(Supports),
+            ),
+            (
+                "Mi país apoyó una convención universal contra la ciberdelincuencia.",
+                "convención universal contra la ciberdelincuencia",
+                Some(Supports),
+            ),
+            (
+                "No es el momento de negociar un instrumento jurídicamente vinculante.",
+                "instrumento jurídicamente vinculante",
+                Some(Opposes),
+            ),
+            (
+                "Certaines délégations estiment qu'un nouveau traité serait nécessaire. Nous ne partageons pas cette analyse : il affaiblirait le droit.",
+                "nouveau traité",
+                Some(Opposes),
+            ),
+            (
+                "Algunas delegaciones piden un nuevo tratado. Compartimos esa opinión.",
+                "nuevo tratado",
+                Some(Supports),
+            ),
+            // A report the speaker does not answer is not the speaker's.
+            (
+                "Algunas delegaciones piden un nuevo tratado. El debate continúa.",
+                "nuevo tratado",
+                None,
+            ),
+        ];
+        for (text, label, expected) in cases {
+            assert_eq!(stance(text, label), expected, "{text}");
+        }
+    }
 }
