@@ -3052,3 +3052,68 @@ fn binding_rules_and_the_law_applied_as_elsewhere() {
         ],
     );
 }
+
+/// A pattern tagged with a language that is not a UN one, or an act, actor, harm or means
+/// pattern tagged at all, is refused with the concept named (it would otherwise be ignored).
+#[test]
+fn patterns_in_other_languages_are_refused_where_they_cannot_be_read() {
+    for (line, words) in [
+        (
+            "threat:proxies ng:wordPattern \"=stellvertreter\"@de .",
+            "UN languages",
+        ),
+        (
+            "threat:cybercrime ng:harmPattern \"=escroquerie\"@fr .",
+            "English only",
+        ),
+    ] {
+        let stderr = threat_line_refusal("Statement\n\nThank you.\n", line);
+        assert!(stderr.contains(words), "{line}: {stderr}");
+    }
+}
+
+/// Near misses of the twenty-first session's English position patterns, found by a review:
+/// existing binding obligations are not a new instrument, the law applied "as it does" outside
+/// the ICT domain is not the position, and force used "and" the law followed is no other sense.
+#[test]
+fn binding_obligations_and_the_law_outside_the_ict_domain() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace, we call on all States to comply with their binding obligations under the \
+         Charter. International humanitarian law applies to the conflict in Sudan as it does to \
+         every armed conflict. The rules that govern relations between States apply equally to \
+         what States do through computer networks.\n",
+    );
+    assert_no_facts_of(&found, &["legally-binding-instrument (supports)"]);
+    let applies: Vec<&(String, String)> = found
+        .iter()
+        .filter(|(_, id)| id.starts_with("international-law-applies"))
+        .collect();
+    assert!(
+        applies.iter().all(|(s, _)| !s.contains("Sudan")),
+        "{applies:?}"
+    );
+    assert!(has_fact(
+        &found,
+        "apply equally to what States do through computer networks",
+        "international-law-applies (supports)"
+    ));
+    // The conduct of States in outer space is another subject than the ICT debate's.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace, we support a legally binding instrument on the conduct of States in outer \
+         space.\n",
+    );
+    assert_no_facts_of(&found, &["legally-binding-instrument (supports)"]);
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         States must refrain from the use of force and act in accordance with international law \
+         in their use of ICTs.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(_, id)| id == "international-law-applies (supports)"),
+        "{found:?}"
+    );
+}

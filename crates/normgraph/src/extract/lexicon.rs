@@ -1230,14 +1230,43 @@ impl Lexicon {
                         } else {
                             None
                         };
-                        if let (Some(sense), Some(lang)) =
-                            (sense, l.language().and_then(un_language))
-                        {
-                            entry
+                        let refused = |message: &str| ResourceError::BadLabel {
+                            label: l.value().to_owned(),
+                            concept: s.as_str().to_owned(),
+                            message: message.to_owned(),
+                        };
+                        let lang = l.language().and_then(un_language);
+                        match (sense, lang) {
+                            (Some(sense), Some(lang)) => entry
                                 .foreign_patterns
                                 .entry(lang.to_owned())
                                 .or_default()
-                                .push((l.value().into(), sense));
+                                .push((l.value().into(), sense)),
+                            (Some(_), None) => {
+                                return Err(refused(
+                                    "a pattern's language tag must be one of the UN languages \
+                                     (fr, es, ru, ar, zh) or English",
+                                ))
+                            }
+                            (None, _)
+                                if [
+                                    &act_pattern,
+                                    &actor_pattern,
+                                    &harm_pattern,
+                                    &means_pattern,
+                                    &implied_with,
+                                    &class_words,
+                                ]
+                                .iter()
+                                .any(|q| **q == p) =>
+                            {
+                                return Err(refused(
+                                    "act, actor, harm, means and implied-with patterns and word \
+                                     classes are read in English only: write them without a \
+                                     language tag",
+                                ))
+                            }
+                            (None, _) => {}
                         }
                     }
                     _ => {}

@@ -81,6 +81,7 @@ pub struct Cues {
     not_now: Regex,
     speaker_opening: Regex,
     open_to: Regex,
+    undoing: Regex,
 }
 
 impl Cues {
@@ -90,7 +91,8 @@ impl Cues {
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:ownClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
     /// `cue:nameTail`, `cue:titleHead`, `cue:heading`, `cue:finiteVerb`, `cue:notNow`,
-    /// `cue:speakerOpening`, `cue:openTo`) out of the cue patterns; every one must be there.
+    /// `cue:speakerOpening`, `cue:openTo`, `cue:undoing`) out of the cue patterns; every one
+    /// must be there.
     pub fn take_from(cues: &mut CuePatterns) -> Result<Self, ResourceError> {
         Ok(Self {
             oppose: cues.take("oppose")?,
@@ -121,6 +123,7 @@ impl Cues {
             not_now: cues.take("notNow")?,
             speaker_opening: cues.take("speakerOpening")?,
             open_to: cues.take("openTo")?,
+            undoing: cues.take("undoing")?,
         })
     }
 
@@ -362,14 +365,65 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
     !cues.ict_topic.is_match(phrase) && !cues.back_reference.is_match(phrase)
 }
 
-/// Whether a report of others follows "by", as the agent of a passive ("proposed by some
-/// delegations", "put forward in this Hall by a group of States").
+/// Whether `between`, the words from a stance cue to the proposal after it, hold an act that
+/// undoes the proposal (`cue:undoing`: "attempts to weaken", "delay"), not one denied ("without
+/// delay", "sans retard", "sin demora": the common call to act at once).
+fn undone(cues: &Cues, between: &str) -> bool {
+    cues.undoing.find_iter(between).any(|m| {
+        let before = between[..m.start()].trim_end().to_lowercase();
+        !["without", "no", "undue", "sans", "sin"].iter().any(|w| {
+            before.ends_with(w) && before[..before.len() - w.len()].ends_with([' ', ',', '('])
+                || before == *w
+        })
+    })
+}
+
+/// Whether a report of others is the agent of a passive that names who made a proposal ("put
+/// forward by a group of States", "the draft of which was submitted by a number of States",
+/// "présenté par plusieurs États", "presentado por varios Estados"): "by", "par" or "por" right
+/// before it, and a participle of proposing among the eight words before that. Not a passive of
+/// stance ("a legally binding instrument has been supported by several delegations" reports
+/// their support).
 fn agent_of_passive(before: &str) -> bool {
-    let before = before.trim_end();
-    before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+    const PROPOSING: [&str; 24] = [
+        "put",
+        "forward",
+        "submitted",
+        "proposed",
+        "tabled",
+        "introduced",
+        "presented",
+        "drafted",
+        "sponsored",
+        "circulated",
+        "advanced",
+        "initiated",
+        "présenté",
+        "présentée",
+        "proposé",
+        "proposée",
+        "soumis",
+        "soumise",
+        "avancé",
+        "presentado",
+        "presentada",
+        "propuesto",
+        "propuesta",
+        "planteado",
+    ];
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let agent = words.next().is_some_and(|w| {
+        ["by", "par", "por"]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a))
+    });
+    agent
+        && words
+            .take(8)
+            .any(|w| PROPOSING.iter().any(|p| w.to_lowercase() == *p))
 }
 
 /// Whether the words before a report of others make the speaker one of them: "we and",
@@ -743,6 +797,17 @@ fn judge(
                 )
             }),
     };
+    // A cue before the proposal with an act that undoes it between ("we warn against attempts
+    // to weaken a programme of action", "it would be unwise to delay the negotiation of …",
+    // "parallel processes would undermine the programme of action"): the proposal is what the
+    // act would harm, and the cue's stance turns (`cue:undoing`).
+    let cued = cued.map(|(stance, (cs, ce))| {
+        if ce <= start && undone(cues, &text[cs..start]) {
+            (stance.opposite(), (cs, ce))
+        } else {
+            (stance, (cs, ce))
+        }
+    });
     let stance = match implied {
         Some(own) if cues.negation.is_match(&text[start..end]) => {
             Some((own.opposite(), (start, end)))
@@ -1877,6 +1942,49 @@ mod tests {
                 "nuevo tratado",
                 None,
             ),
+        ];
+        for (text, label, expected) in cases {
+            assert_eq!(stance(text, label), expected, "{text}");
+        }
+    }
+
+    /// Near misses a review of the twenty-first session's cues found, each with the stance it
+    /// must give (or none).
+    #[test]
+    fn near_misses_of_the_new_cues() {
+        use Stance::{Opposes, Supports};
+        let lbi = "legally binding instrument";
+        let cases: [(&str, &str, Option<Stance>); 19] = [
+            // An act that undoes the proposal turns the cue.
+            ("We warn against any attempt to weaken a legally binding instrument.", lbi, Some(Supports)),
+            ("It would be unwise to delay the negotiation of a legally binding instrument.", lbi, Some(Supports)),
+            ("Parallel processes would undermine the programme of action.", "programme of action", Some(Supports)),
+            // Not "without delay".
+            ("We call for the negotiation, without delay, of a legally binding instrument.", lbi, Some(Supports)),
+            ("No one questions the need for a legally binding instrument.", lbi, Some(Supports)),
+            // Preferences contrasted.
+            ("We would rather focus on implementing the norms than negotiate a new treaty.", "new treaty", Some(Opposes)),
+            ("We want to see implementation, not on a new treaty.", "new treaty", Some(Opposes)),
+            ("Ransomware is an urgent threat; a legally binding instrument is discussed elsewhere.", lbi, None),
+            // A passive of stance is still a report; of proposing, it is not.
+            ("A legally binding instrument has been supported by several delegations.", lbi, None),
+            (
+                "Nous appuyons le programme d'action pour le comportement responsable des États, proposé par plusieurs États.",
+                "programme d'action",
+                Some(Supports),
+            ),
+            // French: "pas" the noun, "il convient de", "souhaite" + infinitive, co-authors.
+            ("L'adoption d'un instrument juridiquement contraignant serait un pas essentiel.", "instrument juridiquement contraignant", Some(Supports)),
+            ("Il convient de rappeler que la proposition d'un instrument juridiquement contraignant divise les États.", "instrument juridiquement contraignant", None),
+            ("Ma délégation souhaite formuler des observations sur le programme d'action.", "programme d'action", None),
+            ("Le projet présenté par ses coauteurs vise un instrument juridiquement contraignant.", "instrument juridiquement contraignant", None),
+            ("Il faut éviter de négocier un nouvel instrument juridiquement contraignant.", "instrument juridiquement contraignant", Some(Opposes)),
+            ("Un instrument juridiquement contraignant pourrait fragmenter le cadre existant.", "instrument juridiquement contraignant", Some(Opposes)),
+            ("Nous n'avons pas besoin d'un instrument juridiquement contraignant.", "instrument juridiquement contraignant", Some(Opposes)),
+            // Votes on something else; not the time to give up on it is support (the act turns
+            // "not the time").
+            ("The draft names a programme of action on ICTs. We voted against that amendment.", "programme of action on ICTs", None),
+            ("Now is not the time to abandon a legally binding instrument.", lbi, Some(Supports)),
         ];
         for (text, label, expected) in cases {
             assert_eq!(stance(text, label), expected, "{text}");
