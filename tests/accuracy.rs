@@ -372,12 +372,12 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
 
 /// Concepts in French and Spanish. `languages-fresh` (ten passages written and annotated blind
 /// in the twentieth session, read since): first seen at principles 0.867 / 0.456, threats
-/// 0.812 / 0.236, positions 1.000 / 0.091; 0.955 / 0.737, 0.951 / 0.709, 0.947 / 0.818 after the
+/// 0.812 / 0.236, positions 1.000 / 0.091; 0.955 / 0.737, 0.933 / 0.764, 0.947 / 0.818 after the
 /// twenty-first session's patterns in those languages (`ontology/patterns-un-languages.ttl`),
 /// written after reading its misses. `languages-second` (ten more, written and annotated blind
 /// in the twenty-first session; held out: scored, its disagreements not read): first seen at
-/// 0.765 / 0.500, 0.720 / 0.346, 0.333 / 0.033 before those patterns and 0.833 / 0.673, 0.857 /
-/// 0.577, 0.846 / 0.367 with them. Floors under the latter figures.
+/// 0.765 / 0.500, 0.720 / 0.346, 0.333 / 0.033 before those patterns and 0.833 / 0.673, 0.865 /
+/// 0.615, 0.867 / 0.433 with them. Floors under the latter figures.
 #[test]
 fn concepts_in_french_and_spanish() {
     for (gold, floors) in [
@@ -385,7 +385,7 @@ fn concepts_in_french_and_spanish() {
             "languages-fresh-concepts.json",
             [
                 ("principle", 0.93, 0.71),
-                ("threat", 0.93, 0.68),
+                ("threat", 0.91, 0.74),
                 ("position", 0.92, 0.79),
             ],
         ),
@@ -393,8 +393,8 @@ fn concepts_in_french_and_spanish() {
             "languages-second-concepts.json",
             [
                 ("principle", 0.81, 0.65),
-                ("threat", 0.83, 0.55),
-                ("position", 0.82, 0.34),
+                ("threat", 0.84, 0.59),
+                ("position", 0.84, 0.41),
             ],
         ),
     ] {

@@ -363,6 +363,19 @@ fn french_and_spanish_word_patterns_name_positions_principles_and_threats() {
     for concept in ["non-intervention", "non-use-of-force", "terrorist-use"] {
         assert!(concepts.contains(concept), "{concept}: {concepts:?}");
     }
+    let (positions, concepts) = facts_of(
+        "Monsieur le Président,\n\nNous soutenons l'élaboration d'un code de conduite pour la \
+         sécurité de l'information dans le cyberespace. Nous appuyons aussi un processus unique \
+         et permanent après 2025. La guerre dans le cyberespace n'est pas une fatalité, mais les \
+         câbles sous-marins font l'objet de sabotages et d'attaques répétés.\n",
+    );
+    assert!(positions.is_superset(&pairs(&[
+        ("rules-of-responsible-behaviour", "supports"),
+        ("permanent-mechanism", "supports"),
+    ])));
+    for concept in ["use-of-force-in-ict-environment", "public-core-attacks"] {
+        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
+    }
     // An English statement quoting the French words: the French patterns are not read on it.
     let (positions, _) = facts_of(
         "Mr. President,\n\nOn cyberspace, our partners like to say that \"le droit \
