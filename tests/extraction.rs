@@ -3117,3 +3117,47 @@ fn binding_obligations_and_the_law_outside_the_ict_domain() {
         "{found:?}"
     );
 }
+
+/// Plain forms of threats written in the twenty-first session from how delegations commonly put
+/// them, with two near misses (a fire that cut people off; a claim the speaker rejects).
+#[test]
+fn plain_forms_of_the_twenty_first_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: a cyber operation could amount to an armed attack. Governments monitor \
+         the online activity of their critics. A breach exposed the passport details of \
+         travellers. Foreign actors flood our information space with propaganda. Foreign actors \
+         tried to influence the outcome of our elections through social media. Social media \
+         platforms amplify hateful content. Mobile networks were switched off ahead of the \
+         election. Hackers stole classified information from our ministries.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            (
+                "amount to an armed attack",
+                "use-of-force-in-ict-environment",
+            ),
+            ("monitor the online activity", "unlawful-surveillance"),
+            ("breach exposed the passport details", "data-breaches"),
+            (
+                "flood our information space with propaganda",
+                "disinformation",
+            ),
+            (
+                "influence the outcome of our elections",
+                "election-interference",
+            ),
+            ("amplify hateful content", "hostile-content"),
+            ("networks were switched off", "internet-shutdowns"),
+            ("stole classified information", "cyber-espionage"),
+        ],
+    );
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On the Internet and our telephone networks: this summer fires brought down telephone \
+         masts, and people were cut off for days. Some claimed that the computers of our \
+         electoral commission had been hacked; no court found any evidence.\n",
+    );
+    assert_no_facts_of(&found, &["internet-shutdowns", "election-interference"]);
+}
