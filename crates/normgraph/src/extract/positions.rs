@@ -1890,7 +1890,7 @@ mod tests {
     #[test]
     fn french_and_spanish_cues_and_answers() {
         use Stance::{Opposes, Supports};
-        let cases: [(&str, &str, Option<Stance>); 10] = [
+        let cases: [(&str, &str, Option<Stance>); 13] = [
             (
                 "Négocier aujourd'hui un instrument juridiquement contraignant risquerait d'affaiblir le droit.",
                 "instrument juridiquement contraignant",
@@ -1934,6 +1934,21 @@ mod tests {
             (
                 "Algunas delegaciones piden un nuevo tratado. Compartimos esa opinión.",
                 "nuevo tratado",
+                Some(Supports),
+            ),
+            (
+                "Nous ne jugeons pas utile de négocier un instrument juridiquement contraignant.",
+                "instrument juridiquement contraignant",
+                Some(Opposes),
+            ),
+            (
+                "No estamos a favor de un instrumento jurídicamente vinculante.",
+                "instrumento jurídicamente vinculante",
+                Some(Opposes),
+            ),
+            (
+                "Es fundamental negociar un instrumento jurídicamente vinculante.",
+                "instrumento jurídicamente vinculante",
                 Some(Supports),
             ),
             // A report the speaker does not answer is not the speaker's.
