@@ -3015,6 +3015,27 @@ fn binding_rules_and_the_law_applied_as_elsewhere() {
             ),
         ],
     );
+    // Existing law carried over, or not; the law applied in full to what States do there.
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: the specificities of the information space do not permit the existing \
+         norms of international law to be transferred mechanically to this sphere. The Charter, \
+         including the obligation to settle disputes by peaceful means, applies in full to what \
+         States do with these technologies.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            (
+                "existing norms of international law to be transferred mechanically to this sphere",
+                "international-law-applies (opposes)",
+            ),
+            (
+                "applies in full to what States do with these technologies",
+                "international-law-applies (supports)",
+            ),
+        ],
+    );
     // The plain forms, each in a statement of its own.
     for (text, surface) in [
         (
