@@ -3182,3 +3182,36 @@ fn plain_forms_of_the_twenty_first_session() {
     );
     assert_no_facts_of(&found, &["internet-shutdowns", "election-interference"]);
 }
+
+/// Near misses a second review of the twenty-first session found: one country's act applied in
+/// full, domestic law extended, phones switched off in the room, floods and lies, a breach of
+/// the Charter, a CERT monitoring traffic, laws on State secrets, a threshold not reached, the
+/// outcome of a vote in the Assembly. None is a threat or the applicability of international
+/// law.
+#[test]
+fn near_misses_of_the_twenty_first_session_plain_forms() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: our national data protection act applies in full to companies offering \
+         online services. Existing criminal law was extended to cyberspace last year. Delegates \
+         are reminded that mobile phones are switched off in this room. After the floods the \
+         responsibility lies with all of us. This breach of the Charter, revealed by information \
+         from our national CERT, must be addressed. Our national CERT monitors online activity \
+         around the clock. Journalists are prosecuted under laws on State secrets. Malicious \
+         activities below the threshold do not amount to an armed attack. Some delegations \
+         sought to influence the outcome of the vote on the draft resolution.\n",
+    );
+    assert_no_facts_of(
+        &found,
+        &[
+            "international-law-applies (supports)",
+            "internet-shutdowns",
+            "disinformation",
+            "data-breaches",
+            "unlawful-surveillance",
+            "cyber-espionage",
+            "use-of-force-in-ict-environment",
+            "election-interference",
+        ],
+    );
+}

@@ -376,6 +376,25 @@ fn french_and_spanish_word_patterns_name_positions_principles_and_threats() {
     for concept in ["use-of-force-in-ict-environment", "public-core-attacks"] {
         assert!(concepts.contains(concept), "{concept}: {concepts:?}");
     }
+    // Near misses: a mechanism one of a kind, a code of conduct on radioactive sources, the
+    // principle of non-interference named, successful companies, war in outer space.
+    let (positions, concepts) = facts_of(
+        "Monsieur le Président,\n\nNous saluons l'Examen périodique universel, mécanisme unique \
+         en son genre, qui couvre aussi les droits en ligne et le numérique. Nous appuyons le Code \
+         de conduite sur la sécurité des sources radioactives. L'utilisation des TIC doit \
+         respecter le principe de non-ingérence dans les affaires intérieures des États. Une \
+         poignée d'entreprises innovantes de notre pays exportent déjà des services numériques. \
+         La course aux armements et la guerre dans l'espace extra-atmosphérique menacent aussi \
+         les satellites et le cyberespace.\n",
+    );
+    assert!(positions.is_empty(), "{positions:?}");
+    for concept in [
+        "interference-for-geopolitical-goals",
+        "state-private-sector-imbalance",
+        "use-of-force-in-ict-environment",
+    ] {
+        assert!(!concepts.contains(concept), "{concept}: {concepts:?}");
+    }
     // An English statement quoting the French words: the French patterns are not read on it.
     let (positions, _) = facts_of(
         "Mr. President,\n\nOn cyberspace, our partners like to say that \"le droit \

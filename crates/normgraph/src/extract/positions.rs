@@ -1890,7 +1890,7 @@ mod tests {
     #[test]
     fn french_and_spanish_cues_and_answers() {
         use Stance::{Opposes, Supports};
-        let cases: [(&str, &str, Option<Stance>); 13] = [
+        let cases: [(&str, &str, Option<Stance>); 14] = [
             (
                 "Négocier aujourd'hui un instrument juridiquement contraignant risquerait d'affaiblir le droit.",
                 "instrument juridiquement contraignant",
@@ -1946,10 +1946,16 @@ mod tests {
                 "instrumento jurídicamente vinculante",
                 Some(Opposes),
             ),
+            // "Es fundamental" opens sentences on anything: no cue.
             (
                 "Es fundamental negociar un instrumento jurídicamente vinculante.",
                 "instrumento jurídicamente vinculante",
-                Some(Supports),
+                None,
+            ),
+            (
+                "No lo consideramos necesario negociar un instrumento jurídicamente vinculante.",
+                "instrumento jurídicamente vinculante",
+                Some(Opposes),
             ),
             // A report the speaker does not answer is not the speaker's.
             (
