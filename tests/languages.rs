@@ -257,43 +257,20 @@ fn a_french_alignment_names_the_group_and_who_delivered_it() {
 /// delegations take, which is not the speaker's.
 #[test]
 fn french_stances_follow_their_cues() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("positions.txt");
-    std::fs::write(
-        &path,
+    let (stances, _) = facts_of(
         "Déclaration de la délégation du Sénégal au Groupe de travail à composition non limitée\n\n\
          Monsieur le Président,\n\nMa délégation soutient la création d'un mécanisme permanent \
          sous l'égide des Nations Unies pour les technologies numériques. Nous rejetons en revanche \
          la Convention des Nations Unies sur la cybercriminalité, qui menace le cyberespace. \
          Certaines délégations appellent à un comportement responsable des États dans le \
          cyberespace.\n",
-    )
-    .expect("write");
-    let ex = first_statement(&path);
-    let stances: BTreeSet<(String, String)> = ex["positions"]
-        .as_array()
-        .expect("positions")
-        .iter()
-        .map(|p| {
-            (
-                p["position"]
-                    .as_str()
-                    .and_then(|c| c.rsplit('/').next())
-                    .unwrap_or("")
-                    .to_owned(),
-                p["stance"].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect();
+    );
     assert_eq!(
         stances,
-        [
+        pairs(&[
             ("cybercrime-convention", "opposes"),
             ("permanent-mechanism", "supports")
-        ]
-        .iter()
-        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
-        .collect::<BTreeSet<_>>()
+        ])
     );
 }
 

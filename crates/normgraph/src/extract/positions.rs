@@ -423,7 +423,7 @@ fn agent_of_passive(before: &str) -> bool {
     agent
         && words
             .take(8)
-            .any(|w| PROPOSING.iter().any(|p| w.to_lowercase() == *p))
+            .any(|w| PROPOSING.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether the words before a report of others make the speaker one of them: "we and",
@@ -917,6 +917,13 @@ mod tests {
         )
         .first()
         .map(|f| f.stance)
+    }
+
+    /// Asserts the stance each `(text, label, expected)` case gives.
+    fn assert_stances(cases: &[(&str, &str, Option<Stance>)]) {
+        for &(text, label, expected) in cases {
+            assert_eq!(stance(text, label), expected, "{text}");
+        }
     }
 
     #[test]
@@ -1766,7 +1773,7 @@ mod tests {
     #[test]
     fn wants_needs_preferences_votes_and_parentheticals() {
         use Stance::{Opposes, Supports};
-        let cases: [(&str, &str, Option<Stance>); 18] = [
+        assert_stances(&[
             ("We want clear, agreed rules of conduct for States.", "rules of conduct", Some(Supports)),
             ("We do not want a new treaty on cyberspace.", "new treaty", Some(Opposes)),
             ("The world needs shared rules of conduct for States.", "rules of conduct", Some(Supports)),
@@ -1821,10 +1828,7 @@ mod tests {
                 "new norms",
                 Some(Opposes),
             ),
-        ];
-        for (text, label, expected) in cases {
-            assert_eq!(stance(text, label), expected, "{text}");
-        }
+        ]);
     }
 
     /// The common English wordings of doubt and weight written in the twenty-first session (no
@@ -1880,9 +1884,7 @@ mod tests {
                 None,
             ),
         ];
-        for (text, expected) in cases {
-            assert_eq!(stance(text, lbi), expected, "{text}");
-        }
+        assert_stances(&cases.map(|(text, expected)| (text, lbi, expected)));
     }
 
     /// French and Spanish cues of the same kinds as the English ones, and the speaker's answer
@@ -1890,7 +1892,7 @@ mod tests {
     #[test]
     fn french_and_spanish_cues_and_answers() {
         use Stance::{Opposes, Supports};
-        let cases: [(&str, &str, Option<Stance>); 14] = [
+        assert_stances(&[
             (
                 "Négocier aujourd'hui un instrument juridiquement contraignant risquerait d'affaiblir le droit.",
                 "instrument juridiquement contraignant",
@@ -1963,10 +1965,7 @@ mod tests {
                 "nuevo tratado",
                 None,
             ),
-        ];
-        for (text, label, expected) in cases {
-            assert_eq!(stance(text, label), expected, "{text}");
-        }
+        ]);
     }
 
     /// Near misses a review of the twenty-first session's cues found, each with the stance it
@@ -1975,7 +1974,7 @@ mod tests {
     fn near_misses_of_the_new_cues() {
         use Stance::{Opposes, Supports};
         let lbi = "legally binding instrument";
-        let cases: [(&str, &str, Option<Stance>); 19] = [
+        assert_stances(&[
             // An act that undoes the proposal turns the cue.
             ("We warn against any attempt to weaken a legally binding instrument.", lbi, Some(Supports)),
             ("It would be unwise to delay the negotiation of a legally binding instrument.", lbi, Some(Supports)),
@@ -2006,9 +2005,6 @@ mod tests {
             // "not the time").
             ("The draft names a programme of action on ICTs. We voted against that amendment.", "programme of action on ICTs", None),
             ("Now is not the time to abandon a legally binding instrument.", lbi, Some(Supports)),
-        ];
-        for (text, label, expected) in cases {
-            assert_eq!(stance(text, label), expected, "{text}");
-        }
+        ]);
     }
 }
