@@ -3210,3 +3210,40 @@ fn near_misses_of_the_twenty_first_session_plain_forms() {
         ],
     );
 }
+
+/// Plain forms of the twenty-second session: intrusions and assaults named "cyber", the
+/// interception of communications, the manipulation of information, social media blocked,
+/// ICTs used for military purposes, a terrorist group named "Da'esh" using the Internet.
+#[test]
+fn plain_forms_of_the_twenty_second_session() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: we have seen cyber intrusions against government networks. Our \
+         ministries were the target of a massive cyber assault. The interception of \
+         communications by foreign intelligence agencies violates our sovereignty. The \
+         manipulation of information has become a weapon of war. The authorities blocked access \
+         to social media during the elections. The use of ICTs for military purposes is \
+         increasing. Da'esh used the Internet to recruit foreign fighters. ISIL used social media \
+         to spread its propaganda.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("cyber intrusions", "cyber-attacks"),
+            ("cyber assault", "cyber-attacks"),
+            ("interception of communications", "unlawful-surveillance"),
+            ("manipulation of information", "disinformation"),
+            ("blocked access to social media", "internet-shutdowns"),
+            ("use of ICTs for military purposes", "militarization"),
+            ("Da'esh used the Internet", "terrorist-use"),
+            ("ISIL used social media", "terrorist-use"),
+        ],
+    );
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace and the Internet: our courts authorise the lawful interception of \
+         communications of suspects. Our cyber offensive capabilities are a matter for our \
+         parliament.\n",
+    );
+    assert_no_facts_of(&found, &["unlawful-surveillance", "cyber-attacks"]);
+}
