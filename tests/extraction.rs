@@ -3247,3 +3247,62 @@ fn plain_forms_of_the_twenty_second_session() {
     );
     assert_no_facts_of(&found, &["unlawful-surveillance", "cyber-attacks"]);
 }
+
+/// Positions in the forms real statements of 2013–2025 use: the applicability of the law as
+/// a noun reaffirmed, the applicability qualified to reject it, the compound "cybercrime
+/// treaty", Internet governance after a list of adjectives, the international legal
+/// regulation of the digital sphere. Near misses: the application of international law as
+/// the subject of a centre's work, the Council of Europe's convention, the multi-stakeholder
+/// forum named beside intergovernmental machinery.
+#[test]
+fn positions_in_the_forms_of_real_statements() {
+    let found = concept_facts_in(
+        "Statement at the First Committee\n\n\
+         On cyberspace and ICTs: my delegation reaffirms the applicability of the principles \
+         of international law and the Charter of the United Nations to cyberspace. We reject \
+         the automatic applicability of international humanitarian law to the ICT environment. \
+         We support a new cybercrime treaty under the United Nations. We call for a \
+         multilateral, democratic and transparent system of international Internet \
+         governance. We advocate the international legal regulation of relations in the \
+         digital sphere.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            (
+                "applicability of the principles of international law and the Charter",
+                "international-law-applies (supports)",
+            ),
+            (
+                "automatic applicability of international humanitarian law",
+                "international-law-applies (opposes)",
+            ),
+            ("cybercrime treaty", "cybercrime-convention (supports)"),
+            (
+                "multilateral, democratic and transparent system of international Internet \
+                 governance",
+                "multilateral-internet-governance (supports)",
+            ),
+            (
+                "international legal regulation of relations in the digital sphere",
+                "legally-binding-instrument (supports)",
+            ),
+        ],
+    );
+    let found = concept_facts_in(
+        "Statement at the First Committee\n\n\
+         On cyberspace and ICTs: we welcome the work of the regional centre on the application \
+         of international law to cyber operations. We have long supported the Council of Europe \
+         Convention on Cybercrime. Contributions from civil society into intergovernmental \
+         machinery should come through other mechanisms such as the Internet Governance \
+         Forum.\n",
+    );
+    assert_no_facts_of(
+        &found,
+        &[
+            "international-law-applies (supports)",
+            "cybercrime-convention (supports)",
+            "multilateral-internet-governance (supports)",
+        ],
+    );
+}
