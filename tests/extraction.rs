@@ -3306,3 +3306,66 @@ fn positions_in_the_forms_of_real_statements() {
         ],
     );
 }
+
+/// Threats in the forms real statements of 2013–2025 use (a study of delegations' own texts
+/// and UN meeting coverage): computer attacks, acts done "maliciously", harms to the delivery
+/// of services, attacks on a sector's institutions, cryptocurrency heists, the cyber domain
+/// exploited by terrorists, throttling, militarizing the information space, false accusations,
+/// a conflict scenario, a tool for propaganda, surveillance technology misused, attacks
+/// live-streamed, a named malware, sanctions in cyberspace.
+#[test]
+fn threats_in_the_forms_of_real_statements() {
+    let text = fs::read_to_string(fixture("threats-real-forms.txt")).expect("fixture");
+    let found = concept_facts_in(&text);
+    assert_facts_contain(
+        &found,
+        &[
+            ("computer attacks", "cyber-attacks"),
+            ("maliciously using information", "malicious-ict-activity"),
+            (
+                "disrupted the delivery of health services",
+                "critical-infrastructure-attacks",
+            ),
+            (
+                "cyberattacks on medical institutions",
+                "critical-infrastructure-attacks",
+            ),
+            ("cryptocurrency heists", "cybercrime"),
+            ("terrorist exploitation of the cyber", "terrorist-use"),
+            ("throttling bandwidth", "internet-shutdowns"),
+            ("militarizing the information space", "militarization"),
+            (
+                "falsely accusing my country of cyberattacks",
+                "fabricated-attribution",
+            ),
+            (
+                "turn cyberspace into a new conflict scenario",
+                "use-of-force-in-ict-environment",
+            ),
+            ("use cyberspace as a tool for propaganda", "hostile-content"),
+            ("misuse of surveillance technology", "unlawful-surveillance"),
+            ("live-streaming their attacks", "terrorist-use"),
+            ("Shamoon", "cyber-attacks"),
+            (
+                "Unilateral sanctions in cyberspace",
+                "unilateral-coercive-measures",
+            ),
+        ],
+    );
+    // Near misses: a war's harm to health services, slow Internet traffic as trafficking,
+    // cryptocurrency regulated, a tool for development.
+    let found = concept_facts_in(
+        "Statement at the First Committee\n\n\
+         On ICT security: the war disrupted the delivery of health services. Internet traffic \
+         slowed during the storm. Our central bank regulates cryptocurrency exchanges. We use \
+         the Internet as a tool for development.\n",
+    );
+    assert_no_facts_of(
+        &found,
+        &[
+            "critical-infrastructure-attacks",
+            "cybercrime",
+            "hostile-content",
+        ],
+    );
+}
