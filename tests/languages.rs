@@ -385,3 +385,75 @@ fn french_and_spanish_word_patterns_name_positions_principles_and_threats() {
         "{positions:?}"
     );
 }
+
+/// Russian, Arabic and Chinese (the twenty-second session): stance cues in each language
+/// ("выступаем за", "не поддерживаем"; "ونؤيد", "نرفض"; "支持", "不支持"), word patterns for
+/// the common terms of threats and positions in Russian and Arabic
+/// (`ontology/patterns-un-languages.ttl`), and Russian labels found in any grammatical case.
+#[test]
+fn russian_arabic_and_chinese_stances_threats_and_declined_labels() {
+    let (positions, concepts) = facts_of(
+        "Выступление делегации на заседании Рабочей группы открытого состава по безопасности \
+         в сфере ИКТ\n\nУважаемый господин Председатель! Мы выступаем за разработку юридически \
+         обязывающей конвенции по международной информационной безопасности. Считаем \
+         недопустимым механический перенос норм международного права на информационное \
+         пространство. Растет число кибератак на объекты критической информационной \
+         инфраструктуры, распространяются фейки и дезинформация. Мы не поддерживаем идею \
+         программы действий по ИКТ. Мы привержены принципу суверенного равенства государств.\n",
+    );
+    assert_eq!(
+        positions,
+        pairs(&[
+            ("legally-binding-instrument", "supports"),
+            ("international-law-applies", "opposes"),
+            ("programme-of-action", "opposes"),
+        ])
+    );
+    for concept in [
+        "cyber-attacks",
+        "critical-infrastructure-attacks",
+        "disinformation",
+        "sovereign-equality",
+    ] {
+        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
+    }
+    let (positions, concepts) = facts_of(
+        "بيان أمام الفريق العامل المفتوح العضوية المعني بأمن تكنولوجيا المعلومات والاتصالات\n\n\
+         السيد الرئيس، إن الهجمات السيبرانية على البنية التحتية الحيوية تشكل خطرا جسيما. ونؤيد \
+         وضع صك ملزم قانونا ينظم سلوك الدول في الفضاء الإلكتروني. ونرفض عسكرة الفضاء \
+         الإلكتروني.\n",
+    );
+    assert_eq!(
+        positions,
+        pairs(&[("legally-binding-instrument", "supports")])
+    );
+    for concept in [
+        "cyber-attacks",
+        "critical-infrastructure-attacks",
+        "militarization",
+    ] {
+        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
+    }
+    let (positions, _) = facts_of(
+        "中国代表团在联大第一委员会关于信息通信技术的发言\n\n主席先生，我们支持网络空间国家负责任行为规范。\n",
+    );
+    assert_eq!(
+        positions,
+        pairs(&[("rules-of-responsible-behaviour", "supports")])
+    );
+    let (positions, _) = facts_of(
+        "中国代表团在联大第一委员会关于信息通信技术的发言\n\n主席先生，我们不支持网络空间国家负责任行为规范的狭隘解释。\n",
+    );
+    assert_eq!(
+        positions,
+        pairs(&[("rules-of-responsible-behaviour", "opposes")])
+    );
+    // Near misses: the same Russian words of another subject (an attack of a disease, a
+    // permanent exhibition), and no ICT word anywhere.
+    let (positions, concepts) = facts_of(
+        "Выступление делегации в Генеральной Ассамблее\n\nВирус атаковал иммунную систему \
+         миллионов людей. Мы поддерживаем постоянную выставку в Женеве.\n",
+    );
+    assert!(positions.is_empty(), "{positions:?}");
+    assert!(!concepts.contains("cyber-attacks"), "{concepts:?}");
+}

@@ -645,6 +645,22 @@ fn extract_region(
     // language as well as the English ones.
     let statement_language = language.clone();
     let lang = statement_language.as_deref();
+    // The Russian labels of `kind` found in a Russian statement on their stems, where no hit of
+    // the same concept in `hits` (the labels as written) overlaps them.
+    let russian_declined = |kind: Kind, hits: &[lexicon::Hit]| -> Vec<lexicon::Hit> {
+        if lang != Some("ru") {
+            return Vec::new();
+        }
+        lexicon
+            .find_russian_names(kind, text, 0, text.len())
+            .into_iter()
+            .filter(|d| {
+                !hits
+                    .iter()
+                    .any(|h| h.concept == d.concept && h.start < d.end && d.start < h.end)
+            })
+            .collect()
+    };
     let mentions_where =
         |kind: Kind, keep: &dyn Fn(usize, usize, &Concept) -> bool| -> Vec<Mention> {
             let m = lexicon.matcher_in(kind, lang);
@@ -654,6 +670,9 @@ fn extract_region(
                 .into_iter()
                 .filter(kept)
                 .collect();
+            // Russian labels in any grammatical case, on their stems.
+            let declined = russian_declined(kind, &hits);
+            hits.extend(declined.into_iter().filter(kept));
             // Acts that are a concept's where its actor is named (`ng:actPattern`: "they collect
             // money through the same networks" after "these terrorist groups"), kept by the same
             // test.
@@ -768,8 +787,13 @@ fn extract_region(
     // from them, and a threat an instrument is named after inside one is not a threat of its
     // own (`named_after`).
     let position_matcher = lexicon.matcher_in(Kind::Position, lang);
-    let position_hits: Vec<(usize, usize, usize, Option<positions::Stance>)> = position_matcher
-        .find_all_with(text, &tokens)
+    let mut found_positions = position_matcher.find_all_with(text, &tokens);
+    let declined = russian_declined(Kind::Position, &found_positions);
+    if !declined.is_empty() {
+        found_positions.extend(declined);
+        found_positions.sort_by_key(|h| h.start);
+    }
+    let position_hits: Vec<(usize, usize, usize, Option<positions::Stance>)> = found_positions
         .into_iter()
         .map(|h| (h.start, h.end, h.concept, h.stance))
         .collect();

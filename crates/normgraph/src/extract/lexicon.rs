@@ -933,12 +933,15 @@ impl Matcher {
 struct RussianWord {
     lower: String,
     stem: String,
+    /// Whether the word is written with a capital, as a name is.
+    capital: bool,
 }
 
 impl RussianWord {
     /// How close `text`, a word of a text, is to this word of a name, if it may be a form of
-    /// it: the same stem (or one a letter longer), and for a foreign name ending in a vowel other than а or я
-    /// ("Мали", "Перу", "Того"), which Russian does not decline, the same word. Higher is
+    /// it: the same stem (or one a letter longer), and for a foreign name (capitalised) ending
+    /// in a vowel other than а or я ("Мали", "Перу", "Того"), which Russian does not decline,
+    /// the same word (a label's word in a case that ends so, "равенстве", is declined). Higher is
     /// closer: the letters they share from the start, less those either has beyond.
     fn closeness(&self, text: &RussianWord) -> Option<i64> {
         // The stemmer may cut a letter more from one form than from another ("гвине" of
@@ -948,17 +951,20 @@ impl RussianWord {
         } else {
             (&text.stem, &self.stem)
         };
-        if !long.starts_with(short.as_str())
-            || long.chars().count() > short.chars().count() + 1
-            || short.chars().count() < 3
-        {
+        // A short word (a preposition, a conjunction: "во", "и") is not stemmed: it must be
+        // the same word.
+        if short.chars().count() < 3 {
+            return (self.lower == text.lower).then(|| 2 * self.lower.chars().count() as i64);
+        }
+        if !long.starts_with(short.as_str()) || long.chars().count() > short.chars().count() + 1 {
             return None;
         }
-        let indeclinable = self
-            .lower
-            .chars()
-            .last()
-            .is_some_and(|c| "иуоеэю".contains(c));
+        let indeclinable = self.capital
+            && self
+                .lower
+                .chars()
+                .last()
+                .is_some_and(|c| "иуоеэю".contains(c));
         if indeclinable && self.lower != text.lower {
             return None;
         }
@@ -997,9 +1003,18 @@ fn russian_words(text: &str) -> impl Iterator<Item = (usize, usize, RussianWord)
                 .char_indices()
                 .find(|(_, c)| !c.is_alphanumeric())
                 .map_or(text.len(), |(k, _)| s + k);
+            let capital = text[s..].chars().next().is_some_and(char::is_uppercase);
             let lower = text[s..e].to_lowercase().replace('ё', "е");
             let stem = RUSSIAN.with(|r| r.stem(&lower).into_owned());
-            (s, e, RussianWord { lower, stem })
+            (
+                s,
+                e,
+                RussianWord {
+                    lower,
+                    stem,
+                    capital,
+                },
+            )
         })
 }
 
@@ -1071,9 +1086,11 @@ pub struct Lexicon {
     /// For the other UN languages, by language tag: matchers with that language's labels added
     /// (only for the kinds that have labels in it).
     in_language: BTreeMap<(String, Kind), Matcher>,
-    /// Russian names of States and groups as the stems of their words, with the concept's
-    /// index in the kind's matchers: Russian declines names ("делегации Российской Федерации"),
-    /// so they are found on stems ([`Lexicon::find_russian_names`]).
+    /// Russian names of States and groups, and Russian labels of principles, threat categories
+    /// and positions, as the stems of their words, with the concept's index in the kind's
+    /// matchers: Russian declines them ("делегации Российской Федерации", "суверенного
+    /// равенства" read as "суверенное равенство"), so they are found on stems
+    /// ([`Lexicon::find_russian_names`]).
     russian_names: BTreeMap<Kind, Vec<(Vec<RussianWord>, usize)>>,
     /// The cue patterns positions are judged by (`data/cues/`).
     pub cues: Cues,
@@ -1562,7 +1579,10 @@ impl Lexicon {
                     Some(lang) => in_language.insert((lang.to_owned(), kind), matcher),
                 };
             }
-            if matches!(kind, Kind::State | Kind::Group) {
+            if matches!(
+                kind,
+                Kind::State | Kind::Group | Kind::Principle | Kind::Threat | Kind::Position
+            ) {
                 // Indexed like the concepts of this kind's matchers (both follow `chosen`).
                 let mut names: Vec<(Vec<RussianWord>, usize)> = chosen
                     .iter()
@@ -1624,8 +1644,8 @@ impl Lexicon {
             .unwrap_or_else(|| self.matcher(kind))
     }
 
-    /// The Russian names of States or groups (`kind`) in `text[from..to]`, in any grammatical
-    /// case: their words compared on Russian stems. Hits index the concepts of
+    /// The Russian names of States or groups, or labels of concepts (`kind`), in
+    /// `text[from..to]`, in any grammatical case: their words compared on Russian stems. Hits index the concepts of
     /// [`Lexicon::matcher_in`]`(kind, Some("ru"))`.
     pub fn find_russian_names(&self, kind: Kind, text: &str, from: usize, to: usize) -> Vec<Hit> {
         let Some(names) = self.russian_names.get(&kind) else {
@@ -1871,6 +1891,48 @@ mod tests {
                 ("Гвинеи\u{2011}Бисау", "GNB"),
             ]
         );
+    }
+
+    /// Russian labels of principles in any case, on their stems: the label read in the
+    /// prepositional ("о суверенном равенстве государств") finds the genitive and the
+    /// nominative; a label's word ending in a vowel is declined (only a capitalised name's is
+    /// not); a preposition must be the same word.
+    #[test]
+    fn russian_concept_labels_in_any_case() {
+        let lexicon = Lexicon::load(&Resources::Embedded).expect("lexicon");
+        let concepts = lexicon.matcher_in(Kind::Principle, Some("ru")).concepts();
+        let found = |text: &'static str| -> Vec<(&'static str, String)> {
+            lexicon
+                .find_russian_names(Kind::Principle, text, 0, text.len())
+                .iter()
+                .map(|h| {
+                    let iri = &concepts[h.concept].iri;
+                    (
+                        &text[h.start..h.end],
+                        iri.rsplit('/').next().unwrap_or("").to_owned(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            found("принципа суверенного равенства государств и вмешательства во внутренние дела государств"),
+            [
+                ("суверенного равенства государств", "sovereign-equality".to_owned()),
+                (
+                    "вмешательства во внутренние дела государств",
+                    "non-intervention".to_owned()
+                ),
+            ]
+        );
+        assert_eq!(
+            found("Суверенное равенство государств"),
+            [(
+                "Суверенное равенство государств",
+                "sovereign-equality".to_owned()
+            )]
+        );
+        // Another preposition is another phrase.
+        assert!(found("вмешательства на внутренние дела государств").is_empty());
     }
 
     #[test]
