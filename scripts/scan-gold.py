@@ -31,6 +31,7 @@ HELD_OUT = [
     "ungdc-concepts-heldout",
     "ict-concepts-heldout",
     "languages-second-concepts",
+    "languages-third-concepts",
 ]
 
 

@@ -3284,7 +3284,7 @@ fn positions_in_the_forms_of_real_statements() {
                 "multilateral-internet-governance (supports)",
             ),
             (
-                "international legal regulation of relations in the digital sphere",
+                "international legal regulation of relations in the digital",
                 "legally-binding-instrument (supports)",
             ),
         ],
@@ -3368,4 +3368,26 @@ fn threats_in_the_forms_of_real_statements() {
             "hostile-content",
         ],
     );
+}
+
+/// Near misses a blind review of the twenty-second session found (each had given a false fact):
+/// terrorists' financing networks and drones, humanitarian access disrupted, terrorist content
+/// blocked, war in outer space, nuclear technologies, historical facts, insinuations about human
+/// rights, a pandemic's harm to services, the laws of the market, terrorists' communications
+/// intercepted, capacity-building as a tool, the multi-stakeholder model, outer space's legal
+/// regime, concerns and doubts reaffirmed. Only the two true mentions of the passage remain.
+#[test]
+fn near_misses_of_the_twenty_second_session() {
+    let text = fs::read_to_string(fixture("near-misses-twenty-second.txt")).expect("fixture");
+    let found = concept_facts_in(&text);
+    for (surface, id) in &found {
+        assert!(
+            [
+                ("terrorist content", "terrorist-use"),
+                ("cybercrime", "cybercrime")
+            ]
+            .contains(&(surface.as_str(), id.as_str())),
+            "{surface} {id}: {found:?}"
+        );
+    }
 }

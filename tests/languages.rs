@@ -457,3 +457,42 @@ fn russian_arabic_and_chinese_stances_threats_and_declined_labels() {
     assert!(positions.is_empty(), "{positions:?}");
     assert!(!concepts.contains("cyber-attacks"), "{concepts:?}");
 }
+
+/// Near misses of the Russian, Arabic and Chinese cues and patterns (a blind review): a
+/// permanent representative, a bare "необходимо", others' support reported, terrorist
+/// networks, children used for criminal purposes, brain drain, technical support, developing
+/// countries, a declined label across a full stop, vital infrastructure bombed.
+#[test]
+fn russian_arabic_and_chinese_near_misses() {
+    let (positions, concepts) = facts_of(
+        "Выступление делегации в Первом комитете\n\nМы поддерживаем предложения Постоянного \
+         представителя при Организации Объединенных Наций. Необходимо отметить, что так \
+         называемая программа действий по ИКТ продвигается узкой группой стран. Ряд западных \
+         стран поддерживают юридически обязывающий документ по ИКТ. Мы должны ликвидировать \
+         террористические сети. Использование детей в преступных целях недопустимо. Утечка \
+         мозгов из данного региона продолжается. Мы ценим доверие и сотрудничество. Между \
+         государствами нарастает напряженность. Мы также поддерживаем работу группы по ИКТ.\n",
+    );
+    assert!(positions.is_empty(), "{positions:?}");
+    for concept in [
+        "terrorist-use",
+        "cybercrime",
+        "data-breaches",
+        "cooperation",
+    ] {
+        assert!(!concepts.contains(concept), "{concept}: {concepts:?}");
+    }
+    let (positions, concepts) = facts_of(
+        "بيان أمام اللجنة الأولى\n\nيدعو بعض الدول إلى وضع صك ملزم قانونا بشأن تكنولوجيا \
+         المعلومات والاتصالات. إن تدمير البنية التحتية الحيوية في غزة جريمة.\n",
+    );
+    assert!(positions.is_empty(), "{positions:?}");
+    assert!(
+        !concepts.contains("critical-infrastructure-attacks"),
+        "{concepts:?}"
+    );
+    let (positions, _) = facts_of(
+        "中国代表团在联大第一委员会关于信息通信技术的发言\n\n主席先生，我们为发展中国家提供技术支持，落实网络空间国家负责任行为规范。\n",
+    );
+    assert!(positions.is_empty(), "{positions:?}");
+}

@@ -956,7 +956,11 @@ impl RussianWord {
         if short.chars().count() < 3 {
             return (self.lower == text.lower).then(|| 2 * self.lower.chars().count() as i64);
         }
-        if !long.starts_with(short.as_str()) || long.chars().count() > short.chars().count() + 1 {
+        // A name's stem may be a letter longer or shorter; a label's word (not capitalised) must
+        // have the same stem ("мира", of peace, is not "мирное", peaceful).
+        let slack = usize::from(self.capital);
+        if !long.starts_with(short.as_str()) || long.chars().count() > short.chars().count() + slack
+        {
             return None;
         }
         let indeclinable = self.capital
@@ -1668,7 +1672,12 @@ impl Lexicon {
                     for (n, (_, _, w)) in name.iter().zip(here) {
                         score += n.closeness(w)?;
                     }
-                    Some((name.len(), score, *concept))
+                    // Not across the end of a sentence or a clause, nor a blank line.
+                    let crosses = here.windows(2).any(|pair| {
+                        let between = &text[pair[0].1..pair[1].0];
+                        between.contains(['.', ';', ':', '!', '?']) || between.contains("\n\n")
+                    });
+                    (!crosses).then_some((name.len(), score, *concept))
                 })
                 .max_by_key(|&(len, score, _)| (len, score));
             match best {

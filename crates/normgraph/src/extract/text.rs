@@ -209,8 +209,18 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     !(word.chars().count() == 1 && word.chars().all(char::is_alphabetic))
 }
 
+/// Whether the byte at `i` is the last of a full-width or Arabic sentence mark (`。`, `！`,
+/// `？`, `؟`): Chinese writes no space after them, and they end a sentence wherever they stand.
+fn ends_wide_mark(text: &str, i: usize) -> bool {
+    matches!(text.as_bytes()[i], 0x81 | 0x82 | 0x9F)
+        && text
+            .get(..=i)
+            .is_some_and(|t| ['。', '！', '？', '؟'].iter().any(|&m| t.ends_with(m)))
+}
+
 /// The sentences of `text[start..end]` (a block), in order: each ends after its `.`, `!` or `?`
-/// (or at `end`), with white space trimmed from both ends. Offsets in bytes.
+/// (or a full-width `。`, `！`, `？`, or Arabic `؟`; or at `end`), with white space trimmed from
+/// both ends. Offsets in bytes.
 pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -224,7 +234,9 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         }
     };
     for (i, &b) in bytes.iter().enumerate().take(end).skip(start) {
-        if (b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, i) {
+        if ((b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, i))
+            || ends_wide_mark(text, i)
+        {
             push(&mut out, from, i + 1);
             from = i + 1;
         }
@@ -243,7 +255,9 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let floor = start.saturating_sub(REACH);
     while s > floor {
         let b = bytes[s - 1];
-        if (b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, s - 1) {
+        if ((b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, s - 1))
+            || ends_wide_mark(text, s - 1)
+        {
             break;
         }
         if b == b'\n'
@@ -262,7 +276,9 @@ pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
     let ceiling = (end + REACH).min(bytes.len());
     while e < ceiling {
         let b = bytes[e];
-        if (b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, e) {
+        if ((b == b'.' || b == b'!' || b == b'?') && ends_sentence(text, e))
+            || ends_wide_mark(text, e)
+        {
             e += 1;
             break;
         }
@@ -363,6 +379,28 @@ mod tests {
         );
         assert_eq!(&text[b[1].start..b[1].end], "*First item* here.");
         assert_eq!(&text[b[4].start..b[4].end], "**Numbered:** x");
+    }
+
+    #[test]
+    fn chinese_and_arabic_marks_end_sentences() {
+        let text = "我们支持制定规则。我们反对军事化！是否需要？ هل هذا مقبول؟ نعم.";
+        let found: Vec<&str> = sentences(text, 0, text.len())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "我们支持制定规则。",
+                "我们反对军事化！",
+                "是否需要？",
+                "هل هذا مقبول؟",
+                "نعم."
+            ]
+        );
+        let at = text.find("反对").unwrap_or(0);
+        let (s, e) = sentence_around(text, at, at + "反对".len());
+        assert_eq!(&text[s..e], "我们反对军事化！");
     }
 
     #[test]
