@@ -3344,7 +3344,7 @@ fn threats_in_the_forms_of_real_statements() {
             ),
             ("use cyberspace as a tool for propaganda", "hostile-content"),
             ("misuse of surveillance technology", "unlawful-surveillance"),
-            ("live-streaming their attacks", "terrorist-use"),
+            ("Terrorists were live-streaming", "terrorist-use"),
             ("Shamoon", "cyber-attacks"),
             (
                 "Unilateral sanctions in cyberspace",
