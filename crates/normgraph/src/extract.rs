@@ -647,12 +647,14 @@ fn extract_region(
     let lang = statement_language.as_deref();
     // The Russian labels of `kind` found in a Russian statement on their stems, where no hit of
     // the same concept in `hits` (the labels as written) overlaps them.
+    // (The statement's words are stemmed once, for the three kinds.)
+    let russian_text = (lang == Some("ru")).then(|| lexicon::RussianText::new(text, 0, text.len()));
     let russian_declined = |kind: Kind, hits: &[lexicon::Hit]| -> Vec<lexicon::Hit> {
-        if lang != Some("ru") {
+        let Some(words) = &russian_text else {
             return Vec::new();
-        }
+        };
         lexicon
-            .find_russian_names(kind, text, 0, text.len())
+            .find_russian_names_in(kind, text, words)
             .into_iter()
             .filter(|d| {
                 !hits

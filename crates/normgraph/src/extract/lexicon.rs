@@ -987,6 +987,24 @@ impl RussianWord {
     }
 }
 
+/// The words of a stretch of a Russian text with their stems, read once for all the names and
+/// labels looked for in it ([`Lexicon::find_russian_names_in`]).
+#[derive(Debug, Clone, Default)]
+pub struct RussianText {
+    words: Vec<(usize, usize, RussianWord)>,
+}
+
+impl RussianText {
+    /// The words of `text[from..to]`, with offsets into `text`.
+    pub fn new(text: &str, from: usize, to: usize) -> Self {
+        RussianText {
+            words: russian_words(&text[from..to])
+                .map(|(s, e, w)| (from + s, from + e, w))
+                .collect(),
+        }
+    }
+}
+
 /// The words of `text` (runs of letters and digits: a hyphen of any kind separates, so
 /// "Гвинея-Бисау" is two words on both sides) with their byte offsets.
 fn russian_words(text: &str) -> impl Iterator<Item = (usize, usize, RussianWord)> + '_ {
@@ -1649,50 +1667,63 @@ impl Lexicon {
     }
 
     /// The Russian names of States or groups, or labels of concepts (`kind`), in
-    /// `text[from..to]`, in any grammatical case: their words compared on Russian stems. Hits index the concepts of
-    /// [`Lexicon::matcher_in`]`(kind, Some("ru"))`.
+    /// `text[from..to]`, in any grammatical case: their words compared on Russian stems. Hits
+    /// index the concepts of [`Lexicon::matcher_in`]`(kind, Some("ru"))`.
     pub fn find_russian_names(&self, kind: Kind, text: &str, from: usize, to: usize) -> Vec<Hit> {
+        self.find_russian_names_in(kind, text, &RussianText::new(text, from, to))
+    }
+
+    /// [`Lexicon::find_russian_names`] over words already read ([`RussianText`]: a statement's
+    /// words are stemmed once for all the kinds looked for in it). Of overlapping names the
+    /// longest is kept, wherever it starts ("уважения суверенитета государств над своими
+    /// природными ресурсами" is permanent sovereignty over natural resources, not "уважение
+    /// суверенитета" and the rest).
+    pub fn find_russian_names_in(&self, kind: Kind, text: &str, words: &RussianText) -> Vec<Hit> {
         let Some(names) = self.russian_names.get(&kind) else {
             return Vec::new();
         };
-        let words: Vec<(usize, usize, RussianWord)> = russian_words(&text[from..to])
-            .map(|(s, e, w)| (from + s, from + e, w))
+        let words = &words.words;
+        // At each word, of the names that fit there, the longest; of those, the one whose words
+        // are closest to the text's ("Нигерии" is Nigeria's, not Niger's, though both stem to
+        // "нигер").
+        let mut candidates: Vec<(usize, usize, usize)> = (0..words.len())
+            .filter_map(|i| {
+                names
+                    .iter()
+                    .filter_map(|(name, concept)| {
+                        let here = words.get(i..i + name.len())?;
+                        let mut score = 0;
+                        for (n, (_, _, w)) in name.iter().zip(here) {
+                            score += n.closeness(w)?;
+                        }
+                        // Not across the end of a sentence or a clause, nor a blank line.
+                        let crosses = here.windows(2).any(|pair| {
+                            let between = &text[pair[0].1..pair[1].0];
+                            between.contains(['.', ';', ':', '!', '?']) || between.contains("\n\n")
+                        });
+                        (!crosses).then_some((name.len(), score, *concept))
+                    })
+                    .max_by_key(|&(len, score, _)| (len, score))
+                    .map(|(len, _, concept)| (i, len, concept))
+            })
             .collect();
+        // The longest first (the earliest of equals), each kept where no kept one overlaps it.
+        candidates.sort_by_key(|&(i, len, _)| (std::cmp::Reverse(len), i));
+        let mut taken = vec![false; words.len()];
         let mut hits = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            // Of the names that fit here, the longest; of those, the one whose words are
-            // closest to the text's ("Нигерии" is Nigeria's, not Niger's, though both stem to
-            // "нигер").
-            let best = names
-                .iter()
-                .filter_map(|(name, concept)| {
-                    let here = words.get(i..i + name.len())?;
-                    let mut score = 0;
-                    for (n, (_, _, w)) in name.iter().zip(here) {
-                        score += n.closeness(w)?;
-                    }
-                    // Not across the end of a sentence or a clause, nor a blank line.
-                    let crosses = here.windows(2).any(|pair| {
-                        let between = &text[pair[0].1..pair[1].0];
-                        between.contains(['.', ';', ':', '!', '?']) || between.contains("\n\n")
-                    });
-                    (!crosses).then_some((name.len(), score, *concept))
-                })
-                .max_by_key(|&(len, score, _)| (len, score));
-            match best {
-                Some((len, _, concept)) => {
-                    hits.push(Hit {
-                        start: words[i].0,
-                        end: words[i + len - 1].1,
-                        concept,
-                        stance: None,
-                    });
-                    i += len;
-                }
-                None => i += 1,
+        for (i, len, concept) in candidates {
+            if taken[i..i + len].iter().any(|&t| t) {
+                continue;
             }
+            taken[i..i + len].iter_mut().for_each(|t| *t = true);
+            hits.push(Hit {
+                start: words[i].0,
+                end: words[i + len - 1].1,
+                concept,
+                stance: None,
+            });
         }
+        hits.sort_by_key(|h| h.start);
         hits
     }
 
@@ -1942,6 +1973,22 @@ mod tests {
         );
         // Another preposition is another phrase.
         assert!(found("вмешательства на внутренние дела государств").is_empty());
+        // Of overlapping labels the longest, wherever it starts: not "уважение суверенитета"
+        // and the rest.
+        let text = "принципа уважения суверенитета государств над своими природными ресурсами";
+        assert_eq!(
+            found(text),
+            [(
+                "суверенитета государств над своими природными ресурсами",
+                "permanent-sovereignty-over-natural-resources".to_owned()
+            )]
+        );
+        // Not across the end of a sentence.
+        assert!(found(
+            "Мы ценим доверие и сотрудничество. Между государствами нарастает напряженность."
+        )
+        .iter()
+        .all(|(_, c)| c != "cooperation"));
     }
 
     #[test]
