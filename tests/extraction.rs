@@ -3393,17 +3393,16 @@ fn near_misses_of_the_twenty_second_session() {
 }
 
 /// Rules and mechanisms in the words of real statements (the same study): the ICT word before
-/// the head ("cyber norms"), rules "for State behaviour", norms said to be voluntary and
-/// non-binding, the Tunis wording without "related", the mechanism's name in the OEWG's last
+/// the head ("cyber norms"), rules "for State behaviour", the Tunis wording without "related", the mechanism's name in the OEWG's last
 /// report. Near misses: responsible business conduct, behaviour in outer space.
 #[test]
 fn rules_and_mechanisms_in_the_forms_of_real_statements() {
     let found = concept_facts_in(
         "Statement at the First Committee\n\n\
          On cyberspace and ICTs: we support international cyber norms. We call for rules for \
-         State behaviour in the information space. We support voluntary, non-binding norms. We \
-         believe that Internet public policy issues are a sovereign right of States. We support \
-         the Global Mechanism on developments in the field of ICTs.\n",
+         State behaviour in the information space. We believe that Internet public policy \
+         issues are a sovereign right of States. We support the Global Mechanism on developments \
+         in the field of ICTs.\n",
     );
     assert_facts_contain(
         &found,
@@ -3411,10 +3410,6 @@ fn rules_and_mechanisms_in_the_forms_of_real_statements() {
             ("cyber norms", "rules-of-responsible-behaviour (supports)"),
             (
                 "rules for State behaviour",
-                "rules-of-responsible-behaviour (supports)",
-            ),
-            (
-                "voluntary, non-binding norms",
                 "rules-of-responsible-behaviour (supports)",
             ),
             (
