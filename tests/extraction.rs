@@ -3315,8 +3315,7 @@ fn positions_in_the_forms_of_real_statements() {
 /// live-streamed, a named malware, sanctions in cyberspace.
 #[test]
 fn threats_in_the_forms_of_real_statements() {
-    let text = fs::read_to_string(fixture("threats-real-forms.txt")).expect("fixture");
-    let found = concept_facts_in(&text);
+    let found = concept_facts(&extract(&fixture("threats-real-forms.txt")));
     assert_facts_contain(
         &found,
         &[
@@ -3378,8 +3377,7 @@ fn threats_in_the_forms_of_real_statements() {
 /// regime, concerns and doubts reaffirmed. Only the two true mentions of the passage remain.
 #[test]
 fn near_misses_of_the_twenty_second_session() {
-    let text = fs::read_to_string(fixture("near-misses-twenty-second.txt")).expect("fixture");
-    let found = concept_facts_in(&text);
+    let found = concept_facts(&extract(&fixture("near-misses-twenty-second.txt")));
     for (surface, id) in &found {
         assert!(
             [

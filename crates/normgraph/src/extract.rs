@@ -645,10 +645,10 @@ fn extract_region(
     // language as well as the English ones.
     let statement_language = language.clone();
     let lang = statement_language.as_deref();
+    // A Russian statement's words, stemmed once for the three kinds below.
+    let russian_text = (lang == Some("ru")).then(|| lexicon::RussianText::new(text, 0, text.len()));
     // The Russian labels of `kind` found in a Russian statement on their stems, where no hit of
     // the same concept in `hits` (the labels as written) overlaps them.
-    // (The statement's words are stemmed once, for the three kinds.)
-    let russian_text = (lang == Some("ru")).then(|| lexicon::RussianText::new(text, 0, text.len()));
     let russian_declined = |kind: Kind, hits: &[lexicon::Hit]| -> Vec<lexicon::Hit> {
         let Some(words) = &russian_text else {
             return Vec::new();

@@ -989,7 +989,7 @@ impl RussianWord {
 
 /// The words of a stretch of a Russian text with their stems, read once for all the names and
 /// labels looked for in it ([`Lexicon::find_russian_names_in`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct RussianText {
     words: Vec<(usize, usize, RussianWord)>,
 }
