@@ -458,6 +458,118 @@ fn russian_arabic_and_chinese_stances_threats_and_declined_labels() {
     assert!(!concepts.contains("cyber-attacks"), "{concepts:?}");
 }
 
+/// The principles in the constructions Russian and Arabic decline and join (word patterns of
+/// the twenty-third session), the common Chinese terms, and their near misses: food or energy
+/// sovereignty (another sense, also of a label found on its stems), a binding instrument on
+/// plastics in an ICT statement, the Beijing Platform for Action.
+#[test]
+fn russian_arabic_and_chinese_principles_in_their_constructions() {
+    let (positions, concepts) = facts_of(
+        "Выступление делегации в Первом комитете по вопросам ИКТ\n\nМы привержены принципам \
+         суверенного равенства, невмешательства в их внутренние дела и мирного урегулирования \
+         споров, а также уважению прав человека. Информационное пространство стремительно \
+         милитаризуется. Мы поддерживаем разработку юридически обязывающего документа по борьбе \
+         с загрязнением пластиком. Продовольственный суверенитет и укрепление энергетического \
+         суверенитета государств также важны.\n",
+    );
+    assert!(positions.is_empty(), "{positions:?}");
+    for concept in [
+        "sovereign-equality",
+        "non-intervention",
+        "peaceful-settlement-of-disputes",
+        "human-rights",
+        "militarization",
+    ] {
+        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
+    }
+    assert!(!concepts.contains("sovereignty"), "{concepts:?}");
+
+    let (_, concepts) = facts_of(
+        "بيان أمام الفريق العامل المفتوح العضوية المعني بأمن تكنولوجيا المعلومات والاتصالات\n\n\
+         ونؤكد المساواة في السيادة بين الدول وعدم التدخل في شؤونها الداخلية وتسوية المنازعات \
+         بالوسائل السلمية واحترام السلامة الإقليمية للدول. ونشير إلى السيادة الغذائية.\n",
+    );
+    for concept in [
+        "sovereign-equality",
+        "non-intervention",
+        "peaceful-settlement-of-disputes",
+        "territorial-integrity",
+    ] {
+        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
+    }
+    assert!(!concepts.contains("sovereignty"), "{concepts:?}");
+
+    let (positions, concepts) = facts_of(
+        "中国代表团在联大第一委员会关于信息通信技术的发言\n\n主席先生，中方主张不干涉内政，\
+         反对网络空间军事化和网络军备竞赛。我们支持制定具有法律约束力的国际文书。我们也重视北京行动纲领。\n",
+    );
+    assert_eq!(
+        positions,
+        pairs(&[("legally-binding-instrument", "supports")])
+    );
+    for concept in ["non-intervention", "militarization"] {
+        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
+    }
+}
+
+/// Arabic written with some of its marks (tanwin, shadda, the short vowels of a case ending,
+/// a tatweel) yields the facts it yields without them, and each fact's span is the text as
+/// written: its offsets count the marks, and its quoted surface keeps them.
+#[test]
+fn arabic_marks_neither_hide_facts_nor_leave_spans() {
+    let plain =
+        "بيان أمام الفريق العامل المفتوح العضوية المعني بأمن تكنولوجيا المعلومات والاتصالات\n\n\
+         السيد الرئيس، إن الهجمات السيبرانية على البنية التحتية الحيوية تشكل خطرا جسيما. ونؤيد \
+         وضع صك ملزم قانونا ينظم سلوك الدول في الفضاء الإلكتروني. ونرفض عسكرة الفضاء \
+         الإلكتروني، ونؤكد احترام سيادة الدول.\n";
+    let marked =
+        "بيان أمام الفريق العامل المفتوح العضوية المعني بأمن تكنولوجيا المعلومات والاتصالات\n\n\
+         السيد الرئيس، إنّ الهجماتِ السيبرانيةَ على البنيةِ التحتيةِ الحيويةِ تشكّل خطراً جسيماً. ونؤيّد \
+         وضعَ صكٍّ ملزمٍ قانوناً ينظم سلوكَ الدول في الفضاء الإلكترونيّ. ونرفض عسكرةَ الفضاء \
+         الإلكتـرونيّ، ونؤكد احترامَ سيادةِ الدول.\n";
+    let (positions, concepts) = facts_of(plain);
+    assert_eq!(
+        positions,
+        pairs(&[("legally-binding-instrument", "supports")])
+    );
+    for concept in [
+        "cyber-attacks",
+        "critical-infrastructure-attacks",
+        "militarization",
+        "sovereignty",
+    ] {
+        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
+    }
+    assert_eq!(facts_of(marked), (positions, concepts));
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.txt");
+    std::fs::write(&path, marked).expect("write");
+    let ex = first_statement(&path);
+    let chars: Vec<char> = marked.chars().collect();
+    let mut surfaces = Vec::new();
+    for kind in ["principles", "threats", "positions"] {
+        for fact in ex[kind].as_array().expect("facts") {
+            let (start, end) = (
+                fact["start"].as_u64().expect("start") as usize,
+                fact["end"].as_u64().expect("end") as usize,
+            );
+            let surface = fact["surface"].as_str().expect("surface");
+            assert_eq!(chars[start..end].iter().collect::<String>(), surface);
+            surfaces.push(surface.to_owned());
+        }
+    }
+    // The marks of a span's last letter are in it.
+    assert!(
+        surfaces.iter().any(|s| s.contains("السيبرانيةَ")),
+        "{surfaces:?}"
+    );
+    assert!(
+        surfaces.iter().any(|s| s.contains("سيادةِ الدول")),
+        "{surfaces:?}"
+    );
+}
+
 /// Near misses of the Russian, Arabic and Chinese cues and patterns (a blind review): a
 /// permanent representative, a bare "необходимо", others' support reported, terrorist
 /// networks, children used for criminal purposes, brain drain, technical support, developing

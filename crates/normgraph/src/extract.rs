@@ -312,7 +312,11 @@ pub struct UnknownDelegation {
 const ICT_BODIES: [&str; 2] = ["/body/oewg", "/body/gge"];
 
 struct Spanner<'a> {
+    /// The text as written.
     text: &'a str,
+    /// The text the facts were found in, when it is `text` with its Arabic marks taken out:
+    /// their offsets are taken back to `text` ([`text::Folded::original`]).
+    folded: Option<&'a text::Folded>,
     index: CharIndex<'a>,
     /// Character offset of `text` in the whole document (a turn of a verbatim record).
     base: usize,
@@ -325,7 +329,24 @@ struct Spanner<'a> {
 }
 
 impl Spanner<'_> {
+    /// `start..end` in the text the facts were found in, as an offset range of the text as
+    /// written.
+    fn original(&self, start: usize, end: usize) -> (usize, usize) {
+        match self.folded {
+            Some(f) => (f.original(start), f.original(end)),
+            None => (start, end),
+        }
+    }
+
+    /// The text as written at `start..end`, a range of the text the facts were found in.
+    fn written(&self, start: usize, end: usize) -> &str {
+        let (start, end) = self.original(start, end);
+        &self.text[start..end]
+    }
+
+    /// The span of a fact found at `start..end` (offsets of the text the facts were found in).
     fn span(&self, start: usize, end: usize) -> Span {
+        let (start, end) = self.original(start, end);
         let (s, e) = text::sentence_around(self.text, start, end);
         let (s, e) = (s.min(start), e.max(end));
         Span {
@@ -511,13 +532,18 @@ fn extract_region(
         turn,
         language: told,
     } = region;
-    let text = &doc.text[range.clone()];
+    let written = &doc.text[range.clone()];
+    // Facts are found in the text without its Arabic marks, if it has any; their spans are
+    // those of the text as written.
+    let folded = text::fold_arabic_marks(written);
+    let text: &str = folded.as_ref().map_or(written, |f| f.text.as_str());
     let sp = Spanner {
-        text,
-        index: CharIndex::new(text),
+        text: written,
+        folded: folded.as_ref(),
+        index: CharIndex::new(written),
         base: doc.text[..range.start].chars().count(),
         first_page: crate::source::reader::page_at(&doc.text, range.start),
-        page_breaks: text.match_indices('\u{c}').map(|(i, _)| i).collect(),
+        page_breaks: written.match_indices('\u{c}').map(|(i, _)| i).collect(),
         sentences: std::cell::RefCell::default(),
     };
     let find_named = |kind: Kind, iri: &str| {
@@ -647,34 +673,24 @@ fn extract_region(
     let lang = statement_language.as_deref();
     // A Russian statement's words, stemmed once for the three kinds below.
     let russian_text = (lang == Some("ru")).then(|| lexicon::RussianText::new(text, 0, text.len()));
-    // The Russian labels of `kind` found in a Russian statement on their stems, where no hit of
-    // the same concept in `hits` (the labels as written) overlaps them.
-    let russian_declined = |kind: Kind, hits: &[lexicon::Hit]| -> Vec<lexicon::Hit> {
-        let Some(words) = &russian_text else {
-            return Vec::new();
-        };
-        lexicon
-            .find_russian_names_in(kind, text, words)
-            .into_iter()
-            .filter(|d| {
-                !hits
-                    .iter()
-                    .any(|h| h.concept == d.concept && h.start < d.end && d.start < h.end)
-            })
-            .collect()
+    // The Russian labels of `kind` found in a Russian statement on their stems (matched with
+    // the labels as written, as if they were).
+    let russian_declined = |kind: Kind| -> Vec<lexicon::Hit> {
+        russian_text
+            .as_ref()
+            .map(|words| lexicon.find_russian_names_in(kind, text, words))
+            .unwrap_or_default()
     };
     let mentions_where =
         |kind: Kind, keep: &dyn Fn(usize, usize, &Concept) -> bool| -> Vec<Mention> {
             let m = lexicon.matcher_in(kind, lang);
             let kept = |h: &lexicon::Hit| keep(h.start, h.end, &m.concepts()[h.concept]);
+            // With the Russian labels in any grammatical case, on their stems.
             let mut hits: Vec<lexicon::Hit> = m
-                .find_all_with(text, &tokens)
+                .find_all_with_also(text, &tokens, russian_declined(kind))
                 .into_iter()
                 .filter(kept)
                 .collect();
-            // Russian labels in any grammatical case, on their stems.
-            let declined = russian_declined(kind, &hits);
-            hits.extend(declined.into_iter().filter(kept));
             // Acts that are a concept's where its actor is named (`ng:actPattern`: "they collect
             // money through the same networks" after "these terrorist groups"), kept by the same
             // test.
@@ -755,7 +771,7 @@ fn extract_region(
                     })
                     .collect()
             };
-            let wording = text::clean(&text[n.start..n.end]);
+            let wording = text::clean(sp.written(n.start, n.end));
             ProposedNorm {
                 span: sp.span(n.start, n.end),
                 restates: restated(&wording, &lexicon.agreed_norms),
@@ -789,12 +805,8 @@ fn extract_region(
     // from them, and a threat an instrument is named after inside one is not a threat of its
     // own (`named_after`).
     let position_matcher = lexicon.matcher_in(Kind::Position, lang);
-    let mut found_positions = position_matcher.find_all_with(text, &tokens);
-    let declined = russian_declined(Kind::Position, &found_positions);
-    if !declined.is_empty() {
-        found_positions.extend(declined);
-        found_positions.sort_by_key(|h| h.start);
-    }
+    let found_positions =
+        position_matcher.find_all_with_also(text, &tokens, russian_declined(Kind::Position));
     let position_hits: Vec<(usize, usize, usize, Option<positions::Stance>)> = found_positions
         .into_iter()
         .map(|h| (h.start, h.end, h.concept, h.stance))
@@ -850,7 +862,7 @@ fn extract_region(
         statement: vocab::statement(&slug),
         graph: vocab::statement_graph(&slug),
         sha256: doc.sha256.clone(),
-        length: text.chars().count(),
+        length: written.chars().count(),
         delegation,
         speaker: ex_meta.0,
         speaker_role: ex_meta.1,
@@ -907,7 +919,7 @@ fn extract_region(
                 position: position_matcher.concepts()[f.concept].iri.clone(),
                 label: position_matcher.concepts()[f.concept].label.clone(),
                 stance: f.stance,
-                cue: text[f.cue.0..f.cue.1].to_owned(),
+                cue: sp.written(f.cue.0, f.cue.1).to_owned(),
             })
             .collect(),
         incidents: mentions(Kind::Incident),

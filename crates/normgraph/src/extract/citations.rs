@@ -25,6 +25,7 @@ mod languages;
 
 use super::cues::CuePatterns;
 use super::numbers::{self, NumberTables};
+use super::text;
 use crate::error::ResourceError;
 use crate::rdf::resources::Resources;
 use regex::Regex;
@@ -164,6 +165,11 @@ static ORGAN_THEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+/// The word "resolution" (any language's, [`languages::KEYWORD`]) ending the text before an
+/// organ's name, white space apart.
+static KEYWORD_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?:{})\s+$", languages::KEYWORD)).expect("valid regex"));
 
 static NEXT_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?P<w>[A-Za-z]+)").expect("valid regex"));
@@ -431,15 +437,14 @@ fn find_ascii(
         } else {
             None
         };
-        let before = super::text::window_before(text, kw.start(), 80);
+        let before = text::window_before(text, kw.start(), 80);
         if organs.other_body_before.is_match(before) {
             rejected.push(kw.start());
             continue;
         }
         // "adopted by the Economic and Social Council at its sixteenth session, … resolution …":
         // another organ adopting, named earlier in the sentence.
-        let (sentence_start, sentence_end) =
-            super::text::sentence_around(text, kw.start(), kw.end());
+        let (sentence_start, sentence_end) = text::sentence_around(text, kw.start(), kw.end());
         let sentence_before = &text[sentence_start.min(kw.start())..kw.start()];
         let sentence = &text[sentence_start.min(kw.start())..sentence_end.max(kw.end())];
         let names_sc = organs.sc_named.is_match(sentence);
@@ -584,13 +589,24 @@ fn find_ascii(
         if !dated || found.iter().any(|c| c.start < d.end && d.start < c.end) {
             continue;
         }
+        // Where the organ stands between the word "resolution" and the number (Arabic "قرار
+        // مجلس الأمن 2417 (2018)", Russian "резолюцию Совета Безопасности 1373 (2001)"), the
+        // citation runs from the word through the number, as it does where the organ follows.
+        let start = if caps.name("between").is_some() {
+            let before = text::window_before(text, whole.start(), 40);
+            KEYWORD_BEFORE
+                .find(before)
+                .map_or(d.start, |m| whole.start() - before.len() + m.start())
+        } else {
+            d.start
+        };
         let hint = organ_named(organs, organ.as_str());
         ctx.sentence_organ = None;
         if let Some(r) = resolve(&d, Some(hint), &ctx) {
             if let Some(n) = d.number {
                 ctx.known.entry(n).or_insert((r.id.clone(), r.organ, true));
             }
-            found.push(r.at(d.start, d.end));
+            found.push(r.at(start, d.end));
         }
     }
     // Chinese: 第 designator 号决议, the organ before 第 (looked for only where 第 is: the
@@ -616,6 +632,52 @@ fn find_ascii(
         let start = start + text[start..whole.end()].find('第').unwrap_or(0);
         if let Some(r) = resolve(&parsed, hint, &ctx) {
             found.push(r.at(start, whole.end()));
+        }
+    }
+    // The earlier items of a Chinese list that shares the last item's 决议 ("第70/237号、第73/27号
+    // 和第75/240号决议"): each spans 第 … 号, with the organ named before the first.
+    if text.contains('第') {
+        let items: Vec<regex::Captures> = languages::CHINESE_ITEM.captures_iter(text).collect();
+        let mut first = 0;
+        for i in 0..items.len() {
+            let end = items[i].get(0).map_or(0, |m| m.end());
+            let joined = items.get(i + 1).is_some_and(|next| {
+                next.get(0).is_some_and(|n| {
+                    n.start() >= end && languages::CHINESE_JOIN.is_match(&text[end..n.start()])
+                })
+            });
+            if joined {
+                continue;
+            }
+            // items[first..=i] is a list; its last item must be followed by 决议.
+            let list = &items[first..=i];
+            first = i + 1;
+            if list.len() < 2 || !text[end..].trim_start().starts_with("决议") {
+                continue;
+            }
+            let list_start = list[0].get(0).map_or(0, |m| m.start());
+            let organ = languages::CHINESE_ORGAN_BEFORE
+                .find(text::window_before(text, list_start, 30))
+                .map(|m| organ_named(organs, m.as_str().trim_end()));
+            for item in &list[..list.len() - 1] {
+                let (Some(whole), Some(d)) = (item.get(0), item.name("d")) else {
+                    continue;
+                };
+                let Some(parsed) = designator(&text[..d.end()], d.start()) else {
+                    continue;
+                };
+                if !text[parsed.end..d.end()].trim().is_empty()
+                    || found
+                        .iter()
+                        .any(|c| c.start < whole.end() && whole.start() < c.end)
+                {
+                    continue;
+                }
+                ctx.sentence_organ = None;
+                if let Some(r) = resolve(&parsed, organ, &ctx) {
+                    found.push(r.at(whole.start(), whole.end()));
+                }
+            }
         }
     }
     found.sort_by_key(|c| c.start);
@@ -665,7 +727,12 @@ fn find_ascii(
     found.sort_by_key(|c| c.start);
     // Anaphora.
     let mut anaphora = Vec::new();
-    for m in ANAPHORA.find_iter(text) {
+    // The English anaphors, then those of the other languages (an Arabic one without the
+    // letter before it that shows it begins a word).
+    let other = languages::ANAPHORA
+        .captures_iter(text)
+        .filter_map(|c| c.name("ar").or_else(|| c.get(0)));
+    for m in ANAPHORA.find_iter(text).chain(other) {
         let s = m.as_str();
         let after = &text[m.end()..];
         let next = after.trim_start();
@@ -753,7 +820,7 @@ fn find_ascii(
 
 fn paragraph_before(text: &str, start: usize) -> Option<String> {
     PARAGRAPH_BEFORE
-        .captures(super::text::window_before(text, start, 100))
+        .captures(text::window_before(text, start, 100))
         .map(|c| squeeze(&c["p"]))
 }
 
@@ -1179,7 +1246,7 @@ mod tests {
 
     #[test]
     fn the_other_five_languages() {
-        let cases: [(&str, &[(&str, &str)]); 16] = [
+        let cases: [(&str, &[(&str, &str)]); 20] = [
             // A bare number, the organ named after it.
             (
                 "la résolution 2131 de l'Assemblée générale",
@@ -1236,9 +1303,38 @@ mod tests {
             ),
             (
                 "قرار مجلس الأمن 2417 (2018)",
-                &[("2417 (2018)", "S/RES/2417(2018)")],
+                &[("قرار مجلس الأمن 2417 (2018)", "S/RES/2417(2018)")],
+            ),
+            (
+                "المنشأ بقرارها 74/247 وقرار الجمعية العامة 73/27",
+                &[
+                    ("بقرارها 74/247", "A/RES/74/247"),
+                    ("وقرار الجمعية العامة 73/27", "A/RES/73/27"),
+                ],
+            ),
+            (
+                "大会第70/237号、第73/27号和第75/240号决议以及第2625 (XXV)号",
+                &[
+                    ("第70/237号", "A/RES/70/237"),
+                    ("第73/27号", "A/RES/73/27"),
+                    ("第75/240号决议", "A/RES/75/240"),
+                ],
             ),
             ("القرار ٧٣/٢٧", &[("القرار ٧٣/٢٧", "A/RES/73/27")]),
+            (
+                "قرار مجلس الأمن 2341 (2017). ويدعو هذا القرار الدول إلى حماية البنية التحتية.",
+                &[
+                    ("قرار مجلس الأمن 2341 (2017)", "S/RES/2341(2017)"),
+                    ("هذا القرار", "S/RES/2341(2017)"),
+                ],
+            ),
+            (
+                "резолюцию 75/240. В этой резолюции Ассамблея учредила группу.",
+                &[
+                    ("резолюцию 75/240", "A/RES/75/240"),
+                    ("этой резолюции", "A/RES/75/240"),
+                ],
+            ),
             (
                 "بالقرار 2625 (د-25) والقرار 1514 (د - 15)",
                 &[
@@ -1249,8 +1345,8 @@ mod tests {
             (
                 "резолюцию Совета Безопасности 1373 (2001) и резолюцию Совета Безопасности № 2341 (2017)",
                 &[
-                    ("1373 (2001)", "S/RES/1373(2001)"),
-                    ("2341 (2017)", "S/RES/2341(2017)"),
+                    ("резолюцию Совета Безопасности 1373 (2001)", "S/RES/1373(2001)"),
+                    ("резолюцию Совета Безопасности № 2341 (2017)", "S/RES/2341(2017)"),
                 ],
             ),
             (

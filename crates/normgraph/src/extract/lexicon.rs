@@ -35,6 +35,7 @@ use super::cues::CuePatterns;
 use super::numbers::NumberTables;
 use super::phrases::{PhraseHit, Phrases, Sense, Tokens};
 use super::positions::{Cues, Stance};
+use super::text::is_arabic_mark;
 use crate::error::ResourceError;
 use crate::rdf::resources::{syntax_error, ResourceFile, Resources};
 use crate::rdf::vocab::{NG, RDF, SKOS};
@@ -772,6 +773,24 @@ impl Matcher {
         self.find_with(text, 0, text.len(), tokens)
     }
 
+    /// [`Matcher::find_all_with`], with `also` (matches found another way: Russian labels on
+    /// their stems, [`Lexicon::find_russian_names_in`]) taken as literal matches, so that the
+    /// same rules hold for them: they are kept apart from the other matches and dropped where
+    /// a word pattern names another sense of their concept's words (`ng:otherSense`).
+    pub fn find_all_with_also(&self, text: &str, tokens: &Tokens, also: Vec<Hit>) -> Vec<Hit> {
+        if also.is_empty() {
+            return self.find_all_with(text, tokens);
+        }
+        let mut literal = self.literal_in(text, 0, text.len());
+        literal.extend(also);
+        let phrases = if self.phrases.is_empty() {
+            Vec::new()
+        } else {
+            self.phrases.find_tokens(text, tokens)
+        };
+        Self::merge(text, literal, &phrases, self.overlapping)
+    }
+
     /// Matches within `text[from..to]`, whose words are `tokens`.
     fn find_with(&self, text: &str, from: usize, to: usize, tokens: &Tokens) -> Vec<Hit> {
         let literal = self.literal_in(text, from, to);
@@ -1066,7 +1085,8 @@ pub(crate) fn un_language(tag: &str) -> Option<&'static str> {
         .find(|l| *l == primary)
 }
 
-/// The key a label is looked up by: lower case, white space collapsed, `’` as `'`.
+/// The key a label is looked up by: lower case, white space collapsed, `’` as `'`, without
+/// Arabic marks (texts are matched without them: [`super::text::fold_arabic_marks`]).
 pub fn normalise(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for word in label.split_whitespace() {
@@ -1077,6 +1097,7 @@ pub fn normalise(label: &str) -> String {
             match c {
                 '’' | '‘' => out.push('\''),
                 '‐' | '‑' | '–' => out.push('-'),
+                c if is_arabic_mark(c) => {}
                 c => out.extend(c.to_lowercase()),
             }
         }

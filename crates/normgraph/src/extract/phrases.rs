@@ -14,6 +14,9 @@
 //! - `~N` between two words lets up to N other words stand between them ("settle ~3 disputes"
 //!   matches "settle all their border disputes"); without it the words are neighbours;
 //! - `=word` matches that word exactly (no stemming), for words whose stem is too wide;
+//! - an Arabic word written bare (no `=`) matches the word and the word with the particles
+//!   Arabic joins to it (`الدول`: `والدول`, `بالدول`, `للدول`, …; `تدخل*`: `وتدخلها`): the
+//!   stems are English ones, and Arabic words are told apart by their letters;
 //! - `word*` matches every word that starts with `word` (at least three letters), for
 //!   derived forms the stemmer keeps apart ("interf*": "interfere", "interfering",
 //!   "interference"; "settl*": "settle", "settlement");
@@ -52,6 +55,7 @@
 //! force enshrined in the Charter" is non-use of force, not a general appeal to the Charter.
 
 use super::positions::Stance;
+use super::text::is_arabic_mark;
 use crate::error::ResourceError;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxBuildHasher;
@@ -586,7 +590,10 @@ impl Phrases {
         // Whether each word is a context word (`[word]`).
         let mut is_context = Vec::new();
         let mut gap = 0;
-        for part in pattern.split_whitespace() {
+        // Texts are matched without their Arabic marks (`super::text::fold_arabic_marks`), so
+        // patterns are too.
+        let folded: String = pattern.chars().filter(|&c| !is_arabic_mark(c)).collect();
+        for part in folded.split_whitespace() {
             if let Some(n) = part.strip_prefix('~') {
                 if words.is_empty() {
                     return Err(bad("a gap (~N) must stand between two words"));
@@ -654,10 +661,15 @@ impl Phrases {
                         "{alternative:?}: a beginning (word*) needs three letters and no ="
                     )));
                 }
-                if start {
+                let arabic = lower.starts_with(is_arabic_letter);
+                if start && arabic {
+                    word.starts.extend(arabic_forms(&lower));
+                } else if start {
                     word.starts.push(lower);
                 } else if exact {
                     word.exact.push(lower);
+                } else if arabic {
+                    word.exact.extend(arabic_forms(&lower));
                 } else {
                     word.stems.push(stem(&lower));
                 }
@@ -908,12 +920,48 @@ fn starts_with_lower(word: &str, beginning: &str) -> bool {
     beginning.chars().all(|b| lower.next() == Some(b))
 }
 
+/// Whether `c` is a letter of the Arabic script (the Arabic block, U+0620–U+06FF, less its
+/// marks and digits).
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
+}
+
+/// An Arabic word with the particles Arabic writes joined to it: the conjunctions و and ف, then
+/// the prepositions ب, ل and ك, then the article ال (ل and the article are written لل): "الدول"
+/// is also "والدول", "بالدول", "للدول", "وللدول"; a word written without the article takes it
+/// too ("شؤون": "بالشؤون"), and keeps the particles without it ("وشؤون").
+fn arabic_forms(word: &str) -> Vec<String> {
+    let (bare, definite) = match word.strip_prefix("ال") {
+        Some(rest) => (rest, true),
+        None => (word, false),
+    };
+    let mut forms = vec![word.to_owned()];
+    for conjunction in ["", "و", "ف"] {
+        for lead in ["ال", "بال", "كال", "لل"] {
+            forms.push(format!("{conjunction}{lead}{bare}"));
+        }
+        if !definite {
+            for preposition in ["", "ب", "ل", "ك"] {
+                forms.push(format!("{conjunction}{preposition}{bare}"));
+            }
+        }
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
 /// The lower-case words of a label, as the tokenizer splits text.
 fn words_of(label: &str) -> impl Iterator<Item = String> + '_ {
     label
-        .split(|c: char| !is_word_char(c))
+        .split(|c: char| !is_word_char(c) && !is_arabic_mark(c))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            w.chars()
+                .filter(|&c| !is_arabic_mark(c))
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
 }
 
 #[cfg(test)]
@@ -1126,6 +1174,33 @@ mod tests {
                 ("Sovereign".to_owned(), 1)
             ]
         );
+    }
+
+    /// A bare Arabic word takes the particles joined to it; `=` keeps the word as written; a
+    /// beginning takes them too, and the suffixes after it.
+    #[test]
+    fn arabic_words_take_their_joined_particles() {
+        let mut p = Phrases::new();
+        p.add_pattern("السلامة الإقليمية", 0, "t", Sense::Concept)
+            .expect("valid");
+        p.add_pattern("=سيادة =الدول", 1, "s", Sense::Concept)
+            .expect("valid");
+        p.add_pattern("شؤون* الداخلية", 2, "n", Sense::Concept)
+            .expect("valid");
+        assert_eq!(
+            found(
+                &p,
+                "والسلامة الإقليمية وللسلامة الإقليمية وبسيادة الدول، في شؤونها الداخلية وبالشؤون الداخلية"
+            ),
+            vec![
+                ("والسلامة الإقليمية".to_owned(), 0),
+                ("وللسلامة الإقليمية".to_owned(), 0),
+                ("شؤونها الداخلية".to_owned(), 2),
+                ("وبالشؤون الداخلية".to_owned(), 2),
+            ]
+        );
+        // Not a word that merely ends like it, nor one the particles do not make.
+        assert!(found(&p, "استقلالالسلامة الإقليمية").is_empty());
     }
 
     #[test]

@@ -356,6 +356,62 @@ fn collapse_white_space(text: &str) -> String {
     out
 }
 
+/// A text with the Arabic vowel and other marks taken out (fatha, damma, kasra, their
+/// tanwin forms, shadda, sukun and the rest of U+064B–U+065F, the dagger alif U+0670) and the
+/// tatweel (U+0640) that stretches a word: UN Arabic writes them here and there ("أيضاً",
+/// "الدوليّة"), and a label or word pattern is written without them. Matching runs on the
+/// folded text; [`Folded::original`] takes its offsets back to the text as written.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// The text without the marks.
+    pub text: String,
+    /// For each run of marks taken out: the offset in `text` where it was, and how many bytes
+    /// had been taken out up to and including it.
+    runs: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    /// The byte offset in the original text of `at`, an offset in the folded one. Marks taken
+    /// out at `at` followed the letter before it, so they fall before `at`: a span's end takes
+    /// its last letter's marks, and its start leaves out those of the letter before it.
+    pub fn original(&self, at: usize) -> usize {
+        let i = self.runs.partition_point(|&(pos, _)| pos <= at);
+        match i {
+            0 => at,
+            _ => at + self.runs[i - 1].1,
+        }
+    }
+}
+
+/// Whether `c` is an Arabic mark [`fold_arabic_marks`] takes out.
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+/// `text` with its Arabic marks taken out ([`Folded`]), or `None` when it has none (the usual
+/// case; a text without Arabic is told without decoding it: every such mark is encoded with the
+/// lead byte 0xD9).
+pub fn fold_arabic_marks(text: &str) -> Option<Folded> {
+    if !text.as_bytes().contains(&0xD9) || !text.chars().any(is_arabic_mark) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut removed = 0;
+    for c in text.chars() {
+        if is_arabic_mark(c) {
+            removed += c.len_utf8();
+            match runs.last_mut() {
+                Some(last) if last.0 == out.len() => last.1 = removed,
+                _ => runs.push((out.len(), removed)),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(Folded { text: out, runs })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,6 +435,38 @@ mod tests {
         );
         assert_eq!(&text[b[1].start..b[1].end], "*First item* here.");
         assert_eq!(&text[b[4].start..b[4].end], "**Numbered:** x");
+    }
+
+    #[test]
+    fn arabic_marks_are_folded_and_offsets_taken_back() {
+        assert!(fold_arabic_marks("No marks here, not even in Русский or 中文.").is_none());
+        assert!(fold_arabic_marks("الأمن السيبراني").is_none());
+        let text = "وندعو أيضاً إلى احترامِ السيادةِ الوطنيّة.";
+        let folded = fold_arabic_marks(text).expect("the text has marks");
+        assert_eq!(folded.text, "وندعو أيضا إلى احترام السيادة الوطنية.");
+        for word in ["أيضا", "احترام السيادة", "الوطنية"] {
+            let start = folded
+                .text
+                .find(word)
+                .expect("the word is in the folded text");
+            let end = start + word.len();
+            let quoted = &text[folded.original(start)..folded.original(end)];
+            // The span as written: the same letters, with their marks.
+            let letters: String = quoted.chars().filter(|&c| !is_arabic_mark(c)).collect();
+            assert_eq!(letters, word);
+            assert!(!quoted.ends_with(' ') && !quoted.starts_with(' '));
+        }
+        assert_eq!(
+            &text[folded.original(folded.text.find("الوطنية").unwrap())..],
+            "الوطنيّة."
+        );
+        assert_eq!(
+            &text[..folded.original(folded.text.find(" إلى").unwrap())],
+            "وندعو أيضاً"
+        );
+        // Tatweel too.
+        let stretched = fold_arabic_marks("الســـيادة").expect("tatweel is folded");
+        assert_eq!(stretched.text, "السيادة");
     }
 
     #[test]

@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 /// The word *resolution(s)* in the six languages (Chinese apart: see [`CHINESE`]), and its
 /// English abbreviations: "Res." ("UNGA Res. 68/262") and "SCR" or "UNSCR" for a Security
 /// Council resolution ("UNSCR 1325").
-pub(super) const KEYWORD: &str = r"\b(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]es\.|RES\.|(?:UN)?SCRs?|[Rr]ésolutions?|RÉSOLUTIONS?|[Rr]esoluci(?:ón|ones)|RESOLUCI(?:ÓN|ONES)|[Рр]езолюци\w*|РЕЗОЛЮЦИ\w*)|(?:و?(?:[بلك]?ال|لل))?قرار(?:ات|ها|ي)?";
+pub(super) const KEYWORD: &str = r"\b(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]es\.|RES\.|(?:UN)?SCRs?|[Rr]ésolutions?|RÉSOLUTIONS?|[Rr]esoluci(?:ón|ones)|RESOLUCI(?:ÓN|ONES)|[Рр]езолюци\w*|РЕЗОЛЮЦИ\w*)|[وف]?(?:[بلك]?ال|لل|[بلك])?قرار(?:ات|ها|ي)?";
 
 /// What joins the items of a list besides English's commas, "and", "as well as", "or": the
 /// conjunctions of the other languages and the Chinese enumeration comma.
@@ -35,6 +35,36 @@ pub(super) const SEPARATORS: &str = r"\s+(?:et|y|e|и|или|ou|o)\s+|\s*(?:و|�
 pub(super) static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<organ>安全理事会|安理会|联合国大会|大会)?\s*第\s*(?P<d>[0-9A-Za-z/\s()（）\-]{1,30}?)\s*号\s*决议")
         .expect("valid regex")
+});
+
+/// An item of a Chinese list of resolutions that share one `决议`: `第70/237号、第73/27号和第75/240号决议`
+/// (the last item is a [`CHINESE`] citation; the earlier ones are found as items of its list).
+pub(super) static CHINESE_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第\s*(?P<d>[0-9A-Za-z/\s()（）\-]{1,30}?)\s*号").expect("valid regex")
+});
+
+/// What joins the items of a Chinese list: the enumeration comma, a comma, "and", "as well as".
+pub(super) static CHINESE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[、，,]|以及|和|及|与)\s*$").expect("valid regex"));
+
+/// A Chinese organ's name at the end of the text before a list ([`CHINESE`]'s organs).
+pub(super) static CHINESE_ORGAN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:安全理事会|安理会|联合国大会|大会)\s*$").expect("valid regex")
+});
+
+/// An anaphor in the other languages: "this resolution", "the said resolution" referring to the
+/// one named before ("cette résolution", "dicha resolución", "этой резолюции", "данная
+/// резолюция", "هذا القرار" with its joined particles, "该决议", "上述决议"). The English ones
+/// are the caller's.
+pub(super) static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?:[Cc]ette|[Ll]adite|[Ll]a\s+même)\s+résolution\b",
+        r"|\b(?:[Ee]sta|[Ee]sa|[Dd]icha|[Ll]a\s+misma)\s+resolución\b",
+        r"|\b(?:[Ээ]т(?:а|ой|у|ою)|[Дд]анн(?:ая|ой|ую|ою)|[Уу]казанн(?:ая|ой|ую|ою))\s+резолюци(?:я|и|ю|ей|ею)\b",
+        r"|(?:^|[^\p{L}])(?P<ar>[وف]?[بل]?(?:هذا|ذلك)\s+القرار)\b",
+        r"|该决议|上述决议|这项决议|这一决议",
+    ))
+    .expect("valid regex")
 });
 
 /// The organ named between the word and the number: always in Arabic (`قرار مجلس الأمن 2417
