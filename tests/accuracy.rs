@@ -365,6 +365,7 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
         "languages-second-citations.json",
         "languages-citations.json",
         "languages-third-citations.json",
+        "languages-fourth-citations.json",
     ]);
     let (precision, recall) = counts(&report, "lenient", "all");
     assert!(precision >= 0.95, "precision {precision:.4} below 0.95");
@@ -381,7 +382,11 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
 /// 0.596, 0.867 / 0.433 with them (scored after each step, counts only). Floors under the
 /// latter figures. `languages-third` (Russian, Arabic, Chinese; written and annotated blind in
 /// the twenty-second session, held out): first seen at 0.750 / 0.088, none, none; 0.895 / 0.250,
-/// 0.778 / 0.109, 1.000 / 0.097 at the session's end.
+/// 0.778 / 0.109, 1.000 / 0.097 at the session's end; 0.952 / 0.588, 0.773 / 0.266, 0.833 /
+/// 0.161 after the twenty-third's (positions: five found, one false, where three were found).
+/// `languages-fourth` (Russian, Arabic, Chinese; written and annotated blind in the
+/// twenty-third session and read: development): first seen at 0.857 / 0.250, 0.625 / 0.174,
+/// 0.750 / 0.077; 0.939 / 0.847, 0.836 / 0.709, 0.882 / 0.385 after that session's work.
 #[test]
 fn concepts_in_french_and_spanish() {
     for (gold, floors) in [
@@ -402,19 +407,32 @@ fn concepts_in_french_and_spanish() {
             ],
         ),
         // Russian, Arabic and Chinese (held out; far from the goal, README): floors that keep
-        // the declined Russian labels, the three languages' stance cues and the Russian and
-        // Arabic patterns from being lost.
+        // the declined Russian labels, the three languages' stance cues, the Russian and
+        // Arabic patterns, the folded Arabic marks and the Chinese terms from being lost.
         (
             "languages-third-concepts.json",
             [
-                ("principle", 0.85, 0.22),
-                ("threat", 0.70, 0.09),
-                ("position", 0.90, 0.06),
+                ("principle", 0.90, 0.55),
+                ("threat", 0.72, 0.24),
+                ("position", 0.80, 0.15),
+            ],
+        ),
+        (
+            "languages-fourth-concepts.json",
+            [
+                ("principle", 0.91, 0.83),
+                ("threat", 0.81, 0.69),
+                ("position", 0.85, 0.38),
             ],
         ),
     ] {
         let report = pooled(&[gold]);
-        assert_eq!(report["files"], 10, "{gold}");
+        let files = if gold.starts_with("languages-fourth") {
+            12
+        } else {
+            10
+        };
+        assert_eq!(report["files"], files, "{gold}");
         assert_lenient_floors(&report, floors);
     }
 }

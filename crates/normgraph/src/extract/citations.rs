@@ -659,23 +659,29 @@ fn find_ascii(
             let organ = languages::CHINESE_ORGAN_BEFORE
                 .find(text::window_before(text, list_start, 30))
                 .map(|m| organ_named(organs, m.as_str().trim_end()));
-            for item in &list[..list.len() - 1] {
+            for (n, item) in list.iter().enumerate() {
                 let (Some(whole), Some(d)) = (item.get(0), item.name("d")) else {
                     continue;
+                };
+                // The last item spans through the shared 决议 (found above unless only the
+                // organ before the list tells its organ).
+                let end = if n + 1 == list.len() {
+                    let rest = &text[whole.end()..];
+                    whole.end() + (rest.len() - rest.trim_start().len()) + "决议".len()
+                } else {
+                    whole.end()
                 };
                 let Some(parsed) = designator(&text[..d.end()], d.start()) else {
                     continue;
                 };
                 if !text[parsed.end..d.end()].trim().is_empty()
-                    || found
-                        .iter()
-                        .any(|c| c.start < whole.end() && whole.start() < c.end)
+                    || found.iter().any(|c| c.start < end && whole.start() < c.end)
                 {
                     continue;
                 }
                 ctx.sentence_organ = None;
                 if let Some(r) = resolve(&parsed, organ, &ctx) {
-                    found.push(r.at(whole.start(), whole.end()));
+                    found.push(r.at(whole.start(), end));
                 }
             }
         }
@@ -792,7 +798,12 @@ fn find_ascii(
         else {
             continue;
         };
+        // An Arabic anaphor refers back only where the word is not used in between for
+        // another decision ("اتخذت حكومتي قرارا … وهذا القرار": a government's decision).
+        let arabic_other_decision =
+            s.contains("القرار") && text[antecedent.end..m.start()].contains("قرار");
         if m.start() - antecedent.end > ANAPHORA_REACH
+            || arabic_other_decision
             || rejected
                 .iter()
                 .any(|&r| r >= antecedent.end && r < m.start())
@@ -1246,7 +1257,7 @@ mod tests {
 
     #[test]
     fn the_other_five_languages() {
-        let cases: [(&str, &[(&str, &str)]); 20] = [
+        let cases: [(&str, &[(&str, &str)]); 22] = [
             // A bare number, the organ named after it.
             (
                 "la résolution 2131 de l'Assemblée générale",
@@ -1319,6 +1330,17 @@ mod tests {
                     ("第73/27号", "A/RES/73/27"),
                     ("第75/240号决议", "A/RES/75/240"),
                 ],
+            ),
+            (
+                "安理会第2341号、第2286号决议",
+                &[
+                    ("第2341号", "S/RES/2341(2017)"),
+                    ("第2286号决议", "S/RES/2286(2016)"),
+                ],
+            ),
+            (
+                "قرار الجمعية العامة للأمم المتحدة 73/27. واتخذت حكومتي قرارا مهما، وهذا القرار يعكس التزامنا.",
+                &[("قرار الجمعية العامة للأمم المتحدة 73/27", "A/RES/73/27")],
             ),
             ("القرار ٧٣/٢٧", &[("القرار ٧٣/٢٧", "A/RES/73/27")]),
             (

@@ -70,7 +70,7 @@ pub(super) static ANAPHORA: LazyLock<Regex> = LazyLock::new(|| {
 /// The organ named between the word and the number: always in Arabic (`قرار مجلس الأمن 2417
 /// (2018)`), sometimes in Russian (`резолюцию Совета Безопасности 1373 (2001)`), as
 /// `ORGAN_THEN_NUMBER` reads it.
-pub(super) const ORGANS_BEFORE_NUMBER: &str = r"(?:ال)?جمعية\s+العامة|مجلس\s+الأمن|Совет[а-я]*\s+Безопасности|Генеральн[а-я]+\s+Ассамбле[а-я]+";
+pub(super) const ORGANS_BEFORE_NUMBER: &str = r"(?:ال)?جمعية\s+العامة(?:\s+للأمم\s+المتحدة)?|مجلس\s+الأمن|Совет[а-я]*\s+Безопасности|Генеральн[а-я]+\s+Ассамбле[а-я]+";
 
 /// The ASCII form of a digit, bracket or slash written otherwise.
 fn ascii(c: char) -> Option<char> {
