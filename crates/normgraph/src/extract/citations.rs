@@ -735,8 +735,15 @@ fn find_ascii(
     let mut anaphora = Vec::new();
     // The English anaphors, then those of the other languages (an Arabic one without the
     // letter before it that shows it begins a word).
-    let other = languages::ANAPHORA
-        .captures_iter(text)
+    // (Looked for only where the word is: the pattern's Unicode word boundaries are slow on
+    // the many texts that have none.)
+    let has_word = ["résolution", "resolución", "езолюци", "القرار", "决议"]
+        .iter()
+        .any(|w| text.contains(w));
+    let other = has_word
+        .then(|| languages::ANAPHORA.captures_iter(text))
+        .into_iter()
+        .flatten()
         .filter_map(|c| c.name("ar").or_else(|| c.get(0)));
     for m in ANAPHORA.find_iter(text).chain(other) {
         let s = m.as_str();
