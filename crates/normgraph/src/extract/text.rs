@@ -457,11 +457,11 @@ mod tests {
             assert!(!quoted.ends_with(' ') && !quoted.starts_with(' '));
         }
         assert_eq!(
-            &text[folded.original(folded.text.find("الوطنية").unwrap())..],
+            &text[folded.original(folded.text.find("الوطنية").expect("found"))..],
             "الوطنيّة."
         );
         assert_eq!(
-            &text[..folded.original(folded.text.find(" إلى").unwrap())],
+            &text[..folded.original(folded.text.find(" إلى").expect("found"))],
             "وندعو أيضاً"
         );
         // Tatweel too.
