@@ -61,11 +61,11 @@ fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Resu
         for c in &ex.citations {
             writeln!(
                 out,
-                "  cites {:<18} {:>6}-{:<6} {:?}{}",
+                "  cites {:<18} {:>6}-{:<6} {}{}",
                 c.id,
                 c.span.start,
                 c.span.end,
-                c.span.surface,
+                quoted(&c.span.surface),
                 c.paragraph
                     .as_ref()
                     .map_or(String::new(), |p| format!(" (paragraph {p})"))
@@ -77,13 +77,16 @@ fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Resu
         for i in &ex.instruments {
             writeln!(
                 out,
-                "  refers to {:<14} {:>6}-{:<6} {:?}",
-                i.label, i.span.start, i.span.end, i.span.surface
+                "  refers to {:<14} {:>6}-{:<6} {}",
+                i.label,
+                i.span.start,
+                i.span.end,
+                quoted(&i.span.surface)
             )?;
         }
         for p in &ex.positions {
             let stance = p.stance.name();
-            writeln!(out, "  {stance:<9} {:<40} ({:?})", p.label, p.cue)?;
+            writeln!(out, "  {stance:<9} {:<40} ({})", p.label, quoted(&p.cue))?;
         }
         for (what, list) in [
             ("threat", &ex.threats),
@@ -91,7 +94,12 @@ fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Resu
             ("incident", &ex.incidents),
         ] {
             for m in list {
-                writeln!(out, "  {what:<9} {:<40} {:?}", m.label, m.span.surface)?;
+                writeln!(
+                    out,
+                    "  {what:<9} {:<40} {}",
+                    m.label,
+                    quoted(&m.span.surface)
+                )?;
             }
         }
         for n in &ex.proposed_norms {
@@ -102,4 +110,25 @@ fn print_extractions(out: &mut impl Write, list: &[Extraction]) -> std::io::Resu
         }
     }
     Ok(())
+}
+
+/// A span's text in double quotes, as written: only the quote, the backslash and line breaks
+/// are escaped (Rust's `{:?}` would also escape the combining marks of Arabic, Hindi or accented
+/// letters written decomposed, which a reader needs to see as they are).
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
