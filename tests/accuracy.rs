@@ -366,6 +366,7 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
         "languages-citations.json",
         "languages-third-citations.json",
         "languages-fourth-citations.json",
+        "languages-fifth-citations.json",
     ]);
     let (precision, recall) = counts(&report, "lenient", "all");
     assert!(precision >= 0.95, "precision {precision:.4} below 0.95");
@@ -382,11 +383,15 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
 /// 0.596, 0.867 / 0.433 with them (scored after each step, counts only). Floors under the
 /// latter figures. `languages-third` (Russian, Arabic, Chinese; written and annotated blind in
 /// the twenty-second session, held out): first seen at 0.750 / 0.088, none, none; 0.895 / 0.250,
-/// 0.778 / 0.109, 1.000 / 0.097 at the session's end; 0.952 / 0.588, 0.773 / 0.266, 0.833 /
-/// 0.161 after the twenty-third's (positions: five found, one false, where three were found).
+/// 0.778 / 0.109, 1.000 / 0.097 at the session's end; 0.954 / 0.603, 0.786 / 0.344, 0.875 /
+/// 0.226 after the twenty-third's (scored three times in it, counts only).
 /// `languages-fourth` (Russian, Arabic, Chinese; written and annotated blind in the
 /// twenty-third session and read: development): first seen at 0.857 / 0.250, 0.625 / 0.174,
-/// 0.750 / 0.077; 0.939 / 0.847, 0.836 / 0.709, 0.882 / 0.385 after that session's work.
+/// 0.750 / 0.077; 0.939 / 0.847, 0.838 / 0.721, 0.882 / 0.385 after that session's work.
+/// `languages-fifth` (the same three languages, mostly outside the OEWG; written and annotated
+/// blind in the same session and read after its first score): first seen at 0.949 / 0.617,
+/// 0.677 / 0.328, 1.000 / 0.350 (0.857 / 0.200, 0.667 / 0.188, 1.000 / 0.150 before the
+/// session); 0.952 / 0.667, 0.861 / 0.578, 1.000 / 0.600 after its round.
 #[test]
 fn concepts_in_french_and_spanish() {
     for (gold, floors) in [
@@ -412,22 +417,30 @@ fn concepts_in_french_and_spanish() {
         (
             "languages-third-concepts.json",
             [
-                ("principle", 0.90, 0.55),
-                ("threat", 0.72, 0.24),
-                ("position", 0.80, 0.15),
+                ("principle", 0.92, 0.57),
+                ("threat", 0.75, 0.31),
+                ("position", 0.80, 0.19),
             ],
         ),
         (
             "languages-fourth-concepts.json",
             [
-                ("principle", 0.91, 0.83),
-                ("threat", 0.81, 0.69),
-                ("position", 0.85, 0.38),
+                ("principle", 0.91, 0.82),
+                ("threat", 0.80, 0.69),
+                ("position", 0.85, 0.36),
+            ],
+        ),
+        (
+            "languages-fifth-concepts.json",
+            [
+                ("principle", 0.92, 0.63),
+                ("threat", 0.83, 0.54),
+                ("position", 0.90, 0.55),
             ],
         ),
     ] {
         let report = pooled(&[gold]);
-        let files = if gold.starts_with("languages-fourth") {
+        let files = if gold.starts_with("languages-fourth") || gold.starts_with("languages-fifth") {
             12
         } else {
             10

@@ -608,6 +608,28 @@ fn find_ascii(
             }
             found.push(r.at(start, d.end));
         }
+        // A list after the organ ("резолюциями Совета Безопасности 242 (1967) и 2334 (2016)",
+        // "لقراري مجلس الأمن 242 (1967) و2334 (2016)"): the later items that give their session
+        // or year, each spanning its designator.
+        let mut at = d.end;
+        while let Some(sep) = SEPARATOR.find(&text[at..]) {
+            let Some(next) = designator(text, at + sep.end()) else {
+                break;
+            };
+            if next.bracket.is_none() && next.new_style.is_none() {
+                break;
+            }
+            if found
+                .iter()
+                .any(|c| c.start < next.end && next.start < c.end)
+            {
+                break;
+            }
+            if let Some(r) = resolve(&next, Some(hint), &ctx) {
+                found.push(r.at(next.start, next.end));
+            }
+            at = next.end;
+        }
     }
     // Chinese: 第 designator 号决议, the organ before 第 (looked for only where 第 is: the
     // pattern captures, which is slow on the many texts in other scripts).
@@ -652,7 +674,10 @@ fn find_ascii(
             // items[first..=i] is a list; its last item must be followed by 决议.
             let list = &items[first..=i];
             first = i + 1;
-            if list.len() < 2 || !text[end..].trim_start().starts_with("决议") {
+            // (决议 may follow 等, "and other": "第242(1967)号、第2334(2016)号等决议".)
+            let after = text[end..].trim_start();
+            let after = after.strip_prefix('等').unwrap_or(after);
+            if list.len() < 2 || !after.starts_with("决议") {
                 continue;
             }
             let list_start = list[0].get(0).map_or(0, |m| m.start());
@@ -667,7 +692,13 @@ fn find_ascii(
                 // organ before the list tells its organ).
                 let end = if n + 1 == list.len() {
                     let rest = &text[whole.end()..];
-                    whole.end() + (rest.len() - rest.trim_start().len()) + "决议".len()
+                    let lead = rest.len() - rest.trim_start().len();
+                    let etc = if rest[lead..].starts_with('等') {
+                        '等'.len_utf8()
+                    } else {
+                        0
+                    };
+                    whole.end() + lead + etc + "决议".len()
                 } else {
                     whole.end()
                 };
@@ -1264,7 +1295,7 @@ mod tests {
 
     #[test]
     fn the_other_five_languages() {
-        let cases: [(&str, &[(&str, &str)]); 22] = [
+        let cases: [(&str, &[(&str, &str)]); 25] = [
             // A bare number, the organ named after it.
             (
                 "la résolution 2131 de l'Assemblée générale",
@@ -1336,6 +1367,28 @@ mod tests {
                     ("第70/237号", "A/RES/70/237"),
                     ("第73/27号", "A/RES/73/27"),
                     ("第75/240号决议", "A/RES/75/240"),
+                ],
+            ),
+            (
+                "依据安理会第242(1967)号、第2334(2016)号等决议",
+                &[
+                    ("第242(1967)号", "S/RES/242(1967)"),
+                    ("第2334(2016)号等决议", "S/RES/2334(2016)"),
+                ],
+            ),
+            (
+                "وفقاً لقراري مجلس الأمن 242 (1967) و2334 (2016)، وقراره 2417 (2018)",
+                &[
+                    ("لقراري مجلس الأمن 242 (1967)", "S/RES/242(1967)"),
+                    ("2334 (2016)", "S/RES/2334(2016)"),
+                    ("وقراره 2417 (2018)", "S/RES/2417(2018)"),
+                ],
+            ),
+            (
+                "резолюциями Совета Безопасности 242 (1967) и 2334 (2016)",
+                &[
+                    ("резолюциями Совета Безопасности 242 (1967)", "S/RES/242(1967)"),
+                    ("2334 (2016)", "S/RES/2334(2016)"),
                 ],
             ),
             (

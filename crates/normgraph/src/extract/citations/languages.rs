@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 /// The word *resolution(s)* in the six languages (Chinese apart: see [`CHINESE`]), and its
 /// English abbreviations: "Res." ("UNGA Res. 68/262") and "SCR" or "UNSCR" for a Security
 /// Council resolution ("UNSCR 1325").
-pub(super) const KEYWORD: &str = r"\b(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]es\.|RES\.|(?:UN)?SCRs?|[Rr]ésolutions?|RÉSOLUTIONS?|[Rr]esoluci(?:ón|ones)|RESOLUCI(?:ÓN|ONES)|[Рр]езолюци\w*|РЕЗОЛЮЦИ\w*)|[وف]?(?:[بلك]?ال|لل|[بلك])?قرار(?:ات|ها|ي)?";
+pub(super) const KEYWORD: &str = r"\b(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]es\.|RES\.|(?:UN)?SCRs?|[Rr]ésolutions?|RÉSOLUTIONS?|[Rr]esoluci(?:ón|ones)|RESOLUCI(?:ÓN|ONES)|[Рр]езолюци\w*|РЕЗОЛЮЦИ\w*)|[وف]?(?:[بلك]?ال|لل|[بلك])?قرار(?:ات|ين|ها|هما|ه|ي)?";
 
 /// What joins the items of a list besides English's commas, "and", "as well as", "or": the
 /// conjunctions of the other languages and the Chinese enumeration comma.
