@@ -834,7 +834,14 @@ fn extract_region(
                     .iter()
                     .find_map(|a| before.strip_suffix(a))
                     .unwrap_or(&before);
-                let last = before.rsplit(' ').next().unwrap_or("");
+                let mut words = before.rsplit(' ');
+                let last = words.next().unwrap_or("");
+                // Russian "против" only in the convention's own name ("Конвенции ООН против
+                // киберпреступности"), not in "борьбы против киберпреступности".
+                if last == "против" {
+                    let previous = words.next().unwrap_or("");
+                    return previous == "оон" || previous.starts_with("конвенци");
+                }
                 matches!(
                     last,
                     "against"
