@@ -3390,6 +3390,34 @@ fn near_misses_of_the_twenty_second_session() {
     }
 }
 
+/// "The applicability of international law" is the position only with its ICT domain in the
+/// sentence, before or after it: not of the oceans with an ICT word in the next sentence (the
+/// bare label did that until the twenty-third session).
+#[test]
+fn the_applicability_of_international_law_needs_its_domain() {
+    let found = concept_facts_in(
+        "Statement to the First Committee\n\nWe reaffirm the applicability of international law \
+         to the oceans and to the seabed. Cybersecurity threats are growing.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(_, id)| !id.starts_with("international-law-applies")),
+        "{found:?}"
+    );
+    let found = concept_facts_in(
+        "Statement to the First Committee\n\nIn cyberspace, we reaffirm the applicability of \
+         international law.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(s, id)| id == "international-law-applies (supports)"
+                && s == "applicability of international law"),
+        "{found:?}"
+    );
+}
+
 /// Rules and mechanisms in the words of real statements (the same study): the ICT word before
 /// the head ("cyber norms"), rules "for State behaviour", the Tunis wording without "related", the mechanism's name in the OEWG's last
 /// report. Near misses: responsible business conduct, behaviour in outer space.

@@ -512,6 +512,24 @@ fn russian_arabic_and_chinese_principles_in_their_constructions() {
     }
 }
 
+/// Chinese "welcome" of a person (the new Chair) is no support of the proposal named after it
+/// in the same sentence; welcoming the proposal is.
+#[test]
+fn chinese_welcome_of_a_person_is_no_support() {
+    let (positions, _) = facts_of(
+        "中国代表团在联大第一委员会关于信息通信技术的发言\n\n主席先生，我们欢迎新任主席，\
+         并将就具有法律约束力的国际文书问题发表意见。\n",
+    );
+    assert!(positions.is_empty(), "{positions:?}");
+    let (positions, _) = facts_of(
+        "中国代表团在联大第一委员会关于信息通信技术的发言\n\n我们欢迎制定具有法律约束力的国际文书。\n",
+    );
+    assert_eq!(
+        positions,
+        pairs(&[("legally-binding-instrument", "supports")])
+    );
+}
+
 /// Arabic written with some of its marks (tanwin, shadda, the short vowels of a case ending,
 /// a tatweel) yields the facts it yields without them, and each fact's span is the text as
 /// written: its offsets count the marks, and its quoted surface keeps them.
