@@ -32,6 +32,7 @@ HELD_OUT = [
     "ict-concepts-heldout",
     "languages-second-concepts",
     "languages-third-concepts",
+    "languages-sixth-concepts",
 ]
 
 
