@@ -300,6 +300,13 @@ fn facts_of(text: &str) -> (BTreeSet<(String, String)>, BTreeSet<String>) {
     (positions, concepts)
 }
 
+/// Asserts that every one of `expected` is among the `concepts` found.
+fn assert_found(concepts: &BTreeSet<String>, expected: &[&str]) {
+    for concept in expected {
+        assert!(concepts.contains(*concept), "{concept}: {concepts:?}");
+    }
+}
+
 fn pairs(list: &[(&str, &str)]) -> BTreeSet<(String, String)> {
     list.iter()
         .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
@@ -337,9 +344,10 @@ fn french_and_spanish_word_patterns_name_positions_principles_and_threats() {
         ("programme-of-action", "supports"),
         ("international-law-applies", "supports"),
     ])));
-    for concept in ["non-intervention", "non-use-of-force", "terrorist-use"] {
-        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
-    }
+    assert_found(
+        &concepts,
+        &["non-intervention", "non-use-of-force", "terrorist-use"],
+    );
     let (positions, concepts) = facts_of(
         "Monsieur le Président,\n\nNous soutenons l'élaboration d'un code de conduite pour la \
          sécurité de l'information dans le cyberespace. Nous appuyons aussi un processus unique \
@@ -350,9 +358,10 @@ fn french_and_spanish_word_patterns_name_positions_principles_and_threats() {
         ("rules-of-responsible-behaviour", "supports"),
         ("permanent-mechanism", "supports"),
     ])));
-    for concept in ["use-of-force-in-ict-environment", "public-core-attacks"] {
-        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
-    }
+    assert_found(
+        &concepts,
+        &["use-of-force-in-ict-environment", "public-core-attacks"],
+    );
     // Near misses: a mechanism one of a kind, a code of conduct on radioactive sources, the
     // principle of non-interference named, successful companies, war in outer space.
     let (positions, concepts) = facts_of(
@@ -409,14 +418,15 @@ fn russian_arabic_and_chinese_stances_threats_and_declined_labels() {
             ("programme-of-action", "opposes"),
         ])
     );
-    for concept in [
-        "cyber-attacks",
-        "critical-infrastructure-attacks",
-        "disinformation",
-        "sovereign-equality",
-    ] {
-        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
-    }
+    assert_found(
+        &concepts,
+        &[
+            "cyber-attacks",
+            "critical-infrastructure-attacks",
+            "disinformation",
+            "sovereign-equality",
+        ],
+    );
     let (positions, concepts) = facts_of(
         "بيان أمام الفريق العامل المفتوح العضوية المعني بأمن تكنولوجيا المعلومات والاتصالات\n\n\
          السيد الرئيس، إن الهجمات السيبرانية على البنية التحتية الحيوية تشكل خطرا جسيما. ونؤيد \
@@ -427,13 +437,14 @@ fn russian_arabic_and_chinese_stances_threats_and_declined_labels() {
         positions,
         pairs(&[("legally-binding-instrument", "supports")])
     );
-    for concept in [
-        "cyber-attacks",
-        "critical-infrastructure-attacks",
-        "militarization",
-    ] {
-        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
-    }
+    assert_found(
+        &concepts,
+        &[
+            "cyber-attacks",
+            "critical-infrastructure-attacks",
+            "militarization",
+        ],
+    );
     let (positions, _) = facts_of(
         "中国代表团在联大第一委员会关于信息通信技术的发言\n\n主席先生，我们支持网络空间国家负责任行为规范。\n",
     );
@@ -473,15 +484,16 @@ fn russian_arabic_and_chinese_principles_in_their_constructions() {
          суверенитета государств также важны.\n",
     );
     assert!(positions.is_empty(), "{positions:?}");
-    for concept in [
-        "sovereign-equality",
-        "non-intervention",
-        "peaceful-settlement-of-disputes",
-        "human-rights",
-        "militarization",
-    ] {
-        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
-    }
+    assert_found(
+        &concepts,
+        &[
+            "sovereign-equality",
+            "non-intervention",
+            "peaceful-settlement-of-disputes",
+            "human-rights",
+            "militarization",
+        ],
+    );
     assert!(!concepts.contains("sovereignty"), "{concepts:?}");
 
     let (_, concepts) = facts_of(
@@ -489,14 +501,15 @@ fn russian_arabic_and_chinese_principles_in_their_constructions() {
          ونؤكد المساواة في السيادة بين الدول وعدم التدخل في شؤونها الداخلية وتسوية المنازعات \
          بالوسائل السلمية واحترام السلامة الإقليمية للدول. ونشير إلى السيادة الغذائية.\n",
     );
-    for concept in [
-        "sovereign-equality",
-        "non-intervention",
-        "peaceful-settlement-of-disputes",
-        "territorial-integrity",
-    ] {
-        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
-    }
+    assert_found(
+        &concepts,
+        &[
+            "sovereign-equality",
+            "non-intervention",
+            "peaceful-settlement-of-disputes",
+            "territorial-integrity",
+        ],
+    );
     assert!(!concepts.contains("sovereignty"), "{concepts:?}");
 
     let (positions, concepts) = facts_of(
@@ -507,9 +520,7 @@ fn russian_arabic_and_chinese_principles_in_their_constructions() {
         positions,
         pairs(&[("legally-binding-instrument", "supports")])
     );
-    for concept in ["non-intervention", "militarization"] {
-        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
-    }
+    assert_found(&concepts, &["non-intervention", "militarization"]);
 }
 
 /// Chinese "welcome" of a person (the new Chair) is no support of the proposal named after it
@@ -550,14 +561,15 @@ fn arabic_marks_neither_hide_facts_nor_leave_spans() {
         positions,
         pairs(&[("legally-binding-instrument", "supports")])
     );
-    for concept in [
-        "cyber-attacks",
-        "critical-infrastructure-attacks",
-        "militarization",
-        "sovereignty",
-    ] {
-        assert!(concepts.contains(concept), "{concept}: {concepts:?}");
-    }
+    assert_found(
+        &concepts,
+        &[
+            "cyber-attacks",
+            "critical-infrastructure-attacks",
+            "militarization",
+            "sovereignty",
+        ],
+    );
     assert_eq!(facts_of(marked), (positions, concepts));
 
     let dir = tempfile::tempdir().expect("tempdir");

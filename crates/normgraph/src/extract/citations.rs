@@ -674,12 +674,14 @@ fn find_ascii(
             // items[first..=i] is a list; its last item must be followed by 决议.
             let list = &items[first..=i];
             first = i + 1;
-            // (决议 may follow 等, "and other": "第242(1967)号、第2334(2016)号等决议".)
+            // (决议 may follow 等, "and other": "第242(1967)号、第2334(2016)号等决议".) Where the
+            // list ends: after that 决议.
             let after = text[end..].trim_start();
             let after = after.strip_prefix('等').unwrap_or(after);
             if list.len() < 2 || !after.starts_with("决议") {
                 continue;
             }
+            let list_end = text.len() - after.len() + "决议".len();
             let list_start = list[0].get(0).map_or(0, |m| m.start());
             let organ = languages::CHINESE_ORGAN_BEFORE
                 .find(text::window_before(text, list_start, 30))
@@ -691,14 +693,7 @@ fn find_ascii(
                 // The last item spans through the shared 决议 (found above unless only the
                 // organ before the list tells its organ).
                 let end = if n + 1 == list.len() {
-                    let rest = &text[whole.end()..];
-                    let lead = rest.len() - rest.trim_start().len();
-                    let etc = if rest[lead..].starts_with('等') {
-                        '等'.len_utf8()
-                    } else {
-                        0
-                    };
-                    whole.end() + lead + etc + "决议".len()
+                    list_end
                 } else {
                     whole.end()
                 };

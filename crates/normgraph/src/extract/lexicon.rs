@@ -764,13 +764,13 @@ impl Matcher {
         if self.phrases.is_empty() {
             return self.literal_in(text, from, to);
         }
-        self.find_with(text, from, to, &Tokens::of(text, from, to))
+        self.find_with(text, from, to, &Tokens::of(text, from, to), Vec::new())
     }
 
     /// All matches in `text`, whose words are `tokens` (split once for every kind: see
     /// [`Tokens`]).
     pub fn find_all_with(&self, text: &str, tokens: &Tokens) -> Vec<Hit> {
-        self.find_with(text, 0, text.len(), tokens)
+        self.find_with(text, 0, text.len(), tokens, Vec::new())
     }
 
     /// [`Matcher::find_all_with`], with `also` (matches found another way: Russian labels on
@@ -778,10 +778,23 @@ impl Matcher {
     /// same rules hold for them: they are kept apart from the other matches and dropped where
     /// a word pattern names another sense of their concept's words (`ng:otherSense`).
     pub fn find_all_with_also(&self, text: &str, tokens: &Tokens, also: Vec<Hit>) -> Vec<Hit> {
-        if also.is_empty() {
-            return self.find_all_with(text, tokens);
+        self.find_with(text, 0, text.len(), tokens, also)
+    }
+
+    /// Matches within `text[from..to]`, whose words are `tokens`, with `also` taken as literal
+    /// matches ([`Matcher::find_all_with_also`]).
+    fn find_with(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        tokens: &Tokens,
+        also: Vec<Hit>,
+    ) -> Vec<Hit> {
+        let mut literal = self.literal_in(text, from, to);
+        if self.phrases.is_empty() && also.is_empty() {
+            return literal;
         }
-        let mut literal = self.literal_in(text, 0, text.len());
         literal.extend(also);
         let phrases = if self.phrases.is_empty() {
             Vec::new()
@@ -789,20 +802,6 @@ impl Matcher {
             self.phrases.find_tokens(text, tokens)
         };
         Self::merge(text, literal, &phrases, self.overlapping)
-    }
-
-    /// Matches within `text[from..to]`, whose words are `tokens`.
-    fn find_with(&self, text: &str, from: usize, to: usize, tokens: &Tokens) -> Vec<Hit> {
-        let literal = self.literal_in(text, from, to);
-        if self.phrases.is_empty() {
-            return literal;
-        }
-        Self::merge(
-            text,
-            literal,
-            &self.phrases.find_tokens(text, tokens),
-            self.overlapping,
-        )
     }
 
     /// Literal and word-pattern matches made non-overlapping (see [`Matcher::find_in`]); with
