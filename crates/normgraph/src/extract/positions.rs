@@ -18,7 +18,7 @@
 //! is needed"), turns a support cue after it into opposition.
 
 use super::cues::CuePatterns;
-use super::text::{sentence_around, window_after, window_before};
+use super::text::{self, sentence_around, window_after, window_before};
 use crate::error::ResourceError;
 use regex::Regex;
 
@@ -316,10 +316,12 @@ const NEGATION_REACH: usize = 40;
 /// How far before a proposal's name (bytes) a denial may govern the cues after it.
 const DENIAL_REACH: usize = 60;
 
-/// How far (bytes, either side) a proposal's name may stand from a word of the ICT debate.
+/// How far (either side; characters, a CJK one three: [`near_ict`]) a proposal's name may
+/// stand from a word of the ICT debate.
 const TOPIC_REACH: usize = 1500;
 
-/// How far (bytes, either side) a threat's words may stand from a word of the ICT debate: about
+/// How far (either side, counted as [`near_ict`] counts) a threat's words may stand from a word
+/// of the ICT debate: about
 /// three sentences, since speeches tell the digital world's harms as events whose ICT means are
 /// often named a sentence or two before or after ("… our ministries' servers were attacked.
 /// In March a port authority lost control of its cargo systems for three days"). Twice the 300
@@ -337,11 +339,14 @@ fn on_topic(cues: &Cues, text: &str, start: usize, end: usize) -> bool {
     near_ict(cues, text, start, end, TOPIC_REACH)
 }
 
-/// Whether a word of the ICT debate (`cue:ictTopic`) stands within `reach` bytes of
-/// `start..end` (or inside it).
+/// Whether a word of the ICT debate (`cue:ictTopic`) stands within `reach` of `start..end`
+/// (or inside it), the reach counted in characters, three for a CJK one
+/// ([`text::reach_before`]): bytes for ASCII, and about as many words in every script (counted
+/// in bytes until the twenty-fourth session, it spanned half as many words of Russian or
+/// Arabic, whose letters take two).
 pub fn near_ict(cues: &Cues, text: &str, start: usize, end: usize, reach: usize) -> bool {
-    let from = start - window_before(text, start, reach).len();
-    let to = end + window_after(text, end, reach).len();
+    let from = start - text::reach_before(text, start, reach).len();
+    let to = end + text::reach_after(text, end, reach).len();
     cues.ict_topic.is_match(&text[from..to])
 }
 

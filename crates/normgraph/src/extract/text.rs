@@ -323,6 +323,44 @@ pub fn window_after(text: &str, start: usize, max: usize) -> &str {
     &text[start..end]
 }
 
+/// How much of a reach a character uses ([`reach_before`], [`reach_after`]): one for a letter of
+/// an alphabet (Latin, Cyrillic, Arabic, accented or not), three for a character of the CJK
+/// scripts (its UTF-8 length), which writes about as much as a short word. A reach so counted
+/// spans about as many words in Russian or Arabic as in English, where bytes spanned half.
+fn reach_weight(c: char) -> usize {
+    if c as u32 >= 0x2E80 {
+        3
+    } else {
+        1
+    }
+}
+
+/// The text after byte `start` within `reach` (counted by [`reach_weight`]: bytes for ASCII).
+pub fn reach_after(text: &str, start: usize, reach: usize) -> &str {
+    let rest = &text[start..];
+    let mut used = 0;
+    for (i, c) in rest.char_indices() {
+        used += reach_weight(c);
+        if used > reach {
+            return &rest[..i];
+        }
+    }
+    rest
+}
+
+/// The text before byte `end` within `reach` (counted by [`reach_weight`]: bytes for ASCII).
+pub fn reach_before(text: &str, end: usize, reach: usize) -> &str {
+    let before = &text[..end];
+    let mut used = 0;
+    for (i, c) in before.char_indices().rev() {
+        used += reach_weight(c);
+        if used > reach {
+            return &before[i + c.len_utf8()..];
+        }
+    }
+    before
+}
+
 /// The text before byte `end`, at most `max` bytes of it, starting on a character boundary.
 pub fn window_before(text: &str, end: usize, max: usize) -> &str {
     let mut start = end.saturating_sub(max);
