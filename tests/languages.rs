@@ -638,3 +638,129 @@ fn russian_arabic_and_chinese_near_misses() {
     );
     assert!(positions.is_empty(), "{positions:?}");
 }
+
+/// The bare Charter in the other five languages (`patterns-un-languages.ttl`, twenty-fourth
+/// session), by the rule of docs/annotation.md: invoked as the law that applies or binds ("en
+/// particulier la Charte", "de conformidad con la Carta", "и прежде всего Устав ООН", "بما في
+/// ذلك ميثاق الأمم المتحدة", "遵守联合国宪章"); not cited by article or chapter, as a group's
+/// name, or as a document signed and celebrated.
+#[test]
+fn the_bare_charter_is_invoked_in_the_other_un_languages() {
+    for (invoked, cited) in [
+        (
+            "Monsieur le Président,\n\nLe droit international, et en particulier la Charte des Nations Unies, s'applique au cyberespace. Nous agirons toujours conformément à la Charte des Nations Unies.\n",
+            "Monsieur le Président,\n\nL'Article 51 de la Charte des Nations Unies reconnaît ce droit. Nous nous associons au Groupe des amis pour la défense de la Charte des Nations Unies.\n",
+        ),
+        (
+            "Señor Presidente:\n\nEl derecho internacional, y en particular la Carta, se aplica a las actividades de los Estados en el ciberespacio. Actuamos siempre de conformidad con la Carta de las Naciones Unidas.\n",
+            "Señor Presidente:\n\nEl Consejo actúa en virtud del Capítulo VII de la Carta de las Naciones Unidas. Firmamos la Carta de las Naciones Unidas en 1945 y celebramos hoy su aniversario.\n",
+        ),
+        (
+            "Выступление делегации в Первом комитете\n\nМеждународное право, и прежде всего Устав ООН, в полной мере применимо к использованию ИКТ. Борьба с терроризмом должна вестись в соответствии с Уставом ООН.\n",
+            "Выступление делегации в Первом комитете\n\nСовет Безопасности действует в соответствии с главой VII Устава ООН. Республика присоединяется к заявлению Группы друзей в защиту Устава Организации Объединенных Наций.\n",
+        ),
+        (
+            "بيان أمام الفريق العامل المفتوح العضوية\n\nتؤكد دولة الإمارات أن القانون الدولي، بما في ذلك ميثاق الأمم المتحدة، ينطبق على سلوك الدول في الفضاء الإلكتروني. ونعمل وفقاً لميثاق الأمم المتحدة.\n",
+            "بيان أمام الفريق العامل المفتوح العضوية\n\nيتصرف مجلس الأمن بموجب الفصل السابع من ميثاق الأمم المتحدة. ونحتفل اليوم بذكرى توقيع ميثاق الأمم المتحدة.\n",
+        ),
+        (
+            "中国代表团的发言\n\n主席先生，我们认为，包括《联合国宪章》在内的现行国际法适用于网络空间。各国应遵守联合国宪章。\n",
+            "中国代表团的发言\n\n主席先生，今年是《联合国宪章》签署八十周年。我们纪念这一历史时刻。\n",
+        ),
+    ] {
+        let (_, concepts) = facts_of(invoked);
+        assert!(concepts.contains("un-charter-principles"), "{invoked}: {concepts:?}");
+        let (_, concepts) = facts_of(cited);
+        assert!(!concepts.contains("un-charter-principles"), "{cited}: {concepts:?}");
+    }
+}
+
+/// French and Spanish threats told as incidents and in plain words (the twenty-fourth
+/// session's block), near the two languages' ICT words; not airstrikes on hospitals, nor
+/// rescue teams.
+#[test]
+fn french_and_spanish_threats_told_as_incidents() {
+    let (_, concepts) = facts_of("Monsieur le Président,\n\nDans le domaine du numérique, les menaces se multiplient. L'an dernier, des stations de traitement des eaux ont été visées, un logiciel de rançon a bloqué un hôpital et des dossiers de patients ont été dérobés. Nous dénonçons l'interception massive des communications et les mesures visant à restreindre l'accès à Internet. Les bombardements contre les hôpitaux de la région sont une autre tragédie.\n");
+    assert_found(
+        &concepts,
+        &[
+            "critical-infrastructure-attacks",
+            "ransomware",
+            "data-breaches",
+            "unlawful-surveillance",
+            "internet-shutdowns",
+        ],
+    );
+    let (_, concepts) = facts_of("Señor Presidente:\n\nEn el ciberespacio se multiplican las amenazas: el secuestro de datos de instituciones públicas, las mal llamadas sanciones que nos impiden descargar programas informáticos, la idea de una guerra cibernética y los mensajes en redes sociales que buscan incitar al odio. Agradecemos a los equipos de rescate su labor tras el huracán.\n");
+    assert_found(
+        &concepts,
+        &[
+            "ransomware",
+            "unilateral-coercive-measures",
+            "use-of-force-in-ict-environment",
+            "hostile-content",
+        ],
+    );
+    let (_, concepts) = facts_of("Monsieur le Président,\n\nDans le domaine du numérique, nous restons vigilants. Les bombardements contre les hôpitaux de la région sont une tragédie.\n");
+    assert!(concepts.is_empty(), "{concepts:?}");
+    let (_, concepts) = facts_of("Señor Presidente:\n\nEn el ciberespacio se multiplican los desafíos. Agradecemos a los equipos de rescate su labor tras el huracán.\n");
+    assert!(concepts.is_empty(), "{concepts:?}");
+}
+
+/// Russian, Arabic and Chinese: the speaker's answer to a proposal others put forward, in the
+/// next sentence ("С этим мы согласиться не можем.", "本代表团对此持保留态度"), takes the
+/// opposite stance; threats of the twenty-fourth session's block (ransomware, attribution
+/// without proof, surveillance of journalists, attacks reaching hospitals, proxies); not bare
+/// "вымогательство" (extortion of any kind).
+#[test]
+fn russian_arabic_and_chinese_dissent_and_threats() {
+    let (positions, concepts) = facts_of("Выступление делегации в Первом комитете по вопросам ИКТ\n\nНекоторые делегации утверждают, что для регулирования поведения государств в информационном пространстве требуется новый юридически обязывающий договор. С этим мы согласиться не можем. Растёт число случаев вымогательства с помощью программ-шифровальщиков. Голословные обвинения без предъявления доказательств подрывают доверие. Недопустима слежка за журналистами.\n");
+    assert_eq!(
+        positions,
+        pairs(&[("legally-binding-instrument", "opposes")])
+    );
+    assert_found(
+        &concepts,
+        &[
+            "ransomware",
+            "fabricated-attribution",
+            "unlawful-surveillance",
+        ],
+    );
+    let (positions, _) = facts_of("中国代表团在第一委员会关于信息通信技术的发言\n\n主席先生，有代表团提出，现有国际法不足以规范网络空间，必须谈判一项具有法律约束力的国际文书。本代表团对此持保留态度。\n");
+    assert_eq!(
+        positions,
+        pairs(&[("legally-binding-instrument", "opposes")])
+    );
+    let (_, concepts) = facts_of("بيان أمام الفريق العامل المفتوح العضوية المعني بأمن تكنولوجيا المعلومات والاتصالات\n\nباتت برمجيات الفدية تطال المستشفيات والمدارس والبلديات، ونرفض المراقبة الجماعية للاتصالات، ولا يجوز لأي دولة أن تتذرع بأن الهجوم نفذته جهات وكيلة.\n");
+    assert_found(
+        &concepts,
+        &[
+            "ransomware",
+            "critical-infrastructure-attacks",
+            "unlawful-surveillance",
+            "proxies",
+        ],
+    );
+    let (_, concepts) = facts_of("Выступление делегации в Первом комитете по вопросам ИКТ\n\nВымогательство и коррупция подрывают доверие граждан к власти.\n");
+    assert!(!concepts.contains("ransomware"), "{concepts:?}");
+}
+
+/// A threat counts near a word of the ICT debate within a reach counted in characters (a CJK
+/// one three), not bytes: 405 Cyrillic characters (755 bytes) from "ИКТ" are within the reach
+/// of 600, as 405 English letters are; 729 are not.
+#[test]
+fn the_ict_reach_spans_as_many_words_in_russian() {
+    let filler =
+        "Наша страна придаёт большое значение развитию сельского хозяйства и образования. ";
+    let text = |n: usize| {
+        format!(
+            "Выступление делегации в Первом комитете\n\nМы обсуждаем вопросы ИКТ. {}Растут кампании дезинформации.\n",
+            filler.repeat(n)
+        )
+    };
+    let (_, concepts) = facts_of(&text(5));
+    assert!(concepts.contains("disinformation"), "{concepts:?}");
+    let (_, concepts) = facts_of(&text(9));
+    assert!(!concepts.contains("disinformation"), "{concepts:?}");
+}

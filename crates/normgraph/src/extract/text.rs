@@ -508,6 +508,26 @@ mod tests {
     }
 
     #[test]
+    fn a_reach_counts_characters_and_a_cjk_one_three() {
+        // ASCII: bytes, as windows had it.
+        let english = "abcdefghij";
+        assert_eq!(reach_before(english, 10, 4), "ghij");
+        assert_eq!(reach_after(english, 2, 3), "cde");
+        // Cyrillic letters take two bytes each and count one.
+        let russian = "атака на сеть";
+        assert_eq!(reach_before(russian, russian.len(), 4), "сеть");
+        assert_eq!(reach_after(russian, 0, 5), "атака");
+        assert_eq!(window_before(russian, russian.len(), 4), "ть");
+        // A CJK character counts three, its length in bytes; a reach never cuts a character.
+        let chinese = "网络攻击";
+        assert_eq!(reach_before(chinese, chinese.len(), 6), "攻击");
+        assert_eq!(reach_after(chinese, 0, 7), "网络");
+        // The whole text when the reach is longer.
+        assert_eq!(reach_after(russian, 0, 100), russian);
+        assert_eq!(reach_before(chinese, chinese.len(), 100), chinese);
+    }
+
+    #[test]
     fn chinese_and_arabic_marks_end_sentences() {
         let text = "我们支持制定规则。我们反对军事化！是否需要？ هل هذا مقبول؟ نعم.";
         let found: Vec<&str> = sentences(text, 0, text.len())
