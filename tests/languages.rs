@@ -784,3 +784,17 @@ fn the_review_s_false_readings_in_five_languages_stay_out() {
         assert!(concepts.is_empty(), "{text}: {concepts:?}");
     }
 }
+
+/// The speaker's assent to a proposal others put forward, in the next sentence, in Russian and
+/// Chinese ("Мы с этим согласны.", "我们赞同这一主张。"): the speaker takes the reported stance.
+#[test]
+fn russian_and_chinese_assent_after_a_reported_proposal() {
+    for text in ["Выступление делегации в Первом комитете по вопросам ИКТ\n\nНекоторые делегации утверждают, что требуется новый юридически обязывающий договор. Мы с этим согласны.\n", "中国代表团在第一委员会关于信息通信技术的发言\n\n主席先生，有代表团提出，必须谈判一项具有法律约束力的国际文书。我们赞同这一主张。\n"] {
+        let (positions, _) = facts_of(text);
+        assert_eq!(
+            positions,
+            pairs(&[("legally-binding-instrument", "supports")]),
+            "{text}"
+        );
+    }
+}
