@@ -320,16 +320,15 @@ const DENIAL_REACH: usize = 60;
 /// stand from a word of the ICT debate.
 const TOPIC_REACH: usize = 1500;
 
-/// How far (either side, counted as [`near_ict`] counts) a threat's words may stand from a word
-/// of the ICT debate: about
-/// three sentences, since speeches tell the digital world's harms as events whose ICT means are
-/// often named a sentence or two before or after ("… our ministries' servers were attacked.
-/// In March a port authority lost control of its cargo systems for three days"). Twice the 300
-/// of the thirteenth session: on the eighteen development blind sets threat recall 0.684 →
-/// 0.713 at precision 0.832 → 0.827; the 1946–2012 corpus gained four threat facts. (Counting
-/// the paragraph and the one before it as well gained 0.004 recall there and 17 false facts
-/// in the corpus: dropped.) A category may declare its own (`ng:ictReach`): unilateral coercive
-/// measures keep 300.
+/// How far (either side, counted as [`near_ict`] counts) a threat's words may stand from a word of
+/// the ICT debate: about three sentences, since speeches tell the digital world's harms as events
+/// whose ICT means are often named a sentence or two before or after ("… our ministries' servers
+/// were attacked. In March a port authority lost control of its cargo systems for three days").
+/// Twice the 300 of the thirteenth session: on the eighteen development blind sets threat recall
+/// 0.684 → 0.713 at precision 0.832 → 0.827; the 1946–2012 corpus gained four threat facts.
+/// (Counting the paragraph and the one before it as well gained 0.004 recall there and 17 false
+/// facts in the corpus: dropped.) A category may declare its own (`ng:ictReach`): unilateral
+/// coercive measures keep 300.
 pub const THREAT_REACH: usize = 600;
 
 /// Whether the passage around `start..end` is about ICT security: the proposals of the scheme
