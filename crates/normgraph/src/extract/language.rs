@@ -4,19 +4,30 @@
 //! A text too short or too mixed to tell is left without a language rather than guessed.
 
 /// Function words of the Latin-script UN languages, frequent in any statement and rare in the
-/// other two.
+/// other two. Words both French and Spanish use often ("que", "de", "la", "en", "se", "son")
+/// are left out, as are English words that are French too ("on", "a").
 const FUNCTION_WORDS: [(&str, &[&str]); 3] = [
     (
         "en",
-        &["the", "of", "and", "to", "is", "that", "which", "with"],
+        &[
+            "the", "of", "and", "to", "is", "that", "which", "with", "for", "are", "this", "we",
+            "our", "has", "have", "its", "by", "be", "will",
+        ],
     ),
     (
         "fr",
-        &["le", "les", "des", "et", "est", "une", "du", "au", "qui"],
+        &[
+            "le", "les", "des", "et", "est", "une", "du", "au", "qui", "aux", "nous", "pour",
+            "dans", "sur", "ces", "pas", "ne", "sont", "cette", "leur", "avec", "notre", "nos",
+            "ont", "à", "été", "être", "déjà", "où",
+        ],
     ),
     (
         "es",
-        &["el", "los", "las", "del", "y", "una", "por", "al", "que"],
+        &[
+            "el", "los", "las", "del", "y", "una", "por", "al", "para", "con", "sus", "su", "como",
+            "este", "esta", "lo", "es", "nuestra", "nuestro", "más", "también", "así", "ha", "han",
+        ],
     ),
 ];
 
@@ -33,14 +44,22 @@ const WORDS_READ: usize = 2000;
 const MIN_HITS: usize = 5;
 const MARGIN: usize = 2;
 
+/// The fewest hits that tell a language alone, when no other language has any: a statement of
+/// one sentence ("Ma délégation s'associe à la déclaration faite au nom du Mouvement des pays
+/// non alignés.") has two to four, and a sentence of one language without a single function
+/// word of another is not a mixed text.
+const MIN_HITS_ALONE: usize = 2;
+
 /// The longest function word, in bytes.
-const LONGEST: usize = 5;
+const LONGEST: usize = 8;
 
 /// Which language of [`FUNCTION_WORDS`] (its index) has `word` among its function words. Words
 /// longer than the longest function word are skipped without a look; the others are
-/// lower-cased into a small buffer (they are ASCII, and no allocation is made) and compared.
+/// lower-cased into a small buffer (no allocation is made) and compared. Only ASCII letters
+/// are lower-cased: an accented function word is found as written in lower case, or with an
+/// ASCII capital ("Déjà"); a capital accented letter starts few function words ("À").
 fn function_word(word: &str) -> Option<usize> {
-    if word.len() > LONGEST || !word.is_ascii() {
+    if word.len() > LONGEST {
         return None;
     }
     let mut buffer = [0u8; LONGEST];
@@ -48,6 +67,7 @@ fn function_word(word: &str) -> Option<usize> {
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
     let lower = std::str::from_utf8(lower).ok()?;
+    let lower = if lower == "À" { "à" } else { lower };
     FUNCTION_WORDS
         .iter()
         .position(|(_, words)| words.contains(&lower))
@@ -118,12 +138,12 @@ pub fn detect(text: &str) -> Option<&'static str> {
         read_to = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
         if word.is_ascii() {
             letters.latin += word.len();
-            if let Some(i) = function_word(word) {
-                hits[i] += 1;
-            }
-            continue;
+        } else {
+            word.chars().for_each(|c| letters.count(c));
         }
-        word.chars().for_each(|c| letters.count(c));
+        if let Some(i) = function_word(word) {
+            hits[i] += 1;
+        }
     }
     // The rest only for its scripts: every letter of a text is in one of its words, so the
     // letters are counted without splitting it into words.
@@ -161,7 +181,12 @@ pub fn detect(text: &str) -> Option<&'static str> {
         .map(|i| hits[i])
         .max()
         .unwrap_or(0);
-    (hits[best] >= MIN_HITS && hits[best] >= MARGIN * next).then_some(FUNCTION_WORDS[best].0)
+    let told = if next == 0 {
+        hits[best] >= MIN_HITS_ALONE
+    } else {
+        hits[best] >= MIN_HITS && hits[best] >= MARGIN * next
+    };
+    told.then_some(FUNCTION_WORDS[best].0)
 }
 
 #[cfg(test)]
@@ -200,6 +225,32 @@ mod tests {
     }
 
     #[test]
+    fn statements_of_one_sentence() {
+        for (text, tag) in [
+            (
+                "Ma délégation s'associe à la déclaration faite au nom du Mouvement des pays \
+                 non alignés.",
+                "fr",
+            ),
+            (
+                "Invitamos a todos los Estados a firmarla en Hanói en 2025 y a ratificarla \
+                 cuanto antes.",
+                "es",
+            ),
+            (
+                "This year, a Group of Governmental Experts and an Open-ended Working Group \
+                 have both begun their work.",
+                "en",
+            ),
+        ] {
+            assert_eq!(detect(text), Some(tag), "{text}");
+        }
+        // One function word, or words of two languages in a short text, tell nothing.
+        assert_eq!(detect("Le Drian, OEWG"), None);
+        assert_eq!(detect("Le Conseil and the OEWG"), None);
+    }
+
+    #[test]
     fn words_are_runs_of_letters() {
         let got: Vec<&str> = super::words("L’été, c'est 2024: déjà-vu!").collect();
         assert_eq!(got, ["L", "été", "c", "est", "déjà", "vu"]);
@@ -214,6 +265,8 @@ mod tests {
         assert_eq!(super::function_word("del"), Some(2));
         assert_eq!(super::function_word("theory"), None);
         assert_eq!(super::function_word("Ésta"), None);
+        assert_eq!(super::function_word("À"), Some(1));
+        assert_eq!(super::function_word("también"), Some(2));
         assert!(super::FUNCTION_WORDS
             .iter()
             .flat_map(|(_, words)| words.iter())
