@@ -35,7 +35,7 @@ use super::cues::CuePatterns;
 use super::numbers::NumberTables;
 use super::phrases::{PhraseHit, Phrases, Sense, Tokens};
 use super::positions::{Cues, Stance};
-use super::text::is_arabic_mark;
+use super::text::{is_arabic_mark, is_cjk};
 use crate::error::ResourceError;
 use crate::rdf::resources::{syntax_error, ResourceFile, Resources};
 use crate::rdf::vocab::{NG, RDF, SKOS};
@@ -1063,12 +1063,6 @@ fn russian_words(text: &str) -> impl Iterator<Item = (usize, usize, RussianWord)
 /// wherever its characters occur.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
-}
-
-/// Han ideographs, kana and CJK punctuation and compatibility forms.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// The other UN languages (`fr`, `es`, `ru`, `ar`, `zh`) a language tag is in, or `None` (for

@@ -17,6 +17,12 @@
 //! - an Arabic word written bare (no `=`) matches the word and the word with the particles
 //!   Arabic joins to it (`الدول`: `والدول`, `بالدول`, `للدول`, …; `تدخل*`: `وتدخلها`): the
 //!   stems are English ones, and Arabic words are told apart by their letters;
+//! - a Chinese word (Han characters, no spaces between words in the text) is matched as its
+//!   characters in a row: the text's Chinese characters are words of one character each, so
+//!   `~N` before or after a Chinese word counts characters (`"干涉|干预 ~4 内政"` finds
+//!   "干涉他国内政"); alternatives may differ in length (one pattern is kept for each choice of
+//!   a Chinese word of several characters, at most [`MAX_CHOICES`]); `=` changes nothing and
+//!   `word*` is refused;
 //! - `word*` matches every word that starts with `word` (at least three letters), for
 //!   derived forms the stemmer keeps apart ("interf*": "interfere", "interfering",
 //!   "interference"; "settl*": "settle", "settlement");
@@ -55,7 +61,7 @@
 //! force enshrined in the Charter" is non-use of force, not a general appeal to the Charter.
 
 use super::positions::Stance;
-use super::text::is_arabic_mark;
+use super::text::{is_arabic_mark, is_cjk};
 use crate::error::ResourceError;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxBuildHasher;
@@ -217,6 +223,10 @@ static FREQUENT_STEMS: LazyLock<Vec<String>> =
 /// The most readings (the product of its gaps plus one) a word pattern may allow at one place.
 const MAX_READINGS: usize = 20_000;
 
+/// The most patterns one written pattern may stand for: a word with Chinese alternatives of
+/// several characters is one pattern for each.
+const MAX_CHOICES: usize = 64;
+
 /// A word of the text, with its byte offsets.
 #[derive(Debug)]
 struct Token {
@@ -278,7 +288,8 @@ impl Tokens {
         };
         for (i, c) in text[from..to].char_indices() {
             let i = from + i;
-            if is_word_char(c) {
+            let cjk = is_cjk(c);
+            if is_word_char(c) && !cjk {
                 word_start.get_or_insert(i);
                 continue;
             }
@@ -287,8 +298,18 @@ impl Tokens {
                 pending_break = false;
                 newlines = 0;
             }
+            // Chinese writes no spaces: each character is a word of its own, and a pattern's
+            // Chinese word is matched as its characters in a row.
+            if cjk && is_word_char(c) {
+                list.push(token(i, i + c.len_utf8(), pending_break));
+                pending_break = false;
+                newlines = 0;
+                continue;
+            }
             match c {
-                '.' | ';' | ':' | '?' | '!' => pending_break = true,
+                '.' | ';' | ':' | '?' | '!' | '。' | '；' | '：' | '？' | '！' => {
+                    pending_break = true;
+                }
                 '\n' => {
                     newlines += 1;
                     if newlines >= 2 {
@@ -586,16 +607,16 @@ impl Phrases {
             concept: concept_iri.to_owned(),
             message: message.to_owned(),
         };
-        let mut words = Vec::new();
-        // Whether each word is a context word (`[word]`).
-        let mut is_context = Vec::new();
+        // Each word of the pattern: whether it is a context word (`[word]`), and the readings
+        // it has (one, but for Chinese words: one for each, as its characters in a row).
+        let mut parts: Vec<(bool, Vec<Vec<Word>>)> = Vec::new();
         let mut gap = 0;
         // Texts are matched without their Arabic marks (`super::text::fold_arabic_marks`), so
         // patterns are too.
         let folded: String = pattern.chars().filter(|&c| !is_arabic_mark(c)).collect();
         for part in folded.split_whitespace() {
             if let Some(n) = part.strip_prefix('~') {
-                if words.is_empty() {
+                if parts.is_empty() {
                     return Err(bad("a gap (~N) must stand between two words"));
                 }
                 gap = n
@@ -613,15 +634,17 @@ impl Phrases {
                 ),
                 None => (false, part),
             };
-            is_context.push(context);
-            let mut word = Word {
+            let empty = |gap| Word {
                 quick: Vec::new(),
                 stems: Vec::new(),
                 exact: Vec::new(),
                 starts: Vec::new(),
                 gap,
             };
-            gap = 0;
+            let mut word = empty(gap);
+            // Chinese words of one character, and of more (each its characters).
+            let mut han = empty(gap);
+            let mut han_words: Vec<Vec<Word>> = Vec::new();
             let mut alternatives = Vec::new();
             for alternative in part.split('|') {
                 match alternative.strip_prefix('@') {
@@ -656,6 +679,29 @@ impl Phrases {
                          hyphenated words with spaces)"
                     )));
                 }
+                if lower.chars().any(is_cjk) {
+                    if start || !lower.chars().all(is_cjk) {
+                        return Err(bad(&format!(
+                            "{alternative:?}: a Chinese word is its characters alone (no \
+                             word*, no other letters)"
+                        )));
+                    }
+                    let characters = lower.chars().map(String::from);
+                    if lower.chars().count() == 1 {
+                        han.exact.extend(characters);
+                    } else {
+                        han_words.push(
+                            characters
+                                .enumerate()
+                                .map(|(k, c)| Word {
+                                    exact: vec![c],
+                                    ..empty(if k == 0 { gap } else { 0 })
+                                })
+                                .collect(),
+                        );
+                    }
+                    continue;
+                }
                 if start && (exact || lower.chars().count() < 3) {
                     return Err(bad(&format!(
                         "{alternative:?}: a beginning (word*) needs three letters and no ="
@@ -674,40 +720,81 @@ impl Phrases {
                     word.stems.push(stem(&lower));
                 }
             }
-            words.push(word);
+            gap = 0;
+            let mut readings: Vec<Vec<Word>> = Vec::new();
+            for w in [word, han] {
+                if w.keys().next().is_some() {
+                    readings.push(vec![w]);
+                }
+            }
+            readings.extend(han_words);
+            parts.push((context, readings));
         }
-        if words.is_empty() {
+        if parts.is_empty() {
             return Err(bad("a word pattern needs at least one word"));
         }
         if gap != 0 {
             return Err(bad("a gap (~N) must stand between two words"));
         }
-        let lead = is_context.iter().take_while(|c| **c).count();
-        let trail = is_context.iter().rev().take_while(|c| **c).count();
-        if lead == words.len() {
+        let lead = parts.iter().take_while(|(c, _)| *c).count();
+        let trail = parts.iter().rev().take_while(|(c, _)| *c).count();
+        if lead == parts.len() {
             return Err(bad(
                 "a word pattern needs a word that is not context ([word])",
             ));
         }
-        if is_context.iter().filter(|c| **c).count() != lead + trail {
+        if parts.iter().filter(|(c, _)| *c).count() != lead + trail {
             return Err(bad(
                 "context words ([word]) stand only at the beginning or the end of a pattern",
             ));
         }
-        // Readings tried at one anchor grow as the product of the gaps (`match_after` and
-        // `match_before` backtrack): bounded, so that a pattern from a resource folder cannot
-        // make extraction take minutes.
-        let readings = words
+        // One pattern for each choice of a reading per word: bounded, as the readings below.
+        let choices = parts
             .iter()
-            .try_fold(1usize, |n, w| n.checked_mul(w.gap + 1))
+            .try_fold(1usize, |n, (_, r)| n.checked_mul(r.len()))
             .unwrap_or(usize::MAX);
-        if readings > MAX_READINGS {
+        if choices > MAX_CHOICES {
             return Err(bad(&format!(
-                "its gaps allow {readings} readings at one place (at most {MAX_READINGS}): use \
-                 fewer or smaller gaps"
+                "its Chinese alternatives make {choices} patterns (at most {MAX_CHOICES}): \
+                 write it as several patterns"
             )));
         }
-        self.push(words, concept, sense, (lead, trail));
+        let mut sequences: Vec<(Vec<Word>, usize, usize)> = vec![(Vec::new(), 0, 0)];
+        for (k, (context, readings)) in parts.iter().enumerate() {
+            let mut next = Vec::with_capacity(sequences.len() * readings.len());
+            for (sequence, lead_words, trail_words) in &sequences {
+                for reading in readings {
+                    let mut sequence = sequence.clone();
+                    sequence.extend(reading.iter().cloned());
+                    let n = reading.len();
+                    let lead_words = lead_words + if *context && k < lead { n } else { 0 };
+                    let trail_words = trail_words
+                        + if *context && k >= parts.len() - trail {
+                            n
+                        } else {
+                            0
+                        };
+                    next.push((sequence, lead_words, trail_words));
+                }
+            }
+            sequences = next;
+        }
+        for (words, lead, trail) in sequences {
+            // Readings tried at one anchor grow as the product of the gaps (`match_after` and
+            // `match_before` backtrack): bounded, so that a pattern from a resource folder
+            // cannot make extraction take minutes.
+            let readings = words
+                .iter()
+                .try_fold(1usize, |n, w| n.checked_mul(w.gap + 1))
+                .unwrap_or(usize::MAX);
+            if readings > MAX_READINGS {
+                return Err(bad(&format!(
+                    "its gaps allow {readings} readings at one place (at most {MAX_READINGS}): \
+                     use fewer or smaller gaps"
+                )));
+            }
+            self.push(words, concept, sense, (lead, trail));
+        }
         Ok(())
     }
 
@@ -726,7 +813,8 @@ impl Phrases {
         let index = self.patterns.len();
         for beginning in words[anchor].beginnings() {
             let key = prefix(beginning);
-            self.short |= key.1 < 3;
+            // A Chinese token is one character, and looked up by it.
+            self.short |= key.1 < 3 && !beginning.starts_with(is_cjk);
             let b = bucket(key.0, key.1);
             let (word, bit) = filter_bit(b);
             self.filter[word] |= bit;
@@ -1203,6 +1291,36 @@ mod tests {
         assert!(found(&p, "استقلالالسلامة الإقليمية").is_empty());
     }
 
+    /// Chinese writes no spaces: a pattern's Chinese word is matched as its characters in a
+    /// row, a gap counts characters, and alternatives may differ in length.
+    #[test]
+    fn chinese_words_are_their_characters() {
+        let mut p = Phrases::new();
+        p.add_pattern("干涉|干预 ~4 内政", 0, "n", Sense::Concept)
+            .expect("valid");
+        p.add_pattern("[利用] ~6 =社交媒体 ~3 煽动|鼓动", 1, "h", Sense::Concept)
+            .expect("valid");
+        // One pattern for each choice of a Chinese word of several characters.
+        assert_eq!(p.patterns.len(), 4);
+        let text = "我们反对干涉他国内政。有人利用社交媒体煽动动乱，干预内政；\
+                    干涉一个主权国家的内政。社交媒体煽动";
+        let spans: Vec<&str> = p
+            .find_tokens(text, &Tokens::of(text, 0, text.len()))
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        // Not "干涉一个主权国家的内政" (six characters between), nor the last without its
+        // context word.
+        assert_eq!(spans, vec!["干涉他国内政", "社交媒体煽动", "干预内政"]);
+        // A Chinese word never crosses a full stop, and Latin words beside Chinese ones are
+        // words of their own.
+        let text = "干涉。内政 ICT内政";
+        let tokens = Tokens::of(text, 0, text.len());
+        assert!(p.find_tokens(text, &tokens).is_empty());
+        let words: Vec<&str> = tokens.list.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, vec!["干", "涉", "内", "政", "ICT", "内", "政"]);
+    }
+
     #[test]
     fn malformed_patterns_are_refused() {
         let mut p = Phrases::new();
@@ -1218,6 +1336,11 @@ mod tests {
             "[only] [context]",
             "[word",
             "one [middle] three",
+            "网络*",
+            "网络cyber",
+            // Eight alternatives of several characters, three times: 512 patterns.
+            "甲乙|丙丁|戊己|庚辛|壬癸|子丑|寅卯|辰巳 甲乙|丙丁|戊己|庚辛|壬癸|子丑|寅卯|辰巳 \
+             甲乙|丙丁|戊己|庚辛|壬癸|子丑|寅卯|辰巳",
         ] {
             assert!(
                 p.add_pattern(bad, 0, "c", Sense::Concept).is_err(),

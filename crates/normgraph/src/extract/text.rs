@@ -323,6 +323,13 @@ pub fn window_after(text: &str, start: usize, max: usize) -> &str {
     &text[start..end]
 }
 
+/// Han ideographs, kana and CJK punctuation and compatibility forms: scripts written without
+/// spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
 /// How much of a reach a character uses ([`reach_before`], [`reach_after`]): one for a letter of
 /// an alphabet (Latin, Cyrillic, Arabic, accented or not), three for a character of the CJK
 /// scripts (its UTF-8 length), which writes about as much as a short word. A reach so counted
