@@ -798,3 +798,36 @@ fn russian_and_chinese_assent_after_a_reported_proposal() {
         );
     }
 }
+
+/// Chinese word patterns (a Chinese word matched as its characters in a row, a gap counted in
+/// characters): principles, threats and positions written with characters between a verb and
+/// its object, and the same characters in another sense left out.
+#[test]
+fn chinese_word_patterns_with_gaps() {
+    let (positions, concepts) = facts_of("中国代表团在开放式工作组关于信息通信技术安全的发言\n\n主席先生，中方认为，主权平等、不干涉内政、和平解决争端等原则同样适用于网络空间。一些国家利用信息通信技术干涉一些国家的内政，还干预别国的选举，并在缺乏证据的情况下将网络攻击归咎于他国。各方应当本着善意履行义务，尊重彼此的主权。我们支持在现有规范基础上制定新的网络空间规范。现阶段谈判具有法律约束力的新条约时机尚不成熟。\n");
+    assert_eq!(
+        positions,
+        pairs(&[
+            ("international-law-applies", "supports"),
+            ("further-norms", "supports"),
+            ("legally-binding-instrument", "opposes"),
+        ])
+    );
+    assert_found(
+        &concepts,
+        &[
+            "non-intervention",
+            "interference-for-geopolitical-goals",
+            "election-interference",
+            "fabricated-attribution",
+            "good-faith",
+            "sovereignty",
+        ],
+    );
+    // Another sense of the same characters: a national cyber strategy, outer space
+    // militarised, goodwill, informational self-determination, a sovereign State, the Human
+    // Rights Council, one principle said to apply, the question how the law applies.
+    let (positions, concepts) = facts_of("中国代表团在第一委员会关于信息通信技术的发言\n\n主席先生，我国发布了国家网络战略。我们反对外空军事化。感谢各方的善意。一些国家的法律确立了个人信息自决权。我们是一个主权国家，也是人权理事会成员。最小权限原则同样适用于网络空间。本次会议的议题包括国际法如何适用于信息通信技术的使用。\n");
+    assert!(positions.is_empty(), "{positions:?}");
+    assert!(concepts.is_empty(), "{concepts:?}");
+}

@@ -85,6 +85,9 @@ struct Word {
     quick: Vec<(u128, usize)>,
     /// How many other words may stand before this one (after the previous word).
     gap: usize,
+    /// Whether it continues a Chinese word (a character after its first): it must follow the
+    /// previous character with nothing between, not even a comma.
+    joined: bool,
 }
 
 impl Word {
@@ -576,6 +579,7 @@ impl Phrases {
                     },
                     starts: Vec::new(),
                     gap: 0,
+                    joined: false,
                 }
             })
             .collect();
@@ -640,6 +644,7 @@ impl Phrases {
                 exact: Vec::new(),
                 starts: Vec::new(),
                 gap,
+                joined: false,
             };
             let mut word = empty(gap);
             // Chinese words of one character, and of more (each its characters).
@@ -695,6 +700,7 @@ impl Phrases {
                                 .enumerate()
                                 .map(|(k, c)| Word {
                                     exact: vec![c],
+                                    joined: k > 0,
                                     ..empty(if k == 0 { gap } else { 0 })
                                 })
                                 .collect(),
@@ -881,7 +887,7 @@ impl Phrases {
             return true;
         };
         for (j, token) in tokens.iter().enumerate().skip(from + 1).take(word.gap + 1) {
-            if token.after_break {
+            if token.after_break || (word.joined && token.start != tokens[from].end) {
                 break;
             }
             if word.takes(token, text) && Self::match_after(text, tokens, j, rest, &mut at[1..]) {
@@ -911,8 +917,11 @@ impl Phrases {
         };
         let k = rest.len() - 1;
         for j in from.saturating_sub(word.gap + 1)..from {
-            // No clause end between j and `from`.
-            if tokens[j + 1..=from].iter().any(|t| t.after_break) {
+            // No clause end between j and `from`, and nothing between the characters of a
+            // Chinese word.
+            if tokens[j + 1..=from].iter().any(|t| t.after_break)
+                || (word.joined && tokens[j].end != tokens[from].start)
+            {
                 continue;
             }
             if previous.takes(&tokens[j], text)
@@ -1312,13 +1321,22 @@ mod tests {
         // Not "干涉一个主权国家的内政" (six characters between), nor the last without its
         // context word.
         assert_eq!(spans, vec!["干涉他国内政", "社交媒体煽动", "干预内政"]);
-        // A Chinese word never crosses a full stop, and Latin words beside Chinese ones are
-        // words of their own.
-        let text = "干涉。内政 ICT内政";
+        // A Chinese word never crosses a full stop or a comma, and Latin words beside Chinese
+        // ones are words of their own.
+        let text = "干涉。内政 ICT内、政";
         let tokens = Tokens::of(text, 0, text.len());
         assert!(p.find_tokens(text, &tokens).is_empty());
         let words: Vec<&str> = tokens.list.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(words, vec!["干", "涉", "内", "政", "ICT", "内", "政"]);
+        let mut q = Phrases::new();
+        q.add_pattern("内政", 0, "n", Sense::Concept)
+            .expect("valid");
+        let spans: Vec<&str> = q
+            .find_tokens(text, &tokens)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(spans, vec!["内政"]);
     }
 
     #[test]
