@@ -291,7 +291,7 @@ impl Tokens {
         };
         for (i, c) in text[from..to].char_indices() {
             let i = from + i;
-            let cjk = is_cjk(c);
+            let cjk = !c.is_ascii() && is_cjk(c);
             if is_word_char(c) && !cjk {
                 word_start.get_or_insert(i);
                 continue;

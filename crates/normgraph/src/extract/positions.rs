@@ -18,7 +18,7 @@
 //! is needed"), turns a support cue after it into opposition.
 
 use super::cues::CuePatterns;
-use super::text::{self, sentence_around, window_after, window_before};
+use super::text::{self, has_cjk, sentence_around, window_after, window_before};
 use crate::error::ResourceError;
 use regex::Regex;
 
@@ -71,6 +71,7 @@ pub struct Cues {
     back_reference: Regex,
     threat_denied: Regex,
     ict_topic: Regex,
+    ict_topic_chinese: Regex,
     name_head: Regex,
     name_tail: Regex,
     theme_tail: Regex,
@@ -89,7 +90,8 @@ impl Cues {
     /// `cue:dissent`, `cue:assent`, `cue:laterSupport`, `cue:laterOpposition`, `cue:contrast`,
     /// `cue:negated`, `cue:negation`,
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:ownClause`, `cue:subjectOpening`,
-    /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:nameHead`,
+    /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:ictTopicChinese`,
+    /// `cue:nameHead`,
     /// `cue:nameTail`, `cue:titleHead`, `cue:heading`, `cue:finiteVerb`, `cue:notNow`,
     /// `cue:speakerOpening`, `cue:openTo`, `cue:undoing`) out of the cue patterns; every one
     /// must be there.
@@ -113,6 +115,7 @@ impl Cues {
             back_reference: cues.take("backReference")?,
             threat_denied: cues.take("threatDenied")?,
             ict_topic: cues.take("ictTopic")?,
+            ict_topic_chinese: cues.take("ictTopicChinese")?,
             name_head: cues.take("nameHead")?,
             name_tail: cues.take("nameTail")?,
             theme_tail: cues.take("themeTail")?,
@@ -261,18 +264,32 @@ impl Cues {
     /// asks about many stretches of one text (each sentence of a statement) asks the
     /// [`IctWords`] instead of searching each stretch again.
     pub fn ict_words(&self, text: &str) -> IctWords {
-        IctWords(
-            self.ict_topic
-                .find_iter(text)
-                // A match may take the sign after its word ("AI" is matched with the character
-                // that ends it): the word ends at its last letter or digit, so that a stretch
-                // ending right after "AI" still holds it.
-                .map(|m| {
-                    let word = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
-                    (m.start(), m.start() + word.len().max(1))
-                })
-                .collect(),
-        )
+        let mut words: Vec<(usize, usize)> = self
+            .ict_topic
+            .find_iter(text)
+            // A match may take the sign after its word ("AI" is matched with the character
+            // that ends it): the word ends at its last letter or digit, so that a stretch
+            // ending right after "AI" still holds it.
+            .map(|m| {
+                let word = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
+                (m.start(), m.start() + word.len().max(1))
+            })
+            .collect();
+        if has_cjk(text) {
+            words.extend(
+                self.ict_topic_chinese
+                    .find_iter(text)
+                    .map(|m| (m.start(), m.end())),
+            );
+            words.sort_unstable();
+        }
+        IctWords(words)
+    }
+
+    /// Whether `text` names a word of the ICT debate (`cue:ictTopic`, and
+    /// `cue:ictTopicChinese` where it holds a CJK character).
+    fn names_ict(&self, text: &str) -> bool {
+        self.ict_topic.is_match(text) || (has_cjk(text) && self.ict_topic_chinese.is_match(text))
     }
 }
 
@@ -346,7 +363,7 @@ fn on_topic(cues: &Cues, text: &str, start: usize, end: usize) -> bool {
 pub fn near_ict(cues: &Cues, text: &str, start: usize, end: usize, reach: usize) -> bool {
     let from = start - text::reach_before(text, start, reach).len();
     let to = end + text::reach_after(text, end, reach).len();
-    cues.ict_topic.is_match(&text[from..to])
+    cues.names_ict(&text[from..to])
 }
 
 /// Whether the proposal named just before `end` is given another subject than ICTs by the
@@ -355,7 +372,7 @@ pub fn near_ict(cues: &Cues, text: &str, start: usize, end: usize, reach: usize)
 /// of the phrase (a comma, a clause end, at most 120 bytes) names no word of the ICT debate.
 fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool {
     // A name that itself says ICTs ("Programme of Action on ICTs") keeps its subject.
-    if cues.ict_topic.is_match(&text[start..end]) {
+    if cues.names_ict(&text[start..end]) {
         return false;
     }
     let Some(opening) = cues.subject_opening.find(window_after(text, end, 40)) else {
@@ -366,7 +383,7 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
         .find([',', ';', ':', '.', '(', '\n'])
         .map_or(rest, |i| &rest[..i]);
     // "on this issue", "on the matter": the subject is the one already under discussion.
-    !cues.ict_topic.is_match(phrase) && !cues.back_reference.is_match(phrase)
+    !cues.names_ict(phrase) && !cues.back_reference.is_match(phrase)
 }
 
 /// Whether `between`, the words from a stance cue to the proposal after it, hold an act that

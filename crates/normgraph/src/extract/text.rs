@@ -330,6 +330,14 @@ pub fn is_cjk(c: char) -> bool {
         0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// Whether `text` may hold a character of the CJK scripts: a byte that leads the UTF-8 form of
+/// U+3000–U+9FFF (0xE3–0xE9). A scan of bytes, fast enough to run before a Chinese-only
+/// pattern on every statement; a text that passes holds such a character or another of that
+/// range (the pattern then finds nothing).
+pub fn has_cjk(text: &str) -> bool {
+    text.bytes().any(|b| (0xE3..=0xE9).contains(&b))
+}
+
 /// How much of a reach a character uses ([`reach_before`], [`reach_after`]): one for a letter of
 /// an alphabet (Latin, Cyrillic, Arabic, accented or not), three for a character of the CJK
 /// scripts (its UTF-8 length), which writes about as much as a short word. A reach so counted
@@ -512,6 +520,14 @@ mod tests {
         // Tatweel too.
         let stretched = fold_arabic_marks("الســـيادة").expect("tatweel is folded");
         assert_eq!(stretched.text, "السيادة");
+    }
+
+    #[test]
+    fn cjk_is_told_by_its_lead_bytes() {
+        assert!(super::has_cjk("The delegation of China 中国代表团"));
+        assert!(super::has_cjk("《联合国宪章》"));
+        // Accented Latin letters, Cyrillic, Arabic and typographic quotes lead with other bytes.
+        assert!(!super::has_cjk("L’été, Делегация, الوفد — “quoted”"));
     }
 
     #[test]
