@@ -370,6 +370,7 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
         "languages-sixth-citations.json",
         "languages-seventh-citations.json",
         "languages-eighth-citations.json",
+        "languages-ninth-citations.json",
     ]);
     let (precision, recall) = counts(&report, "lenient", "all");
     assert!(precision >= 0.95, "precision {precision:.4} below 0.95");
@@ -407,7 +408,9 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
 /// 0.957 / 0.662, 0.767 / 0.359, 0.875 / 0.226 to 0.941 / 0.706, 0.744 / 0.500, 0.909 / 0.323
 /// and from 0.870 / 0.741, 0.790 / 0.385, 1.000 / 0.250 to 0.875 / 0.778, 0.790 / 0.385,
 /// 0.833 / 0.250 (one more false position among six): `-third`'s threat and `-sixth`'s
-/// position precision floors were lowered to hold the recall gained, said so here.
+/// position precision floors were lowered to hold the recall gained, said so here. After the
+/// round on `languages-ninth` (a Chinese development set) they stood, scored a third time, at
+/// 0.941 / 0.706, 0.778 / 0.547, 0.909 / 0.323 and 0.875 / 0.778, 0.842 / 0.410, 0.833 / 0.250.
 #[test]
 fn concepts_in_french_and_spanish() {
     // (gold file, how many statements it scores, floors)
@@ -438,7 +441,7 @@ fn concepts_in_french_and_spanish() {
             10,
             [
                 ("principle", 0.92, 0.67),
-                ("threat", 0.72, 0.45),
+                ("threat", 0.75, 0.50),
                 ("position", 0.85, 0.30),
             ],
         ),
@@ -459,7 +462,7 @@ fn concepts_in_french_and_spanish() {
             9,
             [
                 ("principle", 0.83, 0.74),
-                ("threat", 0.72, 0.33),
+                ("threat", 0.80, 0.38),
                 ("position", 0.80, 0.20),
             ],
         ),
@@ -490,6 +493,18 @@ fn concepts_in_french_and_spanish() {
                 ("principle", 0.87, 0.90),
                 ("threat", 0.85, 0.67),
                 ("position", 0.90, 0.59),
+            ],
+        ),
+        // Chinese (twenty-fifth session; written and annotated blind, committed before any
+        // output was seen, then read): first seen at 0.868 / 0.485, 0.594 / 0.229, 1.000 /
+        // 0.065 (4ec1335); 0.902 / 0.809, 0.866 / 0.855, 1.000 / 0.548 after its round.
+        (
+            "languages-ninth-concepts.json",
+            10,
+            [
+                ("principle", 0.88, 0.78),
+                ("threat", 0.84, 0.82),
+                ("position", 0.90, 0.50),
             ],
         ),
     ] {

@@ -524,10 +524,10 @@ mod tests {
 
     #[test]
     fn cjk_is_told_by_its_lead_bytes() {
-        assert!(super::has_cjk("The delegation of China 中国代表团"));
-        assert!(super::has_cjk("《联合国宪章》"));
+        assert!(has_cjk("The delegation of China 中国代表团"));
+        assert!(has_cjk("《联合国宪章》"));
         // Accented Latin letters, Cyrillic, Arabic and typographic quotes lead with other bytes.
-        assert!(!super::has_cjk("L’été, Делегация, الوفد — “quoted”"));
+        assert!(!has_cjk("L’été, Делегация, الوفد — “quoted”"));
     }
 
     #[test]
