@@ -310,7 +310,8 @@ impl Tokens {
                 continue;
             }
             match c {
-                '.' | ';' | ':' | '?' | '!' | '。' | '；' | '：' | '？' | '！' => {
+                '.' | ';' | ':' | '?' | '!' | '。' | '；' | '：' | '？' | '！' | '؟' | '؛' =>
+                {
                     pending_break = true;
                 }
                 '\n' => {
@@ -1215,6 +1216,13 @@ mod tests {
         );
         // A clause end between the words stops the match.
         assert!(found(&p, "to settle; disputes peacefully").is_empty());
+        // So do the Arabic semicolon and question mark.
+        let mut q = Phrases::new();
+        q.add_pattern("تسوية ~2 النزاعات", 0, "c", Sense::Concept)
+            .expect("valid");
+        assert_eq!(found(&q, "تسوية النزاعات").len(), 1);
+        assert!(found(&q, "تسوية؛ النزاعات").is_empty());
+        assert!(found(&q, "تسوية؟ النزاعات").is_empty());
         // A gap too wide.
         assert!(found(&p, "settle the long and bitter old disputes peacefully").is_empty());
     }
