@@ -902,9 +902,9 @@ fn extract_region(
         // instrument ("a convention against cybercrime" names the proposal, not the harm).
         // (A text outside those bodies that names no word of the debate anywhere, most General
         // Debate speeches before 2000, has none to find: the matching is skipped. The output of
-        // the whole corpus is the same; strictly, `near_ict` tests a window cut at a count
-        // of characters, where a cut word could look like one of the debate's ("confl|ict"), and such
-        // a threat is no longer kept in a text that names none.)
+        // the whole corpus is the same; strictly, `near_ict` tests a window cut at a count of
+        // characters, where a cut word could look like one of the debate's ("confl|ict"), and
+        // such a threat is no longer kept in a text that names none.)
         threats: if ict_body || !ict.is_empty() {
             mentions_where(Kind::Threat, &|s, e, concept| {
                 let reach = concept.ict_reach.unwrap_or(positions::THREAT_REACH);

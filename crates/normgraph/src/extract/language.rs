@@ -283,5 +283,8 @@ mod tests {
             .iter()
             .flat_map(|(_, words)| words.iter())
             .all(|w| w.len() <= super::LONGEST));
+        // No word in two lists: the index keeps one language for each.
+        let listed: usize = super::FUNCTION_WORDS.iter().map(|(_, w)| w.len()).sum();
+        assert_eq!(super::FUNCTION_WORD_INDEX.len(), listed);
     }
 }

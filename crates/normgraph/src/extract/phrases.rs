@@ -291,8 +291,9 @@ impl Tokens {
         };
         for (i, c) in text[from..to].char_indices() {
             let i = from + i;
+            let letter = is_word_char(c);
             let cjk = !c.is_ascii() && is_cjk(c);
-            if is_word_char(c) && !cjk {
+            if letter && !cjk {
                 word_start.get_or_insert(i);
                 continue;
             }
@@ -303,7 +304,7 @@ impl Tokens {
             }
             // Chinese writes no spaces: each character is a word of its own, and a pattern's
             // Chinese word is matched as its characters in a row.
-            if cjk && is_word_char(c) {
+            if cjk && letter {
                 list.push(token(i, i + c.len_utf8(), pending_break));
                 pending_break = false;
                 newlines = 0;
@@ -647,9 +648,9 @@ impl Phrases {
                 gap,
                 joined: false,
             };
+            // The word's alternatives of one token each (a Chinese word of one character is
+            // one), and its Chinese words of more (each its characters in a row).
             let mut word = empty(gap);
-            // Chinese words of one character, and of more (each its characters).
-            let mut han = empty(gap);
             let mut han_words: Vec<Vec<Word>> = Vec::new();
             let mut alternatives = Vec::new();
             for alternative in part.split('|') {
@@ -694,7 +695,7 @@ impl Phrases {
                     }
                     let characters = lower.chars().map(String::from);
                     if lower.chars().count() == 1 {
-                        han.exact.extend(characters);
+                        word.exact.extend(characters);
                     } else {
                         han_words.push(
                             characters
@@ -729,10 +730,8 @@ impl Phrases {
             }
             gap = 0;
             let mut readings: Vec<Vec<Word>> = Vec::new();
-            for w in [word, han] {
-                if w.keys().next().is_some() {
-                    readings.push(vec![w]);
-                }
+            if word.keys().next().is_some() {
+                readings.push(vec![word]);
             }
             readings.extend(han_words);
             parts.push((context, readings));
@@ -1321,14 +1320,16 @@ mod tests {
         assert_eq!(p.patterns.len(), 4);
         let text = "我们反对干涉他国内政。有人利用社交媒体煽动动乱，干预内政；\
                     干涉一个主权国家的内政。社交媒体煽动";
-        let spans: Vec<&str> = p
-            .find_tokens(text, &Tokens::of(text, 0, text.len()))
-            .iter()
-            .map(|h| &text[h.start..h.end])
-            .collect();
         // Not "干涉一个主权国家的内政" (six characters between), nor the last without its
         // context word.
-        assert_eq!(spans, vec!["干涉他国内政", "社交媒体煽动", "干预内政"]);
+        assert_eq!(
+            found(&p, text),
+            vec![
+                ("干涉他国内政".to_owned(), 0),
+                ("社交媒体煽动".to_owned(), 1),
+                ("干预内政".to_owned(), 0)
+            ]
+        );
         // A Chinese word never crosses a full stop or a comma, and Latin words beside Chinese
         // ones are words of their own.
         let text = "干涉。内政 ICT内、政";
@@ -1339,12 +1340,7 @@ mod tests {
         let mut q = Phrases::new();
         q.add_pattern("内政", 0, "n", Sense::Concept)
             .expect("valid");
-        let spans: Vec<&str> = q
-            .find_tokens(text, &tokens)
-            .iter()
-            .map(|h| &text[h.start..h.end])
-            .collect();
-        assert_eq!(spans, vec!["内政"]);
+        assert_eq!(found(&q, text), vec![("内政".to_owned(), 0)]);
     }
 
     #[test]
