@@ -7,7 +7,7 @@ Runs `NORMGRAPH eval --gold GOLD.json --json`, takes the mentions the extractor 
 extracts each missed surface again put in a sentence of its own after a frame that supplies the
 rest (for positions, a support cue and the ICT topic: "On cyberspace, we support <surface>.";
 for threats and principles, the ICT topic: "On cyberspace and the Internet: <surface>."; in
-French or Spanish for files named fr-*/es-*). A miss found so is *named*: its words are known and
+French, Spanish, Russian, Arabic or Chinese for files named fr-*/es-*/ru-*/ar-*/zh-*). A miss found so is *named*: its words are known and
 what it lacked was its context (a stance cue, the ICT gate, a guard); one not found is
 *unnamed*: no label or pattern has its words. Prints counts per concept, never a surface, so it
 may be run on the held-out sets (docs/DEVELOPING.md). Standard library only.
@@ -25,17 +25,23 @@ FRAMES = {
         "en": "On cyberspace, we support {}.",
         "fr": "S'agissant du cyberespace et des technologies numériques, nous appuyons {}.",
         "es": "En cuanto al ciberespacio y las tecnologías digitales, apoyamos {}.",
+        "ru": "Что касается киберпространства и цифровых технологий, мы поддерживаем {}.",
+        "ar": "وفيما يتعلق بالفضاء الإلكتروني والتكنولوجيات الرقمية، فإننا نؤيد {}.",
+        "zh": "关于网络空间和数字技术，我们支持{}。",
     },
     "other": {
         "en": "On cyberspace and the Internet: {}.",
         "fr": "S'agissant du cyberespace et de l'Internet : {}.",
         "es": "En cuanto al ciberespacio y a Internet: {}.",
+        "ru": "Что касается киберпространства и Интернета: {}.",
+        "ar": "وفيما يتعلق بالفضاء الإلكتروني والإنترنت: {}.",
+        "zh": "关于网络空间和互联网：{}。",
     },
 }
 
 
 def language(file: str) -> str:
-    return file[:2] if file[:3] in ("fr-", "es-") else "en"
+    return file[:2] if file[:3] in ("fr-", "es-", "ru-", "ar-", "zh-") else "en"
 
 
 def main() -> None:
@@ -55,7 +61,7 @@ def main() -> None:
     ]
     frames = FRAMES["position" if args.kind == "position" else "other"]
     counts = collections.Counter()
-    for lang in ("en", "fr", "es"):
+    for lang in ("en", "fr", "es", "ru", "ar", "zh"):
         group = [m for m in misses if language(m["file"]) == lang]
         if not group:
             continue

@@ -2436,6 +2436,44 @@ fn a_bad_specifies_is_refused() {
     );
 }
 
+/// `ng:refines` (twenty-sixth session): malicious use of ICTs is the umbrella category, so a
+/// fact of a narrower one overlapping it makes it give way, unless the narrower fact carries
+/// the umbrella's own words on to what they hit.
+#[test]
+fn the_umbrella_threat_gives_way_to_a_narrower_one() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: in May, malicious software that locks up computers spread around the \
+         globe. We condemn the sustained campaign of malicious cyber activity against our \
+         hospitals and power grids.\n",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, i)| s.contains("malicious software") && i == "malicious-ict-activity"),
+        "{found:?}"
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("malicious software", "cyber-attacks"),
+            ("malicious cyber activity", "malicious-ict-activity"),
+            (
+                "malicious cyber activity against our",
+                "critical-infrastructure-attacks",
+            ),
+        ],
+    );
+    let stderr = threat_line_refusal(
+        "Statement\n\nHackers broke into the servers.\n",
+        "threat:cybercrime ng:refines <https://w3id.org/normgraph/id/principle/sovereignty> .",
+    );
+    assert!(
+        stderr.contains("cybercrime") && stderr.contains("ng:refines"),
+        "{stderr}"
+    );
+}
+
 /// The cases decided in `docs/annotation.md` in the sixteenth session and the round read from
 /// `ungdc-eighth`: international cooperation as a value, group rights, war crimes committed,
 /// agreed norms endorsed in a passage on ICTs, a territory excised, an integral part of it.

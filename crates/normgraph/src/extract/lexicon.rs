@@ -182,9 +182,10 @@ pub struct Matcher {
     acted: Paired,
     /// The harms that are a concept's only when an ICT means is named ([`Matcher::harmed`]).
     harmed: Paired,
-    /// For each concept that names a harm more precisely than others (`ng:specifies`), the
-    /// concepts it specifies ([`Matcher::without_specified`]).
-    specifies: Vec<(usize, Vec<usize>)>,
+    /// For each concept that names a harm more precisely than others (`ng:specifies`,
+    /// `ng:refines`), the concepts it specifies, each with whether a fact carrying the general
+    /// one's words on keeps it (`ng:refines`; [`Matcher::without_specified`]).
+    specifies: Vec<(usize, Vec<(usize, bool)>)>,
 }
 
 /// The byte offset just after the last of `words` (spans of `text`) that makes the speaker a
@@ -400,7 +401,7 @@ impl Matcher {
 
     /// Declares the concepts that name a harm more precisely than others: `specifies` lists,
     /// for each such concept, the concepts it specifies.
-    fn with_specifies(mut self, specifies: Vec<(usize, Vec<usize>)>) -> Self {
+    fn with_specifies(mut self, specifies: Vec<(usize, Vec<(usize, bool)>)>) -> Self {
         self.specifies = specifies;
         self
     }
@@ -712,12 +713,16 @@ impl Matcher {
     /// (`ng:specifies`): a break-in into an election commission's servers is election
     /// interference, not also a cyber-attack of its own (docs/annotation.md: a break-in is
     /// marked once, under the category its author or purpose gives).
+    /// Under `ng:refines` (an umbrella category and the narrower ones), the general fact stays
+    /// where the precise one begins with its words and carries them on: "malicious cyber
+    /// activity against our hospitals" names malicious use of ICTs and an attack on critical
+    /// infrastructure, while "malicious software that locks up computers" is malware alone.
     pub fn without_specified(&self, mut hits: Vec<Hit>) -> Vec<Hit> {
         if self.specifies.is_empty() {
             return hits;
         }
         // The facts of the precise concepts, sorted by start, with what each specifies.
-        let mut precise: Vec<(usize, usize, &[usize])> = hits
+        let mut precise: Vec<(usize, usize, &[(usize, bool)])> = hits
             .iter()
             .filter_map(|h| {
                 self.specifies
@@ -730,8 +735,15 @@ impl Matcher {
             return hits;
         }
         precise.sort_unstable_by_key(|p| p.0);
+        // Under `ng:refines`, a precise fact that begins with the general one's words and goes on
+        // past them (the harm carried on to what it hits: "malicious cyber activity against our
+        // hospitals") names the general harm too, in those words; it does not make it give way.
         hits.retain(|h| {
-            !overlapping(&precise, h.start, h.end, |p| (p.0, p.1)).any(|p| p.2.contains(&h.concept))
+            !overlapping(&precise, h.start, h.end, |p| (p.0, p.1)).any(|p| {
+                p.2.iter().any(|&(general, keeps_carried)| {
+                    general == h.concept && !(keeps_carried && p.0 == h.start && p.1 > h.end)
+                })
+            })
         });
         hits
     }
@@ -1186,6 +1198,7 @@ impl Lexicon {
             harm_patterns: Vec<String>,
             means_patterns: Vec<String>,
             specifies: Vec<String>,
+            refines: Vec<String>,
             text: Vec<String>,
             /// Preferred and other labels in the other UN languages, by language tag.
             foreign: BTreeMap<String, Vec<String>>,
@@ -1213,6 +1226,7 @@ impl Lexicon {
         let means_pattern = format!("{NG}meansPattern");
         let ict_reach = format!("{NG}ictReach");
         let specifies = format!("{NG}specifies");
+        let refines = format!("{NG}refines");
         for file in files {
             for triple in RdfParser::from_format(RdfFormat::Turtle).for_slice(file.text.as_bytes())
             {
@@ -1228,6 +1242,7 @@ impl Lexicon {
                         entry.implied_by.push(o.as_str().into())
                     }
                     Term::NamedNode(o) if p == specifies => entry.specifies.push(o.as_str().into()),
+                    Term::NamedNode(o) if p == refines => entry.refines.push(o.as_str().into()),
                     Term::Literal(l) if p == ict_reach => entry.ict_reach.push(l.value().into()),
                     Term::Literal(l) if l.language().is_none_or(|lang| lang.starts_with("en")) => {
                         if p == pref {
@@ -1449,11 +1464,20 @@ impl Lexicon {
                 }
                 implied_by.push((index, by));
             }
-            // The concepts each more precise concept specifies (`ng:specifies`), indexed like
-            // the concepts.
-            let mut specified: Vec<(usize, Vec<usize>)> = Vec::new();
+            // The concepts each more precise concept specifies (`ng:specifies`) or refines
+            // (`ng:refines`), indexed like the concepts.
+            let mut specified: Vec<(usize, Vec<(usize, bool)>)> = Vec::new();
             for (index, (iri, e)) in chosen.iter().enumerate() {
-                let general = others_of(index, iri, &e.specifies, "ng:specifies")?;
+                let mut general: Vec<(usize, bool)> =
+                    others_of(index, iri, &e.specifies, "ng:specifies")?
+                        .into_iter()
+                        .map(|g| (g, false))
+                        .collect();
+                general.extend(
+                    others_of(index, iri, &e.refines, "ng:refines")?
+                        .into_iter()
+                        .map(|g| (g, true)),
+                );
                 if !general.is_empty() {
                     specified.push((index, general));
                 }
