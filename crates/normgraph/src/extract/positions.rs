@@ -1151,6 +1151,106 @@ mod tests {
         );
     }
 
+    /// The twenty-sixth session's cues, in every language: a proposal held open with no "not
+    /// now" (docs/annotation.md; "open to" was a cue in English already), said to constitute a
+    /// solid basis, or affirmed as the speaker's commitment is supported; what is said to be lacking "not" X, or "not necessary", is
+    /// opposed; a later sentence that supports or rejects "this process", "this initiative".
+    #[test]
+    fn open_to_a_basis_not_what_is_lacking_and_later_answers() {
+        use Stance::{Opposes, Supports};
+        assert_stances(&[
+            (
+                "We remain open to further norms where gaps are found.",
+                "further norms",
+                Some(Supports),
+            ),
+            (
+                "The voluntary norms constitute a solid basis for our work.",
+                "voluntary norms",
+                Some(Supports),
+            ),
+            (
+                "What the international community lacks is not new norms but the will to \
+                 implement them.",
+                "new norms",
+                Some(Opposes),
+            ),
+            (
+                "瑞士对进一步制定补充性规范持开放态度。",
+                "补充性规范",
+                Some(Supports),
+            ),
+            (
+                "国际社会缺少的不是新规则，而是遵守。",
+                "新规则",
+                Some(Opposes),
+            ),
+            ("当务之急不是谈判新条约。", "新条约", Some(Opposes)),
+            (
+                "Мы не считаем, что на данном этапе необходим новый договор.",
+                "новый договор",
+                Some(Opposes),
+            ),
+            (
+                "Назрела потребность в юридически обязывающем документе.",
+                "юридически обязывающем документе",
+                Some(Supports),
+            ),
+            (
+                "Государства неизменно поддерживали идею всеобъемлющей конвенции.",
+                "всеобъемлющей конвенции",
+                Some(Supports),
+            ),
+            (
+                "يشرّف وفدي أن يرحب باعتماد الجمعية العامة الاتفاقية.",
+                "الاتفاقية",
+                Some(Supports),
+            ),
+            (
+                "إن القواعد الطوعية تشكل أساساً متيناً ينبغي البناء عليه.",
+                "القواعد الطوعية",
+                Some(Supports),
+            ),
+            (
+                "وتؤكد دولة قطر التزامها بالمعايير الطوعية.",
+                "المعايير الطوعية",
+                Some(Supports),
+            ),
+            (
+                "特设委员会承担着制定公约的使命。中方一贯支持这一进程。",
+                "公约",
+                Some(Supports),
+            ),
+            (
+                "有关方面提出了行动纲领。我们认为，现在讨论这一倡议为时尚早。",
+                "行动纲领",
+                Some(Opposes),
+            ),
+            (
+                "Комитет обсуждает проект конвенции. Мы неизменно поддерживаем эту инициативу.",
+                "конвенции",
+                Some(Supports),
+            ),
+            (
+                "تناقش اللجنة مشروع الاتفاقية. ونحن ندعم هذه المبادرة.",
+                "الاتفاقية",
+                Some(Supports),
+            ),
+            // A basis without a word of its worth is no stance; nor a third party's support
+            // for "this process" in the next sentence.
+            (
+                "The voluntary norms constitute the basis of the report.",
+                "voluntary norms",
+                None,
+            ),
+            (
+                "特设委员会承担着制定公约的使命。一些国家支持这一进程。",
+                "公约",
+                None,
+            ),
+        ]);
+    }
+
     /// Open to a proposal, or not ruling it out, but not now: opposed (`cue:notNow`).
     #[test]
     fn a_proposal_put_off_to_a_later_day_is_opposed() {
