@@ -411,6 +411,11 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
 /// position precision floors were lowered to hold the recall gained, said so here. After the
 /// round on `languages-ninth` (a Chinese development set) they stood, scored a third time, at
 /// 0.941 / 0.706, 0.778 / 0.547, 0.909 / 0.323 and 0.875 / 0.778, 0.842 / 0.410, 0.833 / 0.250.
+/// Twenty-sixth session: Russian, Arabic and Chinese stance cues of forms the English ones
+/// read (a later "we support this process", "what is lacking is not", a solid basis) moved
+/// positions to 0.897 / 0.667 (`-fourth`), 1.000 / 0.850 (`-fifth`), 0.929 / 0.464
+/// (`-seventh`) and 1.000 / 0.710 (`-ninth`); their recall floors rose under them. The held-out
+/// `-sixth` moved to 0.875 / 0.350 (counts only), `-third` not at all.
 #[test]
 fn concepts_in_french_and_spanish() {
     // (gold file, how many statements it scores, floors)
@@ -451,7 +456,7 @@ fn concepts_in_french_and_spanish() {
             [
                 ("principle", 0.91, 0.94),
                 ("threat", 0.83, 0.85),
-                ("position", 0.88, 0.55),
+                ("position", 0.88, 0.62),
             ],
         ),
         // Held out (written and annotated blind at the twenty-third session's end, scored
@@ -472,7 +477,7 @@ fn concepts_in_french_and_spanish() {
             [
                 ("principle", 0.92, 0.83),
                 ("threat", 0.80, 0.64),
-                ("position", 0.90, 0.65),
+                ("position", 0.90, 0.80),
             ],
         ),
         // Development sets of the twenty-fourth session (read), floors under their figures at
@@ -483,7 +488,7 @@ fn concepts_in_french_and_spanish() {
             [
                 ("principle", 0.94, 0.84),
                 ("threat", 0.85, 0.78),
-                ("position", 0.88, 0.36),
+                ("position", 0.88, 0.43),
             ],
         ),
         (
@@ -504,7 +509,7 @@ fn concepts_in_french_and_spanish() {
             [
                 ("principle", 0.88, 0.78),
                 ("threat", 0.84, 0.82),
-                ("position", 0.90, 0.50),
+                ("position", 0.90, 0.66),
             ],
         ),
     ] {
