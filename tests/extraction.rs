@@ -2436,6 +2436,28 @@ fn a_bad_specifies_is_refused() {
     );
 }
 
+/// Intrusions, the act, near a word of the ICT debate (twenty-sixth session): "computer
+/// intrusions" are among the issue's plain words for a cyber-attack; an intrusion into a
+/// State's internal affairs or a person's privacy is another sense.
+#[test]
+fn intrusions_near_ict_words_are_cyber_attacks() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: our ministries have suffered repeated intrusions into their networks. \
+         We reject the intrusion of foreign Powers into our internal affairs through social \
+         media, and intrusions into the privacy of our citizens online.\n",
+    );
+    assert_facts_contain(&found, &[("intrusions", "cyber-attacks")]);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(s, i)| s.contains("intrusion") && i == "cyber-attacks")
+            .count(),
+        1,
+        "{found:?}"
+    );
+}
+
 /// `ng:refines` (twenty-sixth session): malicious use of ICTs is the umbrella category, so a
 /// fact of a narrower one overlapping it makes it give way, unless the narrower fact carries
 /// the umbrella's own words on to what they hit.
