@@ -20,7 +20,7 @@
 //! - a Chinese word (Han characters, no spaces between words in the text) is matched as its
 //!   characters in a row: the text's Chinese characters are words of one character each, so
 //!   `~N` before or after a Chinese word counts characters (`"干涉|干预 ~4 内政"` finds
-//!   "干涉他国内政"); alternatives may differ in length (one pattern is kept for each choice of
+//!   "干涉他国内政") and may be up to 36 (12 elsewhere); alternatives may differ in length (one pattern is kept for each choice of
 //!   a Chinese word of several characters, at most [`MAX_CHOICES`]); `=` changes nothing and
 //!   `word*` is refused;
 //! - `word*` matches every word that starts with `word` (at least three letters), for
@@ -617,6 +617,9 @@ impl Phrases {
         // it has (one, but for Chinese words: one for each, as its characters in a row).
         let mut parts: Vec<(bool, Vec<Vec<Word>>)> = Vec::new();
         let mut gap = 0;
+        // Whether the word before holds a Chinese alternative (a gap next to one counts
+        // characters, and may be up to [`MAX_HAN_GAP`]).
+        let mut after_han = false;
         // Texts are matched without their Arabic marks (`super::text::fold_arabic_marks`), so
         // patterns are too.
         let folded: String = pattern.chars().filter(|&c| !is_arabic_mark(c)).collect();
@@ -628,10 +631,15 @@ impl Phrases {
                 gap = n
                     .parse::<usize>()
                     .ok()
-                    .filter(|n| *n <= 12)
-                    .ok_or_else(|| bad("a gap is ~N with N a whole number up to 12"))?;
+                    .filter(|n| *n <= MAX_HAN_GAP)
+                    .ok_or_else(|| bad(GAP_LIMITS))?;
                 continue;
             }
+            let han = part.chars().any(is_cjk);
+            if gap > MAX_GAP && !han && !after_han {
+                return Err(bad(GAP_LIMITS));
+            }
+            after_han = han;
             let (context, part) = match part.strip_prefix('[') {
                 Some(rest) => (
                     true,
@@ -1017,6 +1025,20 @@ fn starts_with_lower(word: &str, beginning: &str) -> bool {
     beginning.chars().all(|b| lower.next() == Some(b))
 }
 
+/// The widest gap (`~N`) between two words.
+const MAX_GAP: usize = 12;
+
+/// The widest gap next to a Chinese word, where it counts characters: three times
+/// [`MAX_GAP`], as a Chinese word takes two or three characters and a Chinese clause lists
+/// what it includes before its verb ("现有国际法，包括《联合国宪章》的全部内容、国际人道法和
+/// 国际人权法，适用于…").
+const MAX_HAN_GAP: usize = 36;
+
+/// The refusal of a gap too wide.
+const GAP_LIMITS: &str =
+    "a gap is ~N with N a whole number up to 12 (up to 36 next to a Chinese word, whose gaps \
+     count characters)";
+
 /// Whether `c` is a letter of the Arabic script (the Arabic block, U+0620–U+06FF, less its
 /// marks and digits).
 fn is_arabic_letter(c: char) -> bool {
@@ -1341,6 +1363,12 @@ mod tests {
         q.add_pattern("内政", 0, "n", Sense::Concept)
             .expect("valid");
         assert_eq!(found(&q, text), vec![("内政".to_owned(), 0)]);
+        // Next to a Chinese word a gap counts characters and may be up to 36.
+        let mut q = Phrases::new();
+        q.add_pattern("现有国际法 ~30 适用于", 0, "c", Sense::Concept)
+            .expect("a wide gap next to a Chinese word");
+        let text = "现有国际法，包括《联合国宪章》的全部内容、国际人道法和国际人权法，适用于国家。";
+        assert_eq!(found(&q, text).len(), 1);
     }
 
     #[test]
@@ -1353,6 +1381,8 @@ mod tests {
             "non-use",
             "",
             "a ~40 b",
+            "a ~13 b",
+            "国际法 ~37 适用于",
             "in*",
             "=word*",
             "[only] [context]",
