@@ -1497,7 +1497,7 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
         "States must settle their border disputes peacefully. We condemn the aggression \
          against our country and the occupation of our territory, and any interference in our \
          domestic affairs. The Universal Declaration of Human Rights was adopted in 1948. \
-         Laptop intrusions and the spread of false news on social networks threaten us. \
+         Laptop tampering and the spread of false news on social networks threaten us. \
          Hackers attacked our banks' computer systems. The militarization of outer space \
          worries us too. We hold that international law applies in cyberspace. \
          We call for a convention against cybercrime under the United Nations.\n",
@@ -1535,36 +1535,36 @@ fn concepts_are_found_however_phrased_and_patterns_extend_in_turtle() {
             .any(|(_, i)| i == "human-rights" || i == "militarization"),
         "{found:?}"
     );
-    // "Laptop intrusions" is not a label; a scholar adds a word pattern in Turtle.
-    assert!(!found.iter().any(|(s, _)| s.starts_with("Laptop intrusion")));
+    // "Laptop tampering" is not a label; a scholar adds a word pattern in Turtle.
+    assert!(!found.iter().any(|(s, _)| s.starts_with("Laptop tampering")));
     let res = cwd.join("res");
     resource_folder(&res);
     // A run on the scholar's resource folder that must be refused: its error message.
     let refused = || refused_resources(&store, cwd, &res, &statement);
     let threats = res.join("ontology/threats.ttl");
     let mut ttl = fs::read_to_string(&threats).expect("read");
-    ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"laptop ~1 intrusion\" .\n");
+    ttl.push_str("\nthreat:cyber-attacks ng:wordPattern \"laptop ~1 tampering\" .\n");
     fs::write(&threats, &ttl).expect("write");
     assert!(facts(Some(&res))
         .iter()
-        .any(|(s, i)| s == "Laptop intrusions" && i == "cyber-attacks"));
+        .any(|(s, i)| s == "Laptop tampering" && i == "cyber-attacks"));
     // A word class of the scholar's own, named in a pattern as @name; a class without words is
     // refused, naming the class.
     let classes = res.join("ontology/wordclasses.ttl");
     let mut own = fs::read_to_string(&classes).expect("read");
     own.push_str(
         "\nwc:machine a ng:WordClass ; ng:classWords \"=laptop|=laptops\" .\n\
-         wc:entry a ng:WordClass ; ng:classWords \"=intrusions|=intrusion\" .\n",
+         wc:entry a ng:WordClass ; ng:classWords \"=tampering|=tamperings\" .\n",
     );
     fs::write(&classes, &own).expect("write");
     let mut by_class = ttl.replace(
-        "\nthreat:cyber-attacks ng:wordPattern \"laptop ~1 intrusion\" .\n",
+        "\nthreat:cyber-attacks ng:wordPattern \"laptop ~1 tampering\" .\n",
         "\nthreat:cyber-attacks ng:wordPattern \"@machine ~1 @entry\" .\n",
     );
     fs::write(&threats, &by_class).expect("write");
     assert!(facts(Some(&res))
         .iter()
-        .any(|(s, i)| s == "Laptop intrusions" && i == "cyber-attacks"));
+        .any(|(s, i)| s == "Laptop tampering" && i == "cyber-attacks"));
     own.push_str("\nwc:nothing a ng:WordClass .\n");
     fs::write(&classes, &own).expect("write");
     by_class.push_str("\nthreat:cyber-attacks ng:wordPattern \"@nothing\" .\n");

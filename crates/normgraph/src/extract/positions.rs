@@ -226,24 +226,29 @@ impl Cues {
         // alone on its line; the text may be wrapped at any width, so a sentence that goes on
         // past the end of its line ("On the contrary, sovereignty\nimplies …") is none, and a
         // line without a full stop is a heading only before a blank line.
-        let from = text[..start]
-            .rfind(['.', ';', ':', '?', '!', '\n'])
-            .map_or(0, |i| i + 1);
-        let Some(stop) = text[end..]
-            .find(['.', ':', ';', '?', '!', '\n'])
-            .map(|i| end + i)
+        // Chinese sentences end with their own full-width marks ("第二，不干涉原则。").
+        const ENDS: [char; 11] = ['.', ';', ':', '?', '!', '\n', '。', '；', '：', '？', '！'];
+        let from = text[..start].rfind(ENDS).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let Some((stop, mark)) = text[end..]
+            .char_indices()
+            .find(|(_, c)| ENDS.contains(c))
+            .map(|(i, c)| (end + i, c))
         else {
             return false;
         };
+        let after_mark = stop + mark.len_utf8();
         // A full stop ends the sentence only before white space ("an.d" is a scanning error).
-        let spaced = text[stop + 1..]
+        let spaced = text[after_mark..]
             .chars()
             .next()
             .is_none_or(char::is_whitespace);
-        let closes = match text.as_bytes()[stop] {
-            b'.' | b':' => spaced,
-            b'\n' => {
-                let after = &text[stop + 1..];
+        let closes = match mark {
+            '.' | ':' => spaced,
+            '。' | '：' => true,
+            '\n' => {
+                let after = &text[after_mark..];
                 after
                     .trim_start_matches([' ', '\t', '\r'])
                     .starts_with('\n')
@@ -251,7 +256,7 @@ impl Cues {
             }
             _ => false,
         };
-        let sentence = &text[from..(stop + 1).min(text.len())];
+        let sentence = &text[from..after_mark];
         // A short sentence with a verb says something ("Finally, aggression must end."): no
         // heading.
         closes
@@ -1045,6 +1050,23 @@ mod tests {
         ));
         assert!(!at("war.  Finally, aggression must end. We", "aggression"));
         assert!(at("Third, on human rights. Artificial", "human rights"));
+        // Chinese: an ordinal and a topic, run in between full-width full stops; not an
+        // ordinal and a clause with a verb or an aspect word.
+        assert!(at(
+            "可能构成对该国主权的侵犯。第二，不干涉原则。以胁迫方式干预他国选举",
+            "不干涉原则"
+        ));
+        assert!(at(
+            "提供了重要参考。第四，国家责任和应尽职责。国际法委员会",
+            "国家责任"
+        ));
+        assert!(at("第三，关于断网。今年台风过后", "断网"));
+        assert!(!at("第二，坚持不干涉原则。各国", "不干涉原则"));
+        assert!(!at(
+            "首先，商业间谍软件正以惊人的速度扩散。多份报告显示",
+            "商业间谍软件"
+        ));
+        assert!(!at("再次，国家责任规则值得认真对待。一国", "国家责任"));
     }
 
     #[test]
