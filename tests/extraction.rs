@@ -2458,6 +2458,22 @@ fn intrusions_near_ict_words_are_cyber_attacks() {
     );
 }
 
+/// The recruitment of terrorists named as a noun before the network that carries it
+/// (twenty-sixth session), as the verb forms were; not a recruitment of staff.
+#[test]
+fn recruitment_named_as_a_noun_is_terrorist_use() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         We are alarmed by the recruitment of terrorists through social networks. The \
+         recruitment of teachers through online platforms has helped our schools.\n",
+    );
+    assert_facts_contain(&found, &[("recruitment of terrorists", "terrorist-use")]);
+    assert!(
+        !found.iter().any(|(s, _)| s.contains("teachers")),
+        "{found:?}"
+    );
+}
+
 /// `ng:refines` (twenty-sixth session): malicious use of ICTs is the umbrella category, so a
 /// fact of a narrower one overlapping it makes it give way, unless the narrower fact carries
 /// the umbrella's own words on to what they hit.
