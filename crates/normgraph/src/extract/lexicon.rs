@@ -135,6 +135,10 @@ pub struct Hit {
     pub stance: Option<Stance>,
 }
 
+/// A concept that a more precise one specifies (`ng:specifies`) or refines (`ng:refines`): its
+/// index, and whether a precise fact that carries its words on keeps its fact (`ng:refines`).
+type General = (usize, bool);
+
 /// Spans, sorted, answering "does any overlap this one?" in logarithmic time (a statement of
 /// 90 MB has a hundred thousand matches: comparing each with each was most of its extraction).
 struct Intervals {
@@ -185,7 +189,7 @@ pub struct Matcher {
     /// For each concept that names a harm more precisely than others (`ng:specifies`,
     /// `ng:refines`), the concepts it specifies, each with whether a fact carrying the general
     /// one's words on keeps it (`ng:refines`; [`Matcher::without_specified`]).
-    specifies: Vec<(usize, Vec<(usize, bool)>)>,
+    specifies: Vec<(usize, Vec<General>)>,
 }
 
 /// The byte offset just after the last of `words` (spans of `text`) that makes the speaker a
@@ -401,7 +405,7 @@ impl Matcher {
 
     /// Declares the concepts that name a harm more precisely than others: `specifies` lists,
     /// for each such concept, the concepts it specifies.
-    fn with_specifies(mut self, specifies: Vec<(usize, Vec<(usize, bool)>)>) -> Self {
+    fn with_specifies(mut self, specifies: Vec<(usize, Vec<General>)>) -> Self {
         self.specifies = specifies;
         self
     }
@@ -722,7 +726,7 @@ impl Matcher {
             return hits;
         }
         // The facts of the precise concepts, sorted by start, with what each specifies.
-        let mut precise: Vec<(usize, usize, &[(usize, bool)])> = hits
+        let mut precise: Vec<(usize, usize, &[General])> = hits
             .iter()
             .filter_map(|h| {
                 self.specifies
@@ -1466,9 +1470,9 @@ impl Lexicon {
             }
             // The concepts each more precise concept specifies (`ng:specifies`) or refines
             // (`ng:refines`), indexed like the concepts.
-            let mut specified: Vec<(usize, Vec<(usize, bool)>)> = Vec::new();
+            let mut specified: Vec<(usize, Vec<General>)> = Vec::new();
             for (index, (iri, e)) in chosen.iter().enumerate() {
-                let mut general: Vec<(usize, bool)> =
+                let mut general: Vec<General> =
                     others_of(index, iri, &e.specifies, "ng:specifies")?
                         .into_iter()
                         .map(|g| (g, false))
