@@ -1273,6 +1273,87 @@ mod tests {
         ]);
     }
 
+    /// English forms of doubt and support probed in the register of such statements (the
+    /// twenty-sixth session; not read from a gold set), each with a near miss.
+    #[test]
+    fn probed_english_forms_of_doubt_and_support() {
+        use Stance::{Opposes, Supports};
+        assert_stances(&[
+            (
+                "We believe that the time is not ripe for a legally binding instrument.",
+                "legally binding instrument",
+                Some(Opposes),
+            ),
+            (
+                "Negotiating a legally binding treaty would divert attention from implementation.",
+                "legally binding treaty",
+                Some(Opposes),
+            ),
+            (
+                "We do not see the added value of a new legally binding instrument.",
+                "legally binding instrument",
+                Some(Opposes),
+            ),
+            (
+                "A legally binding instrument is not what is needed now.",
+                "legally binding instrument",
+                Some(Opposes),
+            ),
+            (
+                "My delegation sees no reason to negotiate a new legally binding instrument.",
+                "legally binding instrument",
+                Some(Opposes),
+            ),
+            (
+                "Talk of a legally binding treaty is a distraction from the real work.",
+                "legally binding treaty",
+                Some(Opposes),
+            ),
+            (
+                "We are wary of proposals for a new legally binding instrument.",
+                "legally binding instrument",
+                Some(Opposes),
+            ),
+            (
+                "We see little merit in a legally binding instrument at present.",
+                "legally binding instrument",
+                Some(Opposes),
+            ),
+            (
+                "All States must implement the agreed norms of responsible State behaviour.",
+                "norms of responsible State behaviour",
+                Some(Supports),
+            ),
+            (
+                "We call on all States to implement the norms of responsible State behaviour.",
+                "norms of responsible State behaviour",
+                Some(Supports),
+            ),
+            (
+                "The Programme of Action offers the best way forward.",
+                "Programme of Action",
+                Some(Supports),
+            ),
+            // Near misses: what is needed, said plainly; a warning against weakening it; norms
+            // only described.
+            (
+                "A legally binding instrument is what is needed now.",
+                "legally binding instrument",
+                Some(Supports),
+            ),
+            (
+                "We are wary of attempts to weaken the Programme of Action.",
+                "Programme of Action",
+                Some(Supports),
+            ),
+            (
+                "The norms of responsible State behaviour were agreed in 2015.",
+                "norms of responsible State behaviour",
+                None,
+            ),
+        ]);
+    }
+
     /// Open to a proposal, or not ruling it out, but not now: opposed (`cue:notNow`).
     #[test]
     fn a_proposal_put_off_to_a_later_day_is_opposed() {
