@@ -790,8 +790,14 @@ fn judge(
     if asked {
         return None;
     }
-    // "What we need is not X but Y": the opposition before "but" is X's; Y is supported.
-    let past_but = |(_, ce): (usize, usize)| ce <= start && text[ce..start].contains(" but ");
+    // "What we need is not X but Y": the opposition before "but" is X's; Y is supported. So in
+    // Chinese ("缺少的不是共识，而是一项…文书"), Russian ("не декларации, а …") and Arabic ("بل").
+    let past_but = |(_, ce): (usize, usize)| {
+        ce <= start
+            && [" but ", "而是", ", а ", " بل "]
+                .iter()
+                .any(|w| text[ce..start].contains(w))
+    };
     // An opposition cue under a negation ("we are not opposed to considering further
     // norms", "we have never rejected") is a hedge: it takes no stance.
     let hedged = |(cs, _): (usize, usize)| {
@@ -1067,6 +1073,7 @@ mod tests {
             "商业间谍软件"
         ));
         assert!(!at("再次，国家责任规则值得认真对待。一国", "国家责任"));
+        assert!(!at("第三，倡导和平解决争端。各国", "和平解决争端"));
     }
 
     #[test]
@@ -1257,6 +1264,34 @@ mod tests {
                 "تناقش اللجنة مشروع الاتفاقية. ونحن ندعم هذه المبادرة.",
                 "الاتفاقية",
                 Some(Supports),
+            ),
+            // Near misses a blind review found (twenty-sixth session): the proposal after
+            // 而是 is the one wanted; a third party's open attitude; duplication avoided or
+            // denied.
+            (
+                "中方认为，网络空间缺少的不是共识，而是一项具有法律约束力的国际文书。",
+                "具有法律约束力的国际文书",
+                Some(Supports),
+            ),
+            (
+                "据了解，一些西方国家对在网络空间建立常设机制持开放态度。",
+                "常设机制",
+                None,
+            ),
+            (
+                "拟议的行动纲领不会与开放式工作组叠床架屋，而是相辅相成。",
+                "行动纲领",
+                None,
+            ),
+            (
+                "ينبغي للآلية الدائمة أن تتجنب ازدواجية الجهود مع الهيئات القائمة.",
+                "للآلية الدائمة",
+                None,
+            ),
+            (
+                "Необходимо избежать дублирования усилий при создании постоянного механизма.",
+                "постоянного механизма",
+                None,
             ),
             // A basis without a word of its worth is no stance; nor a third party's support
             // for "this process" in the next sentence.
