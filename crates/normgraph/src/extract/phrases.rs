@@ -20,9 +20,9 @@
 //! - a Chinese word (Han characters, no spaces between words in the text) is matched as its
 //!   characters in a row: the text's Chinese characters are words of one character each, so
 //!   `~N` before or after a Chinese word counts characters (`"干涉|干预 ~4 内政"` finds
-//!   "干涉他国内政") and may be up to 36 (12 elsewhere); alternatives may differ in length (one pattern is kept for each choice of
-//!   a Chinese word of several characters, at most [`MAX_CHOICES`]); `=` changes nothing and
-//!   `word*` is refused;
+//!   "干涉他国内政") and may be up to 36 (12 elsewhere); alternatives may differ in length
+//!   (one pattern is kept for each choice of a Chinese word of several characters, at most
+//!   [`MAX_CHOICES`]); `=` changes nothing and `word*` is refused;
 //! - `word*` matches every word that starts with `word` (at least three letters), for
 //!   derived forms the stemmer keeps apart ("interf*": "interfere", "interfering",
 //!   "interference"; "settl*": "settle", "settlement");

@@ -1182,8 +1182,9 @@ mod tests {
 
     /// The twenty-sixth session's cues, in every language: a proposal held open with no "not
     /// now" (docs/annotation.md; "open to" was a cue in English already), said to constitute a
-    /// solid basis, or affirmed as the speaker's commitment is supported; what is said to be lacking "not" X, or "not necessary", is
-    /// opposed; a later sentence that supports or rejects "this process", "this initiative".
+    /// solid basis, or affirmed as the speaker's commitment is supported; what is said to be
+    /// lacking "not" X, or "not necessary", is opposed; a later sentence that supports or
+    /// rejects "this process", "this initiative".
     #[test]
     fn open_to_a_basis_not_what_is_lacking_and_later_answers() {
         use Stance::{Opposes, Supports};
