@@ -395,13 +395,29 @@ fn on_another_subject(cues: &Cues, text: &str, start: usize, end: usize) -> bool
 /// undoes the proposal (`cue:undoing`: "attempts to weaken", "delay"), not one denied ("without
 /// delay", "sans retard", "sin demora": the common call to act at once).
 fn undone(cues: &Cues, between: &str) -> bool {
-    cues.undoing.find_iter(between).any(|m| {
-        let before = between[..m.start()].trim_end().to_lowercase();
-        !["without", "no", "undue", "sans", "sin"].iter().any(|w| {
-            before.ends_with(w) && before[..before.len() - w.len()].ends_with([' ', ',', '('])
-                || before == *w
-        })
-    })
+    cues.undoing
+        .find_iter(between)
+        .any(|m| !act_denied(&between[..m.start()]))
+}
+
+/// Whether the words `before` an act of [`undone`] deny it: "without delay", "no delay", also
+/// with a word of degree between ("without further delay", "without any delay", "sin más
+/// demora"; until the twenty-seventh session "support the conclusion, without further delay, of
+/// the convention" read as opposition).
+fn act_denied(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    let mut words = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+        .filter(|w| !w.is_empty())
+        .rev();
+    // Up to two words of degree ("any undue") stand between the denial and the act.
+    let mut last = words.next();
+    for _ in 0..2 {
+        if matches!(last, Some("further" | "any" | "more" | "más" | "undue")) {
+            last = words.next().or(last);
+        }
+    }
+    matches!(last, Some("without" | "no" | "undue" | "sans" | "sin"))
 }
 
 /// Whether a report of others is the agent of a passive that names who made a proposal ("put
@@ -2258,6 +2274,8 @@ mod tests {
             ("Parallel processes would undermine the programme of action.", "programme of action", Some(Supports)),
             // Not "without delay".
             ("We call for the negotiation, without delay, of a legally binding instrument.", lbi, Some(Supports)),
+            ("We support the conclusion, without further delay, of a legally binding instrument.", lbi, Some(Supports)),
+            ("We call for the negotiation, without any undue delay, of a legally binding instrument.", lbi, Some(Supports)),
             ("No one questions the need for a legally binding instrument.", lbi, Some(Supports)),
             // Preferences contrasted.
             ("We would rather focus on implementing the norms than negotiate a new treaty.", "new treaty", Some(Opposes)),
