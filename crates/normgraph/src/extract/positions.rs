@@ -821,7 +821,16 @@ fn judge(
             .is_match(window_before(clause, cs - clause_start, NEGATION_REACH))
     };
     let opposition = nearest(&cues.oppose, &|cue| !hedged(cue));
-    let cued = match (opposition, nearest(&cues.support, &|_| true)) {
+    // "Support" after a copula and its negation is a noun ("what the programme lacks is not
+    // support but funding"): no cue of the speaker's.
+    let a_verb = |(cs, ce): (usize, usize)| {
+        let before = text[..cs].trim_end().to_lowercase();
+        !(text[cs..ce].eq_ignore_ascii_case("support")
+            && [" is not", " are not", " was not", " were not", " isn't", " aren't"]
+                .iter()
+                .any(|c| before.ends_with(c)))
+    };
+    let cued = match (opposition, nearest(&cues.support, &a_verb)) {
         (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
         (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
         (Some(o), _) if past_but(o) => Some((Stance::Supports, o)),
@@ -2277,6 +2286,9 @@ mod tests {
             ("We support the conclusion, without further delay, of a legally binding instrument.", lbi, Some(Supports)),
             ("We call for the negotiation, without any undue delay, of a legally binding instrument.", lbi, Some(Supports)),
             ("No one questions the need for a legally binding instrument.", lbi, Some(Supports)),
+            // "Support" as a noun after "is not" is no cue (the twenty-seventh session).
+            ("What the legally binding instrument lacks is not support but funding.", lbi, None),
+            ("We are not persuaded of the need for a legally binding instrument.", lbi, Some(Opposes)),
             // Preferences contrasted.
             ("We would rather focus on implementing the norms than negotiate a new treaty.", "new treaty", Some(Opposes)),
             ("We want to see implementation, not on a new treaty.", "new treaty", Some(Opposes)),
