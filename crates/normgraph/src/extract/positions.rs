@@ -826,9 +826,16 @@ fn judge(
     let a_verb = |(cs, ce): (usize, usize)| {
         let before = text[..cs].trim_end().to_lowercase();
         !(text[cs..ce].eq_ignore_ascii_case("support")
-            && [" is not", " are not", " was not", " were not", " isn't", " aren't"]
-                .iter()
-                .any(|c| before.ends_with(c)))
+            && [
+                " is not",
+                " are not",
+                " was not",
+                " were not",
+                " isn't",
+                " aren't",
+            ]
+            .iter()
+            .any(|c| before.ends_with(c)))
     };
     let cued = match (opposition, nearest(&cues.support, &a_verb)) {
         (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
