@@ -807,10 +807,11 @@ fn judge(
         return None;
     }
     // "What we need is not X but Y": the opposition before "but" is X's; Y is supported. So in
-    // Chinese ("缺少的不是共识，而是一项…文书"), Russian ("не декларации, а …") and Arabic ("بل").
+    // Chinese ("缺少的不是共识，而是一项…文书"), Russian ("не декларации, а …"), Arabic ("بل"),
+    // Spanish ("sino") and French ("mais").
     let past_but = |(_, ce): (usize, usize)| {
         ce <= start
-            && [" but ", "而是", ", а ", " بل "]
+            && [" but ", "而是", ", а ", " بل ", " sino ", " mais "]
                 .iter()
                 .any(|w| text[ce..start].contains(w))
     };
