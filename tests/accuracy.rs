@@ -415,7 +415,12 @@ fn citations_in_the_other_un_languages_meet_the_goal() {
 /// read (a later "we support this process", "what is lacking is not", a solid basis) moved
 /// positions to 0.897 / 0.667 (`-fourth`), 1.000 / 0.850 (`-fifth`), 0.929 / 0.464
 /// (`-seventh`) and 1.000 / 0.710 (`-ninth`); their recall floors rose under them. The held-out
-/// `-sixth` moved to 0.875 / 0.350 (counts only), `-third` not at all.
+/// `-sixth` moved to 0.875 / 0.350 (counts only), `-third` not at all. Twenty-seventh session:
+/// the programme of action named with its purpose (French) or in the Russian accusative, the
+/// convention by its mandate's name, "no estamos en condiciones de", "lo que falta no son",
+/// "ce qui manque n'est pas" moved positions to 0.941 / 0.533 (`-second`), 0.900 / 0.692
+/// (`-fourth`), 0.941 / 0.571 (`-seventh`) and 0.941 / 0.667 (`-eighth`); floors rose under
+/// them. The held-out sets did not move.
 #[test]
 fn concepts_in_french_and_spanish() {
     // (gold file, how many statements it scores, floors)
@@ -435,7 +440,7 @@ fn concepts_in_french_and_spanish() {
             [
                 ("principle", 0.81, 0.65),
                 ("threat", 0.84, 0.59),
-                ("position", 0.84, 0.41),
+                ("position", 0.90, 0.50),
             ],
         ),
         // Russian, Arabic and Chinese (held out; far from the goal, README): floors that keep
@@ -456,7 +461,7 @@ fn concepts_in_french_and_spanish() {
             [
                 ("principle", 0.91, 0.94),
                 ("threat", 0.83, 0.85),
-                ("position", 0.88, 0.62),
+                ("position", 0.88, 0.66),
             ],
         ),
         // Held out (written and annotated blind at the twenty-third session's end, scored
@@ -488,7 +493,7 @@ fn concepts_in_french_and_spanish() {
             [
                 ("principle", 0.94, 0.84),
                 ("threat", 0.85, 0.78),
-                ("position", 0.88, 0.43),
+                ("position", 0.88, 0.54),
             ],
         ),
         (
@@ -497,7 +502,7 @@ fn concepts_in_french_and_spanish() {
             [
                 ("principle", 0.87, 0.90),
                 ("threat", 0.85, 0.67),
-                ("position", 0.90, 0.59),
+                ("position", 0.90, 0.63),
             ],
         ),
         // Chinese (twenty-fifth session; written and annotated blind, committed before any

@@ -3531,3 +3531,57 @@ fn rules_and_mechanisms_in_the_forms_of_real_statements() {
     );
     assert_no_facts_of(&found, &["rules-of-responsible-behaviour (supports)"]);
 }
+
+/// The twenty-seventh session's English forms: the law's reach said as the absence of a gap,
+/// implementation asked for as a stance of its own, "without further delay" (no undoing),
+/// new cyber norms (further norms, not the agreed ones), "support" as a noun after "is not";
+/// and threats: a handful of platforms, platforms answering to no one, hybrid war, the
+/// militarisation of this domain.
+#[test]
+fn gaps_in_the_law_implementation_and_a_handful_of_platforms() {
+    let found = concept_facts_in(
+        "Statement at the General Debate\n\n\
+         On cyberspace: there is no legal vacuum in cyberspace. The future mechanism should give \
+         priority to implementation. We support the conclusion, without further delay, of the \
+         United Nations convention against cybercrime. We do not see the need for new cyber \
+         norms. What the programme of action on ICTs lacks is not support but funding.\n\n\
+         On the Internet: a handful of global platforms decide what billions may read. Digital \
+         platforms answer to no authority in our countries. Hybrid war travels through cables \
+         and servers, and we warn against the militarisation of this domain.\n",
+    );
+    assert_facts_contain(
+        &found,
+        &[
+            ("legal vacuum", "international-law-applies (supports)"),
+            (
+                "priority to implementation",
+                "action-oriented-recommendations (supports)",
+            ),
+            (
+                "United Nations convention against cybercrime",
+                "cybercrime-convention (supports)",
+            ),
+            ("new cyber norms", "further-norms (opposes)"),
+            (
+                "handful of global platforms",
+                "state-private-sector-imbalance",
+            ),
+            ("Hybrid war", "use-of-force-in-ict-environment"),
+            ("militarisation of this domain", "militarization"),
+        ],
+    );
+    assert_no_facts_of(
+        &found,
+        &[
+            "cybercrime-convention (opposes)",
+            "rules-of-responsible-behaviour (opposes)",
+            "programme-of-action (opposes)",
+        ],
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(s, i)| s.contains("answer to no") && i == "state-private-sector-imbalance"),
+        "{found:?}"
+    );
+}

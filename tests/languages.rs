@@ -881,3 +881,31 @@ fn threats_and_stances_the_twenty_sixth_session_probed() {
         "{denied:?}"
     );
 }
+
+/// The twenty-seventh session's forms: the programme of action named with its purpose in
+/// French (the agreed norms' label inside it is no position of its own) and in the Russian
+/// accusative; the cybercrime convention by its mandate's Spanish name, with the noun "apoyo";
+/// "no estamos en condiciones de apoyar" (read as support before); what is lacking said not to
+/// be a proposal, and the proposal after "sino" or "mais" the one wanted.
+#[test]
+fn programme_convention_and_lacking_in_french_spanish_russian() {
+    let (positions, _) = facts_of("Déclaration à la Première Commission\n\nS'agissant du cyberespace, nous appuyons l'établissement d'un programme d'action pour promouvoir le comportement responsable des États dans le cyberespace. Ce qui manque, ce n'est pas un nouveau traité, mais la volonté d'appliquer les normes.\n");
+    assert_eq!(
+        positions,
+        pairs(&[
+            ("legally-binding-instrument", "opposes"),
+            ("programme-of-action", "supports"),
+        ])
+    );
+    let (positions, _) = facts_of("Declaración en la Primera Comisión\n\nEn cuanto al ciberespacio, mi delegación reitera su firme apoyo a la elaboración de una convención internacional integral sobre la lucha contra la utilización de las tecnologías de la información y las comunicaciones con fines delictivos. No estamos en condiciones de apoyar un instrumento jurídicamente vinculante sobre la seguridad de las TIC. Lo que falta no son nuevas reglas, sino voluntad.\n");
+    assert_eq!(
+        positions,
+        pairs(&[
+            ("cybercrime-convention", "supports"),
+            ("further-norms", "opposes"),
+            ("legally-binding-instrument", "opposes"),
+        ])
+    );
+    let (positions, _) = facts_of("Выступление делегации в Первом комитете\n\nЧто касается ИКТ, мы выступаем за Программу действий как постоянный и инклюзивный механизм под эгидой ООН.\n");
+    assert_eq!(positions, pairs(&[("programme-of-action", "supports")]));
+}
