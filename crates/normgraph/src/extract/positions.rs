@@ -332,6 +332,30 @@ impl Stance {
     }
 }
 
+/// Articles and the words "to" and "on" that may stand between a contrast and the proposal it
+/// sets aside ([`judge`]).
+const ARTICLES: [&str; 16] = [
+    "to", "on", "a", "an", "the", "any", "un", "una", "une", "le", "la", "el", "les", "los", "las",
+    "de",
+];
+
+/// Beginnings of the verbs of pursuing a proposal ("negotiating", "drafting", "launching";
+/// "negociar", "élaborer") that may stand between a contrast and the proposal it sets aside.
+const PURSUING: [&str; 12] = [
+    "negotiat",
+    "negoci",
+    "draft",
+    "elabor",
+    "pursu",
+    "launch",
+    "adopt",
+    "creat",
+    "establish",
+    "develop",
+    "embark",
+    "start",
+];
+
 /// How far before a support cue (bytes) a negation may govern it.
 const NEGATION_REACH: usize = 40;
 
@@ -838,29 +862,35 @@ fn judge(
             .iter()
             .any(|c| before.ends_with(c)))
     };
-    let cued = match (opposition, nearest(&cues.support, &a_verb)) {
+    // A proposal right after a contrast, with no cue before it in its clause, is what the
+    // speaker sets aside ("to implement those norms rather than to add new ones"), also with a
+    // verb of pursuing it between ("instead of negotiating a new treaty, …", "en lugar de
+    // negociar un nuevo tratado") and whatever the clause supports after it ("rather than a
+    // new treaty, we need implementation"): the twenty-seventh session.
+    let set_aside = cues
+        .contrast
+        .find_iter(&text[clause_start..start])
+        .last()
+        .filter(|m| {
+            let between = &text[clause_start + m.end()..start];
+            between.split_whitespace().count() <= 4
+                && between.split_whitespace().all(|w| {
+                    let w = w.to_lowercase();
+                    ARTICLES.contains(&w.as_str()) || PURSUING.iter().any(|p| w.starts_with(p))
+                })
+        })
+        .map(|m| (clause_start + m.start(), clause_start + m.end()));
+    let support = nearest(&cues.support, &a_verb);
+    let cued = match (opposition, support) {
         (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
+        (_, su) if set_aside.is_some() && su.is_none_or(|(cs, _)| cs >= end) => {
+            set_aside.map(|c| (Stance::Opposes, c))
+        }
         (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
         (Some(o), _) if past_but(o) => Some((Stance::Supports, o)),
         (Some(o), _) => Some((Stance::Opposes, o)),
         (None, Some(su)) => Some((Stance::Supports, su)),
-        // A proposal right after a contrast, with no other cue in its clause, is what the
-        // speaker sets aside ("to implement those norms rather than to add new ones").
-        (None, None) => cues
-            .contrast
-            .find_iter(&text[clause_start..start])
-            .last()
-            .filter(|m| {
-                text[clause_start + m.end()..start]
-                    .split_whitespace()
-                    .all(|w| ["to", "a", "an", "the", "any"].contains(&w.to_lowercase().as_str()))
-            })
-            .map(|m| {
-                (
-                    Stance::Opposes,
-                    (clause_start + m.start(), clause_start + m.end()),
-                )
-            }),
+        (None, None) => None,
     };
     // A cue before the proposal with an act that undoes it between ("we warn against attempts
     // to weaken a programme of action", "it would be unwise to delay the negotiation of …",
