@@ -3585,3 +3585,25 @@ fn gaps_in_the_law_implementation_and_a_handful_of_platforms() {
         "{found:?}"
     );
 }
+
+/// A denial of a gap claimed by others is no opposition to the law's reach (the session's blind
+/// review): "we do not believe there is a legal vacuum" gives no stance on it rather than the
+/// opposite one; the agreed norms to be implemented as the priority give both positions.
+#[test]
+fn a_denied_vacuum_and_the_norms_to_implement() {
+    let found = concept_facts_in(
+        "Statement at the General Debate
+
+\
+         On cyberspace: we do not believe there is a legal vacuum in cyberspace; therefore no \
+         new treaty is needed. The priority is to implement the agreed norms.\n",
+    );
+    assert_no_facts_of(&found, &["international-law-applies (opposes)"]);
+    assert_facts_contain(
+        &found,
+        &[
+            ("agreed norms", "rules-of-responsible-behaviour (supports)"),
+            ("implement", "action-oriented-recommendations (supports)"),
+        ],
+    );
+}
