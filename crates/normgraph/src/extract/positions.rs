@@ -18,7 +18,9 @@
 //! is needed"), turns a support cue after it into opposition.
 
 use super::cues::CuePatterns;
-use super::text::{self, has_cjk, sentence_around, window_after, window_before};
+use super::text::{
+    self, has_cjk, has_cyrillic_or_arabic, sentence_around, window_after, window_before,
+};
 use crate::error::ResourceError;
 use regex::Regex;
 
@@ -72,6 +74,7 @@ pub struct Cues {
     threat_denied: Regex,
     ict_topic: Regex,
     ict_topic_chinese: Regex,
+    ict_topic_cyrillic_arabic: Regex,
     name_head: Regex,
     name_tail: Regex,
     theme_tail: Regex,
@@ -91,6 +94,7 @@ impl Cues {
     /// `cue:negated`, `cue:negation`,
     /// `cue:denial`, `cue:question`, `cue:newClause`, `cue:ownClause`, `cue:subjectOpening`,
     /// `cue:backReference`, `cue:threatDenied`, `cue:ictTopic`, `cue:ictTopicChinese`,
+    /// `cue:ictTopicCyrillicArabic`,
     /// `cue:nameHead`,
     /// `cue:nameTail`, `cue:titleHead`, `cue:heading`, `cue:finiteVerb`, `cue:notNow`,
     /// `cue:speakerOpening`, `cue:openTo`, `cue:undoing`) out of the cue patterns; every one
@@ -116,6 +120,7 @@ impl Cues {
             threat_denied: cues.take("threatDenied")?,
             ict_topic: cues.take("ictTopic")?,
             ict_topic_chinese: cues.take("ictTopicChinese")?,
+            ict_topic_cyrillic_arabic: cues.take("ictTopicCyrillicArabic")?,
             name_head: cues.take("nameHead")?,
             name_tail: cues.take("nameTail")?,
             theme_tail: cues.take("themeTail")?,
@@ -280,21 +285,36 @@ impl Cues {
                 (m.start(), m.start() + word.len().max(1))
             })
             .collect();
+        let mut other_scripts = false;
+        if has_cyrillic_or_arabic(text) {
+            // (A word closed by "(?:\\W|$)" takes the sign after it: ended as above.)
+            words.extend(self.ict_topic_cyrillic_arabic.find_iter(text).map(|m| {
+                let word = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
+                (m.start(), m.start() + word.len().max(1))
+            }));
+            other_scripts = true;
+        }
         if has_cjk(text) {
             words.extend(
                 self.ict_topic_chinese
                     .find_iter(text)
                     .map(|m| (m.start(), m.end())),
             );
+            other_scripts = true;
+        }
+        if other_scripts {
             words.sort_unstable();
         }
         IctWords(words)
     }
 
-    /// Whether `text` names a word of the ICT debate (`cue:ictTopic`, and
+    /// Whether `text` names a word of the ICT debate (`cue:ictTopic`, with
+    /// `cue:ictTopicCyrillicArabic` where it holds a Cyrillic or Arabic letter and
     /// `cue:ictTopicChinese` where it holds a CJK character).
     fn names_ict(&self, text: &str) -> bool {
-        self.ict_topic.is_match(text) || (has_cjk(text) && self.ict_topic_chinese.is_match(text))
+        self.ict_topic.is_match(text)
+            || (has_cyrillic_or_arabic(text) && self.ict_topic_cyrillic_arabic.is_match(text))
+            || (has_cjk(text) && self.ict_topic_chinese.is_match(text))
     }
 }
 
@@ -1668,6 +1688,7 @@ mod tests {
             );
         }
         assert!(!cues.ict_topic_chinese.as_str().contains("\\b"));
+        assert!(!cues.ict_topic_cyrillic_arabic.as_str().contains("\\b"));
     }
 
     #[test]

@@ -338,6 +338,14 @@ pub fn has_cjk(text: &str) -> bool {
     text.bytes().any(|b| (0xE3..=0xE9).contains(&b))
 }
 
+/// Whether `text` may hold a Cyrillic or an Arabic letter: a byte that leads the UTF-8 form of
+/// U+0400–U+04FF (0xD0–0xD3) or U+0600–U+06FF (0xD8–0xDB). A scan of bytes, as [`has_cjk`],
+/// run before the Russian and Arabic words of the ICT debate on every statement.
+pub fn has_cyrillic_or_arabic(text: &str) -> bool {
+    text.bytes()
+        .any(|b| (0xD0..=0xD3).contains(&b) || (0xD8..=0xDB).contains(&b))
+}
+
 /// How much of a reach a character uses ([`reach_before`], [`reach_after`]): one for a letter of
 /// an alphabet (Latin, Cyrillic, Arabic, accented or not), three for a character of the CJK
 /// scripts (its UTF-8 length), which writes about as much as a short word. A reach so counted
