@@ -901,9 +901,23 @@ fn judge(
         })
         .map(|m| (clause_start + m.start(), clause_start + m.end()));
     let support = nearest(&cues.support, &a_verb);
+    // A support after the proposal whose object is "one" or "such" is support of another of
+    // the same kind ("instead of a programme of action that competes with the group, we
+    // support one that builds on it"): the set-aside one is then not the speaker's answer.
+    let same_kind_after = |(_, ce): (usize, usize)| {
+        let next = text[ce..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        ["one", "ones", "such"].contains(&next.as_str())
+    };
     let cued = match (opposition, support) {
         (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
-        (_, su) if set_aside.is_some() && su.is_none_or(|(cs, _)| cs >= end) => {
+        (_, su)
+            if set_aside.is_some()
+                && su.is_none_or(|(cs, ce)| cs >= end && !same_kind_after((cs, ce))) =>
+        {
             set_aside.map(|c| (Stance::Opposes, c))
         }
         (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
@@ -2343,6 +2357,11 @@ mod tests {
             // Not "without delay".
             ("We call for the negotiation, without delay, of a legally binding instrument.", lbi, Some(Supports)),
             ("We support the conclusion, without further delay, of a legally binding instrument.", lbi, Some(Supports)),
+            // A contrast sets aside the proposal after it, whatever the clause then supports,
+            // unless that is "one" of the same kind (the twenty-seventh session).
+            ("Rather than a legally binding instrument, we need implementation.", lbi, Some(Opposes)),
+            ("Instead of negotiating a legally binding instrument, we should implement the norms.", lbi, Some(Opposes)),
+            ("Instead of a legally binding instrument that binds only some, we support one that binds all.", lbi, Some(Supports)),
             ("We call for the negotiation, without any undue delay, of a legally binding instrument.", lbi, Some(Supports)),
             ("No one questions the need for a legally binding instrument.", lbi, Some(Supports)),
             // "Support" as a noun after "is not" is no cue (the twenty-seventh session).
