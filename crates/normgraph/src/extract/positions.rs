@@ -270,7 +270,9 @@ impl Cues {
             && !self.finite_verb.is_match(sentence)
     }
 
-    /// Where `text` names words of the ICT debate (`cue:ictTopic`), read once: a caller that
+    /// Where `text` names words of the ICT debate (`cue:ictTopic`, with
+    /// `cue:ictTopicCyrillicArabic` and `cue:ictTopicChinese` where it holds a letter of those
+    /// scripts), read once: a caller that
     /// asks about many stretches of one text (each sentence of a statement) asks the
     /// [`IctWords`] instead of searching each stretch again.
     pub fn ict_words(&self, text: &str) -> IctWords {
@@ -454,14 +456,16 @@ fn act_denied(before: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
         .filter(|w| !w.is_empty())
         .rev();
-    // Up to two words of degree ("any undue") stand between the denial and the act.
-    let mut last = words.next();
-    for _ in 0..2 {
-        if matches!(last, Some("further" | "any" | "more" | "más" | "undue")) {
-            last = words.next().or(last);
+    // Up to two words of degree ("any undue") stand between the denial and the act; "undue"
+    // is itself a denial ("free of undue delay").
+    for _ in 0..3 {
+        match words.next() {
+            Some("without" | "no" | "undue" | "sans" | "sin") => return true,
+            Some("further" | "any" | "more" | "más") => continue,
+            _ => return false,
         }
     }
-    matches!(last, Some("without" | "no" | "undue" | "sans" | "sin"))
+    false
 }
 
 /// Whether a report of others is the agent of a passive that names who made a proposal ("put
@@ -853,11 +857,23 @@ fn judge(
     // "What we need is not X but Y": the opposition before "but" is X's; Y is supported. So in
     // Chinese ("缺少的不是共识，而是一项…文书"), Russian ("не декларации, а …"), Arabic ("بل"),
     // Spanish ("sino") and French ("mais").
+    // Not "not only X but also Y" ("no solo … sino también", "non seulement … mais aussi"),
+    // where the cue carries over to Y.
     let past_but = |(_, ce): (usize, usize)| {
+        let between = &text[ce.min(start)..start];
         ce <= start
             && [" but ", "而是", ", а ", " بل ", " sino ", " mais "]
                 .iter()
-                .any(|w| text[ce..start].contains(w))
+                .any(|w| {
+                    between.match_indices(w).any(|(at, _)| {
+                        let next = between[at + w.len()..]
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .to_lowercase();
+                        !["also", "también", "aussi", "además"].contains(&next.as_str())
+                    })
+                })
     };
     // An opposition cue under a negation ("we are not opposed to considering further
     // norms", "we have never rejected") is a hedge: it takes no stance.
@@ -869,7 +885,7 @@ fn judge(
     // "Support" after a copula and its negation is a noun ("what the programme lacks is not
     // support but funding"): no cue of the speaker's.
     let a_verb = |(cs, ce): (usize, usize)| {
-        let before = text[..cs].trim_end().to_lowercase();
+        let before = window_before(text, cs, 16).trim_end().to_lowercase();
         !(text[cs..ce].eq_ignore_ascii_case("support")
             && [
                 " is not",
@@ -912,12 +928,41 @@ fn judge(
             .to_lowercase();
         ["one", "ones", "such"].contains(&next.as_str())
     };
+    // Only an explicit preference ("rather than", "instead of", "en lugar de", "au lieu de",
+    // "plutôt que") sets a proposal aside against a support after it, and not a support in a
+    // relative clause that refers back to it ("nothing is more important than a legally
+    // binding instrument, which we support"; the session's code review).
+    let explicit = set_aside.is_some_and(|(cs, ce)| {
+        let cue = text[cs..ce].to_lowercase();
+        [
+            "rather", "instead", "en lugar", "en vez", "au lieu", "plutôt",
+        ]
+        .iter()
+        .any(|p| cue.starts_with(p))
+    });
+    let refers_back = |(cs, _): (usize, usize)| {
+        text[end.min(cs)..cs].split_whitespace().any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            [
+                "which",
+                "that",
+                "whom",
+                "que",
+                "qui",
+                "cual",
+                "который",
+                "которую",
+            ]
+            .contains(&w.as_str())
+        })
+    };
+    let overridden =
+        |su: (usize, usize)| su.0 >= end && explicit && !same_kind_after(su) && !refers_back(su);
     let cued = match (opposition, support) {
         (_, Some(su)) if negated(su) => Some((Stance::Opposes, su)),
-        (_, su)
-            if set_aside.is_some()
-                && su.is_none_or(|(cs, ce)| cs >= end && !same_kind_after((cs, ce))) =>
-        {
+        (None, su) if set_aside.is_some() && su.is_none_or(overridden) => {
             set_aside.map(|c| (Stance::Opposes, c))
         }
         (Some(o), Some(su)) if distance(su) < distance(o) => Some((Stance::Supports, su)),
@@ -2362,6 +2407,11 @@ mod tests {
             ("Rather than a legally binding instrument, we need implementation.", lbi, Some(Opposes)),
             ("Instead of negotiating a legally binding instrument, we should implement the norms.", lbi, Some(Opposes)),
             ("Instead of a legally binding instrument that binds only some, we support one that binds all.", lbi, Some(Supports)),
+            // The session's code review: a comparison with a relative clause of support, "not
+            // only … but also", "undue" after another word.
+            ("Nothing is more important than a legally binding instrument, which we support.", lbi, Some(Supports)),
+            ("We reject not only fragmentation but also a legally binding instrument.", lbi, Some(Opposes)),
+            ("We call for the negotiation, free of undue delay, of a legally binding instrument.", lbi, Some(Supports)),
             ("We call for the negotiation, without any undue delay, of a legally binding instrument.", lbi, Some(Supports)),
             ("No one questions the need for a legally binding instrument.", lbi, Some(Supports)),
             // "Support" as a noun after "is not" is no cue (the twenty-seventh session).
