@@ -914,37 +914,26 @@ fn programme_convention_and_lacking_in_french_spanish_russian() {
 /// twenty-seventh session's blind review found them only in English).
 #[test]
 fn no_legal_vacuum_and_a_handful_of_platforms_in_three_languages() {
-    let (positions, concepts) = facts_of("Déclaration à la Première Commission\n\nS'agissant du cyberespace, il n'y a pas de vide juridique. Une poignée d'entreprises décide de ce que lisent des milliards de personnes, et nous redoutons la guerre hybride.\n");
-    assert_eq!(
-        positions,
-        pairs(&[("international-law-applies", "supports")])
-    );
-    assert_found(
-        &concepts,
-        &[
-            "state-private-sector-imbalance",
+    // (statement, the threats it names besides the private sector's handful)
+    for (text, threats) in [
+        (
+            "Déclaration à la Première Commission\n\nS'agissant du cyberespace, il n'y a pas de vide juridique. Une poignée d'entreprises décide de ce que lisent des milliards de personnes, et nous redoutons la guerre hybride.\n",
             "use-of-force-in-ict-environment",
-        ],
-    );
-    let (positions, concepts) = facts_of("Declaración en la Primera Comisión\n\nEn cuanto al ciberespacio, este no es un espacio sin ley. Un puñado de plataformas decide lo que leemos, y nos preocupa la militarización de este ámbito.\n");
-    assert_eq!(
-        positions,
-        pairs(&[("international-law-applies", "supports")])
-    );
-    assert_found(
-        &concepts,
-        &["state-private-sector-imbalance", "militarization"],
-    );
-    let (positions, concepts) = facts_of("Выступление делегации в Первом комитете\n\nЧто касается ИКТ, в киберпространстве нет правового вакуума. Горстка частных компаний решает, что читают миллиарды людей, а гибридная война уже ведется.\n");
-    assert_eq!(
-        positions,
-        pairs(&[("international-law-applies", "supports")])
-    );
-    assert_found(
-        &concepts,
-        &[
-            "state-private-sector-imbalance",
+        ),
+        (
+            "Declaración en la Primera Comisión\n\nEn cuanto al ciberespacio, este no es un espacio sin ley. Un puñado de plataformas decide lo que leemos, y nos preocupa la militarización de este ámbito.\n",
+            "militarization",
+        ),
+        (
+            "Выступление делегации в Первом комитете\n\nЧто касается ИКТ, в киберпространстве нет правового вакуума. Горстка частных компаний решает, что читают миллиарды людей, а гибридная война уже ведется.\n",
             "use-of-force-in-ict-environment",
-        ],
-    );
+        ),
+    ] {
+        let (positions, concepts) = facts_of(text);
+        assert_eq!(
+            positions,
+            pairs(&[("international-law-applies", "supports")])
+        );
+        assert_found(&concepts, &["state-private-sector-imbalance", threats]);
+    }
 }

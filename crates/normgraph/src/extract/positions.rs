@@ -276,24 +276,22 @@ impl Cues {
     /// asks about many stretches of one text (each sentence of a statement) asks the
     /// [`IctWords`] instead of searching each stretch again.
     pub fn ict_words(&self, text: &str) -> IctWords {
-        let mut words: Vec<(usize, usize)> = self
-            .ict_topic
-            .find_iter(text)
-            // A match may take the sign after its word ("AI" is matched with the character
-            // that ends it): the word ends at its last letter or digit, so that a stretch
-            // ending right after "AI" still holds it.
-            .map(|m| {
-                let word = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
-                (m.start(), m.start() + word.len().max(1))
-            })
-            .collect();
+        // A match may take the sign after its word ("AI" is matched with the character that
+        // ends it, a Russian word closed by "(?:\\W|$)" the sign after it): the word ends at
+        // its last letter or digit, so that a stretch ending right after "AI" still holds it.
+        let word_span = |m: regex::Match| {
+            let word = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
+            (m.start(), m.start() + word.len().max(1))
+        };
+        let mut words: Vec<(usize, usize)> =
+            self.ict_topic.find_iter(text).map(word_span).collect();
         let mut other_scripts = false;
         if has_cyrillic_or_arabic(text) {
-            // (A word closed by "(?:\\W|$)" takes the sign after it: ended as above.)
-            words.extend(self.ict_topic_cyrillic_arabic.find_iter(text).map(|m| {
-                let word = m.as_str().trim_end_matches(|c: char| !c.is_alphanumeric());
-                (m.start(), m.start() + word.len().max(1))
-            }));
+            words.extend(
+                self.ict_topic_cyrillic_arabic
+                    .find_iter(text)
+                    .map(word_span),
+            );
             other_scripts = true;
         }
         if has_cjk(text) {
@@ -466,6 +464,11 @@ fn act_denied(before: &str) -> bool {
         }
     }
     false
+}
+
+/// The first word of `text` (to the next white space), in lower case; empty if none.
+fn first_word(text: &str) -> String {
+    text.split_whitespace().next().unwrap_or("").to_lowercase()
 }
 
 /// Whether a report of others is the agent of a passive that names who made a proposal ("put
@@ -770,6 +773,12 @@ fn judge(
     let (s, e) = (s.min(start), e.max(end));
     // The clause: cut the sentence at semicolons and colons.
     let clause_start = text[s..start].rfind([';', ':']).map_or(s, |i| s + i + 1);
+    // The last match of a cue in the clause before the proposal (offsets in `text`).
+    let last_before = |re: &Regex| {
+        re.find_iter(&text[clause_start..start])
+            .last()
+            .map(|m| (clause_start + m.start(), clause_start + m.end()))
+    };
     let clause_end = text[end..e].find([';', ':']).map_or(e, |i| end + i);
     let clause = &text[clause_start..clause_end];
     // How far a cue (byte offsets) stands from the label.
@@ -793,14 +802,10 @@ fn judge(
     // A denial shortly before the label ("we do not believe that a treaty … is needed")
     // governs a support cue after the label as well, unless a new clause begins between
     // them ("we do not believe that norms suffice, and a treaty is therefore necessary").
-    let denied = cues
-        .denial
-        .find_iter(&text[clause_start..start])
-        .last()
-        .is_some_and(|m| {
-            let between = &text[clause_start + m.end()..start];
-            between.len() <= DENIAL_REACH && !cues.new_clause.is_match(between)
-        });
+    let denied = last_before(&cues.denial).is_some_and(|(_, me)| {
+        let between = &text[me..start];
+        between.len() <= DENIAL_REACH && !cues.new_clause.is_match(between)
+    });
     // So is a support cue before the label with a contrast between them ("our priority
     // should be implementing the norms rather than negotiating a … instrument").
     // A proposal named with "no" ("no new legally binding instrument is required") is
@@ -842,15 +847,8 @@ fn judge(
     // Nor is a proposal named inside an indirect question ("whether additional legally
     // binding obligations will be needed is a question on which we keep an open mind"),
     // unless a new clause begins between the question word and the name.
-    let asked = cues
-        .question
-        .find_iter(&text[clause_start..start])
-        .last()
-        .is_some_and(|m| {
-            !cues
-                .new_clause
-                .is_match(&text[clause_start + m.end()..start])
-        });
+    let asked = last_before(&cues.question)
+        .is_some_and(|(_, me)| !cues.new_clause.is_match(&text[me..start]));
     if asked {
         return None;
     }
@@ -866,11 +864,7 @@ fn judge(
                 .iter()
                 .any(|w| {
                     between.match_indices(w).any(|(at, _)| {
-                        let next = between[at + w.len()..]
-                            .split_whitespace()
-                            .next()
-                            .unwrap_or("")
-                            .to_lowercase();
+                        let next = first_word(&between[at + w.len()..]);
                         !["also", "también", "aussi", "además"].contains(&next.as_str())
                     })
                 })
@@ -903,30 +897,20 @@ fn judge(
     // verb of pursuing it between ("instead of negotiating a new treaty, …", "en lugar de
     // negociar un nuevo tratado") and whatever the clause supports after it ("rather than a
     // new treaty, we need implementation"): the twenty-seventh session.
-    let set_aside = cues
-        .contrast
-        .find_iter(&text[clause_start..start])
-        .last()
-        .filter(|m| {
-            let between = &text[clause_start + m.end()..start];
-            between.split_whitespace().count() <= 4
-                && between.split_whitespace().all(|w| {
-                    let w = w.to_lowercase();
-                    ARTICLES.contains(&w.as_str()) || PURSUING.iter().any(|p| w.starts_with(p))
-                })
-        })
-        .map(|m| (clause_start + m.start(), clause_start + m.end()));
+    let set_aside = last_before(&cues.contrast).filter(|&(_, me)| {
+        let between = &text[me..start];
+        between.split_whitespace().count() <= 4
+            && between.split_whitespace().all(|w| {
+                let w = w.to_lowercase();
+                ARTICLES.contains(&w.as_str()) || PURSUING.iter().any(|p| w.starts_with(p))
+            })
+    });
     let support = nearest(&cues.support, &a_verb);
     // A support after the proposal whose object is "one" or "such" is support of another of
     // the same kind ("instead of a programme of action that competes with the group, we
     // support one that builds on it"): the set-aside one is then not the speaker's answer.
     let same_kind_after = |(_, ce): (usize, usize)| {
-        let next = text[ce..]
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        ["one", "ones", "such"].contains(&next.as_str())
+        ["one", "ones", "such"].contains(&first_word(&text[ce..]).as_str())
     };
     // Only an explicit preference ("rather than", "instead of", "en lugar de", "au lieu de",
     // "plutôt que") sets a proposal aside against a support after it, and not a support in a
